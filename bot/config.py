@@ -1,0 +1,159 @@
+"""The one settings object. Built once in `bot.__main__`; tests pass keyword arguments instead.
+
+Public contract (keep these names): SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL,
+REDIS_URL, UNDERTONE_SUPERVISOR_CHANNEL. Everything else is prefixed UNDERTONE_. Secrets may also come from
+files in a secrets mount (UNDERTONE_SECRETS_DIR, default /run/secrets), one file per variable name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+CsvList = Annotated[list[str], NoDecode]
+
+
+class Settings(BaseSettings):
+    """Runtime configuration of Undertone."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="UNDERTONE_",
+        populate_by_name=True,
+        extra="ignore",
+        frozen=True,
+        case_sensitive=False,
+    )
+
+    slack_bot_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_BOT_TOKEN", "slack_bot_token"),
+        description="Bot token (xoxb-...). Required by serve, worker and socket.",
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "slack_signing_secret"),
+        description="Signing secret used to verify Slack's HTTP requests. Required by serve.",
+    )
+    slack_app_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "slack_app_token"),
+        description="App-level token (xapp-...) for Socket Mode.",
+    )
+    slack_api_url: str = Field(
+        default="https://slack.com/api/",
+        validation_alias=AliasChoices("SLACK_API_URL", "slack_api_url"),
+        description="Base URL of the Slack Web API.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("REDIS_URL", "redis_url"),
+        description="Redis URL. Absent: an embedded in-process store (single process only).",
+    )
+    supervisor_channel: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_SUPERVISOR_CHANNEL", "supervisor_channel"),
+        description="Internal channel id where escalation pings go.",
+    )
+    agent_user_ids: CsvList = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("UNDERTONE_AGENT_USER_IDS", "agent_user_ids"),
+        description="Comma-separated user ids of agents (for internal channels).",
+    )
+    agent_usergroup: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_AGENT_USERGROUP", "agent_usergroup"),
+        description="User group id whose members are agents (for internal channels).",
+    )
+    support_channels: CsvList = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("UNDERTONE_SUPPORT_CHANNELS", "support_channels"),
+        description="Comma-separated channel ids to watch. Empty: every channel the bot is in.",
+    )
+    home_team_ids: CsvList = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("UNDERTONE_HOME_TEAM_IDS", "home_team_ids"),
+        description="Our own team/enterprise ids. Empty: taken from auth.test.",
+    )
+    phrasebook_dir: Path | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_PHRASEBOOK_DIR", "phrasebook_dir"),
+        description="A team phrasebook folder that adds playbooks/phrasings and overrides policy.",
+    )
+    workers: int = Field(
+        default=1,
+        ge=0,
+        le=16,
+        validation_alias=AliasChoices("UNDERTONE_WORKERS", "workers"),
+        description="Stream consumers run inside `serve` (0: run `undertone worker` separately).",
+    )
+    claim_idle_ms: int = Field(
+        default=30_000,
+        ge=100,
+        validation_alias=AliasChoices("UNDERTONE_CLAIM_IDLE_MS", "claim_idle_ms"),
+        description="An intake entry unacknowledged this long is taken over by another worker.",
+    )
+    thread_ttl_seconds: int = Field(
+        default=7 * 24 * 3600,
+        ge=60,
+        validation_alias=AliasChoices("UNDERTONE_THREAD_TTL_SECONDS", "thread_ttl_seconds"),
+        description="How long thread state (scores, steps, short evidence quotes) is kept.",
+    )
+    pagerduty_routing_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_PAGERDUTY_ROUTING_KEY", "pagerduty_routing_key"),
+        description="PagerDuty Events API v2 routing key for on-call paging.",
+    )
+    pagerduty_url: str = Field(
+        default="https://events.pagerduty.com/v2/enqueue",
+        validation_alias=AliasChoices("UNDERTONE_PAGERDUTY_URL", "pagerduty_url"),
+        description="PagerDuty Events API v2 endpoint.",
+    )
+    paging_webhook_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_PAGING_WEBHOOK_URL", "paging_webhook_url"),
+        description="Generic on-call webhook (JSON POST).",
+    )
+    paging_webhook_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_PAGING_WEBHOOK_SECRET", "paging_webhook_secret"),
+        description="HMAC-SHA256 secret that signs webhook pages.",
+    )
+    log_json: bool | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_LOG_JSON", "log_json"),
+        description="JSON log lines (default: when stderr is not a terminal).",
+    )
+    log_level: str = Field(
+        default="INFO",
+        validation_alias=AliasChoices("UNDERTONE_LOG_LEVEL", "log_level"),
+        description="Log level of Undertone's own loggers.",
+    )
+
+    @field_validator("agent_user_ids", "support_channels", "home_team_ids", mode="before")
+    @classmethod
+    def _split_csv(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    def secret(self, name: str) -> str:
+        """The plain value of a secret field, or '' when unset."""
+        value = getattr(self, name)
+        return value.get_secret_value() if isinstance(value, SecretStr) else ""
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment and the secrets mount (when it exists)."""
+    secrets_dir = os.environ.get("UNDERTONE_SECRETS_DIR", "/run/secrets")
+    if Path(secrets_dir).is_dir():
+        return Settings(_secrets_dir=secrets_dir, **overrides)
+    return Settings(**overrides)

@@ -1,0 +1,69 @@
+"""Every Redis key Undertone uses, built in one place (hash tags keep multi-key scripts in one slot)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STREAM_GROUP = "undertone"
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRef:
+    """Identifies one support thread: workspace, channel and the parent message ts."""
+
+    team: str
+    channel: str
+    thread_ts: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.team}:{self.channel}:{self.thread_ts}"
+
+    @classmethod
+    def parse(cls, key: str) -> ThreadRef:
+        team, channel, thread_ts = key.split(":", 2)
+        return cls(team, channel, thread_ts)
+
+
+class Keys:
+    """Key builder; `prefix` lets tests and several installs share one Redis."""
+
+    def __init__(self, prefix: str = "ut") -> None:
+        self.prefix = prefix
+
+    @property
+    def stream(self) -> str:
+        return f"{self.prefix}:{{intake}}:events"
+
+    def dedupe(self, source: str, event_id: str) -> str:
+        return f"{self.prefix}:{{intake}}:dedupe:{source}:{event_id}"
+
+    def thread(self, ref: ThreadRef) -> str:
+        return f"{self.prefix}:{{thr:{ref.key}}}:doc"
+
+    def once(self, effect_id: str) -> str:
+        return f"{self.prefix}:once:{effect_id}"
+
+    def snooze(self, agent: str, ref: ThreadRef) -> str:
+        return f"{self.prefix}:snooze:{agent}:{ref.key}"
+
+    def feedback(self, hint_id: str) -> str:
+        return f"{self.prefix}:feedback:{hint_id}"
+
+    def feedback_index(self) -> str:
+        return f"{self.prefix}:feedback:index"
+
+    def agent_home(self, agent: str) -> str:
+        return f"{self.prefix}:home:{agent}"
+
+    def open_alerts(self) -> str:
+        return f"{self.prefix}:alerts:open"
+
+    def renotify(self) -> str:
+        return f"{self.prefix}:alerts:renotify"
+
+    def alert_outcomes(self) -> str:
+        return f"{self.prefix}:alerts:outcomes"
+
+    def team_identity(self) -> str:
+        return f"{self.prefix}:identity"
