@@ -1,0 +1,356 @@
+"""Escalation policy: typed cues + frustration -> one live supervisor alert per thread.
+
+Pure and deterministic: `now` is always an argument, state goes in and comes out as values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import IntEnum
+from typing import Any, Literal
+
+from bot.core.models import Assessment, Cue, CueKind, Level, Request, Trend
+from phrasebook.escalation import EscalationBook, SeverityName
+from phrasebook.render import render
+
+LEVEL_RANK: dict[Level, int] = {Level.CALM: 0, Level.UNEASY: 1, Level.FRUSTRATED: 2, Level.ANGRY: 3}
+_REASON_LIMIT = 200
+
+
+class Severity(IntEnum):
+    """How urgently a supervisor should look."""
+
+    LOW = 1
+    HIGH = 2
+    CRITICAL = 3
+
+    @classmethod
+    def named(cls, name: SeverityName) -> Severity:
+        """The severity for a phrasebook name ("low" | "high" | "critical")."""
+        return cls[name.upper()]
+
+    @property
+    def key(self) -> SeverityName:
+        """The phrasebook name of this severity."""
+        names: dict[int, SeverityName] = {1: "low", 2: "high", 3: "critical"}
+        return names[int(self)]
+
+
+Action = Literal["post", "update", "renotify"]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertState:
+    """Alert bookkeeping for one thread (ids, times and flags only; never customer text)."""
+
+    live: bool = False
+    severity: int = 0  # Severity value, 0 while no alert was ever raised
+    cue_kinds: tuple[str, ...] = ()
+    posted_at: float | None = None
+    claimed_by: str | None = None
+    claimed_at: float | None = None
+    reassigned: bool = False
+    false_alarm: bool = False
+    false_alarm_by: str | None = None
+    false_alarm_reason: str = ""
+    closed_at: float | None = None
+    renotified: bool = False
+    paged: bool = False
+    last_notified_at: float | None = None
+    route_channel: str = ""
+    message_channel: str = ""
+    message_ts: str = ""
+    alerts_raised: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-safe dict for the thread store."""
+        return {
+            "live": self.live,
+            "severity": self.severity,
+            "cue_kinds": list(self.cue_kinds),
+            "posted_at": self.posted_at,
+            "claimed_by": self.claimed_by,
+            "claimed_at": self.claimed_at,
+            "reassigned": self.reassigned,
+            "false_alarm": self.false_alarm,
+            "false_alarm_by": self.false_alarm_by,
+            "false_alarm_reason": self.false_alarm_reason,
+            "closed_at": self.closed_at,
+            "renotified": self.renotified,
+            "paged": self.paged,
+            "last_notified_at": self.last_notified_at,
+            "route_channel": self.route_channel,
+            "message_channel": self.message_channel,
+            "message_ts": self.message_ts,
+            "alerts_raised": self.alerts_raised,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> AlertState:
+        """Rebuild from `to_json()` output; unknown keys are ignored, missing ones default."""
+        if not data:
+            return cls()
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if "cue_kinds" in known:
+            known["cue_kinds"] = tuple(str(k) for k in known["cue_kinds"])
+        return cls(**known)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertDecision:
+    """What to do about a thread's alert now."""
+
+    action: Action
+    severity: Severity
+    cues: tuple[Cue, ...]
+    page: bool
+    route_channel: str
+    cue_kinds: tuple[CueKind, ...] = field(default=())
+
+    @property
+    def primary(self) -> Cue | None:
+        """The cue that sets the severity (first of `cues`)."""
+        return self.cues[0] if self.cues else None
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+class EscalationPolicy:
+    """Decides when a thread's customer needs a supervisor, and tracks the one live alert."""
+
+    def __init__(self, book: EscalationBook, default_channel: str) -> None:
+        self.book = book
+        self.default_channel = default_channel
+
+    # --- reading the assessment ---------------------------------------------------------
+
+    def _min_level(self, kind: CueKind, channel_id: str) -> Level:
+        level = self.book.cues[kind].min_level
+        override = self.book.channel_thresholds.get(channel_id)
+        if override is not None and kind in override.min_level:
+            level = override.min_level[kind]
+        return level
+
+    def _min_strength(self, kind: CueKind, channel_id: str) -> float:
+        override = self.book.channel_thresholds.get(channel_id)
+        base = self.book.cues[kind].min_strength
+        if override is not None and override.min_strength is not None:
+            return max(base, override.min_strength)
+        return base
+
+    def _min_severity(self, channel_id: str) -> Severity:
+        override = self.book.channel_thresholds.get(channel_id)
+        if override is not None and override.min_severity is not None:
+            return Severity.named(override.min_severity)
+        return Severity.named(self.book.min_severity)
+
+    def _stalemate_holds(self, assessment: Assessment, history: Sequence[float]) -> bool:
+        rule = self.book.stalemate
+        recent = list(history)[-rule.min_rounds :]
+        if len(recent) < rule.min_rounds or any(s < rule.min_score for s in recent):
+            return False
+        return assessment.trend is not Trend.COOLING
+
+    def beyond_authority(self, requests: Sequence[Request]) -> tuple[Cue, ...]:
+        """Cues for the requests that exceed what the team lets an agent grant."""
+        cues: list[Cue] = []
+        templates = self.book.wording.templates
+        for req in requests:
+            limit = self.book.authority.get(req.kind)
+            if limit is None:
+                continue
+            kind = req.kind.value.replace("_", " ")
+            if limit.always:
+                why = render(templates["beyond_authority_any"], {"kind": kind})
+            elif req.amount is None:
+                continue
+            else:
+                currency = (req.currency or self.book.default_currency).upper()
+                cap = limit.max.get(currency)
+                if cap is not None and req.amount <= cap:
+                    continue
+                shown = (
+                    f"{_amount(cap)} {currency}" if cap is not None else "nothing in that currency"
+                )
+                why = render(
+                    templates["beyond_authority_why"],
+                    {"kind": kind, "amount": f"{_amount(req.amount)} {currency}", "limit": shown},
+                )
+            cues.append(Cue(CueKind.BEYOND_AUTHORITY, req.evidence[:200], why, req.turn))
+        return tuple(cues)
+
+    def cue_severity(self, cue: Cue, assessment: Assessment) -> Severity:
+        """Base severity of the cue, one step up when angry and rising, down when cooling off."""
+        base = int(Severity.named(self.book.cues[cue.kind].severity))
+        rank = LEVEL_RANK[assessment.level]
+        if assessment.level is Level.ANGRY and assessment.trend is Trend.RISING:
+            base += 1
+        elif assessment.trend is Trend.COOLING and rank <= LEVEL_RANK[Level.UNEASY]:
+            base -= 1
+        return Severity(min(max(base, Severity.LOW), Severity.CRITICAL))
+
+    def qualifying(
+        self, assessment: Assessment, channel_id: str, history: Sequence[float] = ()
+    ) -> list[tuple[Severity, Cue]]:
+        """The cues that count here, most severe first, each with its severity."""
+        found: list[tuple[Severity, Cue]] = []
+        candidates = list(assessment.cues) + list(self.beyond_authority(assessment.requests))
+        rank = LEVEL_RANK[assessment.level]
+        for cue in candidates:
+            if cue.strength < self._min_strength(cue.kind, channel_id):
+                continue
+            if rank < LEVEL_RANK[self._min_level(cue.kind, channel_id)]:
+                continue
+            if cue.kind is CueKind.STALEMATE and not self._stalemate_holds(assessment, history):
+                continue
+            found.append((self.cue_severity(cue, assessment), cue))
+        found.sort(key=lambda pair: (-int(pair[0]), -pair[1].strength, pair[1].turn))
+        return found
+
+    def route_for(self, channel_id: str) -> str:
+        """The supervisor channel that hears about threads in `channel_id`."""
+        return self.book.routes.get(channel_id, self.default_channel)
+
+    # --- deciding ------------------------------------------------------------------------
+
+    def assess(
+        self,
+        state: AlertState,
+        assessment: Assessment,
+        channel_id: str,
+        now: float,
+        history: Sequence[float] = (),
+    ) -> tuple[AlertState, AlertDecision | None]:
+        """Fold one assessed customer message into the thread's alert; say what to post, if any.
+
+        `history` is the thread's customer scores, oldest first, including this message.
+        """
+        if not assessment.handled_language:
+            return state, None
+        found = self.qualifying(assessment, channel_id, history)
+        if not found:
+            return state, None
+        severity = found[0][0]
+        if severity < self._min_severity(channel_id):
+            return state, None
+        route = state.route_channel if state.live and state.route_channel else None
+        route = route or self.route_for(channel_id)
+        if not route or route == channel_id:
+            return state, None  # never post an internal alert into the customer's channel
+        cues = tuple(cue for _, cue in found)
+        kinds = tuple(dict.fromkeys(cue.kind for cue in cues))
+        if state.live:
+            if severity <= state.severity:
+                return state, None
+            new_kinds = tuple(dict.fromkeys((*state.cue_kinds, *(k.value for k in kinds))))
+            decision = AlertDecision("update", severity, cues, False, route, kinds)
+            decision = replace(decision, page=not state.paged and self.should_page(decision, now))
+            return (
+                replace(
+                    state,
+                    severity=int(severity),
+                    cue_kinds=new_kinds,
+                    paged=state.paged or decision.page,
+                ),
+                decision,
+            )
+        cooling_down = (
+            state.closed_at is not None and now - state.closed_at < self.book.cooldown_seconds
+        )
+        if cooling_down and severity <= state.severity:
+            return state, None
+        decision = AlertDecision("post", severity, cues, False, route, kinds)
+        decision = replace(decision, page=self.should_page(decision, now))
+        fresh = AlertState(
+            live=True,
+            severity=int(severity),
+            cue_kinds=tuple(k.value for k in kinds),
+            posted_at=now,
+            paged=decision.page,
+            last_notified_at=now,
+            route_channel=route,
+            alerts_raised=state.alerts_raised + 1,
+        )
+        return fresh, decision
+
+    def due_renotify(self, state: AlertState, now: float) -> AlertDecision | None:
+        """A one-time reminder for a severe alert that nobody has claimed after the delay."""
+        if not state.live or state.claimed_by or state.renotified or state.posted_at is None:
+            return None
+        if state.severity < Severity.named(self.book.renotify_min_severity):
+            return None
+        if now - state.posted_at < self.book.renotify_after_seconds:
+            return None
+        kinds = tuple(CueKind(k) for k in state.cue_kinds)
+        return AlertDecision(
+            "renotify",
+            Severity(state.severity),
+            (),
+            False,
+            state.route_channel or self.default_channel,
+            kinds,
+        )
+
+    def mark_renotified(self, state: AlertState, now: float) -> AlertState:
+        """Record that the reminder went out, so it never repeats."""
+        return replace(state, renotified=True, last_notified_at=now)
+
+    # --- supervisor answers ----------------------------------------------------------------
+
+    def mark_posted(self, state: AlertState, channel: str, ts: str, now: float) -> AlertState:
+        """Remember where the alert message lives so later changes update it in place."""
+        return replace(state, message_channel=channel, message_ts=ts, last_notified_at=now)
+
+    def claim(self, state: AlertState, user_id: str, now: float) -> AlertState:
+        """A supervisor takes the alert; the first claim wins, later ones change nothing."""
+        if not state.live or state.claimed_by:
+            return state
+        return replace(state, claimed_by=user_id, claimed_at=now)
+
+    def reassign(self, state: AlertState, user_id: str, now: float) -> AlertState:
+        """Hand a live alert to someone else; they now own it."""
+        if not state.live:
+            return state
+        return replace(state, claimed_by=user_id, claimed_at=now, reassigned=True)
+
+    def false_alarm(self, state: AlertState, user_id: str, reason: str, now: float) -> AlertState:
+        """Close a live alert as not needed; starts the cooldown."""
+        if not state.live:
+            return state
+        return replace(
+            state,
+            live=False,
+            false_alarm=True,
+            false_alarm_by=user_id,
+            false_alarm_reason=reason.strip()[:_REASON_LIMIT],
+            closed_at=now,
+        )
+
+    def resolve(self, state: AlertState, now: float) -> AlertState:
+        """Close a live alert because the thread is handled; starts the cooldown."""
+        if not state.live:
+            return state
+        return replace(state, live=False, closed_at=now)
+
+    # --- paging ------------------------------------------------------------------------------
+
+    def in_business_hours(self, now: float) -> bool:
+        """True when `now` falls in the team's open hours, in the team's time zone."""
+        hours = self.book.business_hours
+        local = datetime.fromtimestamp(now, hours.zone)
+        if local.date() in hours.holidays or local.weekday() not in hours.weekdays:
+            return False
+        return hours.start_time <= local.time().replace(tzinfo=None) < hours.end_time
+
+    def should_page(self, decision: AlertDecision, now: float) -> bool:
+        """Page on-call only for the most severe alerts, when configured, outside open hours."""
+        paging = self.book.paging
+        if not paging.enabled or decision.action == "renotify":
+            return False
+        if decision.severity < Severity.named(paging.min_severity):
+            return False
+        return not (paging.outside_hours_only and self.in_business_hours(now))

@@ -1,0 +1,353 @@
+"""Specification of the escalation policy: severity, one live alert, cooldown, renotify, answers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.core.escalation import AlertDecision, AlertState, EscalationPolicy, Severity
+from bot.core.models import Assessment, Cue, CueKind, Level, Request, RequestKind, Trend
+from phrasebook.escalation import EscalationBook, load_escalation
+
+SOURCE = "C0SUPPORT"
+SUPERVISORS = "C0LEADS"
+T0 = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("UTC")).timestamp()  # a Monday
+
+
+def merged(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = merged(base[key], value) if key in base else value
+        return out
+    return over
+
+
+def book_with(**fields: Any) -> EscalationBook:
+    """The shipped book with some fields changed (validated like a team file)."""
+    return EscalationBook.model_validate(merged(load_escalation().model_dump(), fields))
+
+
+def policy(**fields: Any) -> EscalationPolicy:
+    return EscalationPolicy(book_with(**fields), SUPERVISORS)
+
+
+def cue(kind: CueKind, strength: float = 1.0, turn: int = 4) -> Cue:
+    return Cue(
+        kind=kind, evidence="short quote", why="matched a rule", turn=turn, strength=strength
+    )
+
+
+def assessed(
+    *cues: Cue,
+    level: Level = Level.FRUSTRATED,
+    trend: Trend = Trend.STEADY,
+    requests: tuple[Request, ...] = (),
+    score: float = 0.6,
+) -> Assessment:
+    return Assessment(
+        turn=4,
+        customer_turn=2,
+        score=score,
+        level=level,
+        frustrated=level is not Level.CALM,
+        heat=score,
+        trend=trend,
+        cues=cues,
+        requests=requests,
+    )
+
+
+def first_alert(
+    p: EscalationPolicy, a: Assessment, now: float = T0, history: tuple[float, ...] = ()
+) -> tuple[AlertState, AlertDecision]:
+    state, decision = p.assess(AlertState(), a, SOURCE, now, history)
+    assert decision is not None
+    return state, decision
+
+
+class TestSeverity:
+    def test_threat_is_critical_even_when_the_score_is_calm(self) -> None:
+        _, d = first_alert(policy(), assessed(cue(CueKind.THREAT_ABUSE), level=Level.CALM))
+        assert d.severity is Severity.CRITICAL
+
+    def test_angry_and_rising_raises_the_cue_one_step(self) -> None:
+        steady = first_alert(policy(), assessed(cue(CueKind.OUTRAGE), level=Level.ANGRY))[1]
+        rising = first_alert(
+            policy(), assessed(cue(CueKind.OUTRAGE), level=Level.ANGRY, trend=Trend.RISING)
+        )[1]
+        assert (steady.severity, rising.severity) == (Severity.HIGH, Severity.CRITICAL)
+
+    def test_cooling_at_a_low_level_lowers_the_cue_one_step(self) -> None:
+        _, d = first_alert(
+            policy(), assessed(cue(CueKind.LEGAL), level=Level.UNEASY, trend=Trend.COOLING)
+        )
+        assert d.severity is Severity.LOW
+
+    def test_severity_never_leaves_the_scale(self) -> None:
+        _, top = first_alert(
+            policy(), assessed(cue(CueKind.THREAT_ABUSE), level=Level.ANGRY, trend=Trend.RISING)
+        )
+        p = policy(cues={"manager_request": {"min_level": "calm"}})
+        _, bottom = first_alert(
+            p, assessed(cue(CueKind.MANAGER_REQUEST), level=Level.CALM, trend=Trend.COOLING)
+        )
+        assert (top.severity, bottom.severity) == (Severity.CRITICAL, Severity.LOW)
+
+    def test_most_severe_cue_comes_first_and_sets_the_severity(self) -> None:
+        a = assessed(cue(CueKind.MANAGER_REQUEST), cue(CueKind.LEGAL), level=Level.FRUSTRATED)
+        _, d = first_alert(policy(), a)
+        assert d.severity is Severity.HIGH
+        assert [c.kind for c in d.cues] == [CueKind.LEGAL, CueKind.MANAGER_REQUEST]
+
+
+class TestLookAlikes:
+    def test_no_cue_means_no_alert_however_angry(self) -> None:
+        p = policy()
+        a = assessed(level=Level.ANGRY, trend=Trend.RISING, score=0.95)
+        assert p.assess(AlertState(), a, SOURCE, T0) == (AlertState(), None)
+
+    def test_engine_escalate_flag_alone_invents_no_cue(self) -> None:
+        a = Assessment(
+            turn=1,
+            customer_turn=0,
+            score=0.9,
+            level=Level.ANGRY,
+            frustrated=True,
+            heat=0.9,
+            trend=Trend.RISING,
+            escalate=True,
+        )
+        assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
+
+    def test_calm_cancellation_does_not_fire(self) -> None:
+        a = assessed(cue(CueKind.CHURN), level=Level.CALM, score=0.1)
+        assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
+
+    def test_weak_cue_below_its_strength_does_not_fire(self) -> None:
+        a = assessed(cue(CueKind.MANAGER_REQUEST, strength=0.4), level=Level.ANGRY)
+        assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
+
+    def test_unread_language_stays_neutral(self) -> None:
+        a = Assessment(
+            turn=1,
+            customer_turn=0,
+            score=0.0,
+            level=Level.CALM,
+            frustrated=False,
+            heat=0.0,
+            trend=Trend.STEADY,
+            cues=(cue(CueKind.THREAT_ABUSE),),
+            handled_language=False,
+        )
+        assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
+
+
+class TestStalemate:
+    def test_needs_several_hot_rounds(self) -> None:
+        p = policy(stalemate={"min_rounds": 3, "min_score": 0.5})
+        a = assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED)
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.6, 0.7))[1] is None
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.6, 0.7, 0.65))[1] is not None
+
+    def test_a_cool_round_in_the_window_breaks_it(self) -> None:
+        p = policy(stalemate={"min_rounds": 3, "min_score": 0.5})
+        a = assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED)
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.9, 0.6, 0.3, 0.7))[1] is None
+
+    def test_a_cooling_thread_is_progress_not_stalemate(self) -> None:
+        p = policy()
+        a = assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING)
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.8, 0.8, 0.8))[1] is None
+
+
+class TestAuthority:
+    def refund(self, amount: float | None, currency: str = "USD") -> Request:
+        return Request(RequestKind.REFUND, amount, currency, "refund of the full year", 3)
+
+    def test_request_above_the_team_limit_is_a_cue_with_the_figures(self) -> None:
+        p = policy(authority={"refund": {"max": {"USD": 100}}})
+        _, d = first_alert(p, assessed(requests=(self.refund(500),), level=Level.UNEASY))
+        assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
+        assert "500 USD" in d.cues[0].why and "100 USD" in d.cues[0].why
+        assert d.cues[0].evidence == "refund of the full year"
+
+    def test_request_within_the_limit_is_not(self) -> None:
+        p = policy(authority={"refund": {"max": {"USD": 100}}})
+        assert p.assess(AlertState(), assessed(requests=(self.refund(100),)), SOURCE, T0)[1] is None
+
+    def test_missing_currency_uses_the_team_default(self) -> None:
+        p = policy(authority={"refund": {"max": {"EUR": 200}}}, default_currency="EUR")
+        assert p.beyond_authority((self.refund(150, ""),)) == ()
+        assert len(p.beyond_authority((self.refund(250, ""),))) == 1
+
+    def test_unlisted_currency_goes_to_a_supervisor(self) -> None:
+        p = policy(authority={"refund": {"max": {"USD": 100}}})
+        assert len(p.beyond_authority((self.refund(20, "JPY"),))) == 1
+
+    def test_no_amount_no_judgement_unless_the_kind_always_needs_one(self) -> None:
+        p = policy()
+        change = Request(RequestKind.CONTRACT_CHANGE, None, "", "move us to monthly", 2)
+        assert p.beyond_authority((self.refund(None),)) == ()
+        assert [c.kind for c in p.beyond_authority((change,))] == [CueKind.BEYOND_AUTHORITY]
+
+    def test_team_can_raise_a_limit_and_silence_the_cue(self) -> None:
+        assert len(policy().beyond_authority((self.refund(150),))) == 1
+        raised = policy(authority={"refund": {"max": {"USD": 1000}}})
+        assert raised.beyond_authority((self.refund(150),)) == ()
+
+
+class TestPerChannel:
+    def test_a_team_can_raise_a_cue_threshold_for_one_channel(self) -> None:
+        p = policy(channel_thresholds={SOURCE: {"min_level": {"churn": "angry"}}})
+        a = assessed(cue(CueKind.CHURN), level=Level.FRUSTRATED)
+        assert p.assess(AlertState(), a, SOURCE, T0)[1] is None
+        assert p.assess(AlertState(), a, "C0OTHER", T0)[1] is not None
+
+    def test_a_channel_can_require_a_minimum_severity(self) -> None:
+        p = policy(channel_thresholds={SOURCE: {"min_severity": "high"}})
+        low = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.FRUSTRATED)
+        high = assessed(cue(CueKind.LEGAL), level=Level.FRUSTRATED)
+        assert p.assess(AlertState(), low, SOURCE, T0)[1] is None
+        assert p.assess(AlertState(), high, SOURCE, T0)[1] is not None
+
+    def test_a_channel_can_demand_clearer_cues(self) -> None:
+        p = policy(channel_thresholds={SOURCE: {"min_strength": 0.9}})
+        a = assessed(cue(CueKind.LEGAL, strength=0.8))
+        assert p.assess(AlertState(), a, SOURCE, T0)[1] is None
+
+    def test_routes_send_alerts_to_the_channel_s_supervisors(self) -> None:
+        p = policy(routes={SOURCE: "C0EMEA_LEADS"})
+        assert first_alert(p, assessed(cue(CueKind.LEGAL)))[1].route_channel == "C0EMEA_LEADS"
+        other = p.assess(AlertState(), assessed(cue(CueKind.LEGAL)), "C0X", T0)[1]
+        assert other is not None and other.route_channel == SUPERVISORS
+
+    def test_never_routes_an_alert_into_the_customer_channel(self) -> None:
+        p = EscalationPolicy(book_with(), SOURCE)
+        assert p.assess(AlertState(), assessed(cue(CueKind.THREAT_ABUSE)), SOURCE, T0)[1] is None
+
+    def test_a_route_back_to_the_source_is_rejected_as_data(self) -> None:
+        with pytest.raises(ValueError, match="points back"):
+            book_with(routes={SOURCE: SOURCE})
+
+
+class TestOneLiveAlert:
+    def test_first_cue_posts_a_new_alert(self) -> None:
+        state, d = first_alert(policy(), assessed(cue(CueKind.LEGAL)))
+        assert d.action == "post" and state.live and state.posted_at == T0
+        assert state.cue_kinds == ("legal",) and state.severity == Severity.HIGH
+
+    def test_same_or_lower_severity_changes_nothing(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        same = p.assess(state, assessed(cue(CueKind.CHURN)), SOURCE, T0 + 60)
+        lower = p.assess(state, assessed(cue(CueKind.MANAGER_REQUEST)), SOURCE, T0 + 60)
+        assert same == (state, None) and lower == (state, None)
+
+    def test_higher_severity_updates_the_same_alert(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state = p.mark_posted(state, SUPERVISORS, "1700000000.000100", T0 + 1)
+        new, d = p.assess(state, assessed(cue(CueKind.THREAT_ABUSE)), SOURCE, T0 + 60)
+        assert d is not None and d.action == "update" and d.severity is Severity.CRITICAL
+        assert new.message_ts == "1700000000.000100" and new.posted_at == T0
+        assert new.cue_kinds == ("legal", "threat_abuse") and new.alerts_raised == 1
+
+    def test_a_claimed_alert_still_updates_when_it_gets_worse(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state = p.claim(state, "U0BOSS", T0 + 30)
+        new, d = p.assess(state, assessed(cue(CueKind.THREAT_ABUSE)), SOURCE, T0 + 60)
+        assert d is not None and d.action == "update" and new.claimed_by == "U0BOSS"
+
+
+class TestCooldown:
+    def test_no_new_alert_within_the_cooldown_after_resolve(self) -> None:
+        p = policy(cooldown_seconds=900)
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state = p.resolve(state, T0 + 100)
+        assert p.assess(state, assessed(cue(CueKind.LEGAL)), SOURCE, T0 + 999)[1] is None
+
+    def test_a_new_alert_after_the_cooldown(self) -> None:
+        p = policy(cooldown_seconds=900)
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state = p.false_alarm(state, "U0BOSS", "", T0 + 100)
+        new, d = p.assess(state, assessed(cue(CueKind.LEGAL)), SOURCE, T0 + 1000)
+        assert d is not None and d.action == "post"
+        assert new.live and not new.false_alarm and new.alerts_raised == 2
+
+    def test_something_more_severe_breaks_through_the_cooldown(self) -> None:
+        p = policy(cooldown_seconds=900)
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state = p.false_alarm(state, "U0BOSS", "quoted contract", T0 + 100)
+        _, d = p.assess(state, assessed(cue(CueKind.THREAT_ABUSE)), SOURCE, T0 + 200)
+        assert d is not None and d.action == "post" and d.severity is Severity.CRITICAL
+
+
+class TestRenotify:
+    def test_unclaimed_severe_alert_renotifies_once_after_the_delay(self) -> None:
+        p = policy(renotify_after_seconds=600)
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        assert p.due_renotify(state, T0 + 599) is None
+        d = p.due_renotify(state, T0 + 600)
+        assert d is not None and d.action == "renotify" and d.route_channel == SUPERVISORS
+        state = p.mark_renotified(state, T0 + 600)
+        assert p.due_renotify(state, T0 + 5000) is None
+
+    def test_claimed_alerts_do_not_renotify(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state = p.claim(state, "U0BOSS", T0 + 5)
+        assert p.due_renotify(state, T0 + 10_000) is None
+
+    def test_low_alerts_do_not_renotify(self) -> None:
+        p = policy(renotify_min_severity="high")
+        state, _ = first_alert(p, assessed(cue(CueKind.MANAGER_REQUEST)))
+        assert state.severity == Severity.LOW
+        assert p.due_renotify(state, T0 + 10_000) is None
+
+    def test_closed_alerts_do_not_renotify(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        assert p.due_renotify(p.resolve(state, T0 + 1), T0 + 10_000) is None
+
+
+class TestAnswers:
+    def test_claim_records_who_and_when_and_first_claim_wins(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        claimed = p.claim(state, "U0ANA", T0 + 10)
+        assert (claimed.claimed_by, claimed.claimed_at) == ("U0ANA", T0 + 10)
+        assert p.claim(claimed, "U0BEN", T0 + 11) == claimed
+
+    def test_reassign_hands_ownership_over(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        moved = p.reassign(p.claim(state, "U0ANA", T0 + 10), "U0BEN", T0 + 20)
+        assert (moved.claimed_by, moved.claimed_at, moved.reassigned) == ("U0BEN", T0 + 20, True)
+        assert moved.live
+
+    def test_false_alarm_closes_the_alert_with_who_and_a_short_reason(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        closed = p.false_alarm(state, "U0ANA", "  " + "x" * 500, T0 + 10)
+        assert not closed.live and closed.false_alarm and closed.false_alarm_by == "U0ANA"
+        assert closed.closed_at == T0 + 10 and len(closed.false_alarm_reason) == 200
+
+    def test_answers_on_a_closed_or_missing_alert_change_nothing(self) -> None:
+        p = policy()
+        none = AlertState()
+        assert p.claim(none, "U0ANA", T0) == none
+        assert p.reassign(none, "U0ANA", T0) == none
+        assert p.false_alarm(none, "U0ANA", "", T0) == none
+        assert p.resolve(none, T0) == none
+
+    def test_state_survives_a_json_round_trip(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL), cue(CueKind.CHURN)))
+        state = p.mark_posted(p.claim(state, "U0ANA", T0 + 3), SUPERVISORS, "1.2", T0 + 1)
+        assert AlertState.from_json(state.to_json()) == state
+        assert AlertState.from_json(None) == AlertState()
