@@ -1,0 +1,154 @@
+"""The `undertone` command: serve, worker, socket, demo, score, eval, phrasebook check, report alerts."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.config import Settings, load_settings
+from bot.logsetup import configure_logging
+
+
+def _require(settings: Settings, *names: str) -> None:
+    missing = [n.upper() for n in names if not settings.secret(n)]
+    if missing:
+        sys.exit(f"undertone: missing settings: {', '.join(missing)} (see .env.example)")
+
+
+async def _serve(settings: Settings, host: str, port: int, workers: int | None) -> None:
+    from aiohttp import web
+
+    from bot.app import create_web_app
+    from bot.services import build_services
+
+    services = build_services(settings)
+    runner = web.AppRunner(create_web_app(services, workers=workers), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    print(f"undertone: serving on http://{host}:{port}/slack/events", file=sys.stderr, flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+
+
+async def _worker(settings: Settings, count: int) -> None:
+    from bot.services import build_services
+    from bot.worker import run_workers
+
+    services = build_services(settings)
+    try:
+        await run_workers(services, count)
+    finally:
+        await services.close()
+
+
+async def _socket(settings: Settings) -> None:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    from bot.app import create_app
+    from bot.services import build_services
+    from bot.worker import run_workers
+
+    services = build_services(settings)
+    app = create_app(services)
+    handler = AsyncSocketModeHandler(app, settings.secret("slack_app_token"))
+    workers = asyncio.create_task(run_workers(services, max(1, settings.workers)))
+    try:
+        await handler.start_async()
+    finally:
+        workers.cancel()
+        await services.close()
+
+
+async def _report(settings: Settings, what: str) -> int:
+    from bot.core.alert_report import Outcome, format_report, precision_by_cue
+    from bot.stores.store import Store
+
+    store = Store.from_url(settings.redis_url)
+    try:
+        if what == "alerts":
+            rows = await store.outcomes()
+            outcomes = [Outcome(cue_kind=str(r.get("cue")), channel_id=str(r.get("channel")),
+                                outcome=str(r.get("outcome")), at=float(r.get("at", 0)))
+                        for r in rows]
+            print(format_report(precision_by_cue(outcomes)))
+        else:
+            counts = await store.feedback_counts()
+            print(f"{'hint':60} {'used':>6} {'not_helpful':>12} {'snooze':>7}")
+            for hint_id, c in counts.items():
+                print(f"{hint_id[:60]:60} {c.get('used', 0):>6} {c.get('not_helpful', 0):>12} "
+                      f"{c.get('snooze', 0):>7}")
+    finally:
+        await store.close()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="undertone", description=__doc__)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    serve = sub.add_parser("serve", help="HTTP mode: POST /slack/events, GET /healthz, GET /readyz")
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--workers", type=int, default=None,
+                       help="in-process stream consumers (default UNDERTONE_WORKERS=1; 0: none)")
+    worker = sub.add_parser("worker", help="run stream consumers only")
+    worker.add_argument("--count", type=int, default=2)
+    sub.add_parser("socket", help="Socket Mode, for teams without a public URL")
+    demo = sub.add_parser("demo", help="play realistic threads against a built-in fake Slack")
+    demo.add_argument("--quiet", action="store_true", help="summary only")
+    score = sub.add_parser("score", help="predictions for a conversations file (JSON lines)")
+    score.add_argument("file", type=Path)
+    ev = sub.add_parser("eval", help="metrics on an eval folder, beside the VADER peer")
+    ev.add_argument("folder", type=Path)
+    ev.add_argument("--sets", nargs="*", default=None)
+    pb = sub.add_parser("phrasebook", help="phrasebook tools")
+    pb_sub = pb.add_subparsers(dest="pb_cmd", required=True)
+    check = pb_sub.add_parser("check", help="validate a team phrasebook folder")
+    check.add_argument("dir", type=Path, nargs="?", default=None)
+    report = sub.add_parser("report", help="reports from stored outcomes")
+    report.add_argument("what", choices=["alerts", "hints"])
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.cmd == "score":
+        from bot.evaluation import score_main
+
+        return score_main(args.file, sys.stdout)
+    if args.cmd == "eval":
+        from bot.evaluation import eval_main
+
+        return eval_main(args.folder, sys.stdout, args.sets)
+    if args.cmd == "phrasebook":
+        from phrasebook.check import check_main
+
+        return check_main(args.dir, sys.stdout)
+    if args.cmd == "demo":
+        from bot.demo import run_demo
+
+        return asyncio.run(run_demo(quiet=args.quiet))
+    settings = load_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    try:
+        if args.cmd == "serve":
+            _require(settings, "slack_bot_token", "slack_signing_secret")
+            asyncio.run(_serve(settings, args.host, args.port, args.workers))
+        elif args.cmd == "worker":
+            _require(settings, "slack_bot_token")
+            asyncio.run(_worker(settings, args.count))
+        elif args.cmd == "socket":
+            _require(settings, "slack_bot_token", "slack_app_token")
+            asyncio.run(_socket(settings))
+        elif args.cmd == "report":
+            return asyncio.run(_report(settings, args.what))
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

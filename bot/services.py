@@ -1,0 +1,93 @@
+"""The one dependency bundle handed to handlers and flows, and the factory that builds it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import aiohttp
+
+from bot.config import Settings
+from bot.core.coaching import Coach
+from bot.core.engine import FrustrationEngine
+from bot.core.escalation import EscalationPolicy
+from bot.paging import PagerDutyPager, WebhookPager
+from bot.slack.directory import Directory
+from bot.slack.notifier import SlackNotifier, make_client
+from bot.stores.store import Store
+from phrasebook import Phrasebook, load_phrasebook
+
+
+@dataclass(slots=True)
+class Pagers:
+    """On-call pagers, created lazily on the event loop (they need an HTTP session)."""
+
+    settings: Settings
+    _session: aiohttp.ClientSession | None = None
+    _pagers: list[PagerDutyPager | WebhookPager] = field(default_factory=list)
+
+    def configured(self) -> bool:
+        return bool(self.settings.pagerduty_routing_key or self.settings.paging_webhook_url)
+
+    async def all(self) -> list[PagerDutyPager | WebhookPager]:
+        if self._session is None and self.configured():
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))
+            s = self.settings
+            if s.pagerduty_routing_key:
+                self._pagers.append(PagerDutyPager(self._session, s.secret("pagerduty_routing_key"),
+                                                   url=s.pagerduty_url))
+            if s.paging_webhook_url:
+                self._pagers.append(WebhookPager(self._session, s.paging_webhook_url,
+                                                 s.secret("paging_webhook_secret") or None))
+        return self._pagers
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+@dataclass(slots=True)
+class Services:
+    """Everything a handler or flow may use; built once per process."""
+
+    settings: Settings
+    phrasebook: Phrasebook
+    store: Store
+    engine: FrustrationEngine
+    coach: Coach
+    escalation: EscalationPolicy
+    notifier: SlackNotifier
+    directory: Directory
+    pagers: Pagers
+    clock: Callable[[], float] = time.time
+
+    async def close(self) -> None:
+        await self.pagers.close()
+        await self.store.close()
+
+
+def build_services(settings: Settings, *, store: Store | None = None,
+                   phrasebook: Phrasebook | None = None,
+                   clock: Callable[[], float] = time.time) -> Services:
+    """Wire the production objects from settings (tests pass their own store or clock)."""
+    book = phrasebook or load_phrasebook(settings.phrasebook_dir)
+    client = make_client(settings.secret("slack_bot_token"), settings.slack_api_url)
+    return Services(
+        settings=settings,
+        phrasebook=book,
+        store=store or Store.from_url(settings.redis_url),
+        engine=FrustrationEngine(book.detection),
+        coach=Coach(book.coaching),
+        escalation=EscalationPolicy(book.escalation, settings.supervisor_channel or ""),
+        notifier=SlackNotifier(client),
+        directory=Directory(
+            client,
+            home_team_ids=settings.home_team_ids,
+            agent_user_ids=settings.agent_user_ids,
+            agent_usergroup=settings.agent_usergroup,
+        ),
+        pagers=Pagers(settings),
+        clock=clock,
+    )

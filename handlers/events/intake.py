@@ -1,0 +1,31 @@
+"""Durable before the 200: the listener middleware that dedupes and queues an event in one script."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.services import Services
+from bot.slack.payloads import inbound_message
+
+log = logging.getLogger("undertone.intake")
+
+
+async def durable_intake(
+    body: dict[str, Any], context: dict[str, Any], request: AsyncBoltRequest,
+    next: Callable[[], Awaitable[BoltResponse | None]],
+) -> BoltResponse | None:
+    """Queue the message once; a store failure raises, Bolt answers 500 and Slack retries."""
+    message = inbound_message(body)
+    if message is None:
+        return await next()
+    services: Services = context["services"]
+    retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+    new = await services.store.enqueue(message.source, message.event_id, message.to_fields())
+    log.info("event_taken_in" if new else "event_duplicate",
+             extra={"event_id": message.event_id, "channel": message.channel, "retry": retry})
+    return await next()

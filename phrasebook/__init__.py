@@ -1,0 +1,39 @@
+"""The phrasebook: coaching wording, detection rules and escalation policy as validated data.
+
+`load_phrasebook(team_dir)` loads the shipped data and lets a team folder add playbooks and phrasings and
+override policy. Any problem raises `PhrasebookError` naming the file, the line and what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from phrasebook.coaching import CoachingBook, load_coaching
+from phrasebook.detection import DetectionRules, load_detection
+from phrasebook.escalation import EscalationBook, load_escalation
+from phrasebook.loader import PhrasebookError
+
+__all__ = ["Phrasebook", "PhrasebookError", "load_phrasebook"]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasebook:
+    """Everything the core reads, validated."""
+
+    detection: DetectionRules
+    coaching: CoachingBook
+    escalation: EscalationBook
+    team_dir: Path | None = None
+
+
+def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
+    """Shipped phrasebook, plus a team's own folder when given."""
+    if team_dir is not None and not team_dir.is_dir():
+        raise PhrasebookError(team_dir, None, "team phrasebook folder does not exist")
+    return Phrasebook(
+        detection=load_detection(),
+        coaching=load_coaching(team_dir),
+        escalation=load_escalation(team_dir),
+        team_dir=team_dir,
+    )
