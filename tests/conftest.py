@@ -1,0 +1,76 @@
+"""Shared fixtures: a real redis-server per session, a fake Slack per test, the signing secret."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from bot.fakeslack import FakeSlack
+from tests.fakes.redis_server import RedisServer, RedisUnavailable
+
+SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
+BOT_TOKEN = "xoxb-test-token"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the `redis` marker (also declared in pyproject.toml)."""
+    config.addinivalue_line(
+        "markers", "redis: needs a real redis-server binary (started by a fixture)"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the real Redis with `redis`, so `-m "not redis"` deselects it."""
+    for item in items:
+        if "redis_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.redis)
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """A redis-server on a free port for the whole session; skipped locally if not installed,
+    a failure when `CI` is set."""
+    server = RedisServer()
+    try:
+        server.start()
+    except RedisUnavailable as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but the real Redis is unavailable: {e}")
+        pytest.skip(f"real Redis unavailable: {e}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """URL of the session's Redis, emptied (FLUSHALL) before each test."""
+    redis_server.flushall()
+    return redis_server.url
+
+
+@pytest.fixture
+def signing_secret() -> str:
+    """The signing secret shared by the bot under test and the `SlackDriver`."""
+    return SIGNING_SECRET
+
+
+@pytest.fixture
+def bot_token() -> str:
+    """A bot token the fake Slack accepts."""
+    return BOT_TOKEN
+
+
+@pytest.fixture
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    """A started fake Slack with the default directory: teams T_OURS / T_CUST; users U_AGENT,
+    U_CUST (customer team), U_SUP, bot U_BOT / B_BOT; channels C_SHARED (Slack Connect), C_HELP,
+    C_SUP; user group S_SUP."""
+    fake = FakeSlack()
+    fake.add_default_directory()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()

@@ -1,0 +1,60 @@
+"""The fake implements real Slack methods, with the arguments Slack's OpenAPI spec requires."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.fakeslack.methods import METHODS, NEWER_ARGS
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+SPECS_DIR = REPO_ROOT.parent / "shared" / "slack-api-specs"
+SPEC_FILE = SPECS_DIR / "slack_web_openapi_v2_without_examples.json"
+
+
+@pytest.fixture(scope="module")
+def spec_paths() -> dict[str, Any]:
+    """The `paths` of Slack's Web API OpenAPI description (skip if not beside the repo)."""
+    if not SPEC_FILE.exists():
+        pytest.skip(f"Slack's OpenAPI spec not found at {SPEC_FILE}")
+    paths: dict[str, Any] = json.loads(SPEC_FILE.read_text())["paths"]
+    return paths
+
+
+def _parameters(spec_paths: dict[str, Any], method: str) -> list[dict[str, Any]]:
+    (operation,) = spec_paths[f"/{method}"].values()
+    params: list[dict[str, Any]] = operation.get("parameters", [])
+    return [p for p in params if p["name"] != "token"]
+
+
+def test_the_fake_implements_a_dozen_methods() -> None:
+    """Guards the parametrised tests below against an accidentally empty table."""
+    assert len(METHODS) == 12
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_every_method_exists_in_the_spec(spec_paths: dict[str, Any], method: str) -> None:
+    assert f"/{method}" in spec_paths
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_required_args_match_the_spec(spec_paths: dict[str, Any], method: str) -> None:
+    spec_required = {p["name"] for p in _parameters(spec_paths, method) if p.get("required")}
+    assert METHODS[method].required == spec_required
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_optional_args_are_documented_by_the_spec(spec_paths: dict[str, Any], method: str) -> None:
+    spec_optional = {p["name"] for p in _parameters(spec_paths, method) if not p.get("required")}
+    assert METHODS[method].optional == spec_optional
+
+
+def test_newer_args_are_really_absent_from_the_2020_spec(spec_paths: dict[str, Any]) -> None:
+    """`NEWER_ARGS` only lists what the old spec lacks, so it cannot hide a typo in the table."""
+    for method, newer in NEWER_ARGS.items():
+        documented = {p["name"] for p in _parameters(spec_paths, method)}
+        assert method in METHODS
+        assert not newer & documented, method
