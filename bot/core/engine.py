@@ -1,0 +1,319 @@
+"""The frustration engine: reads a thread one message at a time and scores the customer's mood.
+
+Strictly online and bounded: the state keeps a few numbers, counts and token-hash sets of the
+last customer messages, never message text, so the cost per message stays flat as threads grow.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot.core.lexmodel import LexModel
+from bot.core.models import (
+    Assessment,
+    Cue,
+    CueKind,
+    CustomerType,
+    Level,
+    Role,
+    Signal,
+    Situation,
+    Trend,
+    Trigger,
+    Turn,
+)
+from bot.core.signals import Matcher, compile_patterns, strip_quoted
+from bot.core.situation import SituationReader
+from bot.core.text import Prepared, prepare
+from phrasebook.detection import DetectionRules
+
+RECENT = 3  # customer messages remembered as token-hash sets
+MAX_HASHES = 48  # per remembered message
+_LOGIT_CAP = 6.0
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-_LOGIT_CAP * 3, min(_LOGIT_CAP * 3, z))))
+
+
+def _logit(p: float) -> float:
+    p = min(0.999, max(0.001, p))
+    return math.log(p / (1 - p))
+
+
+@dataclass(slots=True)
+class EngineState:
+    """Per-thread online state: scores, counts and hashes only (no message text)."""
+
+    turn: int = 0
+    customer_turns: int = 0
+    heat: float = 0.0
+    level: Level = Level.CALM
+    tipped_by: int | None = None
+    escalated: bool = False
+    frustrated_rounds: int = 0
+    agent_effect: float = 0.0
+    agent_signals: list[tuple[str, str, float]] = field(default_factory=list)
+    last_role: str = ""
+    last_customer_ts: float = 0.0
+    recent_hashes: list[list[int]] = field(default_factory=list)
+    recent_lengths: list[int] = field(default_factory=list)
+    topic_counts: dict[str, int] = field(default_factory=dict)
+    type_counts: dict[str, int] = field(default_factory=dict)
+    type_evidence: dict[str, str] = field(default_factory=dict)
+    trigger_counts: dict[str, int] = field(default_factory=dict)
+    trigger_evidence: dict[str, str] = field(default_factory=dict)
+    wants: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-safe dict: numbers, hashes, counts and short evidence quotes only."""
+        return {
+            "turn": self.turn,
+            "customer_turns": self.customer_turns,
+            "heat": round(self.heat, 6),
+            "level": self.level.value,
+            "tipped_by": self.tipped_by,
+            "escalated": self.escalated,
+            "frustrated_rounds": self.frustrated_rounds,
+            "agent_effect": round(self.agent_effect, 6),
+            "agent_signals": [list(s) for s in self.agent_signals],
+            "last_role": self.last_role,
+            "last_customer_ts": self.last_customer_ts,
+            "recent_hashes": [list(h) for h in self.recent_hashes],
+            "recent_lengths": list(self.recent_lengths),
+            "topic_counts": dict(self.topic_counts),
+            "type_counts": dict(self.type_counts),
+            "type_evidence": dict(self.type_evidence),
+            "trigger_counts": dict(self.trigger_counts),
+            "trigger_evidence": dict(self.trigger_evidence),
+            "wants": self.wants,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EngineState:
+        """Rebuild a state written by `to_json`."""
+        return cls(
+            turn=int(data["turn"]),
+            customer_turns=int(data["customer_turns"]),
+            heat=float(data["heat"]),
+            level=Level(data["level"]),
+            tipped_by=None if data["tipped_by"] is None else int(data["tipped_by"]),
+            escalated=bool(data["escalated"]),
+            frustrated_rounds=int(data["frustrated_rounds"]),
+            agent_effect=float(data["agent_effect"]),
+            agent_signals=[(str(a), str(b), float(c)) for a, b, c in data["agent_signals"]],
+            last_role=str(data["last_role"]),
+            last_customer_ts=float(data["last_customer_ts"]),
+            recent_hashes=[[int(x) for x in h] for h in data["recent_hashes"]],
+            recent_lengths=[int(x) for x in data["recent_lengths"]],
+            topic_counts={str(k): int(v) for k, v in data["topic_counts"].items()},
+            type_counts={str(k): int(v) for k, v in data["type_counts"].items()},
+            type_evidence={str(k): str(v) for k, v in data["type_evidence"].items()},
+            trigger_counts={str(k): int(v) for k, v in data["trigger_counts"].items()},
+            trigger_evidence={str(k): str(v) for k, v in data["trigger_evidence"].items()},
+            wants=str(data["wants"]),
+        )
+
+    def copy(self) -> EngineState:
+        """A copy safe to mutate (containers are copied too)."""
+        return replace(
+            self,
+            agent_signals=list(self.agent_signals),
+            recent_hashes=[list(h) for h in self.recent_hashes],
+            recent_lengths=list(self.recent_lengths),
+            topic_counts=dict(self.topic_counts),
+            type_counts=dict(self.type_counts),
+            type_evidence=dict(self.type_evidence),
+            trigger_counts=dict(self.trigger_counts),
+            trigger_evidence=dict(self.trigger_evidence),
+        )
+
+
+class FrustrationEngine:
+    """Scores customer frustration per message in thread context, from phrasebook rules."""
+
+    def __init__(self, rules: DetectionRules) -> None:
+        self.rules = rules
+        self.w = rules.tuning.weights
+        self.t = rules.tuning.thresholds
+        self.matcher = Matcher(rules)
+        self.reader = SituationReader(rules)
+        self.agent_rules = [(r, compile_patterns(r.patterns)) for r in rules.agent.rules]
+        self.polite = compile_patterns(rules.lexicon.polite)
+        self.model = LexModel.load(rules.learned_path) if rules.learned_path else None
+
+    def start(self) -> EngineState:
+        """A fresh state for a new thread."""
+        return EngineState()
+
+    def read(self, state: EngineState, turn: Turn) -> tuple[EngineState, Assessment | None]:
+        """Agent turns update state and return None; customer turns return an Assessment."""
+        new = state.copy()
+        index = new.turn
+        new.turn += 1
+        if turn.role is Role.AGENT:
+            self._read_agent(new, turn)
+            new.last_role = Role.AGENT.value
+            return new, None
+        assessment = self._read_customer(new, turn, index)
+        new.last_role = Role.CUSTOMER.value
+        return new, assessment
+
+    def _read_agent(self, state: EngineState, turn: Turn) -> None:
+        lower = prepare(turn.text).lower
+        effect = state.agent_effect * self.w.agent_decay
+        fired: list[tuple[str, str, float]] = []
+        for rule, rx in self.agent_rules:
+            if rx.search(lower):
+                effect += rule.weight
+                fired.append((rule.id, rule.label, rule.weight))
+        state.agent_effect = max(-2.0, min(2.0, effect))
+        state.agent_signals = fired
+
+    def _structural(self, state: EngineState, prep: Prepared, turn: Turn) -> list[Signal]:
+        w = self.w
+        out: list[Signal] = []
+        if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words:
+            out.append(Signal("shape.caps", "writes in capitals", "", w.caps))
+        if prep.bursts:
+            out.append(Signal("shape.burst", "bursts of !? punctuation", "",
+                              round(w.burst * min(2.0, 0.5 + 0.5 * prep.bursts), 3)))
+        if state.recent_lengths and prep.chars > 200:
+            avg = sum(state.recent_lengths) / len(state.recent_lengths)
+            if prep.chars > 2 * avg:
+                out.append(Signal("shape.longer", "messages getting longer", "", w.length_growth))
+        if (state.last_role == Role.CUSTOMER.value and turn.ts > 0 and state.last_customer_ts > 0
+                and turn.ts - state.last_customer_ts < self.t.double_text_seconds):
+            out.append(Signal("pace.double_text", "writes again before any reply", "",
+                              w.double_text))
+        if prep.stripped_code:
+            out.append(Signal("shape.code", "quotes code or logs", "", w.stripped_code))
+        hashes = prep.content_hashes
+        if len(hashes) >= 3:
+            for old in state.recent_hashes:
+                if len(old) < 3:
+                    continue
+                overlap = len(hashes.intersection(old)) / min(len(hashes), len(old))
+                if overlap >= w.repeat_min_overlap:
+                    out.append(Signal("repeat.same_ask", "repeats an earlier message", "",
+                                      round(w.repeat * overlap, 3)))
+                    break
+        return out
+
+    def _read_customer(self, state: EngineState, turn: Turn, index: int) -> Assessment:
+        prep = prepare(turn.text)
+        w, t = self.w, self.t
+        customer_turn = state.customer_turns
+        state.customer_turns += 1
+        if not prep.handled_language:
+            return self._neutral(state, prep, turn, index, customer_turn)
+        signals = self.matcher.match(prep.lower, prep.prose)
+        signals.extend(self._structural(state, prep, turn))
+        topic = self.reader.topic_of(prep.lower)
+        if topic is not None:
+            before = state.topic_counts.get(topic, 0)
+            if before:
+                signals.append(Signal("repeat.topic", f"asks about {topic} again", topic,
+                                      round(w.ask_again * min(before, 3), 3)))
+            state.topic_counts[topic] = before + 1
+        if state.agent_effect:
+            for sid, label, weight in state.agent_signals or [("agent.earlier", "earlier agent "
+                                                               "replies", state.agent_effect)]:
+                signals.append(Signal(sid, label, "", round(weight, 3)))
+        z = w.bias + sum(s.weight for s in signals)
+        if state.agent_effect and not state.agent_signals:
+            pass
+        if self.model is not None and prep.tokens:
+            lz = self.model.logit(prep.tokens)
+            contrib = w.learned * (lz - w.learned_center)
+            z += contrib
+            if abs(contrib) >= 0.3:
+                signals.append(Signal("model.tone", "overall wording", "", round(contrib, 3)))
+        if state.customer_turns > 1:
+            z += w.carry * max(-2.0, min(3.0, _logit(state.heat) - w.bias))
+        else:
+            z += w.first_turn
+        score = _sigmoid(z)
+        state.agent_effect *= w.agent_decay
+        state.agent_signals = []
+        return self._finish(state, prep, turn, index, customer_turn, score, signals, topic)
+
+    def _neutral(self, state: EngineState, prep: Prepared, turn: Turn, index: int,
+                 customer_turn: int) -> Assessment:
+        state.last_customer_ts = turn.ts
+        return Assessment(
+            turn=index, customer_turn=customer_turn, score=0.0, level=state.level,
+            frustrated=False, heat=round(state.heat, 4), trend=Trend.STEADY,
+            tipped_by=state.tipped_by, situation=self._situation(state),
+            escalate=state.escalated, handled_language=False,
+        )
+
+    def _finish(self, state: EngineState, prep: Prepared, turn: Turn, index: int,
+                customer_turn: int, score: float, signals: list[Signal],
+                topic: str | None) -> Assessment:
+        t = self.t
+        prev_heat = state.heat
+        heat = score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * prev_heat
+        state.heat = heat
+        delta = heat - prev_heat if customer_turn else 0.0
+        trend = Trend.RISING if delta > t.trend_delta else (
+            Trend.COOLING if delta < -t.trend_delta else Trend.STEADY)
+        level = (Level.ANGRY if score >= t.angry else Level.FRUSTRATED if score >= t.frustrated
+                 else Level.UNEASY if score >= t.uneasy else Level.CALM)
+        if level is not state.level:
+            state.level = level
+            state.tipped_by = index
+        frustrated = score >= t.frustrated
+        state.frustrated_rounds = state.frustrated_rounds + 1 if frustrated else 0
+        cue_text = strip_quoted(prep.lower)
+        reading = self.reader.read(prep.lower, cue_text, signals, score, index)
+        for ctype, ev in reading.types:
+            state.type_counts[ctype.value] = state.type_counts.get(ctype.value, 0) + 1
+            state.type_evidence[ctype.value] = ev
+        for trig, ev in reading.triggers:
+            state.trigger_counts[trig.value] = state.trigger_counts.get(trig.value, 0) + 1
+            state.trigger_evidence[trig.value] = ev
+        cues = list(reading.cues)
+        if (state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat
+                and any(s.id.startswith("repeat.") or s.id.startswith("correction.")
+                        for s in signals)):
+            ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
+            cues.append(Cue(CueKind.STALEMATE, ask or "same ask repeated while still upset",
+                            "Several rounds without progress while frustration stays high.",
+                            index, 0.7))
+        if any(c.strength >= t.escalate_cue_strength for c in cues) or (
+                state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat):
+            state.escalated = True
+        wants = self.reader.wants_for(topic, reading.requests)
+        if wants:
+            state.wants = wants
+        self._remember(state, prep, turn)
+        return Assessment(
+            turn=index, customer_turn=customer_turn, score=round(score, 4), level=level,
+            frustrated=frustrated, heat=round(heat, 4), trend=trend, signals=tuple(signals),
+            tipped_by=state.tipped_by, situation=self._situation(state), cues=tuple(cues),
+            requests=reading.requests, escalate=state.escalated,
+        )
+
+    def _remember(self, state: EngineState, prep: Prepared, turn: Turn) -> None:
+        state.recent_hashes.append(sorted(prep.content_hashes)[:MAX_HASHES])
+        state.recent_lengths.append(min(prep.chars, 100_000))
+        del state.recent_hashes[:-RECENT]
+        del state.recent_lengths[:-RECENT]
+        state.last_customer_ts = turn.ts
+
+    def _situation(self, state: EngineState) -> Situation:
+        ctype = max(state.type_counts, key=lambda k: state.type_counts[k], default=None)
+        trig = max(state.trigger_counts, key=lambda k: state.trigger_counts[k], default=None)
+        topic = max(state.topic_counts, key=lambda k: state.topic_counts[k], default=None)
+        return Situation(
+            customer_type=CustomerType(ctype) if ctype else None,
+            customer_type_evidence=state.type_evidence.get(ctype, "") if ctype else "",
+            trigger=Trigger(trig) if trig else None,
+            trigger_evidence=state.trigger_evidence.get(trig, "") if trig else "",
+            ask_topic=topic,
+            ask_count=state.topic_counts.get(topic, 0) if topic else 0,
+            wants=state.wants,
+        )

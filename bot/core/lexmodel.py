@@ -1,0 +1,65 @@
+"""A small hashed unigram+bigram logistic model, pure-python inference.
+
+Weights are fitted offline on GoEmotions (anger/annoyance) by `tools/train_goemotions.py` and
+shipped as JSON next to the detection rules.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_TOKENS = 120  # cap work on long messages
+
+
+def features(tokens: Sequence[str], buckets: int) -> Iterator[int]:
+    """Hashed unigram and bigram bucket ids of a token sequence."""
+    toks = tokens[:MAX_TOKENS]
+    prev = "<s>"
+    for tok in toks:
+        yield zlib.crc32(tok.encode()) % buckets
+        yield zlib.crc32(f"{prev} {tok}".encode()) % buckets
+        prev = tok
+
+
+@dataclass(frozen=True, slots=True)
+class LexModel:
+    """Logistic model over hashed features: `logit(tokens)` is the raw score."""
+
+    buckets: int
+    bias: float
+    weights: dict[int, float]
+
+    def logit(self, tokens: Sequence[str]) -> float:
+        """Raw log-odds of anger/annoyance for these tokens (features counted once)."""
+        w = self.weights
+        total = self.bias
+        for idx in set(features(tokens, self.buckets)):
+            total += w.get(idx, 0.0)
+        return total
+
+    def to_json(self) -> dict[str, object]:
+        """Compact JSON form: sparse weights keyed by bucket id."""
+        return {
+            "buckets": self.buckets,
+            "bias": round(self.bias, 4),
+            "weights": {str(k): round(v, 3) for k, v in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def load(cls, path: Path) -> LexModel:
+        """Read the shipped JSON weights."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            buckets=int(data["buckets"]),
+            bias=float(data["bias"]),
+            weights={int(k): float(v) for k, v in data["weights"].items()},
+        )
+
+
+def unique_features(rows: Iterable[Sequence[str]], buckets: int) -> list[list[int]]:
+    """Feature lists (deduplicated) for many token sequences; used by training."""
+    return [sorted(set(features(toks, buckets))) for toks in rows]

@@ -1,0 +1,97 @@
+"""Compiled detection rules: one regex per rule, matched on a prepared message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.core.models import Signal
+from phrasebook.detection import DetectionRules, SignalRule
+
+_QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|^>.*$", re.M)
+_NEG_WINDOW = re.compile(r"[a-z']+")
+
+
+def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One word-bounded, case-insensitive alternation of all patterns."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.I | re.M)
+
+
+def snippet(text: str, start: int, end: int, limit: int) -> str:
+    """The matched span widened to whole words, at most `limit` characters."""
+    pad = max(0, (limit - (end - start)) // 2)
+    lo = max(0, start - min(pad, 24))
+    hi = min(len(text), end + min(pad, 24))
+    while lo > 0 and text[lo - 1].isalnum() and lo > start - 40:
+        lo -= 1
+    while hi < len(text) and text[hi].isalnum() and hi < end + 40:
+        hi += 1
+    return " ".join(text[lo:hi].split())[:limit]
+
+
+def strip_quoted(lower: str) -> str:
+    """Remove text the customer quotes (in quotation marks or `>` quote lines)."""
+    if '"' not in lower and "“" not in lower and ">" not in lower:
+        return lower
+    return _QUOTED.sub(" ", lower)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledSignal:
+    """A lexicon rule ready to run."""
+
+    rule: SignalRule
+    regex: re.Pattern[str]
+
+
+class Matcher:
+    """Runs the lexicon over a message, honouring negation and hyperbole guards."""
+
+    def __init__(self, rules: DetectionRules) -> None:
+        lex = rules.lexicon
+        self.signals = [CompiledSignal(r, compile_patterns(r.patterns)) for r in lex.signals]
+        self.negators = frozenset(lex.negators)
+        self.hyperbole = compile_patterns(lex.hyperbole)
+        self.cancels = tuple(lex.hyperbole_cancels)
+        self.polite = compile_patterns(lex.polite)
+
+    def _negated(self, lower: str, start: int) -> bool:
+        words = _NEG_WINDOW.findall(lower[max(0, start - 24) : start])[-3:]
+        return any(w in self.negators or w.endswith("n't") for w in words)
+
+    def match(self, lower: str, evidence_text: str) -> list[Signal]:
+        """Signals fired by this lowercased message (evidence cut from `evidence_text`)."""
+        found: list[Signal] = []
+        hyper = self.hyperbole.search(lower) is not None
+        for cs in self.signals:
+            rule = cs.rule
+            if hyper and rule.id.startswith(self.cancels):
+                continue
+            hits = 0
+            negated_hits = 0
+            first_hit: tuple[int, int] | None = None
+            first_neg: tuple[int, int] | None = None
+            for m in cs.regex.finditer(lower):
+                if rule.negatable and self._negated(lower, m.start()):
+                    negated_hits += 1
+                    first_neg = first_neg or m.span()
+                    continue
+                hits += 1
+                first_hit = first_hit or m.span()
+                if hits >= 3:
+                    break
+            if hits:
+                weight = rule.weight * (1.0 + 0.25 * (min(hits, 3) - 1))
+                label = rule.label
+            elif negated_hits and rule.negated_weight is not None:
+                weight = rule.negated_weight
+                label = f"negated: {rule.label}"
+            else:
+                continue
+            span = first_hit or first_neg
+            assert span is not None
+            text = evidence_text if len(evidence_text) == len(lower) else lower
+            found.append(Signal(rule.id, label, snippet(text, *span, 80), round(weight, 3)))
+        return found

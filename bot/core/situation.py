@@ -1,0 +1,129 @@
+"""Situation reading: customer type, trigger, ask topic, requests and escalation cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
+from bot.core.signals import compile_patterns, snippet
+from phrasebook.detection import CueRule, DetectionRules
+
+_AMOUNT = re.compile(
+    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(usd|eur|gbp|dollars?|euros?|pounds|bucks|quid|[$£€])",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledCue:
+    rule: CueRule
+    regex: re.Pattern[str]
+    unless: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one customer message says about the situation."""
+
+    types: tuple[tuple[CustomerType, str], ...]
+    triggers: tuple[tuple[Trigger, str], ...]
+    topic: str | None
+    cues: tuple[Cue, ...]
+    requests: tuple[Request, ...]
+
+
+class SituationReader:
+    """Applies the situation and cue rules of the phrasebook to one message."""
+
+    def __init__(self, rules: DetectionRules) -> None:
+        self.cues = [
+            _CompiledCue(c, compile_patterns(c.patterns), compile_patterns(c.unless) if c.unless else None)
+            for c in rules.cues.cues
+        ]
+        self.requests = [(r.kind, compile_patterns(r.patterns)) for r in rules.cues.requests]
+        self.currencies = rules.cues.currencies
+        sit = rules.situation
+        self.types = [(t.type, compile_patterns(t.patterns), tuple(t.signals)) for t in sit.types]
+        self.triggers = [
+            (t.trigger, compile_patterns(t.patterns), tuple(t.signals)) for t in sit.triggers
+        ]
+        self.topics = [(t.topic, compile_patterns(t.patterns)) for t in sit.topics]
+        self.wants = {t.topic: t.wants for t in sit.topics}
+
+    def topic_of(self, lower: str) -> str | None:
+        """The first ask topic this message is about, if any."""
+        for topic, rx in self.topics:
+            if rx.search(lower):
+                return topic
+        return None
+
+    def _amount(self, text: str) -> tuple[float | None, str]:
+        m = _AMOUNT.search(text)
+        if m is None:
+            return None, ""
+        sym, num = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        try:
+            value = float(num.replace(",", ""))
+        except ValueError:
+            return None, ""
+        return value, self.currencies.get(sym.lower(), "")
+
+    def read(self, lower: str, cue_text: str, signals: list[Signal], score: float,
+             turn: int) -> Reading:
+        """Types, triggers, topic, cues and requests of one message (cues need `score`)."""
+        fired = tuple(s.id for s in signals if s.weight > 0)
+        types: list[tuple[CustomerType, str]] = []
+        for ctype, rx, sig in self.types:
+            ev = _evidence(rx, lower, fired, sig, signals)
+            if ev is not None:
+                types.append((ctype, ev))
+        triggers: list[tuple[Trigger, str]] = []
+        for trig, rx, sig in self.triggers:
+            ev = _evidence(rx, lower, fired, sig, signals)
+            if ev is not None:
+                triggers.append((trig, ev))
+        cues: list[Cue] = []
+        for cc in self.cues:
+            if score < cc.rule.min_score:
+                continue
+            text = cc.unless.sub(" ", cue_text) if cc.unless is not None else cue_text
+            m = cc.regex.search(text)
+            if m is not None:
+                cues.append(Cue(cc.rule.kind, snippet(text, *m.span(), 200), cc.rule.why, turn,
+                                cc.rule.strength))
+        requests: list[Request] = []
+        for kind, rx in self.requests:
+            m = rx.search(cue_text)
+            if m is not None:
+                amount, cur = self._amount(cue_text)
+                requests.append(Request(kind, amount, cur, snippet(cue_text, *m.span(), 120), turn))
+        if requests:
+            big = any(r.amount is not None or r.kind in _BIG_ASKS for r in requests)
+            cues.append(Cue(CueKind.BEYOND_AUTHORITY, requests[0].evidence,
+                            "The customer asks for something that may need a supervisor's sign-off.",
+                            turn, 0.5 if big else 0.3))
+        return Reading(tuple(types), tuple(triggers), self.topic_of(lower), tuple(cues),
+                       tuple(requests))
+
+    def wants_for(self, topic: str | None, requests: tuple[Request, ...]) -> str:
+        """A short paraphrase of what the customer wants."""
+        if requests:
+            r = requests[0]
+            amount = f" of {r.amount:g} {r.currency}".rstrip() if r.amount is not None else ""
+            return f"a {r.kind.value.replace('_', ' ')}{amount}"
+        return self.wants.get(topic, "") if topic else ""
+
+
+_BIG_ASKS = frozenset({RequestKind.COMPENSATION, RequestKind.CONTRACT_CHANGE})
+
+
+def _evidence(rx: re.Pattern[str], lower: str, fired: tuple[str, ...], prefixes: tuple[str, ...],
+              signals: list[Signal]) -> str | None:
+    m = rx.search(lower)
+    if m is not None:
+        return snippet(lower, *m.span(), 80)
+    for s in signals:
+        if s.id in fired and s.id.startswith(prefixes) and prefixes:
+            return s.evidence
+    return None

@@ -1,0 +1,126 @@
+"""Text preparation for the engine: strip markup, code and log lines; tokenize; guess language.
+
+Pure and fast: one pass of a few precompiled regexes over a capped prefix of the message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+
+MAX_CHARS = 2000  # work is capped: longer messages are read up to this many characters
+
+_FENCE = re.compile(r"```.*?(?:```|$)", re.S)
+_INLINE = re.compile(r"`[^`\n]*`")
+_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>")
+_SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
+_SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_EMOJI = re.compile(r":[a-z0-9_+\-]{2,40}:")
+_HANDLE = re.compile(r"(?<!\w)[@#]\w+")
+_LOG_LINE = re.compile(
+    r"^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?\d\d:\d\d:\d\d|traceback \(most recent|"
+    r"at [\w.$]+\(|file \"[^\"]+\", line \d+|\w*(?:error|exception)\b\s*:|"
+    r"\[?(?:error|fatal|warn|warning|info|debug|critical|panic)\]?\s*[:\]|-]|"
+    r"e\d{3,}|exit (?:code|status) \d+|\$ |> )",
+    re.I,
+)
+_LOGGY_WORDS = re.compile(r"\b(?:ERROR|FATAL|FAILED|KILLED|SIGKILL|SIGSEGV|OOM|PANIC|EXCEPTION)\b")
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_ANY_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+_BURST = re.compile(r"[!?]{2,}|!\s*!|\?\s*\?")
+
+STOP_EN = frozenset(
+    "a an the i you he she it we they me my your our is are was were be been am do does did "
+    "have has had not no to of in on at for with and or but this that what why how when where "
+    "can could will would should please thanks thank hi hello ok yes just so if there here "
+    "still again get got im it's i'm don't can't won't didn't".split()
+)
+STOP_OTHER = frozenset(
+    "el la los las que de del por para con una uno es muy pero como esta está der die das und "
+    "nicht ist ich mit ein eine auf sie wir le les des est pas avec pour une je vous nous très "
+    "il elle dans sur qui mais não uma com para você het een niet ik wij zijn ja nie jest się".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A message made ready for the rules: lowercased prose, tokens and shape facts."""
+
+    prose: str  # original-case prose (markup, code and log lines removed), capped
+    lower: str  # lowercased prose with unified apostrophes
+    tokens: tuple[str, ...]
+    content_hashes: frozenset[int]  # crc32 of content tokens, for repeat detection
+    chars: int  # length of the raw message (uncapped)
+    caps_words: int
+    long_words: int
+    bursts: int
+    stripped_code: bool  # code blocks, inline code or log lines were removed
+    handled_language: bool
+
+
+def _strip_logs(text: str) -> tuple[str, bool]:
+    kept: list[str] = []
+    removed = False
+    for line in text.split("\n"):
+        if _LOG_LINE.match(line) or (_LOGGY_WORDS.search(line) and ":" in line):
+            removed = True
+            continue
+        kept.append(line)
+    return "\n".join(kept), removed
+
+
+def _language_ok(raw_letters: str, tokens: tuple[str, ...]) -> bool:
+    if raw_letters:
+        latin = sum(1 for ch in raw_letters if ch.isascii())
+        if latin / len(raw_letters) < 0.5:
+            return False
+    if len(tokens) >= 5:
+        en = sum(1 for t in tokens if t in STOP_EN)
+        other = sum(1 for t in tokens if t in STOP_OTHER)
+        if other >= 2 and other > en:
+            return False
+    return True
+
+
+def prepare(text: str) -> Prepared:
+    """Clean one raw message (Slack markup, code, logs, odd unicode) and tokenize it."""
+    chars = len(text)
+    body = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    stripped = False
+    if "`" in body:
+        new = _INLINE.sub(" ", _FENCE.sub(" ", body))
+        stripped = new != body
+        body = new
+    if "<" in body:
+        body = _SLACK_LINK.sub(r"\1", body)
+        body = _SLACK_CHANNEL.sub(r"\1", body)
+        body = _SLACK_OTHER.sub(" ", body)
+    body = _URL.sub(" ", body)
+    body = _EMOJI.sub(" ", body)
+    body = _HANDLE.sub(" ", body)
+    body, logs = _strip_logs(body)
+    stripped = stripped or logs
+    prose = body[:MAX_CHARS]
+    lower = prose.lower().replace("’", "'")
+    tokens = tuple(_WORD.findall(lower))
+    letters = "".join(ch for ch in prose[:400] if ch.isalpha())
+    handled = _language_ok(letters, tokens)
+    content = frozenset(
+        zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2
+    )
+    return Prepared(
+        prose=prose,
+        lower=lower,
+        tokens=tokens,
+        content_hashes=content,
+        chars=chars,
+        caps_words=len(_CAPS_WORD.findall(prose)),
+        long_words=len(_ANY_WORD.findall(prose)),
+        bursts=len(_BURST.findall(prose)),
+        stripped_code=stripped,
+        handled_language=handled,
+    )
