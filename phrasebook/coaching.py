@@ -48,6 +48,7 @@ WHY_VALUES = {
     "signal_quote": frozenset({"label", "evidence"}),
     "level": frozenset({"level", "trend"}),
 }
+SLIP_HEADLINE_VALUES = frozenset({"label"})
 HEADLINE_LIMIT = 90  # characters, with the longest allowed topic
 TOPIC_LIMIT = 40  # the coach cuts `$topic` to this many characters
 
@@ -189,6 +190,7 @@ class CoachingPolicy(_Frozen):
     max_phrasings: int = Field(default=2, ge=1, le=2)
     hint_when_uneasy_steady: bool = False  # uneasy but not rising -> an `info` hint
     default_topic: str = Field(default="issue", min_length=1, max_length=TOPIC_LIMIT)
+    slip_headline: str = Field(default="A kinder way to say it: avoid $label", max_length=90)
     why: WhyTemplates = WhyTemplates()
 
 
@@ -202,6 +204,7 @@ class PolicyOverride(_Frozen):
     max_phrasings: int | None = Field(default=None, ge=1, le=2)
     hint_when_uneasy_steady: bool | None = None
     default_topic: str | None = Field(default=None, min_length=1, max_length=TOPIC_LIMIT)
+    slip_headline: str | None = Field(default=None, max_length=90)
     why: WhyTemplates | None = None
 
 
@@ -452,6 +455,7 @@ def _check_policy(path: Path, policy: CoachingPolicy, frameworks: dict[str, Fram
     if policy.framework not in frameworks:
         known = ", ".join(sorted(frameworks))
         raise _fail(path, ("framework",), f"unknown framework {policy.framework!r} ({known})")
+    _check_template(path, ("slip_headline",), policy.slip_headline, SLIP_HEADLINE_VALUES)
     for name, allowed in WHY_VALUES.items():
         _check_template(path, ("why", name), getattr(policy.why, name), allowed)
 

@@ -1,0 +1,384 @@
+"""The coach: tracks which framework steps an agent took and whispers the next one, sparingly.
+
+Pure and deterministic: no I/O, `now` is passed in. Wording comes from the coaching phrasebook; the
+state kept per thread (`CoachState`) holds ids, turn numbers and short quotes of the *agent's* own
+slips only, never customer text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from bot.core.models import Assessment, Level, Role, Situation, Trend, Turn
+from phrasebook.coaching import TOPIC_LIMIT, CoachingBook, Framework, Phrasing, Slip, Step
+from phrasebook.render import render
+
+HEADLINE_LIMIT = 90
+WHY_LIMIT = 200
+EVIDENCE_LIMIT = 60
+SAID_LIMIT = 60
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+class Severity(StrEnum):
+    """How loudly a hint speaks: calm threads get none, rising unease a nudge, anger urgent."""
+
+    INFO = "info"
+    NUDGE = "nudge"
+    URGENT = "urgent"
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """One whisper to the agent: the next step, why now, and what they could say."""
+
+    id: str  # stable: "<framework>.<step>.<first phrasing or slip id>"
+    step_id: str
+    step_title: str
+    severity: Severity
+    headline: str  # one line, <= 90 chars
+    why: str  # the reason, quoted from the assessment
+    phrasings: tuple[str, ...]  # 1-2 suggestions, tailored to customer type and trigger
+    slip_fix: str | None = None  # kinder alternative to the agent's own defensive/canned words
+
+
+@dataclass(frozen=True, slots=True)
+class StepMark:
+    """A framework step, and the thread turn where the agent took it (None: not yet)."""
+
+    step_id: str
+    title: str
+    turn: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Which steps of the framework a thread has covered, and which one comes next."""
+
+    framework_id: str
+    framework_title: str
+    done: tuple[StepMark, ...]
+    missing: tuple[StepMark, ...]
+    next_step: StepMark | None
+
+    @property
+    def done_titles(self) -> tuple[str, ...]:
+        """Titles of the steps taken, in framework order."""
+        return tuple(m.title for m in self.done)
+
+
+@dataclass(frozen=True, slots=True)
+class CoachState:
+    """Per-thread coaching memory; JSON-safe and free of customer text."""
+
+    framework_id: str
+    done: tuple[tuple[str, int], ...] = ()  # (step id, turn) in the order they were taken
+    shown: tuple[str, ...] = ()  # hint ids already whispered
+    shown_phrasings: tuple[str, ...] = ()
+    hinted_steps: tuple[str, ...] = ()  # step id of each hint whispered
+    last_hint_at: float | None = None
+    agent_turns: int = 0  # agent replies observed
+    last_turn: int = -1  # highest thread turn index seen
+    pending_slips: tuple[tuple[str, str], ...] = ()  # (slip id, the agent's words)
+    fixed_slips: tuple[str, ...] = ()  # slip ids already coached
+
+    @property
+    def done_ids(self) -> frozenset[str]:
+        """Ids of the steps taken."""
+        return frozenset(step_id for step_id, _ in self.done)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-safe dict (lists, strings, numbers)."""
+        return {
+            "v": 1,
+            "framework_id": self.framework_id,
+            "done": [[s, t] for s, t in self.done],
+            "shown": list(self.shown),
+            "shown_phrasings": list(self.shown_phrasings),
+            "hinted_steps": list(self.hinted_steps),
+            "last_hint_at": self.last_hint_at,
+            "agent_turns": self.agent_turns,
+            "last_turn": self.last_turn,
+            "pending_slips": [[i, s] for i, s in self.pending_slips],
+            "fixed_slips": list(self.fixed_slips),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CoachState:
+        """Rebuild a state written by `to_json`; raise ValueError on a malformed dict."""
+        try:
+            last = data.get("last_hint_at")
+            return cls(
+                framework_id=str(data["framework_id"]),
+                done=tuple((str(s), int(t)) for s, t in data.get("done", [])),
+                shown=tuple(str(x) for x in data.get("shown", [])),
+                shown_phrasings=tuple(str(x) for x in data.get("shown_phrasings", [])),
+                hinted_steps=tuple(str(x) for x in data.get("hinted_steps", [])),
+                last_hint_at=None if last is None else float(last),
+                agent_turns=int(data.get("agent_turns", 0)),
+                last_turn=int(data.get("last_turn", -1)),
+                pending_slips=tuple((str(i), str(s)) for i, s in data.get("pending_slips", [])),
+                fixed_slips=tuple(str(x) for x in data.get("fixed_slips", [])),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a coach state: {exc}") from exc
+
+
+def _compile(patterns: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class Coach:
+    """Framework tracking, next-step hints and anti-fatigue rules over one coaching book."""
+
+    def __init__(self, book: CoachingBook) -> None:
+        self.book = book
+        self.policy = book.policy
+        self._detectors = {name: _compile(p) for name, p in book.detectors.items()}
+        self._slips: tuple[tuple[Slip, re.Pattern[str]], ...] = tuple(
+            (s, _compile(s.patterns)) for s in book.slips
+        )
+        self._slip_by_id = {s.id: s for s in book.slips}
+        self._phrasings = {
+            step_id: book.phrasings_for(step_id) for step_id in book.all_steps()
+        }
+
+    # --- state -----------------------------------------------------------------------------
+
+    def start(self, framework_id: str | None = None) -> CoachState:
+        """A fresh thread state on the given framework (None: the policy default)."""
+        fw = self.book.framework(framework_id)
+        return CoachState(framework_id=fw.id)
+
+    def _framework(self, state: CoachState) -> Framework:
+        return self.book.frameworks.get(state.framework_id) or self.book.framework()
+
+    def observe_agent(self, state: CoachState, turn: Turn) -> CoachState:
+        """Record which steps an agent reply took and any slip in it (customer turns are ignored)."""
+        if turn.role is not Role.AGENT:
+            return state
+        text = turn.text.translate(_APOSTROPHES)
+        index = state.last_turn + 1
+        fw = self._framework(state)
+        done = dict(state.done)
+        by_id = {s.id: s for s in fw.steps}
+        for step in fw.steps:
+            if step.id in done or not any(self._detectors[d].search(text) for d in step.detect):
+                continue
+            done[step.id] = index
+            for implied in step.implies:
+                done.setdefault(implied, index)
+        ordered = tuple((s, t) for s, t in done.items() if s in by_id)
+        pending = list(state.pending_slips)
+        known = {i for i, _ in pending} | set(state.fixed_slips)
+        for slip, pattern in self._slips:
+            match = pattern.search(text)
+            if match and slip.id not in known:
+                pending.append((slip.id, _clip(match.group(0), SAID_LIMIT)))
+        return replace(
+            state,
+            done=ordered,
+            agent_turns=state.agent_turns + 1,
+            last_turn=index,
+            pending_slips=tuple(pending),
+        )
+
+    # --- advice ----------------------------------------------------------------------------
+
+    def severity(self, assessment: Assessment) -> Severity | None:
+        """Calm -> None; uneasy and rising -> nudge; frustrated or angry -> urgent."""
+        if not assessment.handled_language:
+            return None
+        if assessment.level in (Level.FRUSTRATED, Level.ANGRY):
+            return Severity.URGENT
+        if assessment.level is Level.UNEASY:
+            if assessment.trend is Trend.RISING or assessment.frustrated:
+                return Severity.NUDGE
+            return Severity.INFO if self.policy.hint_when_uneasy_steady else None
+        return Severity.NUDGE if assessment.escalate else None
+
+    def advise(
+        self, state: CoachState, assessment: Assessment, now: float, *, snoozed: bool = False
+    ) -> tuple[CoachState, Hint | None]:
+        """On a customer message: maybe one hint, within budget, cooldown and snooze."""
+        state = replace(state, last_turn=max(state.last_turn, assessment.turn))
+        if snoozed or self._agent_replied_since(state, assessment):
+            return state, None
+        severity = self.severity(assessment)
+        if severity is None or len(state.shown) >= self.policy.budget:
+            return state, None
+        if state.last_hint_at is not None and now - state.last_hint_at < self.policy.cooldown_s:
+            return state, None
+        hint, phrasing_ids, slip_id = self._compose(state, assessment, severity, fresh=True)
+        if hint is None or hint.id in state.shown:
+            return state, None
+        return (
+            replace(
+                state,
+                shown=(*state.shown, hint.id),
+                shown_phrasings=(*state.shown_phrasings, *phrasing_ids),
+                hinted_steps=(*state.hinted_steps, hint.step_id),
+                last_hint_at=now,
+                pending_slips=tuple(p for p in state.pending_slips if p[0] != slip_id),
+                fixed_slips=state.fixed_slips if slip_id is None else (*state.fixed_slips, slip_id),
+            ),
+            hint,
+        )
+
+    def reading(self, state: CoachState, assessment: Assessment | None, now: float) -> Hint | None:
+        """The best hint right now for "Coach me on this thread", ignoring budget and cooldown."""
+        del now  # a reading is on demand; kept for a uniform, clock-passing API
+        severity = (self.severity(assessment) if assessment else None) or Severity.INFO
+        hint, _, _ = self._compose(state, assessment, severity, fresh=False)
+        return hint
+
+    def progress(self, state: CoachState) -> Progress:
+        """Steps done (with turns), steps missing, and the next step in framework order."""
+        fw = self._framework(state)
+        done_turns = dict(state.done)
+        done = tuple(StepMark(s.id, s.title, done_turns[s.id]) for s in fw.steps if s.id in done_turns)
+        missing = tuple(StepMark(s.id, s.title) for s in fw.steps if s.id not in done_turns)
+        nxt = next(iter(self._candidates(state, None, escalating=False, fresh=False)), None)
+        return Progress(
+            framework_id=fw.id,
+            framework_title=fw.title,
+            done=done,
+            missing=missing,
+            next_step=StepMark(nxt.id, nxt.title) if nxt else None,
+        )
+
+    # --- internals -------------------------------------------------------------------------
+
+    @staticmethod
+    def _agent_replied_since(state: CoachState, assessment: Assessment) -> bool:
+        """True when an agent reply came after this customer message (it is already answered)."""
+        others_before = assessment.turn - assessment.customer_turn
+        return state.agent_turns > others_before
+
+    def _candidates(
+        self, state: CoachState, situation: Situation | None, *, escalating: bool, fresh: bool
+    ) -> list[Step]:
+        fw = self._framework(state)
+        done = state.done_ids
+        order = {s.id: i for i, s in enumerate(fw.steps)}
+        furthest = max((order[s] for s in done if s in order), default=-1)
+        lead: tuple[str, ...] = ()
+        if situation is not None and situation.customer_type is not None:
+            lead = self.book.customer_types[situation.customer_type].lead_steps
+        steps = [s for s in fw.steps if s.id in lead] + [s for s in fw.steps if s.id not in lead]
+        out: list[Step] = []
+        for step in steps:
+            if step.id in done or step.whisper == "never":
+                continue
+            if step.whisper == "on_escalation" and not escalating:
+                continue
+            if not step.catch_up and order[step.id] < furthest:
+                continue
+            if fresh and state.hinted_steps.count(step.id) >= self.policy.max_hints_per_step:
+                continue
+            out.append(step)
+        return out
+
+    def _pick_phrasings(
+        self, step_id: str, situation: Situation, exclude: Sequence[str]
+    ) -> tuple[Phrasing, ...]:
+        ctype, trigger = situation.customer_type, situation.trigger
+        fits = [
+            p
+            for p in self._phrasings.get(step_id, ())
+            if p.id not in exclude
+            and (not p.customer_types or ctype in p.customer_types)
+            and (not p.triggers or trigger in p.triggers)
+        ]
+        fits.sort(key=lambda p: -(2 * bool(p.customer_types) + bool(p.triggers)))
+        return tuple(fits[: self.policy.max_phrasings])
+
+    def _topic(self, situation: Situation) -> str:
+        return _clip(situation.ask_topic or self.policy.default_topic, TOPIC_LIMIT)
+
+    def _why(self, assessment: Assessment | None, gap: str) -> str:
+        parts: list[str] = []
+        why = self.policy.why
+        if assessment is not None:
+            sit = assessment.situation
+            signals = [s for s in assessment.signals if s.weight > 0]
+            if sit.ask_topic and sit.ask_count >= 2:
+                values = {"ordinal": _ordinal(sit.ask_count), "topic": self._topic(sit)}
+                parts.append(render(why.ask, {**values, "count": sit.ask_count}))
+            elif signals:
+                top = max(signals, key=lambda s: s.weight)
+                if top.evidence:
+                    quote = _clip(top.evidence, EVIDENCE_LIMIT)
+                    parts.append(render(why.signal_quote, {"label": top.label, "evidence": quote}))
+                else:
+                    parts.append(render(why.signal, {"label": top.label}))
+            else:
+                level = {"level": assessment.level.value, "trend": assessment.trend.value}
+                parts.append(render(why.level, level))
+        parts.append(gap)
+        return _clip("; ".join(parts), WHY_LIMIT)
+
+    def _compose(
+        self,
+        state: CoachState,
+        assessment: Assessment | None,
+        severity: Severity,
+        *,
+        fresh: bool,
+    ) -> tuple[Hint | None, tuple[str, ...], str | None]:
+        situation = assessment.situation if assessment else Situation()
+        escalating = bool(assessment and (assessment.escalate or assessment.cues))
+        topic = {"topic": self._topic(situation)}
+        fw = self._framework(state)
+        slip: Slip | None = None
+        said = ""
+        if state.pending_slips:
+            slip_id, said = state.pending_slips[0]
+            slip = self._slip_by_id.get(slip_id)
+        exclude = state.shown_phrasings if fresh else ()
+        for step in self._candidates(state, situation, escalating=escalating, fresh=fresh):
+            chosen = self._pick_phrasings(step.id, situation, exclude)
+            if not chosen:
+                continue
+            hint = Hint(
+                id=f"{fw.id}.{step.id}.{chosen[0].id}",
+                step_id=step.id,
+                step_title=step.title,
+                severity=severity,
+                headline=render(step.headline, topic, limit=HEADLINE_LIMIT),
+                why=self._why(assessment, render(step.gap, topic)),
+                phrasings=tuple(render(p.text, topic) for p in chosen),
+                slip_fix=render(slip.fix, {"said": said}) if slip else None,
+            )
+            return hint, tuple(p.id for p in chosen), slip.id if slip else None
+        if slip is None:
+            return None, (), None
+        step = self.book.all_steps()[slip.step]
+        hint = Hint(
+            id=f"{fw.id}.{step.id}.{slip.id}",
+            step_id=step.id,
+            step_title=step.title,
+            severity=severity,
+            headline=render(self.policy.slip_headline, {"label": slip.label}, limit=HEADLINE_LIMIT),
+            why=self._why(assessment, f'you wrote "{said}"'),
+            phrasings=(),
+            slip_fix=render(slip.fix, {"said": said}),
+        )
+        return hint, (), slip.id
+
+
+__all__ = ["Coach", "CoachState", "Hint", "Progress", "Severity", "StepMark"]
