@@ -14,8 +14,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def at(zone: ZoneInfo, *parts: int) -> float:
-    return datetime(*parts, tzinfo=zone).timestamp()  # type: ignore[misc]
+def at(zone: ZoneInfo, year: int, month: int, day: int, hour: int, minute: int) -> float:
+    return datetime(year, month, day, hour, minute, tzinfo=zone).timestamp()
 
 
 def policy(hours: dict[str, Any] | None = None, **paging: Any) -> EscalationPolicy:

@@ -1,0 +1,206 @@
+"""On-call paging: PagerDuty Events API v2 and a signed generic webhook (async, never raises).
+
+Pages carry ids, the cue label and the permalink only: no customer message text leaves for a pager.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import aiohttp
+
+from phrasebook.render import render
+
+log = logging.getLogger(__name__)
+
+PAGERDUTY_URL = "https://events.pagerduty.com/v2/enqueue"
+SIGNATURE_HEADER = "X-Undertone-Signature"
+TIMESTAMP_HEADER = "X-Undertone-Timestamp"
+SUMMARY_LIMIT = 1024  # PagerDuty payload.summary
+DEDUP_LIMIT = 255  # PagerDuty dedup_key
+DEFAULT_TIMEOUT = 10.0
+
+# Severity values (bot.core.escalation.Severity) -> PagerDuty severities.
+PD_SEVERITY = {3: "critical", 2: "error", 1: "warning"}
+
+
+@dataclass(frozen=True, slots=True)
+class PageEvent:
+    """One page: a thread key to de-duplicate on, a short summary, and where to look."""
+
+    dedup_key: str  # the thread key: re-pages of one thread collapse into one incident
+    summary: str  # ids and labels only, never customer text
+    severity: int  # Severity value: 1 low, 2 high, 3 critical
+    permalink: str
+    cue: str  # cue label (or kind)
+    channel: str  # source channel id
+
+
+class Pager(Protocol):
+    """Something that can page on-call; returns False instead of raising."""
+
+    async def page(self, event: PageEvent) -> bool:
+        """Send the page; True when the service accepted it."""
+        ...
+
+
+def pagerduty_body(routing_key: str, event: PageEvent) -> dict[str, Any]:
+    """The Events API v2 `trigger` body for one page."""
+    body: dict[str, Any] = {
+        "routing_key": routing_key,
+        "event_action": "trigger",
+        "dedup_key": event.dedup_key[:DEDUP_LIMIT],
+        "client": "Undertone",
+        "payload": {
+            "summary": event.summary[:SUMMARY_LIMIT],
+            "source": f"slack:{event.channel}",
+            "severity": PD_SEVERITY.get(event.severity, "warning"),
+            "component": "support-thread",
+            "class": event.cue,
+            "custom_details": {
+                "cue": event.cue,
+                "channel": event.channel,
+                "severity": event.severity,
+                "thread": event.dedup_key,
+            },
+        },
+    }
+    if event.permalink:
+        body["links"] = [{"href": event.permalink, "text": "Open the Slack thread"}]
+    return body
+
+
+def webhook_body(event: PageEvent) -> dict[str, Any]:
+    """The generic webhook's JSON body."""
+    return {
+        "type": "undertone.page",
+        "dedup_key": event.dedup_key,
+        "summary": event.summary,
+        "severity": PD_SEVERITY.get(event.severity, "warning"),
+        "cue": event.cue,
+        "channel": event.channel,
+        "permalink": event.permalink,
+    }
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """HMAC-SHA256 over `"<timestamp>." + body`, as `sha256=<hex>`."""
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "sha256=" + mac.hexdigest()
+
+
+def verify(secret: str, timestamp: str, body: bytes, signature: str) -> bool:
+    """Check a webhook signature (for receivers and tests), in constant time."""
+    return hmac.compare_digest(sign(secret, timestamp, body), signature)
+
+
+async def _post(
+    session: aiohttp.ClientSession,
+    name: str,
+    url: str,
+    data: bytes,
+    headers: dict[str, str],
+    timeout: float,
+    event: PageEvent,
+) -> bool:
+    try:
+        async with session.post(
+            url, data=data, headers=headers, timeout=aiohttp.ClientTimeout(total=timeout)
+        ) as resp:
+            await resp.read()
+            if 200 <= resp.status < 300:
+                log.info(
+                    "page_sent",
+                    extra={
+                        "pager": name,
+                        "status": resp.status,
+                        "channel": event.channel,
+                        "severity": event.severity,
+                    },
+                )
+                return True
+            log.warning(
+                "page_rejected",
+                extra={"pager": name, "status": resp.status, "channel": event.channel},
+            )
+            return False
+    except TimeoutError:
+        log.warning(
+            "page_failed", extra={"pager": name, "error": "timeout", "channel": event.channel}
+        )
+    except Exception as exc:  # a pager outage must never break the alert flow
+        log.warning(
+            "page_failed",
+            extra={"pager": name, "error": type(exc).__name__, "channel": event.channel},
+        )
+    return False
+
+
+class PagerDutyPager:
+    """Pages through the PagerDuty Events API v2."""
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        routing_key: str,
+        url: str = PAGERDUTY_URL,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.session = session
+        self._routing_key = routing_key
+        self.url = url
+        self.timeout = timeout
+
+    async def page(self, event: PageEvent) -> bool:
+        """Trigger (or re-trigger, same dedup key) an incident; False on any failure."""
+        data = json.dumps(pagerduty_body(self._routing_key, event)).encode()
+        headers = {"Content-Type": "application/json"}
+        return await _post(self.session, "pagerduty", self.url, data, headers, self.timeout, event)
+
+
+class WebhookPager:
+    """Pages by POSTing JSON to a URL, signed with HMAC-SHA256 when a secret is set."""
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        url: str,
+        secret: str | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.session = session
+        self.url = url
+        self._secret = secret
+        self.timeout = timeout
+        self.clock = clock
+
+    async def page(self, event: PageEvent) -> bool:
+        """POST the page; False on any failure."""
+        data = json.dumps(webhook_body(event)).encode()
+        headers = {"Content-Type": "application/json"}
+        if self._secret:
+            stamp = str(int(self.clock()))
+            headers[TIMESTAMP_HEADER] = stamp
+            headers[SIGNATURE_HEADER] = sign(self._secret, stamp, data)
+        return await _post(self.session, "webhook", self.url, data, headers, self.timeout, event)
+
+
+def page_event(
+    severity: int, cue: str, channel: str, dedup_key: str, permalink: str, summary_template: str
+) -> PageEvent:
+    """A PageEvent whose summary comes from the phrasebook's `page_summary` template."""
+    labels = {3: "critical", 2: "high", 1: "low"}
+    summary = render(
+        summary_template, {"severity": labels.get(severity, "low"), "cue": cue, "channel": channel}
+    )
+    return PageEvent(dedup_key, summary, severity, permalink, cue, channel)
