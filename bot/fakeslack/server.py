@@ -302,7 +302,8 @@ class FakeSlack:
         message_ts: str | None = None,
     ) -> str:
         """A response_url on this fake. `message_ts` names the whisper or message it belongs to
-        (for replace/delete); `user`/`channel` say where new ephemeral replies appear."""
+        (for replace/delete); `user`/`channel` say where new replies appear (without them a
+        new reply is only recorded, in `posts_to(token)`)."""
         token = token or f"rt{next(self._ids)}"
         if message_ts is not None:
             original = self._find_original(message_ts)
@@ -407,15 +408,12 @@ class FakeSlack:
                 original.versions.append({"text": original.text, "blocks": original.blocks})
                 original.text, original.blocks = body.get("text"), body.get("blocks")
             return 200, "ok"
-        if target.channel is None:
-            return 404, "channel_not_found"
         thread_ts = body.get("thread_ts")
-        if body.get("response_type") == "in_channel":
+        if target.channel is not None and body.get("response_type") == "in_channel":
             self._store_message(target.channel, body, thread_ts)
-        elif target.user is not None:
+        elif target.channel is not None and target.user is not None:
             self._store_ephemeral(target.user, target.channel, body, thread_ts)
-        else:
-            return 404, "user_not_found"
+        # else: a URL issued without user/channel only records the post (see `posts_to`)
         return 200, "ok"
 
     async def _notify(self, event: Call | ResponsePost) -> None:

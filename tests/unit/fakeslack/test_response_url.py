@@ -77,6 +77,14 @@ async def test_a_response_url_takes_five_posts_then_refuses(fake_slack: FakeSlac
     assert len(fake_slack.ephemerals_for("U_AGENT")) == RESPONSE_URL_USES
 
 
+async def test_an_unbound_url_records_the_post_without_modelling_it(fake_slack: FakeSlack) -> None:
+    url = fake_slack.response_url("loose")
+    resp = await AsyncWebhookClient(url).send_dict({"text": "hello"})
+    assert resp.status_code == 200
+    assert [r.body for r in fake_slack.posts_to("loose")] == [{"text": "hello"}]
+    assert fake_slack.ephemerals == [] and fake_slack.messages == []
+
+
 async def test_an_unissued_token_is_404(fake_slack: FakeSlack) -> None:
     resp = await AsyncWebhookClient(fake_slack.url + "/response/nope").send_dict({"text": "x"})
     assert resp.status_code == 404
