@@ -1,4 +1,4 @@
-"""The coaching phrasebook: frameworks, phrasings, slips, playbooks, customer types, triggers, policy.
+"""Coaching phrasebook: frameworks, phrasings, slips, playbooks, customer types, triggers, policy.
 
 Shipped data lives in `phrasebook/data/coaching/`:
 
@@ -13,13 +13,14 @@ Shipped data lives in `phrasebook/data/coaching/`:
 
 A team folder (`load_coaching(team_dir)`) may hold:
 
-- `team_dir/playbooks/*.yaml`     playbooks ADDED to the shipped ones (same shape as shipped playbooks)
-- `team_dir/phrasings.yaml`       phrasings ADDED to the shipped ones (same shape as `phrasings.yaml`)
-- `team_dir/slips.yaml`           slips ADDED to the shipped ones (same shape as `slips.yaml`)
-- `team_dir/coaching_policy.yaml` fields that OVERRIDE the shipped policy (any subset of `policy.yaml`)
+- `team_dir/playbooks/*.yaml`     playbooks ADDED to the shipped ones (shape of a shipped playbook)
+- `team_dir/phrasings.yaml`       phrasings ADDED to the shipped ones (shape of `phrasings.yaml`)
+- `team_dir/slips.yaml`           slips ADDED to the shipped ones (shape of `slips.yaml`)
+- `team_dir/coaching_policy.yaml` fields that OVERRIDE the shipped policy (subset of `policy.yaml`)
 
 Every file is validated at load; cross-reference problems (unknown step or detector ids, unknown
-placeholders, duplicate ids, bad regexes, over-long headlines) raise `PhrasebookError(file, line, problem)`.
+placeholders, duplicate ids, bad regexes, over-long headlines) raise
+`PhrasebookError(file, line, problem)`.
 """
 
 from __future__ import annotations
@@ -241,7 +242,7 @@ _G = TypeVar("_G", CustomerTypeGuide, TriggerGuide)
 
 
 def load_coaching(team_dir: Path | None = None) -> CoachingBook:
-    """Load shipped coaching data, add a team's playbooks/phrasings/slips, apply its policy overrides."""
+    """Load shipped coaching data, add a team's playbooks/phrasings/slips, apply its policy."""
     return load_coaching_from(SHIPPED_DIR, team_dir)
 
 
@@ -252,7 +253,9 @@ def load_coaching_from(shipped: Path, team_dir: Path | None = None) -> CoachingB
         raise PhrasebookError(shipped / "frameworks", None, "no framework files found")
     detectors_path = shipped / "detectors.yaml"
     detectors = load_model(detectors_path, DetectorsFile).detectors
-    phrasing_files = [(shipped / "phrasings.yaml", load_model(shipped / "phrasings.yaml", PhrasingsFile))]
+    phrasing_files = [
+        (shipped / "phrasings.yaml", load_model(shipped / "phrasings.yaml", PhrasingsFile))
+    ]
     slip_files = [(shipped / "slips.yaml", load_model(shipped / "slips.yaml", SlipsFile))]
     types_path = shipped / "customer_types.yaml"
     types = load_model(types_path, CustomerTypesFile).customer_types
@@ -415,9 +418,7 @@ def _check_slips(files: list[tuple[Path, SlipsFile]], step_ids: set[str]) -> tup
     return tuple(out)
 
 
-def _unique_by_id(
-    path: Path, key: str, guides: Sequence[_G]
-) -> dict[Any, _G]:
+def _unique_by_id(path: Path, key: str, guides: Sequence[_G]) -> dict[Any, _G]:
     out: dict[Any, _G] = {}
     for i, guide in enumerate(guides):
         if guide.id in out:

@@ -153,9 +153,7 @@ class Coach:
             (s, _compile(s.patterns)) for s in book.slips
         )
         self._slip_by_id = {s.id: s for s in book.slips}
-        self._phrasings = {
-            step_id: book.phrasings_for(step_id) for step_id in book.all_steps()
-        }
+        self._phrasings = {step_id: book.phrasings_for(step_id) for step_id in book.all_steps()}
 
     # --- state -----------------------------------------------------------------------------
 
@@ -168,7 +166,7 @@ class Coach:
         return self.book.frameworks.get(state.framework_id) or self.book.framework()
 
     def observe_agent(self, state: CoachState, turn: Turn) -> CoachState:
-        """Record which steps an agent reply took and any slip in it (customer turns are ignored)."""
+        """Record the steps an agent reply took and any slip in it (customer turns: ignored)."""
         if turn.role is not Role.AGENT:
             return state
         text = turn.text.translate(_APOSTROPHES)
@@ -250,7 +248,9 @@ class Coach:
         """Steps done (with turns), steps missing, and the next step in framework order."""
         fw = self._framework(state)
         done_turns = dict(state.done)
-        done = tuple(StepMark(s.id, s.title, done_turns[s.id]) for s in fw.steps if s.id in done_turns)
+        done = tuple(
+            StepMark(s.id, s.title, done_turns[s.id]) for s in fw.steps if s.id in done_turns
+        )
         missing = tuple(StepMark(s.id, s.title) for s in fw.steps if s.id not in done_turns)
         nxt = next(iter(self._candidates(state, None, escalating=False, fresh=False)), None)
         return Progress(

@@ -1,4 +1,4 @@
-"""/playbook answers: the topic list, loose topic matching, and cards built from the coaching book."""
+"""/playbook answers: the topic list, loose topic matching, cards built from the coaching book."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ MAX_SUGGESTIONS = 5
 MATCH_THRESHOLD = 50.0
 SUGGEST_THRESHOLD = 25.0
 _FILLER = frozenset(
-    "a an the for to how i do handle handling deal dealing with customer customers client "
-    "clients playbook playbooks about on please me show".split()
+    {"a", "an", "the", "for", "to", "how", "i", "do", "handle", "handling", "deal", "dealing"}
+    | {"with", "customer", "customers", "client", "clients", "playbook", "playbooks", "about"}
+    | {"on", "please", "me", "show"}
 )
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 
@@ -88,7 +89,9 @@ def list_topics(book: CoachingBook) -> list[Topic]:
         Topic(TopicKind.CUSTOMER_TYPE, g.id.value, g.title, g.aliases)
         for g in book.customer_types.values()
     ]
-    topics += [Topic(TopicKind.TRIGGER, g.id.value, g.title, g.aliases) for g in book.triggers.values()]
+    topics += [
+        Topic(TopicKind.TRIGGER, g.id.value, g.title, g.aliases) for g in book.triggers.values()
+    ]
     seen: set[str] = set()
     default = book.framework()
     for fw in (default, *(f for f in book.frameworks.values() if f.id != default.id)):
@@ -131,25 +134,28 @@ def build_card(book: CoachingBook, topic: Topic) -> PlaybookCard:
 
     if topic.kind is TopicKind.PLAYBOOK:
         pb = next(p for p in book.playbooks if p.id == topic.id)
-        sections = tuple(CardSection(s.title, s.do, s.say) for s in pb.steps)
-        return PlaybookCard(topic, pb.summary, sections)
+        return PlaybookCard(
+            topic, pb.summary, tuple(CardSection(s.title, s.do, s.say) for s in pb.steps)
+        )
     if topic.kind is TopicKind.FRAMEWORK:
         fw = book.frameworks[topic.id]
-        return PlaybookCard(topic, fw.summary, tuple(CardSection(s.title, s.goal) for s in fw.steps))
+        return PlaybookCard(
+            topic, fw.summary, tuple(CardSection(s.title, s.goal) for s in fw.steps)
+        )
     if topic.kind is TopicKind.STEP:
         step = book.all_steps()[topic.id]
         own = book.phrasings_for(step.id)
         general = [p for p in own if not p.customer_types and not p.triggers]
-        sections = [CardSection("What to say", step.goal, say(general[:3]))]
+        parts = [CardSection("What to say", step.goal, say(general[:3]))]
         for guide in book.customer_types.values():
             tailored = [p for p in own if guide.id in p.customer_types]
             if tailored:
-                sections.append(CardSection(guide.title, "", say(tailored[:2])))
+                parts.append(CardSection(guide.title, "", say(tailored[:2])))
         for trig in book.triggers.values():
             tailored = [p for p in own if trig.id in p.triggers and not p.customer_types]
             if tailored:
-                sections.append(CardSection(f"Trigger: {trig.title}", "", say(tailored[:2])))
-        return PlaybookCard(topic, step.goal, tuple(sections))
+                parts.append(CardSection(f"Trigger: {trig.title}", "", say(tailored[:2])))
+        return PlaybookCard(topic, step.goal, tuple(parts))
     fw = book.framework()
     if topic.kind is TopicKind.CUSTOMER_TYPE:
         guide = next(g for g in book.customer_types.values() if g.id.value == topic.id)
@@ -157,19 +163,21 @@ def build_card(book: CoachingBook, topic: Topic) -> PlaybookCard:
         steps = [s for s in fw.steps if s.whisper != "never"]
         lead = [s for s in steps if s.id in guide.lead_steps]
         rest = [s for s in steps if s.id not in guide.lead_steps]
-        sections = [approach]
+        parts = [approach]
         for step in (*lead, *rest):
             fits = [p for p in book.phrasings_for(step.id) if guide.id in p.customer_types]
-            fits += [p for p in book.phrasings_for(step.id) if not p.customer_types and not p.triggers]
-            sections.append(CardSection(step.title, step.goal, say(fits[:1])))
-        return PlaybookCard(topic, guide.summary, tuple(sections))
+            fits += [
+                p for p in book.phrasings_for(step.id) if not p.customer_types and not p.triggers
+            ]
+            parts.append(CardSection(step.title, step.goal, say(fits[:1])))
+        return PlaybookCard(topic, guide.summary, tuple(parts))
     trig = next(g for g in book.triggers.values() if g.id.value == topic.id)
-    sections = [CardSection("How to handle", _bullets(trig.approach))]
+    parts = [CardSection("How to handle", _bullets(trig.approach))]
     for step in fw.steps:
         fits = [p for p in book.phrasings_for(step.id) if trig.id in p.triggers]
         if fits:
-            sections.append(CardSection(step.title, step.goal, say(fits[:2])))
-    return PlaybookCard(topic, trig.summary, tuple(sections))
+            parts.append(CardSection(step.title, step.goal, say(fits[:2])))
+    return PlaybookCard(topic, trig.summary, tuple(parts))
 
 
 def _bullets(lines: tuple[str, ...]) -> str:

@@ -163,7 +163,12 @@ def test_rising_thread_gets_the_steps_in_framework_order(coach: Coach) -> None:
         assert hint is not None
         steps.append(hint.step_id)
         thread.agent(AGENT_MOVES[hint.step_id])
-    assert steps == ["listen_acknowledge", "empathize_apologize", "clarify_confirm", "offer_options"]
+    assert steps == [
+        "listen_acknowledge",
+        "empathize_apologize",
+        "clarify_confirm",
+        "offer_options",
+    ]
 
 
 def test_never_the_same_hint_twice(coach: Coach) -> None:
