@@ -92,7 +92,7 @@ class Settings(BaseSettings):
     )
     claim_idle_ms: int = Field(
         default=30_000,
-        ge=100,
+        ge=0,
         validation_alias=AliasChoices("UNDERTONE_CLAIM_IDLE_MS", "claim_idle_ms"),
         description="An intake entry unacknowledged this long is taken over by another worker.",
     )

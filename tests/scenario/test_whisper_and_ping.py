@@ -1,0 +1,161 @@
+"""Whispers reach the agent privately, pings reach supervisors, nothing reaches the customer, once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.fakeslack import payloads as p
+from bot.fakeslack.server import FakeSlack
+from tests.scenario.conftest import Bot, start_bot
+
+ANGRY = "This is the THIRD time I'm asking. Where is my refund??? Nobody tells us anything!"
+MANAGER = "This is unacceptable. I want to speak to your manager right now."
+
+
+def visible_in_customer_channel(slack: FakeSlack) -> list[str]:
+    return [c.method for c in slack.calls
+            if c.method in ("chat.postMessage", "chat.update") and c.params.get("channel") == p.CHANNEL_SHARED]
+
+
+async def test_a_calm_thread_gets_no_whisper(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, "Hi! Quick question: how do I export the audit log to CSV?")
+    await bot.say(p.AGENT, "Settings → Audit → Export, then choose CSV.")
+    await bot.say(p.CUSTOMER, "Perfect, that worked. Thanks a lot!")
+    assert await bot.drain() == 3
+    assert bot.slack.calls_to("chat.postEphemeral") == []
+    assert bot.slack.calls_to("chat.postMessage") == []
+
+
+async def test_a_frustrated_customer_gets_the_agent_exactly_one_private_hint_in_the_thread(
+        bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, "Hi, we were charged twice for invoice INV-2291, can you refund one?")
+    await bot.say(p.AGENT, "Refunds take 5-7 business days.")
+    await bot.say(p.CUSTOMER, ANGRY)
+    await bot.drain()
+    whispers = bot.slack.calls_to("chat.postEphemeral")
+    assert len(whispers) == 1
+    params = whispers[0].params
+    assert params["user"] == p.AGENT
+    assert params["channel"] == p.CHANNEL_SHARED
+    assert params["thread_ts"] == bot.parent()
+    assert params["text"]
+    assert visible_in_customer_channel(bot.slack) == []
+
+
+async def test_a_retried_event_produces_no_second_whisper(bot: Bot) -> None:
+    await bot.say(p.AGENT, "Hello, how can I help?")
+    ts = p.next_ts()
+    envelope = p.message_event(text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=ts,
+                               thread_ts=bot.parent())
+    await bot.say(p.CUSTOMER, "", envelope=envelope)
+    await bot.drain()
+    await bot.say(p.CUSTOMER, "", envelope=envelope, retry_num=1)
+    await bot.say(p.CUSTOMER, "", envelope=envelope, retry_num=2)
+    await bot.drain()
+    assert len(bot.slack.calls_to("chat.postEphemeral")) == 1
+
+
+async def test_an_explicit_cue_pings_the_supervisor_channel_once_with_a_permalink(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, "Our export has been broken since Monday.")
+    await bot.say(p.AGENT, "Sorry to hear that, we're looking into it.")
+    await bot.say(p.CUSTOMER, MANAGER)
+    await bot.drain()
+    pings = [c for c in bot.slack.calls_to("chat.postMessage") if c.params["channel"] == p.CHANNEL_SUP]
+    assert len(pings) == 1
+    permalinks = [c.response.get("permalink") for c in bot.slack.calls_to("chat.getPermalink")]
+    assert permalinks and any(link and link in str(pings[0].params) for link in permalinks)
+    assert visible_in_customer_channel(bot.slack) == []
+
+
+async def test_the_agent_is_told_a_supervisor_was_alerted(bot: Bot) -> None:
+    await bot.say(p.AGENT, "Hi, I'm looking at your ticket now.")
+    await bot.say(p.CUSTOMER, MANAGER)
+    await bot.drain()
+    to_agent = [c for c in bot.slack.calls_to("chat.postEphemeral") if c.params["user"] == p.AGENT]
+    assert any("supervisor" in str(c.params).lower() for c in to_agent)
+
+
+async def test_a_customer_is_never_whispered_to(bot: Bot) -> None:
+    await bot.say(p.AGENT, "Hi!")
+    for text in (ANGRY, MANAGER, "We will cancel and call our lawyers."):
+        await bot.say(p.CUSTOMER, text)
+    await bot.drain()
+    recipients = {c.params["user"] for c in bot.slack.calls_to("chat.postEphemeral")}
+    assert p.CUSTOMER not in recipients
+    assert visible_in_customer_channel(bot.slack) == []
+
+
+async def test_whisper_falls_back_to_a_dm_when_the_agent_left_the_channel(bot: Bot) -> None:
+    await bot.say(p.AGENT, "Hi!")
+    bot.slack.remove_member(p.CHANNEL_SHARED, p.AGENT)
+    await bot.say(p.CUSTOMER, ANGRY)
+    await bot.drain()
+    dms = [c for c in bot.slack.calls_to("chat.postMessage") if c.params["channel"] == p.AGENT]
+    assert len(dms) == 1
+
+
+async def test_a_rate_limited_whisper_is_retried_after_retry_after(bot: Bot) -> None:
+    bot.slack.fail_next("chat.postEphemeral", status=429, retry_after=1, error="ratelimited")
+    await bot.say(p.AGENT, "Hi!")
+    await bot.say(p.CUSTOMER, ANGRY)
+    await bot.drain()
+    attempts = bot.slack.calls_to("chat.postEphemeral")
+    assert [c.status for c in attempts] == [429, 200]
+    assert attempts[1].at - attempts[0].at >= 1.0
+
+
+async def test_a_slack_outage_keeps_the_hint_queued_and_sends_it_once_later(bot: Bot) -> None:
+    bot.slack.fail_next("chat.postEphemeral", status=500, times=1)
+    await bot.say(p.AGENT, "Hi!")
+    await bot.say(p.CUSTOMER, ANGRY)
+    await bot.drain()
+    assert [c.status for c in bot.slack.calls_to("chat.postEphemeral")] == [500]
+    reclaimed = await bot.worker.reclaim()  # claim_idle_ms=0: the failed entry is taken over
+    assert reclaimed == 1
+    assert [c.status for c in bot.slack.calls_to("chat.postEphemeral")] == [500, 200]
+    assert await bot.worker.reclaim() == 0
+    assert len(bot.slack.calls_to("chat.postEphemeral")) == 2
+
+
+async def test_a_worker_that_dies_mid_way_is_replaced_without_double_whispers(bot: Bot) -> None:
+    await bot.say(p.AGENT, "Hi!")
+    await bot.drain()
+    await bot.say(p.CUSTOMER, ANGRY)
+    store = bot.services.store
+    taken = await store.read("doomed-consumer", count=10, block_ms=10)  # read, then "crash"
+    assert len(taken) == 1
+    assert await bot.drain() == 0  # new reads do not see the abandoned entry
+    assert await bot.worker.reclaim() == 1
+    assert len(bot.slack.calls_to("chat.postEphemeral")) == 1
+    assert await store.pending() == 0
+
+
+async def test_two_replicas_seeing_the_same_event_whisper_once(fake_slack, signing_secret,
+                                                               redis_url) -> None:
+    one, runner_one = await start_bot(fake_slack, signing_secret, redis_url=redis_url)
+    two, runner_two = await start_bot(fake_slack, signing_secret, redis_url=redis_url)
+    try:
+        await one.say(p.AGENT, "Hi!")
+        envelope = p.message_event(text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST,
+                                   thread_ts=one.parent())
+        assert (await one.driver.post_event(envelope)).status == 200
+        assert (await two.driver.post_event(envelope, retry_num=1)).status == 200
+        await one.drain()
+        await two.drain()
+        assert len(fake_slack.calls_to("chat.postEphemeral")) == 1
+    finally:
+        await runner_one.cleanup()
+        await runner_two.cleanup()
+
+
+@pytest.mark.parametrize("workers", [1])
+async def test_serve_with_in_process_workers_whispers_end_to_end(fake_slack, signing_secret,
+                                                                  workers: int) -> None:
+    bot, runner = await start_bot(fake_slack, signing_secret, redis_url=None, workers=workers)
+    try:
+        await bot.say(p.AGENT, "Hi!")
+        await bot.say(p.CUSTOMER, ANGRY)
+        whisper = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postEphemeral"))
+        assert whisper[0].params["user"] == p.AGENT
+    finally:
+        await runner.cleanup()
