@@ -124,3 +124,21 @@ class TestPageFlagOnDecisions:
         assert first is not None and not first.page
         state, upd = p.assess(state, self.threat(), "C0SUPPORT", night + 60)
         assert upd is not None and upd.action == "update" and upd.page and state.paged
+
+    def test_an_alert_that_already_paged_does_not_page_again_on_update(self) -> None:
+        p = policy(min_severity="high")
+        night = at(BERLIN, 2026, 11, 24, 2, 30)
+        legal = Assessment(
+            turn=1,
+            customer_turn=0,
+            score=0.6,
+            level=Level.FRUSTRATED,
+            frustrated=True,
+            heat=0.6,
+            trend=Trend.STEADY,
+            cues=(Cue(CueKind.LEGAL, "quote", "why", 1),),
+        )
+        state, first = p.assess(AlertState(), legal, "C0SUPPORT", night)
+        assert first is not None and first.page
+        state, upd = p.assess(state, self.threat(), "C0SUPPORT", night + 60)
+        assert upd is not None and upd.action == "update" and not upd.page
