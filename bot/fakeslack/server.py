@@ -354,7 +354,8 @@ class FakeSlack:
             return 200, {}, {"ok": False, "error": "invalid_auth"}
         failure = self._take_failure(method)
         if failure is not None:
-            headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            retry_after = failure.retry_after
+            headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
             return failure.status, headers, {"ok": False, "error": failure.error}
         if parse_error is not None:
             return 200, {}, {"ok": False, "error": parse_error}
@@ -424,9 +425,6 @@ class FakeSlack:
 
     # ---- model helpers ---------------------------------------------------------------------
 
-    def _ts(self) -> str:
-        return p.next_ts()
-
     def _find_original(self, ts: str | None) -> Ephemeral | Message | None:
         found: list[Ephemeral | Message] = [e for e in self.ephemerals if e.message_ts == ts]
         found += [m for m in self.messages if m.ts == ts]
@@ -448,12 +446,12 @@ class FakeSlack:
 
     def _store_ephemeral(self, user: str, channel: str, args: Json, thread_ts: Any) -> Ephemeral:
         text, blocks = args.get("text"), args.get("blocks")
-        whisper = Ephemeral(user, channel, self._ts(), text, blocks, thread_ts)
+        whisper = Ephemeral(user, channel, p.next_ts(), text, blocks, thread_ts)
         self.ephemerals.append(whisper)
         return whisper
 
     def _store_message(self, channel: str, args: Json, thread_ts: Any) -> Message:
-        message = Message(channel, self._ts(), args.get("text"), args.get("blocks"), thread_ts)
+        message = Message(channel, p.next_ts(), args.get("text"), args.get("blocks"), thread_ts)
         message.user = self.bot_user_id  # the bot is the author of everything it posts
         self.messages.append(message)
         return message
@@ -498,11 +496,10 @@ class FakeSlack:
 
     def _post_ephemeral(self, args: Json) -> Json:
         channel = self._channel(args["channel"])
-        self._user(args["user"])
         if self.bot_user_id not in channel.members:
             raise SlackError("not_in_channel")
         if args["user"] not in channel.members:
-            raise SlackError("user_not_in_channel")
+            raise SlackError("user_not_in_channel")  # also for unknown users, as Slack does
         self._require_content(args)
         whisper = self._store_ephemeral(args["user"], channel.id, args, args.get("thread_ts"))
         return {"message_ts": whisper.message_ts}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import select
 import shutil
 import socket
@@ -31,7 +32,7 @@ class RedisServer:
         self.binary = binary or shutil.which("redis-server")
         self.startup_timeout = startup_timeout
         self.port = 0
-        self._proc: subprocess.Popen[str] | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
@@ -47,30 +48,33 @@ class RedisServer:
             self.port = _free_port()
             if self._launch(log):
                 return
-        raise RedisUnavailable("redis-server did not start:\n" + "".join(log[-20:]))
+        raise RedisUnavailable("redis-server did not start:\n" + "".join(log)[-4000:])
 
     def _launch(self, log: list[str]) -> bool:
         assert self.binary is not None
         args = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
         args += ["--appendonly", "no", "--logfile", "", "--daemonize", "no"]
-        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=0)
         assert proc.stdout is not None
+        fd = proc.stdout.fileno()
         deadline = time.monotonic() + self.startup_timeout
+        output = b""
         # Block on the server's own log until it says it is ready, or exits (EOF): no sleeps.
+        # Raw os.read, not readline: a buffered reader could hide the ready line from select().
         while (left := deadline - time.monotonic()) > 0:
-            readable, _, _ = select.select([proc.stdout], [], [], left)
-            if not readable:
+            readable, _, _ = select.select([fd], [], [], left)
+            chunk = os.read(fd, 65536) if readable else b""
+            if not chunk:
                 break
-            line = proc.stdout.readline()
-            if not line:
-                break
-            log.append(line)
-            if READY_LINE in line:
+            output += chunk
+            if READY_LINE.encode() in output:
                 self._proc = proc
                 threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep pipe drained
                 return self._ping()
+        log.append(output.decode(errors="replace"))
         proc.kill()
         proc.wait()
+        proc.stdout.close()
         return False
 
     def _ping(self) -> bool:
