@@ -146,6 +146,7 @@ class Weights(_Frozen):
     bias: float
     learned: float = Field(ge=0)  # weight of the shipped GoEmotions model's logit
     learned_center: float  # logit subtracted before weighting
+    learned_floor: float = Field(le=0)  # the model may lower a score by at most this much
     caps: float
     burst: float
     length_growth: float
@@ -156,6 +157,8 @@ class Weights(_Frozen):
     carry: float = Field(ge=0, le=1)  # share of the previous heat logit carried into a turn
     agent_decay: float = Field(ge=0, le=1)  # how long an agent reply's effect lasts
     polite_calm: float
+    mixed_threshold: float = Field(gt=0)  # complaint weight above which praise reads as irony
+    mixed_praise: float  # weight of praise inside a complaint ("thanks a lot, still broken")
     stripped_code: float
     first_turn: float
 

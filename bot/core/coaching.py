@@ -21,6 +21,7 @@ HEADLINE_LIMIT = 90
 WHY_LIMIT = 200
 EVIDENCE_LIMIT = 60
 SAID_LIMIT = 60
+SCAN_HALF = 1500  # long replies: scan the first and last 1,500 chars (bounds the regex cost)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -169,7 +170,10 @@ class Coach:
         """Record the steps an agent reply took and any slip in it (customer turns: ignored)."""
         if turn.role is not Role.AGENT:
             return state
-        text = turn.text.translate(_APOSTROPHES)
+        text = turn.text
+        if len(text) > 2 * SCAN_HALF:
+            text = f"{text[:SCAN_HALF]}\n…\n{text[-SCAN_HALF:]}"
+        text = text.translate(_APOSTROPHES)
         index = state.last_turn + 1
         fw = self._framework(state)
         done = dict(state.done)

@@ -172,6 +172,17 @@ class FrustrationEngine:
         state.agent_effect = max(-2.0, min(2.0, effect))
         state.agent_signals = fired
 
+    def _ironic_praise(self, signals: list[Signal]) -> list[Signal]:
+        """Praise next to a clear complaint reads as irony ("brilliant advice", after a gripe)."""
+        complaint = sum(s.weight for s in signals if s.weight > 0)
+        if complaint < self.w.mixed_threshold:
+            return signals
+        return [
+            Signal("sarcasm.mixed", "praise inside a complaint", s.evidence, self.w.mixed_praise)
+            if s.id == "positive.thanks" and s.weight < 0 else s
+            for s in signals
+        ]
+
     def _structural(self, state: EngineState, prep: Prepared, turn: Turn) -> list[Signal]:
         w = self.w
         out: list[Signal] = []
@@ -209,7 +220,7 @@ class FrustrationEngine:
         state.customer_turns += 1
         if not prep.handled_language:
             return self._neutral(state, prep, turn, index, customer_turn)
-        signals = self.matcher.match(prep.lower, prep.prose)
+        signals = self._ironic_praise(self.matcher.match(prep.lower, prep.prose))
         signals.extend(self._structural(state, prep, turn))
         topic = self.reader.topic_of(prep.lower)
         if topic is not None:
@@ -223,11 +234,9 @@ class FrustrationEngine:
                                                                "replies", state.agent_effect)]:
                 signals.append(Signal(sid, label, "", round(weight, 3)))
         z = w.bias + sum(s.weight for s in signals)
-        if state.agent_effect and not state.agent_signals:
-            pass
         if self.model is not None and prep.tokens:
             lz = self.model.logit(prep.tokens)
-            contrib = w.learned * (lz - w.learned_center)
+            contrib = max(w.learned_floor, w.learned * (lz - w.learned_center))
             z += contrib
             if abs(contrib) >= 0.3:
                 signals.append(Signal("model.tone", "overall wording", "", round(contrib, 3)))

@@ -11,6 +11,7 @@ from phrasebook.detection import DetectionRules, SignalRule
 
 _QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|^>.*$", re.M)
 _NEG_WINDOW = re.compile(r"[a-z']+")
+_CLAUSE_END = re.compile(r"[.,!?;:\n]")
 
 
 def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str]:
@@ -58,7 +59,8 @@ class Matcher:
         self.polite = compile_patterns(lex.polite)
 
     def _negated(self, lower: str, start: int) -> bool:
-        words = _NEG_WINDOW.findall(lower[max(0, start - 24) : start])[-3:]
+        window = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]
+        words = _NEG_WINDOW.findall(window)[-3:]
         return any(w in self.negators or w.endswith("n't") for w in words)
 
     def match(self, lower: str, evidence_text: str) -> list[Signal]:
