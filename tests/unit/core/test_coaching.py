@@ -556,3 +556,10 @@ def test_every_type_and_trigger_combination_gets_a_first_hint(coach: Coach) -> N
         for framework in BOOK.frameworks:
             _, hint = coach.advise(coach.start(framework), assessment, 1.0)
             assert hint is not None and hint.phrasings
+
+
+def test_a_very_long_reply_is_still_read_at_both_ends(coach: Coach) -> None:
+    """In a long reply, an apology at the start and a timeline at the end both count."""
+    text = "I'm so sorry. " + "Details follow. " * 1000 + "I'll update you by 5pm today."
+    state = coach.observe_agent(coach.start(), Turn(Role.AGENT, text, 1.0))
+    assert {"empathize_apologize", "commit_action"} <= state.done_ids
