@@ -557,6 +557,8 @@ class FakeSlack:
 
     def _conversations_info(self, args: Json) -> Json:
         c = self._channel(args.get("channel"))
+        if c.is_private and self.bot_user_id not in c.members:
+            raise SlackError("channel_not_found")  # private channels are invisible to outsiders
         if c.im_user is not None:
             info: Json = {"id": c.id, "created": 1700000000, "is_im": True, "is_org_shared": False}
             return {"channel": info | {"user": c.im_user, "is_user_deleted": False, "priority": 0}}

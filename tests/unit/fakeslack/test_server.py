@@ -234,16 +234,20 @@ async def test_users_info_tells_customer_from_agent(client: AsyncWebClient) -> N
 async def test_conversations_info_flags_slack_connect_and_membership(
     fake_slack: FakeSlack, client: AsyncWebClient
 ) -> None:
+    fake_slack.add_channel("C_OTHER", "random", ["U_AGENT"])
     fake_slack.add_channel("C_PRIVATE", "private", ["U_AGENT"], is_private=True)
     shared = (await client.conversations_info(channel="C_SHARED"))["channel"]
-    private = (await client.conversations_info(channel="C_PRIVATE"))["channel"]
+    other = (await client.conversations_info(channel="C_OTHER"))["channel"]
     assert (shared["is_ext_shared"], shared["is_member"]) == (True, True)
     assert shared["shared_team_ids"] == ["T_CUST", "T_OURS"]
-    assert (private["is_ext_shared"], private["is_member"], private["is_private"]) == (
+    assert (other["is_ext_shared"], other["is_member"], other["is_private"]) == (
         False,
         False,
-        True,
+        False,
     )
+    with pytest.raises(SlackApiError) as caught:
+        await client.conversations_info(channel="C_PRIVATE")
+    assert caught.value.response["error"] == "channel_not_found"
 
 
 async def test_conversations_open_gives_a_stable_dm(client: AsyncWebClient) -> None:
