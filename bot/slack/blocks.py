@@ -100,7 +100,7 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
     button: Block = {
         "type": "button",
         "text": {"type": "plain_text", "text": clip(text, BUTTON_TEXT_LIMIT), "emoji": True},
-        "action_id": action_id,
+        "action_id": str(action_id),
         "value": value,
     }
     if style:
