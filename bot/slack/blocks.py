@@ -47,10 +47,17 @@ KIND_LABEL = {
     TopicKind.FRAMEWORK: "Frameworks",
     TopicKind.PLAYBOOK: "Team playbooks",
 }
-FEEDBACK_ACK = {
-    ActionId.HINT_USED.value: ":white_check_mark: Thanks — noted. Glad it helped.",
-    ActionId.HINT_NOT_HELPFUL.value: ":memo: Thanks — noted. We'll use this to tune the hints.",
-    ActionId.HINT_SNOOZE.value: ":zzz: Hints snoozed for this thread. Use *Coach me* any time.",
+_USED = ":white_check_mark: Thanks — noted. Glad it helped."
+_NOT_HELPFUL = ":memo: Thanks — noted. We'll use this to tune the hints."
+_SNOOZED = ":zzz: Hints snoozed for this thread. Use *Coach me* any time."
+FEEDBACK_ACK = {  # by short kind ("used", ...) or by the button's ActionId value
+    "used": _USED,
+    "not_helpful": _NOT_HELPFUL,
+    "snooze": _SNOOZED,
+    ActionId.HINT_USED.value: _USED,
+    ActionId.HINT_NOT_HELPFUL.value: _NOT_HELPFUL,
+    ActionId.HINT_SNOOZE.value: _SNOOZED,
+    "invalid": ":hourglass: This hint has expired.",
 }
 
 
@@ -162,7 +169,10 @@ def hint_message(hint: Hint, assessment: Assessment, action_value: str) -> dict[
 
 
 def hint_feedback_ack(kind: str) -> dict[str, Any]:
-    """What replaces a whisper after a click (send with replace_original); kind is an ActionId."""
+    """What replaces a whisper after a click (send with replace_original).
+
+    `kind`: "used" | "not_helpful" | "snooze" | "invalid", or the clicked button's ActionId.
+    """
     text = FEEDBACK_ACK.get(str(kind), ":memo: Thanks — noted.")
     return {"text": text, "blocks": [_context(text)]}
 

@@ -245,6 +245,10 @@ def test_every_shipped_phrasing_renders_as_a_whisper_for_every_type_and_trigger(
         (ActionId.HINT_USED, "Thanks — noted"),
         (ActionId.HINT_NOT_HELPFUL, "Thanks — noted"),
         (ActionId.HINT_SNOOZE, "snoozed"),
+        ("used", "Glad it helped"),
+        ("not_helpful", "tune the hints"),
+        ("snooze", "snoozed"),
+        ("invalid", "expired"),
         ("something_else", "Thanks — noted"),
     ],
 )
