@@ -401,7 +401,7 @@ class FakeSlack:
     def _apply_response(self, target: _ResponseTarget, body: Json) -> tuple[int, str]:
         original = self._find_original(target.message_ts) if target.message_ts else None
         if body.get("delete_original") or body.get("replace_original"):
-            if original is None:
+            if original is None or original.deleted:
                 return 404, "message_not_found"
             if body.get("delete_original"):
                 original.deleted = True
@@ -410,11 +410,15 @@ class FakeSlack:
                 original.text, original.blocks = body.get("text"), body.get("blocks")
             return 200, "ok"
         thread_ts = body.get("thread_ts")
+        posted: Ephemeral | Message | None = None
         if target.channel is not None and body.get("response_type") == "in_channel":
-            self._store_message(target.channel, body, thread_ts)
+            posted = self._store_message(target.channel, body, thread_ts)
         elif target.channel is not None and target.user is not None:
-            self._store_ephemeral(target.user, target.channel, body, thread_ts)
+            posted = self._store_ephemeral(target.user, target.channel, body, thread_ts)
         # else: a URL issued without user/channel only records the post (see `posts_to`)
+        if posted is not None and target.message_ts is None:
+            # like Slack, later posts with replace/delete_original act on this first reply
+            target.message_ts = posted.ts if isinstance(posted, Message) else posted.message_ts
         return 200, "ok"
 
     async def _notify(self, event: Call | ResponsePost) -> None:

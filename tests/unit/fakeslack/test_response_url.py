@@ -62,6 +62,18 @@ async def test_a_plain_response_is_a_new_ephemeral_for_the_invoker(fake_slack: F
     assert (seen.channel, seen.text) == ("C_HELP", "playbook: refunds")
 
 
+async def test_a_later_replace_original_rewrites_the_first_reply(fake_slack: FakeSlack) -> None:
+    """A slash command's URL: the first post creates a whisper, the next one replaces it."""
+    hook = AsyncWebhookClient(fake_slack.response_url(user="U_AGENT", channel="C_HELP"))
+    await hook.send_dict({"text": "pick a topic"})
+    await hook.send_dict({"replace_original": True, "text": "refunds: step 1"})
+    assert [e.text for e in fake_slack.ephemerals_for("U_AGENT")] == ["refunds: step 1"]
+    await hook.send_dict({"delete_original": True})
+    assert fake_slack.ephemerals_for("U_AGENT") == []
+    resp = await hook.send_dict({"replace_original": True, "text": "too late"})
+    assert resp.status_code == 404
+
+
 async def test_an_in_channel_response_is_a_channel_message(fake_slack: FakeSlack) -> None:
     url = fake_slack.response_url(user="U_AGENT", channel="C_HELP")
     await AsyncWebhookClient(url).send_dict({"response_type": "in_channel", "text": "shared"})
