@@ -16,7 +16,7 @@ from bot.core.briefing import Briefing, build_briefing
 from bot.core.coaching import CoachState
 from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState
-from bot.core.models import Assessment, Role, Turn
+from bot.core.models import Assessment, Level, Role, Trend, Turn
 from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.core.playbooks import find_playbook, list_topics
 from bot.paging import PageEvent
@@ -78,6 +78,7 @@ async def process_entry(s: Services, entry: Entry) -> None:
         if record.agent:
             snoozed = await s.store.is_snoozed(record.agent, ref)
     assessment: Assessment | None = None
+    level_before = record.summary.get("level")
     for _ in range(MAX_CAS_ATTEMPTS):
         if record.saw(msg.ts):
             break
@@ -92,9 +93,12 @@ async def process_entry(s: Services, entry: Entry) -> None:
         raise ConflictError(ref.key)
     if assessment is not None:
         _log_assessed(msg, ref, assessment, record, time.perf_counter() - started)
+    hinted = any(e.kind == "whisper" and e.id.startswith("hint:") for e in record.outbox)
     if record.outbox:
         await deliver(s, ref)
     await _touch_home(s, ref, record)
+    if record.agent and assessment is not None and (hinted or record.summary.get("level") != level_before):
+        await _refresh_home(s, record.agent)
 
 
 def _apply(s: Services, rec: ThreadRecord, ref: ThreadRef, msg: InboundMessage, speaker: Speaker,
@@ -158,6 +162,7 @@ def _escalate(s: Services, rec: ThreadRecord, ref: ThreadRef, assessment: Assess
         book=s.phrasebook.escalation,
     )
     rec.summary["briefing"] = _briefing_json(briefing)
+    rec.summary["cue_kind"] = decision.primary.kind.value if decision.primary else "unknown"
     _queue_alert(s, rec, ref, decision, briefing, now)
 
 
@@ -165,7 +170,9 @@ def _queue_alert(s: Services, rec: ThreadRecord, ref: ThreadRef, decision: Alert
                  briefing: Briefing, now: float) -> None:
     rec.alert_seq += 1
     alert_ref = AlertRef(ref.key).encode()
-    message = alert_blocks.alert_message(briefing, alert_ref)
+    state = AlertState.from_json(rec.alert) if rec.alert else AlertState()
+    message = alert_blocks.alert_message(briefing, alert_ref, claimed_by=state.claimed_by,
+                                         claimed_at=state.claimed_at)
     rec.outbox.append(Effect(f"alert:{ref.key}:{rec.alert_seq}", "alert", {
         "action": decision.action, "channel": decision.route_channel, "message": message,
     }))
@@ -174,7 +181,7 @@ def _queue_alert(s: Services, rec: ThreadRecord, ref: ThreadRef, decision: Alert
             "channel": ref.channel, "user": rec.agent, "thread_ts": ref.thread_ts,
             "message": alert_blocks.agent_notice("alerted", supervisor=None),
         }))
-    if s.pagers.configured() and s.escalation.should_page(decision, now):
+    if decision.page and s.pagers.configured():
         rec.outbox.append(Effect(f"page:{ref.key}:{rec.alert_seq}", "page", {
             "dedup_key": ref.key, "summary": f"{briefing.cue} in <#{ref.channel}>",
             "severity": int(decision.severity), "permalink": rec.permalink,
@@ -216,6 +223,11 @@ async def deliver(s: Services, ref: ThreadRef) -> None:
             continue
         try:
             finished[effect.id] = await _send(s, record, effect)
+            if effect.kind == "alert" and effect.data.get("action") == "post":
+                now = s.clock()
+                await s.store.set_open_alert(
+                    ref, now, now + s.phrasebook.escalation.renotify_after_seconds,
+                    s.settings.thread_ttl_seconds)
         except Exception as exc:  # a failed send must not lose the effect: retry later
             await s.store.release_once(effect.id)
             attempts = int(effect.data.get("attempts", 0)) + 1
@@ -254,7 +266,7 @@ async def _settle(s: Services, ref: ThreadRef, finished: dict[str, dict[str, Any
 
 
 def _absorb(s: Services, record: ThreadRecord, effect: Effect, result: dict[str, Any]) -> None:
-    if effect.kind == "alert" and result.get("ts"):
+    if effect.kind == "alert" and effect.data.get("action") == "post" and result.get("ts"):
         state = AlertState.from_json(record.alert) if record.alert else AlertState()
         state = s.escalation.mark_posted(state, result["channel"], result["ts"], s.clock())
         record.alert = state.to_json()
@@ -272,6 +284,10 @@ async def _send(s: Services, record: ThreadRecord, effect: Effect) -> dict[str, 
             await s.notifier.update_internal(channel=state.message_channel, ts=state.message_ts,
                                              message=d["message"])
             return {}
+        if d["action"] == "renotify" and state.message_ts:  # a reply under the alert, broadcast
+            posted = await s.notifier.post_internal(channel=state.message_channel,
+                                                    message=d["message"], thread_ts=state.message_ts)
+            return {"channel": posted.channel, "ts": posted.ts}
         posted = await s.notifier.post_internal(channel=d["channel"], message=d["message"])
         return {"channel": posted.channel, "ts": posted.ts}
     if effect.kind == "page":
@@ -293,6 +309,14 @@ async def _touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None
         await s.store.touch_home(record.agent, ref, record.updated_at, s.settings.thread_ttl_seconds)
 
 
+async def _refresh_home(s: Services, user: str) -> None:
+    """Keep the agent's App Home current (best effort: a failure never blocks scoring)."""
+    try:
+        await publish_home(s, user)
+    except Exception as exc:
+        log.warning("home_refresh_failed", extra={"error": type(exc).__name__})
+
+
 async def publish_home(s: Services, user: str) -> None:
     """Refresh a user's App Home: their active threads and the open alerts."""
     threads: list[blocks.HomeThread] = []
@@ -304,8 +328,9 @@ async def publish_home(s: Services, user: str) -> None:
         summ = rec.summary
         threads.append(blocks.HomeThread(
             channel_id=ref.channel, thread_ts=ref.thread_ts, permalink=rec.permalink or None,
-            heat=float(summ.get("heat", 0.0)), level=str(summ.get("level", "calm")),
-            trend=str(summ.get("trend", "steady")), hint=summ.get("hint"), updated_at=rec.updated_at,
+            heat=float(summ.get("heat", 0.0)), level=Level(summ.get("level", "calm")),
+            trend=Trend(summ.get("trend", "steady")), hint_headline=summ.get("hint"),
+            updated_at=rec.updated_at,
         ))
     alerts = await _open_alerts(s)
     view = blocks.app_home_view(threads, alert_blocks.home_alert_blocks(alerts) if alerts else None)
@@ -320,8 +345,11 @@ async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
             continue
         rec = ThreadRecord.from_json(doc)
         if rec.alert and rec.summary.get("briefing"):
+            state = AlertState.from_json(rec.alert)
+            if state.false_alarm or state.closed_at:
+                continue
             out.append(alert_blocks.OpenAlert.from_state(
-                AlertState.from_json(rec.alert), briefing_from_json(rec.summary["briefing"])))
+                state, briefing_from_json(rec.summary["briefing"]), AlertRef(ref.key).encode()))
     return out
 
 
@@ -410,7 +438,7 @@ async def alert_action(s: Services, value: str, user: str, action: str,
             break
     else:
         raise ConflictError(ref.key)
-    cue = (record.summary.get("briefing") or {}).get("cue", "unknown")
+    cue = str(record.summary.get("cue_kind") or "unknown")
     await s.store.record_outcome({"cue": cue, "channel": ref.channel, "at": now,
                                   "outcome": "false_alarm" if action == "false_alarm" else "claimed",
                                   "reason_given": bool(reason)})
@@ -440,9 +468,11 @@ async def renotify_due(s: Services) -> int:
             record.alert = state.to_json()
             record.alert_seq += 1
             briefing = briefing_from_json(record.summary["briefing"])
+            waited = now - (state.posted_at or now)
             record.outbox.append(Effect(f"alert:{ref.key}:{record.alert_seq}", "alert", {
                 "action": "renotify", "channel": decision.route_channel,
-                "message": alert_blocks.alert_message(briefing, AlertRef(ref.key).encode()),
+                "message": alert_blocks.renotify_message(briefing, AlertRef(ref.key).encode(),
+                                                         waited_seconds=waited),
             }))
             if await s.store.save_thread(ref, current.version, record.to_json(),
                                          s.settings.thread_ttl_seconds):

@@ -73,12 +73,15 @@ class SlackNotifier:
         await self.client.chat_postMessage(channel=user, text=message["text"], blocks=message.get("blocks"))
         return True
 
-    async def post_internal(self, *, channel: str, message: dict[str, Any]) -> Posted:
+    async def post_internal(self, *, channel: str, message: dict[str, Any],
+                            thread_ts: str | None = None) -> Posted:
         """A visible message in an internal channel (supervisor pings). Never a shared channel."""
         if await self._is_shared(channel):
             raise LeakGuardError(f"refusing to post into shared channel {channel}")
+        extra: dict[str, Any] = {"thread_ts": thread_ts, "reply_broadcast": True} if thread_ts else {}
         resp = await self.client.chat_postMessage(
             channel=channel, text=message["text"], blocks=message.get("blocks"), unfurl_links=False,
+            **extra,
         )
         return Posted(str(resp.get("channel") or channel), str(resp["ts"]))
 
