@@ -283,7 +283,9 @@ class Coach:
         lead: tuple[str, ...] = ()
         if situation is not None and situation.customer_type is not None:
             lead = self.book.customer_types[situation.customer_type].lead_steps
-        steps = [s for s in fw.steps if s.id in lead] + [s for s in fw.steps if s.id not in lead]
+        first = [s for s in fw.steps if escalating and s.whisper == "on_escalation"]
+        first += [s for s in fw.steps if s.id in lead and s not in first]
+        steps = first + [s for s in fw.steps if s not in first]
         out: list[Step] = []
         for step in steps:
             if step.id in done or step.whisper == "never":
@@ -345,7 +347,7 @@ class Coach:
         fresh: bool,
     ) -> tuple[Hint | None, tuple[str, ...], str | None]:
         situation = assessment.situation if assessment else Situation()
-        escalating = bool(assessment and (assessment.escalate or assessment.cues))
+        escalating = bool(assessment and assessment.escalate)
         topic = {"topic": self._topic(situation)}
         fw = self._framework(state)
         slip: Slip | None = None

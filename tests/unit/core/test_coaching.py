@@ -563,3 +563,19 @@ def test_a_very_long_reply_is_still_read_at_both_ends(coach: Coach) -> None:
     text = "I'm so sorry. " + "Details follow. " * 1000 + "I'll update you by 5pm today."
     state = coach.observe_agent(coach.start(), Turn(Role.AGENT, text, 1.0))
     assert {"empathize_apologize", "commit_action"} <= state.done_ids
+
+
+def test_seven_step_escalation_comes_first_when_cues_fire(coach: Coach) -> None:
+    """When the engine says escalate, a seven-step team is told first to bring in a supervisor."""
+    thread = Thread(coach, "seven_step")
+    cue = Cue(CueKind.LEGAL, "my lawyer", "mentions a lawyer", turn=0)
+    hint = thread.customer(Level.ANGRY, cues=(cue,), escalate=True)
+    assert hint is not None and hint.step_id == "escalate_if_needed"
+
+
+def test_a_cue_without_the_engines_escalate_verdict_does_not_push_escalation(coach: Coach) -> None:
+    """A churn mention alone does not make the coach tell the agent to escalate."""
+    thread = Thread(coach, "seven_step")
+    cue = Cue(CueKind.CHURN, "I'll cancel", "mentions cancelling", turn=0)
+    hint = thread.customer(Level.ANGRY, cues=(cue,), escalate=False)
+    assert hint is not None and hint.step_id == "initial_contact"
