@@ -2,9 +2,10 @@
 
 usage: python bench/ack_latency.py [--events N] [--with-worker]
 
-Starts redis-server on a free port, serves the real app on 127.0.0.1, posts N signed Slack Connect message
-events over HTTP (some re-deliveries among them) and prints p50/p90/p99/max of the time until Slack would get
-its 2xx. With --with-worker, consumers score and whisper concurrently (against a fake Slack), as in production.
+Starts redis-server on a free port, serves the real app on 127.0.0.1, posts N signed Slack Connect
+message events over HTTP (some re-deliveries among them) and prints p50/p90/p99/max of the time
+until Slack would get its 2xx. With --with-worker, consumers score and whisper concurrently
+(against a fake Slack), as in production.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ async def start_redis() -> tuple[subprocess.Popen[bytes], str]:
     if binary is None:
         sys.exit("redis-server not found: apt-get install redis-server")
     port = free_port()
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
     for _ in range(200):
         try:
             _r, w = await asyncio.open_connection("127.0.0.1", port)
@@ -71,9 +74,14 @@ async def main(events: int, with_worker: bool) -> None:
     await slack.start()
     slack.add_default_directory()
     secret = secrets.token_hex(16)
-    settings = Settings(slack_bot_token="xoxb-bench", slack_signing_secret=secret,
-                        slack_api_url=slack.api_url, redis_url=redis_url,
-                        supervisor_channel=p.CHANNEL_SUP, workers=1 if with_worker else 0)
+    settings = Settings(
+        slack_bot_token="xoxb-bench",
+        slack_signing_secret=secret,
+        slack_api_url=slack.api_url,
+        redis_url=redis_url,
+        supervisor_channel=p.CHANNEL_SUP,
+        workers=1 if with_worker else 0,
+    )
     services = build_services(settings)
     runner = web.AppRunner(create_web_app(services), access_log=None)
     await runner.setup()
@@ -81,21 +89,29 @@ async def main(events: int, with_worker: bool) -> None:
     url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
     verifier = SignatureVerifier(secret)
     latencies: list[float] = []
+    stream = services.store.keys.stream
     statuses: dict[int, int] = {}
     try:
         async with aiohttp.ClientSession() as session:
             bodies = []
             parent = p.next_ts()
             for i in range(events):
-                env = p.message_event(text=TEXTS[i % len(TEXTS)], user=p.CUSTOMER, user_team=p.TEAM_CUST,
-                                      thread_ts=parent)
+                env = p.message_event(
+                    text=TEXTS[i % len(TEXTS)],
+                    user=p.CUSTOMER,
+                    user_team=p.TEAM_CUST,
+                    thread_ts=parent,
+                )
                 bodies.append(json.dumps(env))
                 if i % 10 == 9:  # a re-delivery of the previous event
                     bodies.append(bodies[-1])
             for raw in bodies:
                 ts = str(int(time.time()))
-                headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": ts,
-                           "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=raw)}
+                headers = {
+                    "Content-Type": "application/json",
+                    "X-Slack-Request-Timestamp": ts,
+                    "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=raw),
+                }
                 started = time.perf_counter()
                 async with session.post(url, data=raw.encode(), headers=headers) as resp:
                     await resp.read()
@@ -103,12 +119,20 @@ async def main(events: int, with_worker: bool) -> None:
                 statuses[resp.status] = statuses.get(resp.status, 0) + 1
         latencies.sort()
         q = statistics.quantiles(latencies, n=100)
-        print(f"ack latency over {len(latencies)} signed event posts (real redis-server, "
-              f"{'with' if with_worker else 'without'} in-process worker)")
-        print(f"  p50 {q[49]:.2f} ms   p90 {q[89]:.2f} ms   p99 {q[98]:.2f} ms   max {latencies[-1]:.2f} ms")
+        print(
+            f"ack latency over {len(latencies)} signed event posts (real redis-server, "
+            f"{'with' if with_worker else 'without'} in-process worker)"
+        )
+        print(
+            f"  p50 {q[49]:.2f} ms   p90 {q[89]:.2f} ms   p99 {q[98]:.2f} ms   "
+            f"max {latencies[-1]:.2f} ms"
+        )
         print(f"  HTTP statuses: {statuses}")
-        print(f"  stream entries taken in: {await services.store.client.xlen(services.store.keys.stream)}"
-              if not with_worker else f"  whispers sent: {len(slack.calls_to('chat.postEphemeral'))}")
+        print(
+            f"  stream entries taken in: {await services.store.client.xlen(stream)}"
+            if not with_worker
+            else f"  whispers sent: {len(slack.calls_to('chat.postEphemeral'))}"
+        )
     finally:
         await runner.cleanup()
         await slack.stop()

@@ -1,4 +1,5 @@
-"""The `undertone` command: serve, worker, socket, demo, score, eval, phrasebook check, report alerts."""
+"""The `undertone` command: serve, worker, socket, demo, score, eval, phrasebook check, report
+alerts."""
 
 from __future__ import annotations
 
@@ -71,16 +72,24 @@ async def _report(settings: Settings, what: str) -> int:
     try:
         if what == "alerts":
             rows = await store.outcomes()
-            outcomes = [Outcome(cue_kind=str(r.get("cue")), channel_id=str(r.get("channel")),
-                                outcome=str(r.get("outcome")), at=float(r.get("at", 0)))
-                        for r in rows]
+            outcomes = [
+                Outcome(
+                    cue_kind=str(r.get("cue")),
+                    channel_id=str(r.get("channel")),
+                    outcome=str(r.get("outcome")),
+                    at=float(r.get("at", 0)),
+                )
+                for r in rows
+            ]
             print(format_report(precision_by_cue(outcomes)))
         else:
             counts = await store.feedback_counts()
             print(f"{'hint':60} {'used':>6} {'not_helpful':>12} {'snooze':>7}")
             for hint_id, c in counts.items():
-                print(f"{hint_id[:60]:60} {c.get('used', 0):>6} {c.get('not_helpful', 0):>12} "
-                      f"{c.get('snooze', 0):>7}")
+                print(
+                    f"{hint_id[:60]:60} {c.get('used', 0):>6} {c.get('not_helpful', 0):>12} "
+                    f"{c.get('snooze', 0):>7}"
+                )
     finally:
         await store.close()
     return 0
@@ -92,8 +101,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="HTTP mode: POST /slack/events, GET /healthz, GET /readyz")
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=3000)
-    serve.add_argument("--workers", type=int, default=None,
-                       help="in-process stream consumers (default UNDERTONE_WORKERS=1; 0: none)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="in-process stream consumers (default UNDERTONE_WORKERS=1; 0: none)",
+    )
     worker = sub.add_parser("worker", help="run stream consumers only")
     worker.add_argument("--count", type=int, default=2)
     sub.add_parser("socket", help="Socket Mode, for teams without a public URL")

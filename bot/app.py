@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 
@@ -63,8 +64,9 @@ async def _readyz(request: web.Request) -> web.Response:
     store_ok = await services.store.ping()
     phrasebook_ok = services.phrasebook is not None
     status = 200 if store_ok and phrasebook_ok else 503
-    return web.json_response({"ok": status == 200, "store": store_ok, "phrasebook": phrasebook_ok},
-                             status=status)
+    return web.json_response(
+        {"ok": status == 200, "store": store_ok, "phrasebook": phrasebook_ok}, status=status
+    )
 
 
 def create_web_app(services: Services, *, workers: int | None = None) -> web.Application:
@@ -84,10 +86,8 @@ def create_web_app(services: Services, *, workers: int | None = None) -> web.App
         yield
         if task is not None:
             task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await task
-            except asyncio.CancelledError:
-                pass
         await services.close()
 
     app.cleanup_ctx.append(lifecycle)

@@ -1,7 +1,9 @@
 """The one settings object. Built once in `bot.__main__`; tests pass keyword arguments instead.
 
-Public contract (keep these names): SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL,
-REDIS_URL, UNDERTONE_SUPERVISOR_CHANNEL. Everything else is prefixed UNDERTONE_. Secrets may also come from
+Public contract (keep these names): SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN,
+SLACK_API_URL,
+REDIS_URL, UNDERTONE_SUPERVISOR_CHANNEL. Everything else is prefixed UNDERTONE_. Secrets may also
+come from
 files in a secrets mount (UNDERTONE_SECRETS_DIR, default /run/secrets), one file per variable name.
 """
 

@@ -1,7 +1,8 @@
 """`undertone demo`: the real app over HTTP against a built-in fake Slack, with the embedded store.
 
-Plays a few realistic support threads as signed Slack requests and prints, in the terminal, what the agent
-(private whispers) and the supervisor (pings) would see. Needs no Slack account and no Redis.
+Plays a few realistic support threads as signed Slack requests and prints, in the terminal, what
+the agent (private whispers) and the supervisor (pings) would see.
+Needs no Slack account and no Redis.
 """
 
 from __future__ import annotations
@@ -34,30 +35,68 @@ class Line:
 
 
 THREADS: list[tuple[str, str, list[Line]]] = [
-    ("A refund that keeps slipping", p.CHANNEL_SHARED, [
-        Line(p.CUSTOMER, "Hi, we were charged twice for the March invoice (INV-2291). Can you refund the "
-                         "duplicate charge please?"),
-        Line(p.AGENT, "Thanks for reaching out. Per our policy, refunds take 5-7 business days once approved."),
-        Line(p.CUSTOMER, "That doesn't answer my question. Has the refund been approved or not? This is the "
-                         "second time I'm asking."),
-        Line(p.AGENT, "As I already said, refunds take 5-7 business days."),
-        Line(p.CUSTOMER, "This is ridiculous. Third time now: WHERE IS MY REFUND??? Nobody has told us "
-                         "anything in two weeks."),
-        Line(p.AGENT, "I'm really sorry, I understand how frustrating this is. Let me check with billing."),
-        Line(p.CUSTOMER, "If this isn't sorted by Friday we will cancel our contract. I want to speak to your "
-                         "manager."),
-    ]),
-    ("A calm how-to question", p.CHANNEL_SHARED, [
-        Line(p.CUSTOMER, "Quick question: how do I export the audit log to CSV?"),
-        Line(p.AGENT, "Settings → Audit → Export, then pick CSV. It covers the last 90 days."),
-        Line(p.CUSTOMER, "Perfect, that worked. Thanks!"),
-    ]),
-    ("An internal help request with a quoted log", p.CHANNEL_HELP, [
-        Line(p.CUSTOMER, "Deploy failed on staging, log below. Could someone take a look when you get a "
-                         "chance?\n```FATAL: worker killed (OOM)\nERROR job failed: exit 137```"),
-        Line(p.AGENT, "On it: the worker hit its memory limit; I'll bump it and rerun within the hour."),
-        Line(p.CUSTOMER, "Not bad at all, thanks for the quick turnaround :raised_hands:"),
-    ]),
+    (
+        "A refund that keeps slipping",
+        p.CHANNEL_SHARED,
+        [
+            Line(
+                p.CUSTOMER,
+                "Hi, we were charged twice for the March invoice (INV-2291). Can you refund the "
+                "duplicate charge please?",
+            ),
+            Line(
+                p.AGENT,
+                "Thanks for reaching out. Per our policy, refunds take 5-7 business days once "
+                "approved.",
+            ),
+            Line(
+                p.CUSTOMER,
+                "That doesn't answer my question. Has the refund been approved or not? This is the "
+                "second time I'm asking.",
+            ),
+            Line(p.AGENT, "As I already said, refunds take 5-7 business days."),
+            Line(
+                p.CUSTOMER,
+                "This is ridiculous. Third time now: WHERE IS MY REFUND??? Nobody has told us "
+                "anything in two weeks.",
+            ),
+            Line(
+                p.AGENT,
+                "I'm really sorry, I understand how frustrating this is. Let me check with "
+                "billing.",
+            ),
+            Line(
+                p.CUSTOMER,
+                "If this isn't sorted by Friday we will cancel our contract. I want to speak "
+                "to your manager.",
+            ),
+        ],
+    ),
+    (
+        "A calm how-to question",
+        p.CHANNEL_SHARED,
+        [
+            Line(p.CUSTOMER, "Quick question: how do I export the audit log to CSV?"),
+            Line(p.AGENT, "Settings → Audit → Export, then pick CSV. It covers the last 90 days."),
+            Line(p.CUSTOMER, "Perfect, that worked. Thanks!"),
+        ],
+    ),
+    (
+        "An internal help request with a quoted log",
+        p.CHANNEL_HELP,
+        [
+            Line(
+                p.CUSTOMER,
+                "Deploy failed on staging, log below. Could someone take a look when you get a "
+                "chance?\n```FATAL: worker killed (OOM)\nERROR job failed: exit 137```",
+            ),
+            Line(
+                p.AGENT,
+                "On it: the worker hit its memory limit; I'll bump it and rerun within the hour.",
+            ),
+            Line(p.CUSTOMER, "Not bad at all, thanks for the quick turnaround :raised_hands:"),
+        ],
+    ),
 ]
 
 
@@ -73,7 +112,9 @@ def plain(message: dict[str, Any]) -> list[str]:
         if kind == "context":
             lines += [str(e.get("text", "")) for e in block.get("elements") or [] if e.get("text")]
         if kind == "actions":
-            labels = [str((e.get("text") or {}).get("text", "")) for e in block.get("elements") or []]
+            labels = [
+                str((e.get("text") or {}).get("text", "")) for e in block.get("elements") or []
+            ]
             lines.append("[ " + " ] [ ".join(labels) + " ]")
     return [ln for ln in lines if ln.strip()] or [str(message.get("text", ""))]
 
@@ -96,9 +137,12 @@ class Demo:
         await self.slack.start()
         self.slack.add_default_directory()
         settings = Settings(
-            slack_bot_token="xoxb-demo-token", slack_signing_secret=self.secret,
-            slack_api_url=self.slack.api_url, supervisor_channel=p.CHANNEL_SUP,
-            agent_user_ids=[p.AGENT], workers=0,
+            slack_bot_token="xoxb-demo-token",
+            slack_signing_secret=self.secret,
+            slack_api_url=self.slack.api_url,
+            supervisor_channel=p.CHANNEL_SUP,
+            agent_user_ids=[p.AGENT],
+            workers=0,
         )
         services = build_services(settings)
         runner = web.AppRunner(create_web_app(services, workers=0), access_log=None)
@@ -108,8 +152,11 @@ class Demo:
         driver = SlackDriver(f"http://127.0.0.1:{port}", self.secret)
         worker = StreamWorker(services, "demo", block_ms=50)
         try:
-            print(f"Undertone demo: the real app on http://127.0.0.1:{port}/slack/events, a fake Slack on "
-                  f"{self.slack.url}, the embedded store.\n")
+            print(
+                f"Undertone demo: the real app on http://127.0.0.1:{port}/slack/events, "
+                f"a fake Slack on "
+                f"{self.slack.url}, the embedded store.\n"
+            )
             for title, channel, lines in THREADS:
                 await self.play(driver, worker, services, title, channel, lines)
             await self.extras(driver, worker)
@@ -119,18 +166,33 @@ class Demo:
         self.summary()
         return 0 if self.counts["leaks"] == 0 else 1
 
-    async def play(self, driver: SlackDriver, worker: StreamWorker, services: Services, title: str,
-                   channel: str, lines: list[Line]) -> None:
+    async def play(
+        self,
+        driver: SlackDriver,
+        worker: StreamWorker,
+        services: Services,
+        title: str,
+        channel: str,
+        lines: list[Line],
+    ) -> None:
         shared = channel == p.CHANNEL_SHARED
-        where = "#ext-acme (Slack Connect, shared with Acme)" if shared else "#support-help (internal)"
+        where = (
+            "#ext-acme (Slack Connect, shared with Acme)" if shared else "#support-help (internal)"
+        )
         self.say(f"━━ {title} · {where} " + "━" * max(0, WIDTH - len(title) - len(where) - 6))
         parent = None
         for line in lines:
             ts = p.next_ts()
             parent = parent or ts
             team = p.TEAM_CUST if (line.user == p.CUSTOMER and shared) else p.TEAM_OURS
-            envelope = p.message_event(text=line.text, user=line.user, channel=channel, ts=ts,
-                                       thread_ts=None if ts == parent else parent, user_team=team)
+            envelope = p.message_event(
+                text=line.text,
+                user=line.user,
+                channel=channel,
+                ts=ts,
+                thread_ts=None if ts == parent else parent,
+                user_team=team,
+            )
             response = await driver.post_event(envelope)
             await self.drain(worker)
             self.show_message(line)
@@ -159,11 +221,13 @@ class Demo:
         last = summary.get("last") or {}
         why = ", ".join(s[1] for s in (last.get("signals") or [])[:3]) or "no frustration signals"
         cues = ", ".join(c[0] for c in last.get("cues") or [])
-        self.say(f" {'':<18} │   ↳ frustration {summary.get('score', 0):.2f} · {summary.get('level')} · "
-                 f"{summary.get('trend')} — {why}" + (f" · cues: {cues}" if cues else ""))
+        self.say(
+            f" {'':<18} │   ↳ frustration {summary.get('score', 0):.2f} · {summary.get('level')} · "
+            f"{summary.get('trend')} — {why}" + (f" · cues: {cues}" if cues else "")
+        )
 
     def show_new_calls(self, thread_channel: str) -> None:
-        calls = self.slack.calls[self.seen_calls:]
+        calls = self.slack.calls[self.seen_calls :]
         self.seen_calls = len(self.slack.calls)
         for call in calls:
             if not call.ok:
@@ -196,26 +260,38 @@ class Demo:
         before = len(self.slack.calls)
         retry = await driver.post_event(envelope, retry_num=1)
         await self.drain(worker)
-        self.say(f" Slack re-delivers an event (X-Slack-Retry-Num: 1): HTTP {first.status} then "
-                 f"{retry.status}; Slack calls caused by the retry: {len(self.slack.calls) - before}")
+        self.say(
+            f" Slack re-delivers an event (X-Slack-Retry-Num: 1): HTTP {first.status} then "
+            f"{retry.status}; Slack calls caused by the retry: {len(self.slack.calls) - before}"
+        )
         self.seen_calls = len(self.slack.calls)
         forged = await driver.post_event(p.message_event(text="hi", user=p.CUSTOMER), forged=True)
         self.say(f" A forged signature: HTTP {forged.status}, nothing processed")
-        command = p.slash_command(command="/playbook", text="indignant", user=p.AGENT,
-                                  channel=p.CHANNEL_HELP,
-                                  response_url=self.slack.response_url("demo-playbook"))
+        command = p.slash_command(
+            command="/playbook",
+            text="indignant",
+            user=p.AGENT,
+            channel=p.CHANNEL_HELP,
+            response_url=self.slack.response_url("demo-playbook"),
+        )
         status = await driver.post_command(command)
         posts = await self.slack.wait_for(lambda: self.slack.posts_to("demo-playbook"))
-        self.say(f" /playbook indignant: HTTP {status.status} in {status.elapsed * 1000:.0f} ms, answered "
-                 f"ephemerally:")
+        self.say(
+            f" /playbook indignant: HTTP {status.status} in {status.elapsed * 1000:.0f} ms, "
+            "answered "
+            f"ephemerally:"
+        )
         self.box("only the agent sees it", plain(posts[0].body), "┆")
         self.say()
 
     def summary(self) -> None:
         c = self.counts
-        print(f"Summary: {c['customer_messages']} customer messages scored, {c['whispers']} whispers to the "
-              f"agent, {c['pings']} supervisor ping(s), {c['leaks']} message(s) posted into the customer's "
-              f"channel.")
+        print(
+            f"Summary: {c['customer_messages']} customer messages scored, "
+            f"{c['whispers']} whispers to the agent, {c['pings']} supervisor ping(s), "
+            f"{c['leaks']} message(s) posted into the customer's "
+            f"channel."
+        )
 
 
 async def run_demo(quiet: bool = False) -> int:

@@ -1,8 +1,11 @@
 """Business flows: one taken-in message -> score, coach, escalate -> effects delivered once.
 
-Each thread is a versioned document (compare-and-set), so replicas and redeliveries cannot double-count a
-message. Side effects go to an outbox inside the same document and are claimed once (SET NX) before they are
-sent, so a crash between saving and sending is repaired by the next delivery without sending anything twice.
+Each thread is a versioned document (compare-and-set), so replicas and redeliveries cannot
+double-count a
+message. Side effects go to an outbox inside the same document and are claimed once (SET NX)
+before they are
+sent, so a crash between saving and sending is repaired by the next delivery without sending
+anything twice.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from bot.core.coaching import CoachState
 from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState
 from bot.core.models import Assessment, Level, Role, Trend, Turn
-from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.core.playbooks import find_playbook, list_topics
+from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.paging import PageEvent
 from bot.record import Effect, ThreadRecord
 from bot.services import Services
@@ -61,11 +64,14 @@ async def process_entry(s: Services, entry: Entry) -> None:
     msg = InboundMessage.from_fields(entry.fields)
     ref = ThreadRef(msg.team, msg.channel, msg.thread_ts)
     s.notifier.forget_shared(msg.channel, msg.is_ext_shared)
-    speaker = await s.directory.classify(user=msg.user, user_team=msg.user_team,
-                                         is_ext_shared=msg.is_ext_shared)
+    speaker = await s.directory.classify(
+        user=msg.user, user_team=msg.user_team, is_ext_shared=msg.is_ext_shared
+    )
     if speaker is Speaker.UNKNOWN:
-        log.info("message_skipped", extra={"reason": "unknown_author", "channel": msg.channel,
-                                           "event_id": msg.event_id})
+        log.info(
+            "message_skipped",
+            extra={"reason": "unknown_author", "channel": msg.channel, "event_id": msg.event_id},
+        )
         return
     started = time.perf_counter()
     current = await s.store.load_thread(ref)
@@ -84,8 +90,9 @@ async def process_entry(s: Services, entry: Entry) -> None:
             break
         record.permalink = record.permalink or permalink
         assessment = _apply(s, record, ref, msg, speaker, snoozed)
-        if await s.store.save_thread(ref, current.version, record.to_json(),
-                                     s.settings.thread_ttl_seconds):
+        if await s.store.save_thread(
+            ref, current.version, record.to_json(), s.settings.thread_ttl_seconds
+        ):
             break
         current = await s.store.load_thread(ref)
         record = ThreadRecord.from_json(current.doc)
@@ -97,12 +104,22 @@ async def process_entry(s: Services, entry: Entry) -> None:
     if record.outbox:
         await deliver(s, ref)
     await _touch_home(s, ref, record)
-    if record.agent and assessment is not None and (hinted or record.summary.get("level") != level_before):
+    if (
+        record.agent
+        and assessment is not None
+        and (hinted or record.summary.get("level") != level_before)
+    ):
         await _refresh_home(s, record.agent)
 
 
-def _apply(s: Services, rec: ThreadRecord, ref: ThreadRef, msg: InboundMessage, speaker: Speaker,
-           snoozed: bool) -> Assessment | None:
+def _apply(
+    s: Services,
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    msg: InboundMessage,
+    speaker: Speaker,
+    snoozed: bool,
+) -> Assessment | None:
     """Pure step: fold one message into the record and queue its effects. Returns the assessment."""
     now = s.clock()
     rec.shared = rec.shared or msg.is_ext_shared
@@ -121,16 +138,29 @@ def _apply(s: Services, rec: ThreadRecord, ref: ThreadRef, msg: InboundMessage, 
         rec.add_score(assessment.score)
         coach_state = _coach(s, rec, ref, assessment, coach_state, now, snoozed)
         _escalate(s, rec, ref, assessment, coach_state, now)
-        rec.summary.update({"level": assessment.level.value, "heat": round(assessment.heat, 3),
-                            "trend": assessment.trend.value, "score": round(assessment.score, 3),
-                            "last": assessment_to_json(assessment)})
+        rec.summary.update(
+            {
+                "level": assessment.level.value,
+                "heat": round(assessment.heat, 3),
+                "trend": assessment.trend.value,
+                "score": round(assessment.score, 3),
+                "last": assessment_to_json(assessment),
+            }
+        )
     rec.engine = engine_state.to_json()
     rec.coach = coach_state.to_json()
     return assessment
 
 
-def _coach(s: Services, rec: ThreadRecord, ref: ThreadRef, assessment: Assessment,
-           state: CoachState, now: float, snoozed: bool) -> CoachState:
+def _coach(
+    s: Services,
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    assessment: Assessment,
+    state: CoachState,
+    now: float,
+    snoozed: bool,
+) -> CoachState:
     agent = rec.agent
     if agent is None:
         return state
@@ -138,15 +168,30 @@ def _coach(s: Services, rec: ThreadRecord, ref: ThreadRef, assessment: Assessmen
     if hint is None:
         return state
     message = blocks.hint_message(hint, assessment, HintRef(ref.key, hint.id).encode())
-    rec.outbox.append(Effect(f"hint:{ref.key}:{hint.id}", "whisper", {
-        "channel": ref.channel, "user": agent, "thread_ts": ref.thread_ts, "message": message,
-    }))
+    rec.outbox.append(
+        Effect(
+            f"hint:{ref.key}:{hint.id}",
+            "whisper",
+            {
+                "channel": ref.channel,
+                "user": agent,
+                "thread_ts": ref.thread_ts,
+                "message": message,
+            },
+        )
+    )
     rec.summary["hint"] = hint.headline
     return state
 
 
-def _escalate(s: Services, rec: ThreadRecord, ref: ThreadRef, assessment: Assessment,
-              coach_state: CoachState, now: float) -> None:
+def _escalate(
+    s: Services,
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    assessment: Assessment,
+    coach_state: CoachState,
+    now: float,
+) -> None:
     state = AlertState.from_json(rec.alert) if rec.alert else AlertState()
     state, decision = s.escalation.assess(state, assessment, ref.channel, now, rec.history)
     rec.alert = state.to_json()
@@ -156,9 +201,14 @@ def _escalate(s: Services, rec: ThreadRecord, ref: ThreadRef, assessment: Assess
         return
     progress = s.coach.progress(coach_state)
     briefing = build_briefing(
-        decision, assessment, customer_id=rec.customer, channel_id=ref.channel,
-        thread_ts=ref.thread_ts, history=rec.history,
-        steps_done=[mark.title for mark in progress.done], permalink=rec.permalink,
+        decision,
+        assessment,
+        customer_id=rec.customer,
+        channel_id=ref.channel,
+        thread_ts=ref.thread_ts,
+        history=rec.history,
+        steps_done=[mark.title for mark in progress.done],
+        permalink=rec.permalink,
         book=s.phrasebook.escalation,
     )
     rec.summary["briefing"] = _briefing_json(briefing)
@@ -166,27 +216,59 @@ def _escalate(s: Services, rec: ThreadRecord, ref: ThreadRef, assessment: Assess
     _queue_alert(s, rec, ref, decision, briefing, now)
 
 
-def _queue_alert(s: Services, rec: ThreadRecord, ref: ThreadRef, decision: AlertDecision,
-                 briefing: Briefing, now: float) -> None:
+def _queue_alert(
+    s: Services,
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    decision: AlertDecision,
+    briefing: Briefing,
+    now: float,
+) -> None:
     rec.alert_seq += 1
     alert_ref = AlertRef(ref.key).encode()
     state = AlertState.from_json(rec.alert) if rec.alert else AlertState()
-    message = alert_blocks.alert_message(briefing, alert_ref, claimed_by=state.claimed_by,
-                                         claimed_at=state.claimed_at)
-    rec.outbox.append(Effect(f"alert:{ref.key}:{rec.alert_seq}", "alert", {
-        "action": decision.action, "channel": decision.route_channel, "message": message,
-    }))
+    message = alert_blocks.alert_message(
+        briefing, alert_ref, claimed_by=state.claimed_by, claimed_at=state.claimed_at
+    )
+    rec.outbox.append(
+        Effect(
+            f"alert:{ref.key}:{rec.alert_seq}",
+            "alert",
+            {
+                "action": decision.action,
+                "channel": decision.route_channel,
+                "message": message,
+            },
+        )
+    )
     if decision.action == "post" and rec.agent:
-        rec.outbox.append(Effect(f"notice:{ref.key}:{rec.alert_seq}", "whisper", {
-            "channel": ref.channel, "user": rec.agent, "thread_ts": ref.thread_ts,
-            "message": alert_blocks.agent_notice("alerted", supervisor=None),
-        }))
+        rec.outbox.append(
+            Effect(
+                f"notice:{ref.key}:{rec.alert_seq}",
+                "whisper",
+                {
+                    "channel": ref.channel,
+                    "user": rec.agent,
+                    "thread_ts": ref.thread_ts,
+                    "message": alert_blocks.agent_notice("alerted", supervisor=None),
+                },
+            )
+        )
     if decision.page and s.pagers.configured():
-        rec.outbox.append(Effect(f"page:{ref.key}:{rec.alert_seq}", "page", {
-            "dedup_key": ref.key, "summary": f"{briefing.cue} in <#{ref.channel}>",
-            "severity": int(decision.severity), "permalink": rec.permalink,
-            "cue": briefing.cue, "channel": ref.channel,
-        }))
+        rec.outbox.append(
+            Effect(
+                f"page:{ref.key}:{rec.alert_seq}",
+                "page",
+                {
+                    "dedup_key": ref.key,
+                    "summary": f"{briefing.cue} in <#{ref.channel}>",
+                    "severity": int(decision.severity),
+                    "permalink": rec.permalink,
+                    "cue": briefing.cue,
+                    "channel": ref.channel,
+                },
+            )
+        )
 
 
 def _briefing_json(b: Briefing) -> dict[str, Any]:
@@ -198,14 +280,25 @@ def briefing_from_json(d: dict[str, Any]) -> Briefing:
     return Briefing(**values)
 
 
-def _log_assessed(msg: InboundMessage, ref: ThreadRef, a: Assessment, rec: ThreadRecord,
-                  seconds: float) -> None:
-    log.info("message_assessed", extra={
-        "event_id": msg.event_id, "channel": ref.channel, "thread_ts": ref.thread_ts,
-        "turn": a.turn, "score": round(a.score, 3), "level": a.level.value, "trend": a.trend.value,
-        "cues": [c.kind.value for c in a.cues], "signals": [sig.id for sig in a.signals][:8],
-        "effects": [e.kind for e in rec.outbox], "ms": round(seconds * 1000, 2),
-    })
+def _log_assessed(
+    msg: InboundMessage, ref: ThreadRef, a: Assessment, rec: ThreadRecord, seconds: float
+) -> None:
+    log.info(
+        "message_assessed",
+        extra={
+            "event_id": msg.event_id,
+            "channel": ref.channel,
+            "thread_ts": ref.thread_ts,
+            "turn": a.turn,
+            "score": round(a.score, 3),
+            "level": a.level.value,
+            "trend": a.trend.value,
+            "cues": [c.kind.value for c in a.cues],
+            "signals": [sig.id for sig in a.signals][:8],
+            "effects": [e.kind for e in rec.outbox],
+            "ms": round(seconds * 1000, 2),
+        },
+    )
 
 
 # --- delivery -----------------------------------------------------------------------------------
@@ -226,13 +319,18 @@ async def deliver(s: Services, ref: ThreadRef) -> None:
             if effect.kind == "alert" and effect.data.get("action") == "post":
                 now = s.clock()
                 await s.store.set_open_alert(
-                    ref, now, now + s.phrasebook.escalation.renotify_after_seconds,
-                    s.settings.thread_ttl_seconds)
+                    ref,
+                    now,
+                    now + s.phrasebook.escalation.renotify_after_seconds,
+                    s.settings.thread_ttl_seconds,
+                )
         except Exception as exc:  # a failed send must not lose the effect: retry later
             await s.store.release_once(effect.id)
             attempts = int(effect.data.get("attempts", 0)) + 1
-            log.warning("effect_failed", extra={"effect": effect.kind, "attempt": attempts,
-                                                "error": type(exc).__name__})
+            log.warning(
+                "effect_failed",
+                extra={"effect": effect.kind, "attempt": attempts, "error": type(exc).__name__},
+            )
             if attempts >= MAX_EFFECT_ATTEMPTS or isinstance(exc, LeakGuardError):
                 log.error("effect_dropped", extra={"effect": effect.kind, "channel": ref.channel})
                 finished[effect.id] = {}
@@ -245,8 +343,9 @@ async def deliver(s: Services, ref: ThreadRef) -> None:
         raise DeliveryError(f"{len(failed)} effect(s) of {ref.key} will be retried")
 
 
-async def _settle(s: Services, ref: ThreadRef, finished: dict[str, dict[str, Any]],
-                  attempts: dict[str, Any]) -> None:
+async def _settle(
+    s: Services, ref: ThreadRef, finished: dict[str, dict[str, Any]], attempts: dict[str, Any]
+) -> None:
     """Remove sent effects from the outbox and record what they produced (e.g. the alert's ts)."""
     for _ in range(MAX_CAS_ATTEMPTS):
         current = await s.store.load_thread(ref)
@@ -259,8 +358,9 @@ async def _settle(s: Services, ref: ThreadRef, finished: dict[str, dict[str, Any
                 effect.data["attempts"] = attempts.get(effect.id, effect.data.get("attempts", 0))
                 kept.append(effect)
         record.outbox = kept
-        if await s.store.save_thread(ref, current.version, record.to_json(),
-                                     s.settings.thread_ttl_seconds):
+        if await s.store.save_thread(
+            ref, current.version, record.to_json(), s.settings.thread_ttl_seconds
+        ):
             return
     raise ConflictError(ref.key)
 
@@ -275,25 +375,32 @@ def _absorb(s: Services, record: ThreadRecord, effect: Effect, result: dict[str,
 async def _send(s: Services, record: ThreadRecord, effect: Effect) -> dict[str, Any]:
     d = effect.data
     if effect.kind == "whisper":
-        await s.notifier.whisper(channel=d["channel"], user=d["user"], thread_ts=d["thread_ts"],
-                                 message=d["message"])
+        await s.notifier.whisper(
+            channel=d["channel"], user=d["user"], thread_ts=d["thread_ts"], message=d["message"]
+        )
         return {}
     if effect.kind == "alert":
         state = AlertState.from_json(record.alert) if record.alert else AlertState()
         if d["action"] in ("update", "claim") and state.message_ts:
-            await s.notifier.update_internal(channel=state.message_channel, ts=state.message_ts,
-                                             message=d["message"])
+            await s.notifier.update_internal(
+                channel=state.message_channel, ts=state.message_ts, message=d["message"]
+            )
             return {}
         if d["action"] == "renotify" and state.message_ts:  # a reply under the alert, broadcast
-            posted = await s.notifier.post_internal(channel=state.message_channel,
-                                                    message=d["message"], thread_ts=state.message_ts)
+            posted = await s.notifier.post_internal(
+                channel=state.message_channel, message=d["message"], thread_ts=state.message_ts
+            )
             return {"channel": posted.channel, "ts": posted.ts}
         posted = await s.notifier.post_internal(channel=d["channel"], message=d["message"])
         return {"channel": posted.channel, "ts": posted.ts}
     if effect.kind == "page":
         event = PageEvent(
-            dedup_key=d["dedup_key"], summary=d["summary"], severity=int(d["severity"]),
-            permalink=d["permalink"], cue=d["cue"], channel=d["channel"],
+            dedup_key=d["dedup_key"],
+            summary=d["summary"],
+            severity=int(d["severity"]),
+            permalink=d["permalink"],
+            cue=d["cue"],
+            channel=d["channel"],
         )
         for pager in await s.pagers.all():
             await pager.page(event)
@@ -306,7 +413,9 @@ async def _send(s: Services, record: ThreadRecord, effect: Effect) -> dict[str, 
 
 async def _touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
     if record.agent and record.summary:
-        await s.store.touch_home(record.agent, ref, record.updated_at, s.settings.thread_ttl_seconds)
+        await s.store.touch_home(
+            record.agent, ref, record.updated_at, s.settings.thread_ttl_seconds
+        )
 
 
 async def _refresh_home(s: Services, user: str) -> None:
@@ -326,12 +435,18 @@ async def publish_home(s: Services, user: str) -> None:
             continue
         rec = ThreadRecord.from_json(doc)
         summ = rec.summary
-        threads.append(blocks.HomeThread(
-            channel_id=ref.channel, thread_ts=ref.thread_ts, permalink=rec.permalink or None,
-            heat=float(summ.get("heat", 0.0)), level=Level(summ.get("level", "calm")),
-            trend=Trend(summ.get("trend", "steady")), hint_headline=summ.get("hint"),
-            updated_at=rec.updated_at,
-        ))
+        threads.append(
+            blocks.HomeThread(
+                channel_id=ref.channel,
+                thread_ts=ref.thread_ts,
+                permalink=rec.permalink or None,
+                heat=float(summ.get("heat", 0.0)),
+                level=Level(summ.get("level", "calm")),
+                trend=Trend(summ.get("trend", "steady")),
+                hint_headline=summ.get("hint"),
+                updated_at=rec.updated_at,
+            )
+        )
     alerts = await _open_alerts(s)
     view = blocks.app_home_view(threads, alert_blocks.home_alert_blocks(alerts) if alerts else None)
     await s.notifier.publish_home(user=user, view=view)
@@ -348,8 +463,11 @@ async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
             state = AlertState.from_json(rec.alert)
             if state.false_alarm or state.closed_at:
                 continue
-            out.append(alert_blocks.OpenAlert.from_state(
-                state, briefing_from_json(rec.summary["briefing"]), AlertRef(ref.key).encode()))
+            out.append(
+                alert_blocks.OpenAlert.from_state(
+                    state, briefing_from_json(rec.summary["briefing"]), AlertRef(ref.key).encode()
+                )
+            )
     return out
 
 
@@ -398,8 +516,7 @@ def _last_assessment(s: Services, record: ThreadRecord) -> Assessment | None:
 # --- alert buttons ------------------------------------------------------------------------------
 
 
-async def alert_action(s: Services, value: str, user: str, action: str,
-                       reason: str = "") -> bool:
+async def alert_action(s: Services, value: str, user: str, action: str, reason: str = "") -> bool:
     """Claim, reassign or dismiss an alert; update it for everyone and tell the agent."""
     ref_value = AlertRef.decode(value)
     if ref_value is None:
@@ -419,29 +536,58 @@ async def alert_action(s: Services, value: str, user: str, action: str,
         else:
             state = s.escalation.false_alarm(state, user, reason, now)
         record.alert = state.to_json()
-        briefing = briefing_from_json(record.summary["briefing"]) if record.summary.get(
-            "briefing") else None
+        briefing = (
+            briefing_from_json(record.summary["briefing"])
+            if record.summary.get("briefing")
+            else None
+        )
         record.alert_seq += 1
         if briefing is not None:
             message = alert_blocks.alert_message(
-                briefing, AlertRef(ref.key).encode(), claimed_by=state.claimed_by,
-                claimed_at=state.claimed_at, false_alarm_by=state.false_alarm_by)
-            record.outbox.append(Effect(f"alert:{ref.key}:{record.alert_seq}", "alert", {
-                "action": "update", "channel": state.message_channel, "message": message}))
+                briefing,
+                AlertRef(ref.key).encode(),
+                claimed_by=state.claimed_by,
+                claimed_at=state.claimed_at,
+                false_alarm_by=state.false_alarm_by,
+            )
+            record.outbox.append(
+                Effect(
+                    f"alert:{ref.key}:{record.alert_seq}",
+                    "alert",
+                    {"action": "update", "channel": state.message_channel, "message": message},
+                )
+            )
         if record.agent and action in ("claim", "reassign"):
-            record.outbox.append(Effect(f"notice:{ref.key}:{record.alert_seq}", "whisper", {
-                "channel": ref.channel, "user": record.agent, "thread_ts": ref.thread_ts,
-                "message": alert_blocks.agent_notice("claimed", supervisor=state.claimed_by),
-            }))
-        if await s.store.save_thread(ref, current.version, record.to_json(),
-                                     s.settings.thread_ttl_seconds):
+            record.outbox.append(
+                Effect(
+                    f"notice:{ref.key}:{record.alert_seq}",
+                    "whisper",
+                    {
+                        "channel": ref.channel,
+                        "user": record.agent,
+                        "thread_ts": ref.thread_ts,
+                        "message": alert_blocks.agent_notice(
+                            "claimed", supervisor=state.claimed_by
+                        ),
+                    },
+                )
+            )
+        if await s.store.save_thread(
+            ref, current.version, record.to_json(), s.settings.thread_ttl_seconds
+        ):
             break
     else:
         raise ConflictError(ref.key)
     cue = str(record.summary.get("cue_kind") or "unknown")
-    await s.store.record_outcome({"cue": cue, "channel": ref.channel, "at": now,
-                                  "outcome": "false_alarm" if action == "false_alarm" else "claimed",
-                                  "reason_given": bool(reason)})
+    await s.store.record_outcome(
+        {
+            "cue": cue,
+            "channel": ref.channel,
+            "at": now,
+            "outcome": "false_alarm" if action == "false_alarm" else "claimed",
+            "reason_given": bool(reason),
+        }
+    )
     if action == "false_alarm":
         await s.store.close_alert(ref)
     else:
@@ -469,13 +615,22 @@ async def renotify_due(s: Services) -> int:
             record.alert_seq += 1
             briefing = briefing_from_json(record.summary["briefing"])
             waited = now - (state.posted_at or now)
-            record.outbox.append(Effect(f"alert:{ref.key}:{record.alert_seq}", "alert", {
-                "action": "renotify", "channel": decision.route_channel,
-                "message": alert_blocks.renotify_message(briefing, AlertRef(ref.key).encode(),
-                                                         waited_seconds=waited),
-            }))
-            if await s.store.save_thread(ref, current.version, record.to_json(),
-                                         s.settings.thread_ttl_seconds):
+            record.outbox.append(
+                Effect(
+                    f"alert:{ref.key}:{record.alert_seq}",
+                    "alert",
+                    {
+                        "action": "renotify",
+                        "channel": decision.route_channel,
+                        "message": alert_blocks.renotify_message(
+                            briefing, AlertRef(ref.key).encode(), waited_seconds=waited
+                        ),
+                    },
+                )
+            )
+            if await s.store.save_thread(
+                ref, current.version, record.to_json(), s.settings.thread_ttl_seconds
+            ):
                 sent += 1
                 await deliver(s, ref)
                 break

@@ -12,8 +12,11 @@ _STD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None)).keys()) | {"messa
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        out: dict[str, Any] = {"level": record.levelname.lower(), "logger": record.name,
-                               "event": record.getMessage()}
+        out: dict[str, Any] = {
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "event": record.getMessage(),
+        }
         out.update({k: v for k, v in vars(record).items() if k not in _STD})
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
@@ -23,17 +26,22 @@ class JsonFormatter(logging.Formatter):
 class ConsoleFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         extra = " ".join(f"{k}={v}" for k, v in vars(record).items() if k not in _STD)
-        line = f"{record.levelname[:4].lower()} {record.name}: {record.getMessage()} {extra}".rstrip()
+        line = (
+            f"{record.levelname[:4].lower()} {record.name}: {record.getMessage()} {extra}".rstrip()
+        )
         if record.exc_info:
             line += "\n" + self.formatException(record.exc_info)
         return line
 
 
 class DropBodies(logging.Filter):
-    """Slack libraries log request bodies at debug (and Bolt on a bad signature at info): drop them."""
+    """Slack libraries log request bodies at debug (and Bolt on a bad signature at info): drop
+    them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.WARNING or not record.name.startswith(("slack_bolt", "slack_sdk"))
+        return record.levelno >= logging.WARNING or not record.name.startswith(
+            ("slack_bolt", "slack_sdk")
+        )
 
 
 def configure_logging(level: str = "INFO", json_lines: bool | None = None) -> None:

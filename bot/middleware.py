@@ -11,8 +11,9 @@ from bot.services import Services
 
 
 def inject_services(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
-    async def middleware(context: dict[str, Any],
-                         next: Callable[[], Awaitable[BoltResponse | None]]) -> BoltResponse | None:
+    async def middleware(
+        context: dict[str, Any], next: Callable[[], Awaitable[BoltResponse | None]]
+    ) -> BoltResponse | None:
         context["services"] = services
         return await next()
 

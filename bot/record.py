@@ -1,6 +1,8 @@
-"""The persisted state of one support thread: core states, who is who, scores, and the effect outbox.
+"""The persisted state of one support thread: core states, who is who, scores, and the effect
+outbox.
 
-No customer message text is kept: the engine and coach states hold hashes, counts and short evidence quotes, and
+No customer message text is kept: the engine and coach states hold hashes, counts and short
+evidence quotes, and
 the whole document expires with the thread TTL.
 """
 
@@ -42,7 +44,9 @@ class ThreadRecord:
     history: list[float] = field(default_factory=list)
     processed: list[str] = field(default_factory=list)
     outbox: list[Effect] = field(default_factory=list)
-    summary: dict[str, Any] = field(default_factory=dict)  # level, heat, trend, latest hint headline
+    summary: dict[str, Any] = field(
+        default_factory=dict
+    )  # level, heat, trend, latest hint headline
     permalink: str = ""
     alert_seq: int = 0
     updated_at: float = 0.0
@@ -70,10 +74,18 @@ class ThreadRecord:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "engine": self.engine, "coach": self.coach, "alert": self.alert, "agents": self.agents,
-            "customer": self.customer, "shared": self.shared, "history": self.history,
-            "processed": self.processed, "outbox": [e.to_json() for e in self.outbox],
-            "summary": self.summary, "permalink": self.permalink, "alert_seq": self.alert_seq,
+            "engine": self.engine,
+            "coach": self.coach,
+            "alert": self.alert,
+            "agents": self.agents,
+            "customer": self.customer,
+            "shared": self.shared,
+            "history": self.history,
+            "processed": self.processed,
+            "outbox": [e.to_json() for e in self.outbox],
+            "summary": self.summary,
+            "permalink": self.permalink,
+            "alert_seq": self.alert_seq,
             "updated_at": self.updated_at,
         }
 
@@ -82,11 +94,17 @@ class ThreadRecord:
         if not d:
             return cls()
         return cls(
-            engine=d.get("engine"), coach=d.get("coach"), alert=d.get("alert"),
-            agents=list(d.get("agents") or []), customer=str(d.get("customer") or ""),
-            shared=bool(d.get("shared")), history=[float(x) for x in d.get("history") or []],
+            engine=d.get("engine"),
+            coach=d.get("coach"),
+            alert=d.get("alert"),
+            agents=list(d.get("agents") or []),
+            customer=str(d.get("customer") or ""),
+            shared=bool(d.get("shared")),
+            history=[float(x) for x in d.get("history") or []],
             processed=list(d.get("processed") or []),
             outbox=[Effect.from_json(e) for e in d.get("outbox") or []],
-            summary=dict(d.get("summary") or {}), permalink=str(d.get("permalink") or ""),
-            alert_seq=int(d.get("alert_seq") or 0), updated_at=float(d.get("updated_at") or 0.0),
+            summary=dict(d.get("summary") or {}),
+            permalink=str(d.get("permalink") or ""),
+            alert_seq=int(d.get("alert_seq") or 0),
+            updated_at=float(d.get("updated_at") or 0.0),
         )

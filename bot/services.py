@@ -35,11 +35,19 @@ class Pagers:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))
             s = self.settings
             if s.pagerduty_routing_key:
-                self._pagers.append(PagerDutyPager(self._session, s.secret("pagerduty_routing_key"),
-                                                   url=s.pagerduty_url))
+                self._pagers.append(
+                    PagerDutyPager(
+                        self._session, s.secret("pagerduty_routing_key"), url=s.pagerduty_url
+                    )
+                )
             if s.paging_webhook_url:
-                self._pagers.append(WebhookPager(self._session, s.paging_webhook_url,
-                                                 s.secret("paging_webhook_secret") or None))
+                self._pagers.append(
+                    WebhookPager(
+                        self._session,
+                        s.paging_webhook_url,
+                        s.secret("paging_webhook_secret") or None,
+                    )
+                )
         return self._pagers
 
     async def close(self) -> None:
@@ -68,9 +76,13 @@ class Services:
         await self.store.close()
 
 
-def build_services(settings: Settings, *, store: Store | None = None,
-                   phrasebook: Phrasebook | None = None,
-                   clock: Callable[[], float] = time.time) -> Services:
+def build_services(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    phrasebook: Phrasebook | None = None,
+    clock: Callable[[], float] = time.time,
+) -> Services:
     """Wire the production objects from settings (tests pass their own store or clock)."""
     book = phrasebook or load_phrasebook(settings.phrasebook_dir)
     client = make_client(settings.secret("slack_bot_token"), settings.slack_api_url)

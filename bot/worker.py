@@ -1,8 +1,10 @@
-"""Stream consumers: read taken-in events, run the flow, acknowledge; take over what dead workers left."""
+"""Stream consumers: read taken-in events, run the flow, acknowledge; take over what dead workers
+left."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -24,8 +26,15 @@ def consumer_name(index: int = 0) -> str:
 class StreamWorker:
     """One consumer of the intake stream (consumer group `undertone`)."""
 
-    def __init__(self, services: Services, name: str, *, handler: Handler = flows.process_entry,
-                 block_ms: int = 1000, claim_every: int = 10) -> None:
+    def __init__(
+        self,
+        services: Services,
+        name: str,
+        *,
+        handler: Handler = flows.process_entry,
+        block_ms: int = 1000,
+        claim_every: int = 10,
+    ) -> None:
         self.services = services
         self.name = name
         self.handler = handler
@@ -49,7 +58,8 @@ class StreamWorker:
     async def reclaim(self) -> int:
         """Take over entries idle longer than the claim timeout and process them."""
         entries = await self.services.store.claim_stale(
-            self.name, min_idle_ms=self.services.settings.claim_idle_ms)
+            self.name, min_idle_ms=self.services.settings.claim_idle_ms
+        )
         handled = 0
         for entry in entries:
             handled += await self._handle(entry)
@@ -79,10 +89,8 @@ class StreamWorker:
                 raise
             except Exception:
                 log.exception("worker_round_failed", extra={"consumer": self.name})
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), timeout=1.0)
-                except TimeoutError:
-                    pass
             rounds += 1
 
 

@@ -1,4 +1,5 @@
-"""One error handler: unhandled requests get a 200 (no retry storms); failures are logged by id only."""
+"""One error handler: unhandled requests get a 200 (no retry storms); failures are logged by id
+only."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ async def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse | Non
         log.info("request_unhandled", extra={"kind": str(kind)})
         return BoltResponse(status=200, body="")
     error_id = uuid.uuid4().hex[:10]
-    log.error("request_failed", extra={"error_id": error_id, "error": type(error).__name__},
-              exc_info=error)
+    log.error(
+        "request_failed",
+        extra={"error_id": error_id, "error": type(error).__name__},
+        exc_info=error,
+    )
     return None
 
 

@@ -1,6 +1,7 @@
 """The phrasebook: coaching wording, detection rules and escalation policy as validated data.
 
-`load_phrasebook(team_dir)` loads the shipped data and lets a team folder add playbooks and phrasings and
+`load_phrasebook(team_dir)` loads the shipped data and lets a team folder add playbooks and
+phrasings and
 override policy. Any problem raises `PhrasebookError` naming the file, the line and what is wrong.
 """
 

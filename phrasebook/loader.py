@@ -71,7 +71,9 @@ def load_model(path: Path, model: type[M]) -> M:
         loc = tuple(first["loc"])
         dotted = ".".join(str(p) for p in loc) or "(top level)"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise PhrasebookError(path, _nearest_line(loc, lines), f"{dotted}: {first['msg']}{more}") from exc
+        raise PhrasebookError(
+            path, _nearest_line(loc, lines), f"{dotted}: {first['msg']}{more}"
+        ) from exc
 
 
 def load_models_in(folder: Path, model: type[M]) -> list[tuple[Path, M]]:

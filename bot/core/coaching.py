@@ -188,8 +188,8 @@ class Coach:
         pending = list(state.pending_slips)
         known = {i for i, _ in pending} | set(state.fixed_slips)
         for slip, pattern in self._slips:
-            match = pattern.search(text)
-            if match and slip.id not in known:
+            match = None if slip.id in known else pattern.search(text)
+            if match:
                 pending.append((slip.id, _clip(match.group(0), SAID_LIMIT)))
         return replace(
             state,

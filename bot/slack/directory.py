@@ -1,4 +1,5 @@
-"""Who is who: our own teams, configured agents, and the author's team when an event does not say."""
+"""Who is who: our own teams, configured agents, and the author's team when an event does not
+say."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """The only code that posts to Slack on Undertone's own initiative (whispers, pings, App Home).
 
-Rules it enforces: whispers are ephemeral (`chat.postEphemeral`) to one agent, in the thread; visible messages
-(`chat.postMessage`) go only to internal channels that are not Slack Connect channels, or to an agent's DM.
+Rules it enforces: whispers are ephemeral (`chat.postEphemeral`) to one agent, in the thread;
+visible messages
+(`chat.postMessage`) go only to internal channels that are not Slack Connect channels, or to an
+agent's DM.
 """
 
 from __future__ import annotations
@@ -57,12 +59,18 @@ class SlackNotifier:
         """Record what an event told us about a channel (saves a conversations.info call)."""
         self._shared[channel] = shared
 
-    async def whisper(self, *, channel: str, user: str, thread_ts: str, message: dict[str, Any]) -> bool:
-        """An ephemeral hint to one agent in the thread; falls back to a DM when they are not in it."""
+    async def whisper(
+        self, *, channel: str, user: str, thread_ts: str, message: dict[str, Any]
+    ) -> bool:
+        """An ephemeral hint to one agent in the thread; falls back to a DM when they are not in
+        it."""
         try:
             await self.client.chat_postEphemeral(
-                channel=channel, user=user, thread_ts=thread_ts,
-                text=message["text"], blocks=message.get("blocks"),
+                channel=channel,
+                user=user,
+                thread_ts=thread_ts,
+                text=message["text"],
+                blocks=message.get("blocks"),
             )
             return True
         except SlackApiError as exc:
@@ -70,17 +78,25 @@ class SlackNotifier:
             if error not in ("user_not_in_channel", "channel_not_found", "not_in_channel"):
                 raise
             log.info("whisper_fallback_dm", extra={"error": error, "channel": channel})
-        await self.client.chat_postMessage(channel=user, text=message["text"], blocks=message.get("blocks"))
+        await self.client.chat_postMessage(
+            channel=user, text=message["text"], blocks=message.get("blocks")
+        )
         return True
 
-    async def post_internal(self, *, channel: str, message: dict[str, Any],
-                            thread_ts: str | None = None) -> Posted:
+    async def post_internal(
+        self, *, channel: str, message: dict[str, Any], thread_ts: str | None = None
+    ) -> Posted:
         """A visible message in an internal channel (supervisor pings). Never a shared channel."""
         if await self._is_shared(channel):
             raise LeakGuardError(f"refusing to post into shared channel {channel}")
-        extra: dict[str, Any] = {"thread_ts": thread_ts, "reply_broadcast": True} if thread_ts else {}
+        extra: dict[str, Any] = (
+            {"thread_ts": thread_ts, "reply_broadcast": True} if thread_ts else {}
+        )
         resp = await self.client.chat_postMessage(
-            channel=channel, text=message["text"], blocks=message.get("blocks"), unfurl_links=False,
+            channel=channel,
+            text=message["text"],
+            blocks=message.get("blocks"),
+            unfurl_links=False,
             **extra,
         )
         return Posted(str(resp.get("channel") or channel), str(resp["ts"]))
@@ -88,8 +104,9 @@ class SlackNotifier:
     async def update_internal(self, *, channel: str, ts: str, message: dict[str, Any]) -> None:
         if await self._is_shared(channel):
             raise LeakGuardError(f"refusing to update a message in shared channel {channel}")
-        await self.client.chat_update(channel=channel, ts=ts, text=message["text"],
-                                      blocks=message.get("blocks"))
+        await self.client.chat_update(
+            channel=channel, ts=ts, text=message["text"], blocks=message.get("blocks")
+        )
 
     async def permalink(self, *, channel: str, ts: str) -> str:
         try:

@@ -30,18 +30,33 @@ class InboundMessage:
     def to_fields(self) -> dict[str, str]:
         """Flat string fields for the intake stream."""
         return {
-            "kind": "message", "event_id": self.event_id, "source": self.source, "team": self.team,
-            "channel": self.channel, "channel_type": self.channel_type, "user": self.user,
-            "user_team": self.user_team, "ts": self.ts, "thread_ts": self.thread_ts,
-            "text": self.text, "ext": "1" if self.is_ext_shared else "0",
+            "kind": "message",
+            "event_id": self.event_id,
+            "source": self.source,
+            "team": self.team,
+            "channel": self.channel,
+            "channel_type": self.channel_type,
+            "user": self.user,
+            "user_team": self.user_team,
+            "ts": self.ts,
+            "thread_ts": self.thread_ts,
+            "text": self.text,
+            "ext": "1" if self.is_ext_shared else "0",
         }
 
     @classmethod
     def from_fields(cls, f: dict[str, str]) -> InboundMessage:
         return cls(
-            event_id=f["event_id"], source=f["source"], team=f["team"], channel=f["channel"],
-            channel_type=f.get("channel_type", ""), user=f["user"], user_team=f.get("user_team", ""),
-            ts=f["ts"], thread_ts=f["thread_ts"], text=f.get("text", ""),
+            event_id=f["event_id"],
+            source=f["source"],
+            team=f["team"],
+            channel=f["channel"],
+            channel_type=f.get("channel_type", ""),
+            user=f["user"],
+            user_team=f.get("user_team", ""),
+            ts=f["ts"],
+            thread_ts=f["thread_ts"],
+            text=f.get("text", ""),
             is_ext_shared=f.get("ext") == "1",
         )
 
@@ -94,7 +109,9 @@ def inbound_message(body: dict[str, Any]) -> InboundMessage | None:
     if not is_human_message(body.get("event") or {}):
         return None
     assert ev.user and ev.ts and ev.channel
-    our_team = (env.authorizations[0].get("team_id") if env.authorizations else None) or env.team_id or ""
+    our_team = (
+        (env.authorizations[0].get("team_id") if env.authorizations else None) or env.team_id or ""
+    )
     text = (ev.text or "")[:MAX_TEXT]
     return InboundMessage(
         event_id=env.event_id,

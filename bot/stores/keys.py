@@ -1,4 +1,5 @@
-"""Every Redis key Undertone uses, built in one place (hash tags keep multi-key scripts in one slot)."""
+"""Every Redis key Undertone uses, built in one place (hash tags keep multi-key scripts in one
+slot)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,15 @@
-"""State behind one port: the durable intake stream, versioned thread documents, once-keys and counters.
+"""State behind one port: the durable intake stream, versioned thread documents, once-keys and
+counters.
 
-The same code runs on a real Redis (REDIS_URL) and on an embedded in-process Redis (fakeredis) when no URL is
+The same code runs on a real Redis (REDIS_URL) and on an embedded in-process Redis (fakeredis)
+when no URL is
 given, so the embedded default has the same semantics as production (single process only).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Mapping
@@ -111,15 +114,16 @@ class Store:
         await self.ensure_group()
         self._wake.clear()
         rows = await self.client.xreadgroup(
-            STREAM_GROUP, consumer, {self.keys.stream: ">"}, count=count,
+            STREAM_GROUP,
+            consumer,
+            {self.keys.stream: ">"},
+            count=count,
             block=None if self.embedded else block_ms,
         )
         entries = self._entries(rows)
         if not entries and self.embedded:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=block_ms / 1000)
-            except TimeoutError:
-                pass
         return entries
 
     @staticmethod
@@ -127,15 +131,21 @@ class Store:
         out: list[Entry] = []
         for _stream, items in rows or []:
             for entry_id, fields in items:
-                out.append(Entry(_decode(entry_id), {_decode(k): _decode(v) for k, v in fields.items()}))
+                out.append(
+                    Entry(_decode(entry_id), {_decode(k): _decode(v) for k, v in fields.items()})
+                )
         return out
 
     async def claim_stale(self, consumer: str, *, min_idle_ms: int, count: int = 50) -> list[Entry]:
         """Take over entries another consumer read but never acknowledged (it died mid-way)."""
         await self.ensure_group()
         result = await self.client.xautoclaim(
-            self.keys.stream, STREAM_GROUP, consumer, min_idle_time=min_idle_ms,
-            start_id="0-0", count=count,
+            self.keys.stream,
+            STREAM_GROUP,
+            consumer,
+            min_idle_time=min_idle_ms,
+            start_id="0-0",
+            count=count,
         )
         items = result[1] if len(result) > 1 else []
         return [
@@ -166,7 +176,9 @@ class Store:
         data = {_decode(k): v for k, v in raw.items()}
         return Versioned(int(_decode(data["v"])), json.loads(_decode(data["doc"])))
 
-    async def save_thread(self, ref: ThreadRef, expected: int, doc: dict[str, Any], ttl: int) -> bool:
+    async def save_thread(
+        self, ref: ThreadRef, expected: int, doc: dict[str, Any], ttl: int
+    ) -> bool:
         """Write `doc` only if nobody else wrote since version `expected`."""
         result = await self._cas(
             keys=[self.keys.thread(ref)],
@@ -219,7 +231,9 @@ class Store:
         keys = await self.client.zrevrange(self.keys.agent_home(user), 0, limit - 1)
         return [ThreadRef.parse(_decode(k)) for k in keys]
 
-    async def set_open_alert(self, ref: ThreadRef, at: float, renotify_at: float | None, ttl: int) -> None:
+    async def set_open_alert(
+        self, ref: ThreadRef, at: float, renotify_at: float | None, ttl: int
+    ) -> None:
         async with self.client.pipeline(transaction=True) as pipe:
             pipe.zadd(self.keys.open_alerts(), {ref.key: at})
             pipe.expire(self.keys.open_alerts(), ttl)
@@ -254,8 +268,10 @@ class Store:
 
     async def outcomes(self) -> list[dict[str, Any]]:
         rows = await self.client.xrange(self.keys.alert_outcomes())
-        return [cast(dict[str, Any], json.loads(_decode(f[b"o"] if b"o" in f else f["o"])))
-                for _i, f in rows]
+        return [
+            cast(dict[str, Any], json.loads(_decode(f[b"o"] if b"o" in f else f["o"])))
+            for _i, f in rows
+        ]
 
     async def remember(self, name: str, value: dict[str, Any], ttl: int) -> None:
         await self.client.set(f"{self.keys.prefix}:mem:{name}", json.dumps(value), ex=ttl)

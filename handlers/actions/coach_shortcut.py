@@ -10,8 +10,9 @@ from bot import flows
 from bot.services import Services
 
 
-async def handle_coach_shortcut(ack: AsyncAck, shortcut: dict[str, Any],
-                                context: dict[str, Any]) -> None:
+async def handle_coach_shortcut(
+    ack: AsyncAck, shortcut: dict[str, Any], context: dict[str, Any]
+) -> None:
     """Whisper the thread's current reading and best next step to the person who asked."""
     await ack()
     services: Services = context["services"]
@@ -23,4 +24,6 @@ async def handle_coach_shortcut(ack: AsyncAck, shortcut: dict[str, Any],
     if not (channel and user and thread_ts):
         return
     reading = await flows.coach_reading(services, team, channel, thread_ts)
-    await services.notifier.whisper(channel=channel, user=user, thread_ts=thread_ts, message=reading)
+    await services.notifier.whisper(
+        channel=channel, user=user, thread_ts=thread_ts, message=reading
+    )

@@ -11,12 +11,20 @@ from bot import flows
 from bot.services import Services
 from bot.slack.ids import ActionId
 
-KINDS = {ActionId.HINT_USED.value: "used", ActionId.HINT_NOT_HELPFUL.value: "not_helpful",
-         ActionId.HINT_SNOOZE.value: "snooze"}
+KINDS = {
+    ActionId.HINT_USED.value: "used",
+    ActionId.HINT_NOT_HELPFUL.value: "not_helpful",
+    ActionId.HINT_SNOOZE.value: "snooze",
+}
 
 
-async def handle_hint_feedback(ack: AsyncAck, respond: AsyncRespond, action: dict[str, Any],
-                               body: dict[str, Any], context: dict[str, Any]) -> None:
+async def handle_hint_feedback(
+    ack: AsyncAck,
+    respond: AsyncRespond,
+    action: dict[str, Any],
+    body: dict[str, Any],
+    context: dict[str, Any],
+) -> None:
     """Count the feedback, then replace the whisper ("not helpful" removes it)."""
     await ack()
     services: Services = context["services"]

@@ -11,8 +11,9 @@ from bot import flows
 from bot.services import Services
 
 
-async def handle_playbook_open(ack: AsyncAck, respond: AsyncRespond, action: dict[str, Any],
-                               context: dict[str, Any]) -> None:
+async def handle_playbook_open(
+    ack: AsyncAck, respond: AsyncRespond, action: dict[str, Any], context: dict[str, Any]
+) -> None:
     """Replace the topic list with the chosen card."""
     await ack()
     services: Services = context["services"]

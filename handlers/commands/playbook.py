@@ -11,8 +11,9 @@ from bot import flows
 from bot.services import Services
 
 
-async def handle_playbook(ack: AsyncAck, respond: AsyncRespond, command: dict[str, Any],
-                          context: dict[str, Any]) -> None:
+async def handle_playbook(
+    ack: AsyncAck, respond: AsyncRespond, command: dict[str, Any], context: dict[str, Any]
+) -> None:
     """Answer with the topic list, a playbook card, or suggestions for an unknown topic."""
     await ack()
     services: Services = context["services"]

@@ -1,4 +1,5 @@
-"""Durable before the 200: the listener middleware that dedupes and queues an event in one script."""
+"""Durable before the 200: the listener middleware that dedupes and queues an event in one
+script."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ log = logging.getLogger("undertone.intake")
 
 
 async def durable_intake(
-    body: dict[str, Any], context: dict[str, Any], request: AsyncBoltRequest,
+    body: dict[str, Any],
+    context: dict[str, Any],
+    request: AsyncBoltRequest,
     next: Callable[[], Awaitable[BoltResponse | None]],
 ) -> BoltResponse | None:
     """Queue the message once; a store failure raises, Bolt answers 500 and Slack retries."""
@@ -26,6 +29,8 @@ async def durable_intake(
     services: Services = context["services"]
     retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
     new = await services.store.enqueue(message.source, message.event_id, message.to_fields())
-    log.info("event_taken_in" if new else "event_duplicate",
-             extra={"event_id": message.event_id, "channel": message.channel, "retry": retry})
+    log.info(
+        "event_taken_in" if new else "event_duplicate",
+        extra={"event_id": message.event_id, "channel": message.channel, "retry": retry},
+    )
     return await next()

@@ -1,4 +1,5 @@
-"""The business message listener (work is already queued by the intake middleware) and the catch-all."""
+"""The business message listener (work is already queued by the intake middleware) and the
+catch-all."""
 
 from __future__ import annotations
 
@@ -28,4 +29,6 @@ async def accepted() -> None:
 async def ignore_other_messages(body: dict[str, Any]) -> None:
     """Edits, deletions, joins, bot posts and unwatched channels: acknowledged and ignored."""
     event = body.get("event") or {}
-    log.debug("message_ignored", extra={"subtype": event.get("subtype"), "event_id": body.get("event_id")})
+    log.debug(
+        "message_ignored", extra={"subtype": event.get("subtype"), "event_id": body.get("event_id")}
+    )

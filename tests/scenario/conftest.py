@@ -37,35 +37,59 @@ class Bot:
             total += handled
         return total
 
-    async def say(self, user: str, text: str, *, thread: str = "t1", channel: str = p.CHANNEL_SHARED,
-                  retry_num: int | None = None, envelope: dict[str, Any] | None = None,
-                  ) -> DriverResponse:
+    async def say(
+        self,
+        user: str,
+        text: str,
+        *,
+        thread: str = "t1",
+        channel: str = p.CHANNEL_SHARED,
+        retry_num: int | None = None,
+        envelope: dict[str, Any] | None = None,
+    ) -> DriverResponse:
         """Post a message into a named thread (the first message of a name starts the thread)."""
         if envelope is None:
-            team = p.TEAM_CUST if (user == p.CUSTOMER and channel == p.CHANNEL_SHARED) else p.TEAM_OURS
+            team = (
+                p.TEAM_CUST if (user == p.CUSTOMER and channel == p.CHANNEL_SHARED) else p.TEAM_OURS
+            )
             ts = p.next_ts()
             parent = self.threads.setdefault(f"{channel}/{thread}", ts)
-            envelope = p.message_event(text=text, user=user, channel=channel, ts=ts, user_team=team,
-                                       thread_ts=None if parent == ts else parent)
+            envelope = p.message_event(
+                text=text,
+                user=user,
+                channel=channel,
+                ts=ts,
+                user_team=team,
+                thread_ts=None if parent == ts else parent,
+            )
         return await self.driver.post_event(envelope, retry_num=retry_num)
 
     def parent(self, thread: str = "t1", channel: str = p.CHANNEL_SHARED) -> str:
         return self.threads[f"{channel}/{thread}"]
 
 
-async def start_bot(slack: FakeSlack, secret: str, *, redis_url: str | None, workers: int = 0,
-                    **overrides: Any) -> tuple[Bot, web.AppRunner]:
+async def start_bot(
+    slack: FakeSlack, secret: str, *, redis_url: str | None, workers: int = 0, **overrides: Any
+) -> tuple[Bot, web.AppRunner]:
     settings = Settings(
-        slack_bot_token="xoxb-test-token", slack_signing_secret=secret, slack_api_url=slack.api_url,
-        redis_url=redis_url, supervisor_channel=p.CHANNEL_SUP, agent_user_ids=[p.AGENT],
-        workers=workers, claim_idle_ms=0, **overrides,
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=secret,
+        slack_api_url=slack.api_url,
+        redis_url=redis_url,
+        supervisor_channel=p.CHANNEL_SUP,
+        agent_user_ids=[p.AGENT],
+        workers=workers,
+        claim_idle_ms=0,
+        **overrides,
     )
     services = build_services(settings, store=Store.from_url(redis_url))
     runner = web.AppRunner(create_web_app(services), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    bot = Bot(slack, services, SlackDriver(url, secret), url, StreamWorker(services, "test", block_ms=20))
+    bot = Bot(
+        slack, services, SlackDriver(url, secret), url, StreamWorker(services, "test", block_ms=20)
+    )
     return bot, runner
 
 

@@ -1,4 +1,5 @@
-"""The HTTP contract with Slack: signatures, retries, subtypes, health, bad input (over real HTTP)."""
+"""The HTTP contract with Slack: signatures, retries, subtypes, health, bad input (over real
+HTTP)."""
 
 from __future__ import annotations
 
@@ -59,9 +60,16 @@ async def test_malformed_body_gets_400_when_signed_and_401_when_not(bot: Bot) ->
 async def test_edits_joins_bots_and_our_own_posts_get_200_and_are_ignored(bot: Bot) -> None:
     parent = p.next_ts()
     others = [
-        p.message_changed(channel=p.CHANNEL_SHARED, ts=parent, user=p.CUSTOMER,
-                          new_text="edited WORST SERVICE EVER", old_text="hi"),
-        p.message_event(text="joined", user=p.CUSTOMER, subtype="channel_join", user_team=p.TEAM_CUST),
+        p.message_changed(
+            channel=p.CHANNEL_SHARED,
+            ts=parent,
+            user=p.CUSTOMER,
+            new_text="edited WORST SERVICE EVER",
+            old_text="hi",
+        ),
+        p.message_event(
+            text="joined", user=p.CUSTOMER, subtype="channel_join", user_team=p.TEAM_CUST
+        ),
         p.message_event(text="I AM FURIOUS", user=None, bot_id="B_OTHER", subtype="bot_message"),
         p.message_event(text="I AM FURIOUS", user=p.BOT_USER, bot_id=p.BOT_ID),
     ]
@@ -72,15 +80,17 @@ async def test_edits_joins_bots_and_our_own_posts_get_200_and_are_ignored(bot: B
 
 
 async def test_unknown_event_types_are_acknowledged_not_404(bot: Bot) -> None:
-    envelope = p.event_envelope({"type": "reaction_added", "user": p.CUSTOMER, "reaction": "rage",
-                                 "event_ts": p.next_ts()})
+    envelope = p.event_envelope(
+        {"type": "reaction_added", "user": p.CUSTOMER, "reaction": "rage", "event_ts": p.next_ts()}
+    )
     resp = await bot.driver.post_event(envelope)
     assert resp.status == 200
 
 
 async def test_a_retried_event_is_taken_in_once(bot: Bot) -> None:
-    envelope = p.message_event(text="Third time asking: where is my refund?!", user=p.CUSTOMER,
-                               user_team=p.TEAM_CUST)
+    envelope = p.message_event(
+        text="Third time asking: where is my refund?!", user=p.CUSTOMER, user_team=p.TEAM_CUST
+    )
     first = await bot.driver.post_event(envelope)
     again = await bot.driver.post_event(envelope, retry_num=1)
     assert (first.status, again.status) == (200, 200)
@@ -96,8 +106,10 @@ async def test_health_and_readiness(bot: Bot) -> None:
             assert (await resp.json())["store"] is True
 
 
-async def test_store_down_means_500_so_slack_retries_and_not_ready(fake_slack, signing_secret,
-                                                                   ) -> None:
+async def test_store_down_means_500_so_slack_retries_and_not_ready(
+    fake_slack,
+    signing_secret,
+) -> None:
     import socket
 
     with socket.socket() as s:
@@ -126,8 +138,10 @@ async def test_huge_and_odd_messages_are_answered_and_never_crash(bot: Bot) -> N
         resp = await bot.say(p.CUSTOMER, text, thread=f"odd{i}")
         assert resp.status == 200
     assert await bot.drain() == len(texts)
-    assert all(c.method != "chat.postMessage" or c.params.get("channel") != p.CHANNEL_SHARED
-               for c in bot.slack.calls)
+    assert all(
+        c.method != "chat.postMessage" or c.params.get("channel") != p.CHANNEL_SHARED
+        for c in bot.slack.calls
+    )
 
 
 async def test_message_text_never_reaches_the_logs(bot: Bot, caplog) -> None:

@@ -1,4 +1,5 @@
-"""Slash command, whisper buttons, App Home, the "Coach me" shortcut and alert buttons, over real HTTP."""
+"""Slash command, whisper buttons, App Home, the "Coach me" shortcut and alert buttons, over real
+HTTP."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ MANAGER = "This is unacceptable. I want to speak to your manager right now."
 
 
 def hint_whispers(slack: FakeSlack) -> list[Ephemeral]:
-    """Every whisper that carried hint buttons when it was sent (even if replaced or removed since)."""
-    return [e for e in slack.ephemerals
-            if "hint_used" in json.dumps([e.blocks or [], *[v.get("blocks") for v in e.versions]])]
+    """Every whisper that carried hint buttons when it was sent (even if replaced or removed
+    since)."""
+    return [
+        e
+        for e in slack.ephemerals
+        if "hint_used" in json.dumps([e.blocks or [], *[v.get("blocks") for v in e.versions]])
+    ]
 
 
 def button_value(blocks: list[dict[str, object]] | None, action_id: str) -> str:
@@ -38,9 +43,13 @@ async def hinted_thread(bot: Bot) -> Ephemeral:
 
 async def click(bot: Bot, whisper: Ephemeral, action: ActionId, token: str) -> None:
     url = bot.slack.response_url(token, message_ts=whisper.message_ts)
-    payload = p.block_action(action.value, button_value(whisper.blocks, action.value),
-                             message_ts=whisper.message_ts, thread_ts=whisper.thread_ts,
-                             response_url=url)
+    payload = p.block_action(
+        action.value,
+        button_value(whisper.blocks, action.value),
+        message_ts=whisper.message_ts,
+        thread_ts=whisper.thread_ts,
+        response_url=url,
+    )
     resp = await bot.driver.post_interaction(payload)
     assert resp.status == 200
     await bot.slack.wait_for(lambda: bot.slack.posts_to(token))
@@ -105,12 +114,12 @@ async def test_coach_me_shortcut_whispers_the_current_reading_in_the_thread(bot:
     await hinted_thread(bot)
     before = len(bot.slack.calls_to("chat.postEphemeral"))
     message = p.message_object(text=ANGRY, user=p.CUSTOMER, ts=bot.parent(), thread_ts=bot.parent())
-    payload = p.message_shortcut(CallbackId.COACH_THREAD.value, message,
-                                 response_url=bot.slack.response_url("sc"))
+    payload = p.message_shortcut(
+        CallbackId.COACH_THREAD.value, message, response_url=bot.slack.response_url("sc")
+    )
     resp = await bot.driver.post_interaction(payload)
     assert resp.status == 200
-    calls = await bot.slack.wait_for(
-        lambda: bot.slack.calls_to("chat.postEphemeral")[before:])
+    calls = await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.postEphemeral")[before:])
     assert calls[0].params["user"] == p.AGENT
     assert calls[0].params["thread_ts"] == bot.parent()
 
@@ -126,32 +135,53 @@ async def pinged(bot: Bot) -> tuple[str, str]:
 
 async def test_im_on_it_updates_the_alert_for_everyone_and_tells_the_agent(bot: Bot) -> None:
     ts, value = await pinged(bot)
-    payload = p.block_action(ActionId.ALERT_CLAIM.value, value, user=p.SUPERVISOR,
-                             channel=p.CHANNEL_SUP, message_ts=ts, is_ephemeral=False,
-                             response_url=bot.slack.response_url("claim"))
+    payload = p.block_action(
+        ActionId.ALERT_CLAIM.value,
+        value,
+        user=p.SUPERVISOR,
+        channel=p.CHANNEL_SUP,
+        message_ts=ts,
+        is_ephemeral=False,
+        response_url=bot.slack.response_url("claim"),
+    )
     assert (await bot.driver.post_interaction(payload)).status == 200
     updates = await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
     assert updates[0].params["ts"] == ts
     assert p.SUPERVISOR in json.dumps(updates[0].params)
     notices = await bot.slack.wait_for(
-        lambda: [c for c in bot.slack.calls_to("chat.postEphemeral")
-                 if c.params["user"] == p.AGENT and p.SUPERVISOR in json.dumps(c.params)])
+        lambda: [
+            c
+            for c in bot.slack.calls_to("chat.postEphemeral")
+            if c.params["user"] == p.AGENT and p.SUPERVISOR in json.dumps(c.params)
+        ]
+    )
     assert notices
 
 
 async def test_false_alarm_asks_a_reason_and_records_the_outcome(bot: Bot) -> None:
     ts, value = await pinged(bot)
-    payload = p.block_action(ActionId.ALERT_FALSE_ALARM.value, value, user=p.SUPERVISOR,
-                             channel=p.CHANNEL_SUP, message_ts=ts, is_ephemeral=False,
-                             response_url=bot.slack.response_url("fa"))
+    payload = p.block_action(
+        ActionId.ALERT_FALSE_ALARM.value,
+        value,
+        user=p.SUPERVISOR,
+        channel=p.CHANNEL_SUP,
+        message_ts=ts,
+        is_ephemeral=False,
+        response_url=bot.slack.response_url("fa"),
+    )
     assert (await bot.driver.post_interaction(payload)).status == 200
     opened = await bot.slack.wait_for(lambda: bot.slack.calls_to("views.open"))
     view = opened[0].params["view"]
     assert view["callback_id"] == CallbackId.FALSE_ALARM_MODAL.value
     submission = p.view_submission(
-        CallbackId.FALSE_ALARM_MODAL.value, view["private_metadata"],
-        {BlockId.FALSE_ALARM_REASON.value: {"reason": {"type": "plain_text_input",
-                                                       "value": "just venting"}}})
+        CallbackId.FALSE_ALARM_MODAL.value,
+        view["private_metadata"],
+        {
+            BlockId.FALSE_ALARM_REASON.value: {
+                "reason": {"type": "plain_text_input", "value": "just venting"}
+            }
+        },
+    )
     assert (await bot.driver.post_interaction(submission)).status == 200
     await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
     outcomes = await bot.services.store.outcomes()

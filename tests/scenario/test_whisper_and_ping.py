@@ -1,4 +1,5 @@
-"""Whispers reach the agent privately, pings reach supervisors, nothing reaches the customer, once."""
+"""Whispers reach the agent privately, pings reach supervisors, nothing reaches the customer,
+once."""
 
 from __future__ import annotations
 
@@ -14,13 +15,20 @@ MANAGER = "This is unacceptable. I want to speak to your manager right now."
 
 def hints(slack: FakeSlack) -> list[dict[str, object]]:
     """Whispers that carry a coaching hint (they have the hint feedback buttons)."""
-    return [c.params for c in slack.calls_to("chat.postEphemeral")
-            if c.ok and "hint_used" in str(c.params)]
+    return [
+        c.params
+        for c in slack.calls_to("chat.postEphemeral")
+        if c.ok and "hint_used" in str(c.params)
+    ]
 
 
 def visible_in_customer_channel(slack: FakeSlack) -> list[str]:
-    return [c.method for c in slack.calls
-            if c.method in ("chat.postMessage", "chat.update") and c.params.get("channel") == p.CHANNEL_SHARED]
+    return [
+        c.method
+        for c in slack.calls
+        if c.method in ("chat.postMessage", "chat.update")
+        and c.params.get("channel") == p.CHANNEL_SHARED
+    ]
 
 
 async def test_a_calm_thread_gets_no_whisper(bot: Bot) -> None:
@@ -33,7 +41,8 @@ async def test_a_calm_thread_gets_no_whisper(bot: Bot) -> None:
 
 
 async def test_a_frustrated_customer_gets_the_agent_exactly_one_private_hint_in_the_thread(
-        bot: Bot) -> None:
+    bot: Bot,
+) -> None:
     await bot.say(p.CUSTOMER, "Hi, we were charged twice for invoice INV-2291, can you refund one?")
     await bot.say(p.AGENT, "Refunds take 5-7 business days.")
     await bot.say(p.CUSTOMER, ANGRY)
@@ -51,8 +60,9 @@ async def test_a_frustrated_customer_gets_the_agent_exactly_one_private_hint_in_
 async def test_a_retried_event_produces_no_second_whisper(bot: Bot) -> None:
     await bot.say(p.AGENT, "Hello, how can I help?")
     ts = p.next_ts()
-    envelope = p.message_event(text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=ts,
-                               thread_ts=bot.parent())
+    envelope = p.message_event(
+        text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=ts, thread_ts=bot.parent()
+    )
     await bot.say(p.CUSTOMER, "", envelope=envelope)
     await bot.drain()
     sent = [c.method for c in bot.slack.calls]
@@ -68,7 +78,9 @@ async def test_an_explicit_cue_pings_the_supervisor_channel_once_with_a_permalin
     await bot.say(p.AGENT, "Sorry to hear that, we're looking into it.")
     await bot.say(p.CUSTOMER, MANAGER)
     await bot.drain()
-    pings = [c for c in bot.slack.calls_to("chat.postMessage") if c.params["channel"] == p.CHANNEL_SUP]
+    pings = [
+        c for c in bot.slack.calls_to("chat.postMessage") if c.params["channel"] == p.CHANNEL_SUP
+    ]
     assert len(pings) == 1
     permalinks = [c.response.get("permalink") for c in bot.slack.calls_to("chat.getPermalink")]
     assert permalinks and any(link and link in str(pings[0].params) for link in permalinks)
@@ -140,14 +152,16 @@ async def test_a_worker_that_dies_mid_way_is_replaced_without_double_whispers(bo
     assert await store.pending() == 0
 
 
-async def test_two_replicas_seeing_the_same_event_whisper_once(fake_slack, signing_secret,
-                                                               redis_url) -> None:
+async def test_two_replicas_seeing_the_same_event_whisper_once(
+    fake_slack, signing_secret, redis_url
+) -> None:
     one, runner_one = await start_bot(fake_slack, signing_secret, redis_url=redis_url)
     two, runner_two = await start_bot(fake_slack, signing_secret, redis_url=redis_url)
     try:
         await one.say(p.AGENT, "Hi!")
-        envelope = p.message_event(text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST,
-                                   thread_ts=one.parent())
+        envelope = p.message_event(
+            text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST, thread_ts=one.parent()
+        )
         assert (await one.driver.post_event(envelope)).status == 200
         assert (await two.driver.post_event(envelope, retry_num=1)).status == 200
         await one.drain()
@@ -159,8 +173,9 @@ async def test_two_replicas_seeing_the_same_event_whisper_once(fake_slack, signi
 
 
 @pytest.mark.parametrize("workers", [1])
-async def test_serve_with_in_process_workers_whispers_end_to_end(fake_slack, signing_secret,
-                                                                  workers: int) -> None:
+async def test_serve_with_in_process_workers_whispers_end_to_end(
+    fake_slack, signing_secret, workers: int
+) -> None:
     bot, runner = await start_bot(fake_slack, signing_secret, redis_url=None, workers=workers)
     try:
         await bot.say(p.AGENT, "Hi!")

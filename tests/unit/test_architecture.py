@@ -50,12 +50,18 @@ def test_the_phrasebook_is_data_and_models_only(path: Path) -> None:
 
 
 def test_only_the_stores_import_redis() -> None:
-    offenders = [p for p in modules("bot") + modules("handlers")
-                 if "redis" in {top(n) for n in imports_of(p)} and "stores" not in p.parts]
+    offenders = [
+        p
+        for p in modules("bot") + modules("handlers")
+        if "redis" in {top(n) for n in imports_of(p)} and "stores" not in p.parts
+    ]
     assert offenders == []
 
 
 def test_only_the_app_imports_handlers() -> None:
-    offenders = [p.relative_to(ROOT) for p in modules("bot")
-                 if "handlers" in {top(n) for n in imports_of(p)} and p.name != "app.py"]
+    offenders = [
+        p.relative_to(ROOT)
+        for p in modules("bot")
+        if "handlers" in {top(n) for n in imports_of(p)} and p.name != "app.py"
+    ]
     assert offenders == []
