@@ -579,3 +579,28 @@ def test_a_cue_without_the_engines_escalate_verdict_does_not_push_escalation(coa
     cue = Cue(CueKind.CHURN, "I'll cancel", "mentions cancelling", turn=0)
     hint = thread.customer(Level.ANGRY, cues=(cue,), escalate=False)
     assert hint is not None and hint.step_id == "initial_contact"
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Sorry for the wait!", {"empathize_apologize", "listen_acknowledge"}),
+        ("Apologies for the delay on this.", {"empathize_apologize", "listen_acknowledge"}),
+        ("I understand, that's really frustrating.", {"listen_acknowledge"}),
+        ("Can I get your order number?", {"clarify_confirm"}),
+        ("What's your account email?", {"clarify_confirm"}),
+        ("Would you like a refund or a replacement?", {"offer_options"}),
+        ("I'll get back to you within 24 hours.", {"commit_action"}),
+        ("It should arrive by Friday.", {"commit_action"}),
+        ("Just following up: is everything working now?", {"follow_up"}),
+        ("I'll look into it.", set()),
+        ("I don't understand what you mean.", set()),
+        ("Okay.", set()),
+    ],
+)
+def test_realistic_replies_tick_the_right_steps(
+    coach: Coach, reply: str, expected: set[str]
+) -> None:
+    """Everyday agent replies are read as the steps they take, and no more."""
+    state = coach.observe_agent(coach.start(), Turn(Role.AGENT, reply, 1.0))
+    assert set(state.done_ids) == expected
