@@ -173,6 +173,7 @@ class Thresholds(_Frozen):
     trend_delta: float = Field(gt=0, lt=1)
     escalate_heat: float = Field(gt=0, lt=1)
     escalate_rounds: int = Field(ge=1)  # frustrated customer turns needed for a stalemate
+    escalate_score: float = Field(gt=0, le=1)  # one message this hot escalates on its own
     escalate_cue_strength: float = Field(ge=0, le=1)
     double_text_seconds: float = Field(gt=0)
 

@@ -167,8 +167,10 @@ class FrustrationEngine:
         fired: list[tuple[str, str, float]] = []
         for rule, rx in self.agent_rules:
             if rx.search(lower):
-                effect += rule.weight
                 fired.append((rule.id, rule.label, rule.weight))
+        if any(f[0] == "agent.failed" for f in fired):  # "sorry, nothing found" is no comfort
+            fired = [f for f in fired if f[0] != "agent.apology"]
+        effect += sum(f[2] for f in fired)
         state.agent_effect = max(-2.0, min(2.0, effect))
         state.agent_signals = fired
 
@@ -292,8 +294,8 @@ class FrustrationEngine:
             cues.append(Cue(CueKind.STALEMATE, ask or "same ask repeated while still upset",
                             "Several rounds without progress while frustration stays high.",
                             index, 0.7))
-        if any(c.strength >= t.escalate_cue_strength for c in cues) or (
-                state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat):
+        if (any(c.strength >= t.escalate_cue_strength for c in cues) or score >= t.escalate_score
+                or (state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat)):
             state.escalated = True
         wants = self.reader.wants_for(topic, reading.requests)
         if wants:
