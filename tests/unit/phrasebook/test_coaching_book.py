@@ -24,11 +24,11 @@ from phrasebook.loader import PhrasebookError
 from phrasebook.render import placeholders, render
 
 BOOK = load_coaching()
-SAMPLE = {
+SAMPLE: dict[str, str] = {
     "topic": "x" * TOPIC_LIMIT,
     "said": "as I already said",
     "ordinal": "3rd",
-    "count": 3,
+    "count": "3",
     "label": "says it is the third time",
     "evidence": "third time",
     "level": "angry",
