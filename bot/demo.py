@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import textwrap
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from bot.worker import StreamWorker
 
 NAMES = {p.AGENT: "Dana (agent)", p.CUSTOMER: "Chris @ Acme", p.SUPERVISOR: "Sam (supervisor)"}
 WIDTH = 100
+MINUTES_BETWEEN_MESSAGES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,10 @@ class Demo:
         self.secret = secrets.token_hex(16)
         self.seen_calls = 0
         self.counts = {"customer_messages": 0, "whispers": 0, "pings": 0, "leaks": 0}
+        self.now = time.time()  # simulated: each message comes a few minutes after the last
+
+    def clock(self) -> float:
+        return self.now
 
     def say(self, text: str = "") -> None:
         if not self.quiet:
@@ -144,7 +150,7 @@ class Demo:
             agent_user_ids=[p.AGENT],
             workers=0,
         )
-        services = build_services(settings)
+        services = build_services(settings, clock=self.clock)
         runner = web.AppRunner(create_web_app(services, workers=0), access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
@@ -182,7 +188,8 @@ class Demo:
         self.say(f"━━ {title} · {where} " + "━" * max(0, WIDTH - len(title) - len(where) - 6))
         parent = None
         for line in lines:
-            ts = p.next_ts()
+            self.now += MINUTES_BETWEEN_MESSAGES * 60
+            ts = p.next_ts(self.now)
             parent = parent or ts
             team = p.TEAM_CUST if (line.user == p.CUSTOMER and shared) else p.TEAM_OURS
             envelope = p.message_event(

@@ -1,4 +1,4 @@
-"""`undertone phrasebook check DIR`: validate a team phrasebook folder (or the shipped one)."""
+"""`undertone phrasebook check [DIR]`: validate a team phrasebook folder (or the shipped one)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,23 @@ from typing import TextIO
 
 from phrasebook import load_phrasebook
 from phrasebook.loader import PhrasebookError
+from phrasebook.render import RenderError
 
 
 def check_main(team_dir: Path | None, out: TextIO) -> int:
     """Load the shipped phrasebook plus `team_dir`; print what is wrong or a short inventory."""
     try:
         book = load_phrasebook(team_dir)
-    except PhrasebookError as exc:
+    except (PhrasebookError, RenderError) as exc:
         out.write(f"phrasebook check failed: {exc}\n")
         return 1
     coaching = book.coaching
     where = str(team_dir) if team_dir else "shipped phrasebook"
     out.write(f"phrasebook ok: {where}\n")
-    out.write(f"  frameworks: {', '.join(f.id for f in coaching.frameworks)}\n")
-    out.write(f"  playbooks:  {len(coaching.playbooks)}\n")
+    out.write(f"  frameworks:  {', '.join(sorted(coaching.frameworks))} "
+              f"(default {coaching.policy.framework})\n")
+    out.write(f"  phrasings:   {len(coaching.phrasings)}; slips: {len(coaching.slips)}\n")
+    out.write(f"  playbooks:   {', '.join(p.id for p in coaching.playbooks)}\n")
+    out.write(f"  escalation:  {len(book.escalation.cues)} cue kinds, "
+              f"{len(book.escalation.authority)} authority limits\n")
     return 0

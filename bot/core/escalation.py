@@ -244,15 +244,18 @@ class EscalationPolicy:
         cues = tuple(cue for _, cue in found)
         kinds = tuple(dict.fromkeys(cue.kind for cue in cues))
         if state.live:
-            if severity <= state.severity:
-                return state, None
             new_kinds = tuple(dict.fromkeys((*state.cue_kinds, *(k.value for k in kinds))))
-            decision = AlertDecision("update", severity, cues, False, route, kinds)
+            if severity < state.severity or (
+                severity == state.severity and new_kinds == state.cue_kinds
+            ):
+                return state, None  # nothing the supervisor does not already know
+            decision = AlertDecision("update", max(severity, Severity(state.severity)), cues,
+                                     False, route, kinds)
             decision = replace(decision, page=not state.paged and self.should_page(decision, now))
             return (
                 replace(
                     state,
-                    severity=int(severity),
+                    severity=max(int(severity), state.severity),
                     cue_kinds=new_kinds,
                     paged=state.paged or decision.page,
                 ),

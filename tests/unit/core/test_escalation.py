@@ -240,12 +240,19 @@ class TestOneLiveAlert:
         assert d.action == "post" and state.live and state.posted_at == T0
         assert state.cue_kinds == ("legal",) and state.severity == Severity.HIGH
 
-    def test_same_or_lower_severity_changes_nothing(self) -> None:
+    def test_the_same_cue_again_or_a_lower_severity_changes_nothing(self) -> None:
         p = policy()
         state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
-        same = p.assess(state, assessed(cue(CueKind.CHURN)), SOURCE, T0 + 60)
+        again = p.assess(state, assessed(cue(CueKind.LEGAL)), SOURCE, T0 + 60)
         lower = p.assess(state, assessed(cue(CueKind.MANAGER_REQUEST)), SOURCE, T0 + 60)
-        assert same == (state, None) and lower == (state, None)
+        assert again == (state, None) and lower == (state, None)
+
+    def test_a_new_cue_kind_at_the_same_severity_updates_the_alert(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state, d = p.assess(state, assessed(cue(CueKind.CHURN)), SOURCE, T0 + 60)
+        assert d is not None and d.action == "update"
+        assert state.cue_kinds == ("legal", "churn") and state.severity == Severity.HIGH
 
     def test_higher_severity_updates_the_same_alert(self) -> None:
         p = policy()
