@@ -279,7 +279,8 @@ class FrustrationEngine:
         frustrated = score >= t.frustrated
         state.frustrated_rounds = state.frustrated_rounds + 1 if frustrated else 0
         cue_text = strip_quoted(prep.lower)
-        reading = self.reader.read(prep.lower, cue_text, signals, score, index)
+        reading = self.reader.read(prep.lower, cue_text, signals, score, index, topic,
+                                   upset=score >= t.uneasy)
         for ctype, ev in reading.types:
             state.type_counts[ctype.value] = state.type_counts.get(ctype.value, 0) + 1
             state.type_evidence[ctype.value] = ev

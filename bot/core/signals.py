@@ -15,9 +15,9 @@ _CLAUSE_END = re.compile(r"[.,!?;:\n]")
 
 
 def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str]:
-    """One word-bounded, case-insensitive alternation of all patterns."""
+    """One word-bounded alternation of all patterns, run on lowercased text (no re.I: faster)."""
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.I | re.M)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M)
 
 
 def snippet(text: str, start: int, end: int, limit: int) -> str:

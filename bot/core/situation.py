@@ -70,19 +70,20 @@ class SituationReader:
         return value, self.currencies.get(sym.lower(), "")
 
     def read(self, lower: str, cue_text: str, signals: list[Signal], score: float,
-             turn: int) -> Reading:
-        """Types, triggers, topic, cues and requests of one message (cues need `score`)."""
+             turn: int, topic: str | None, upset: bool) -> Reading:
+        """Types and triggers (only when `upset`), cues and requests of one message."""
         fired = tuple(s.id for s in signals if s.weight > 0)
         types: list[tuple[CustomerType, str]] = []
-        for ctype, rx, sig in self.types:
-            ev = _evidence(rx, lower, fired, sig, signals)
-            if ev is not None:
-                types.append((ctype, ev))
         triggers: list[tuple[Trigger, str]] = []
-        for trig, rx, sig in self.triggers:
-            ev = _evidence(rx, lower, fired, sig, signals)
-            if ev is not None:
-                triggers.append((trig, ev))
+        if upset:
+            for ctype, rx, sig in self.types:
+                ev = _evidence(rx, lower, fired, sig, signals)
+                if ev is not None:
+                    types.append((ctype, ev))
+            for trig, rx, sig in self.triggers:
+                ev = _evidence(rx, lower, fired, sig, signals)
+                if ev is not None:
+                    triggers.append((trig, ev))
         cues: list[Cue] = []
         for cc in self.cues:
             if score < cc.rule.min_score:
@@ -103,7 +104,7 @@ class SituationReader:
             cues.append(Cue(CueKind.BEYOND_AUTHORITY, requests[0].evidence,
                             "The customer asks for something that may need a supervisor's sign-off.",
                             turn, 0.5 if big else 0.3))
-        return Reading(tuple(types), tuple(triggers), self.topic_of(lower), tuple(cues),
+        return Reading(tuple(types), tuple(triggers), topic, tuple(cues),
                        tuple(requests))
 
     def wants_for(self, topic: str | None, requests: tuple[Request, ...]) -> str:

@@ -10,7 +10,8 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
-MAX_CHARS = 2000  # work is capped: longer messages are read up to this many characters
+MAX_CHARS = 1000  # work is capped: longer messages are read as their head and tail
+_HEAD = 700
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _INLINE = re.compile(r"`[^`\n]*`")
@@ -89,7 +90,8 @@ def _language_ok(raw_letters: str, tokens: tuple[str, ...]) -> bool:
 def prepare(text: str) -> Prepared:
     """Clean one raw message (Slack markup, code, logs, odd unicode) and tokenize it."""
     chars = len(text)
-    body = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    raw = text if len(text) <= MAX_CHARS * 4 else text[: MAX_CHARS * 2] + "\n" + text[-MAX_CHARS:]
+    body = unicodedata.normalize("NFKC", raw) if not raw.isascii() else raw
     stripped = False
     if "`" in body:
         new = _INLINE.sub(" ", _FENCE.sub(" ", body))
@@ -104,7 +106,7 @@ def prepare(text: str) -> Prepared:
     body = _HANDLE.sub(" ", body)
     body, logs = _strip_logs(body)
     stripped = stripped or logs
-    prose = body[:MAX_CHARS]
+    prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS:]}"
     lower = prose.lower().replace("’", "'")
     tokens = tuple(_WORD.findall(lower))
     letters = "".join(ch for ch in prose[:400] if ch.isalpha())
