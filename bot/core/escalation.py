@@ -198,7 +198,9 @@ class EscalationPolicy:
     ) -> list[tuple[Severity, Cue]]:
         """The cues that count here, most severe first, each with its severity."""
         found: list[tuple[Severity, Cue]] = []
-        candidates = list(assessment.cues) + list(self.beyond_authority(assessment.requests))
+        # authority is the team's call: only requests above its limits count, not the engine's guess
+        spoken = [c for c in assessment.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
+        candidates = spoken + list(self.beyond_authority(assessment.requests))
         rank = LEVEL_RANK[assessment.level]
         for cue in candidates:
             if cue.strength < self._min_strength(cue.kind, channel_id):

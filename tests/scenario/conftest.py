@@ -20,6 +20,19 @@ from bot.worker import StreamWorker
 
 
 @dataclass
+class Clock:
+    """The bot's notion of now, moved by the test (cooldowns, re-notify delays, business hours)."""
+
+    now: float = 1_795_400_000.0  # a Monday, 2026-11-23 ~16:53 UTC
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
 class Bot:
     """A running Undertone: post signed requests with `driver`, run its worker with `drain()`."""
 
@@ -28,6 +41,7 @@ class Bot:
     driver: SlackDriver
     url: str
     worker: StreamWorker
+    clock: Clock
     threads: dict[str, str] = field(default_factory=dict)
 
     async def drain(self) -> int:
@@ -69,7 +83,13 @@ class Bot:
 
 
 async def start_bot(
-    slack: FakeSlack, secret: str, *, redis_url: str | None, workers: int = 0, **overrides: Any
+    slack: FakeSlack,
+    secret: str,
+    *,
+    redis_url: str | None,
+    workers: int = 0,
+    clock: Clock | None = None,
+    **overrides: Any,
 ) -> tuple[Bot, web.AppRunner]:
     settings = Settings(
         slack_bot_token="xoxb-test-token",
@@ -82,14 +102,14 @@ async def start_bot(
         claim_idle_ms=0,
         **overrides,
     )
-    services = build_services(settings, store=Store.from_url(redis_url))
+    clock = clock or Clock()
+    services = build_services(settings, store=Store.from_url(redis_url), clock=clock)
     runner = web.AppRunner(create_web_app(services), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    bot = Bot(
-        slack, services, SlackDriver(url, secret), url, StreamWorker(services, "test", block_ms=20)
-    )
+    worker = StreamWorker(services, "test", block_ms=20)
+    bot = Bot(slack, services, SlackDriver(url, secret), url, worker, clock)
     return bot, runner
 
 

@@ -247,6 +247,13 @@ class TestOneLiveAlert:
         lower = p.assess(state, assessed(cue(CueKind.MANAGER_REQUEST)), SOURCE, T0 + 60)
         assert again == (state, None) and lower == (state, None)
 
+    def test_an_engine_authority_guess_without_a_limit_breach_does_not_alert(self) -> None:
+        p = policy()
+        refund = Request(RequestKind.REFUND, None, "", "can you refund the charge", 0)
+        guess = cue(CueKind.BEYOND_AUTHORITY)
+        state, d = p.assess(AlertState(), assessed(guess, requests=(refund,)), SOURCE, T0)
+        assert d is None and not state.live
+
     def test_a_new_cue_kind_at_the_same_severity_updates_the_alert(self) -> None:
         p = policy()
         state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
