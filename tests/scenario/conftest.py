@@ -66,7 +66,8 @@ class Bot:
             team = (
                 p.TEAM_CUST if (user == p.CUSTOMER and channel == p.CHANNEL_SHARED) else p.TEAM_OURS
             )
-            ts = p.next_ts()
+            self.clock.advance(120)
+            ts = p.next_ts(self.clock.now)
             parent = self.threads.setdefault(f"{channel}/{thread}", ts)
             envelope = p.message_event(
                 text=text,

@@ -1,0 +1,89 @@
+"""The coach over real HTTP: next steps in order, never repeated, within budget, no nagging."""
+
+from __future__ import annotations
+
+import json
+
+from bot.fakeslack import payloads as p
+from bot.fakeslack.server import FakeSlack
+from tests.scenario.conftest import Bot
+
+RISING = [
+    "Hi, the invoice we got this month is double what we agreed. Can you check?",
+    "It's been two days and still no answer on the invoice. What is going on?",
+    "This is the third time I'm asking about this invoice. Nobody tells us anything!!",
+    "Seriously?! STILL nothing. Why is it so hard to get a straight answer???",
+    "Unbelievable. A week now, four messages, and still no answer on the invoice!!!",
+    "I am done being patient. Every day this drags on is costing us money!!!",
+]
+AGENT_FILLERS = [
+    "Thanks, let me check.",
+    "We are looking into it.",
+    "Our billing team is on it.",
+    "Still checking with billing.",
+    "Please bear with us.",
+]
+
+
+def hint_ids(slack: FakeSlack) -> list[str]:
+    ids = []
+    for call in slack.calls_to("chat.postEphemeral"):
+        if call.ok and "hint_used" in json.dumps(call.params.get("blocks") or []):
+            value = next(e["value"] for b in call.params["blocks"] for e in b.get("elements") or []
+                         if isinstance(e, dict) and e.get("action_id") == "hint_used")
+            ids.append(json.loads(value)["h"])
+    return ids
+
+
+async def rising_thread(bot: Bot) -> list[str]:
+    for customer, agent in zip(RISING, [*AGENT_FILLERS, ""], strict=True):
+        await bot.say(p.CUSTOMER, customer)
+        await bot.drain()
+        if agent:
+            await bot.say(p.AGENT, agent)
+            await bot.drain()
+    return hint_ids(bot.slack)
+
+
+async def test_a_rising_thread_gets_framework_steps_in_order_never_twice_within_budget(
+        bot: Bot) -> None:
+    ids = await rising_thread(bot)
+    book = bot.services.phrasebook.coaching
+    framework = book.framework()
+    order = [step.id for step in framework.steps]
+    steps = [hint.split(".")[1] for hint in ids]
+    assert len(ids) >= 2, "a rising thread gets more than one hint"
+    assert len(ids) == len(set(ids)), "never the same hint twice"
+    assert len(ids) <= book.policy.budget
+    assert all(s in order for s in steps)
+    assert len(set(steps)) == len(steps), "each step is coached once"
+
+
+async def test_hints_go_only_to_the_agent_and_only_in_the_thread(bot: Bot) -> None:
+    await rising_thread(bot)
+    for call in bot.slack.calls_to("chat.postEphemeral"):
+        assert call.params["user"] == p.AGENT
+        assert call.params["thread_ts"] == bot.parent()
+
+
+async def test_no_apologize_hint_once_the_agent_apologized_and_gave_a_timeline(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, RISING[0])
+    await bot.say(p.AGENT, "I'm so sorry about this, I understand how frustrating a wrong invoice "
+                           "is. I'll have billing correct it and update you by 3pm today.")
+    for text in RISING[2:5]:
+        await bot.say(p.CUSTOMER, text)
+        await bot.say(p.AGENT, "Checking.")
+    await bot.drain()
+    steps = [hint.split(".")[1] for hint in hint_ids(bot.slack)]
+    assert not any("apolog" in s or "empath" in s for s in steps), steps
+
+
+async def test_no_hint_while_the_customer_has_not_answered_the_agent(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, RISING[2])
+    await bot.say(p.AGENT, "Let me look.")
+    await bot.drain()
+    before = hint_ids(bot.slack)
+    await bot.say(p.AGENT, "Still looking, one moment.")
+    await bot.say(p.AGENT, "Found it, fixing now.")
+    await bot.drain()
+    assert hint_ids(bot.slack) == before
