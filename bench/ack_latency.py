@@ -95,6 +95,8 @@ async def main(events: int, with_worker: bool) -> None:
         async with aiohttp.ClientSession() as session:
             bodies = []
             parent = p.next_ts()
+            agent = p.message_event(text="Hi, I'm on it.", user=p.AGENT, thread_ts=parent)
+            bodies.append(json.dumps(agent))
             for i in range(events):
                 env = p.message_event(
                     text=TEXTS[i % len(TEXTS)],
