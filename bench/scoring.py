@@ -31,11 +31,16 @@ def _turns(folder: Path, per_set: int) -> dict[str, list[list[Turn]]]:
                 if not line.strip():
                     continue
                 conv = json.loads(line)
-                convs.append([
-                    Turn(Role.CUSTOMER if t["role"] == "customer" else Role.AGENT, t["text"] or "",
-                         0.0)
-                    for t in conv["turns"]
-                ])
+                convs.append(
+                    [
+                        Turn(
+                            Role.CUSTOMER if t["role"] == "customer" else Role.AGENT,
+                            t["text"] or "",
+                            0.0,
+                        )
+                        for t in conv["turns"]
+                    ]
+                )
                 if len(convs) >= per_set:
                     break
         sets[path.name.split(".")[0]] = convs
@@ -65,10 +70,14 @@ def main() -> None:
                 state, _ = engine.read(state, turn)
                 mine.append((time.perf_counter_ns() - t) / 1e6)
         costs.extend(mine)
-        print(f"{name:<12} {len(mine):>7} {_pct(mine, 0.5):>8.3f} {_pct(mine, 0.99):>8.3f} "
-              f"{max(mine):>8.3f}")
-    print(f"{'all':<12} {len(costs):>7} {_pct(costs, 0.5):>8.3f} {_pct(costs, 0.99):>8.3f} "
-          f"{max(costs):>8.3f}")
+        print(
+            f"{name:<12} {len(mine):>7} {_pct(mine, 0.5):>8.3f} {_pct(mine, 0.99):>8.3f} "
+            f"{max(mine):>8.3f}"
+        )
+    print(
+        f"{'all':<12} {len(costs):>7} {_pct(costs, 0.5):>8.3f} {_pct(costs, 0.99):>8.3f} "
+        f"{max(costs):>8.3f}"
+    )
 
     huge = Turn(Role.CUSTOMER, ("why is this STILL broken?? " * 1600)[:40_000], 0.0)
     reps = []
@@ -89,10 +98,14 @@ def main() -> None:
             t = time.perf_counter_ns()
             state, _ = engine.read(state, turn)
             positions.setdefault(i // 50, []).append((time.perf_counter_ns() - t) / 1e6)
-    print("cost by position in a 200-message thread (mean ms over "
-          f"{threads} threads): " + "  ".join(
-              f"{b * 50 + 1}-{b * 50 + 50}: {statistics.fmean(v):.3f}"
-              for b, v in sorted(positions.items())))
+    print(
+        "cost by position in a 200-message thread (mean ms over "
+        f"{threads} threads): "
+        + "  ".join(
+            f"{b * 50 + 1}-{b * 50 + 50}: {statistics.fmean(v):.3f}"
+            for b, v in sorted(positions.items())
+        )
+    )
     state_size = len(json.dumps(state.to_json()))
     print(f"state JSON after 200 messages: {state_size} bytes")
 

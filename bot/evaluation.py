@@ -43,8 +43,15 @@ def engine_predictor(engine: FrustrationEngine) -> Predictor:
             role = Role.CUSTOMER if t["role"] == "customer" else Role.AGENT
             state, a = engine.read(state, Turn(role, t.get("text") or "", float(t.get("ts") or 0)))
             if a is not None:
-                out.append({"id": conv["id"], "turn": i, "frustration": round(a.score, 4),
-                            "frustrated": a.frustrated, "escalate": a.escalate})
+                out.append(
+                    {
+                        "id": conv["id"],
+                        "turn": i,
+                        "frustration": round(a.score, 4),
+                        "frustrated": a.frustrated,
+                        "escalate": a.escalate,
+                    }
+                )
         return out
 
     return predict
@@ -66,8 +73,15 @@ def vader_predictor() -> Predictor | None:
                 continue
             compound = analyzer.polarity_scores(t.get("text") or "")["compound"]
             flagged = compound <= -0.05
-            out.append({"id": conv["id"], "turn": i, "frustration": round(max(0.0, -compound), 4),
-                        "frustrated": flagged, "escalate": flagged and prev})
+            out.append(
+                {
+                    "id": conv["id"],
+                    "turn": i,
+                    "frustration": round(max(0.0, -compound), 4),
+                    "frustrated": flagged,
+                    "escalate": flagged and prev,
+                }
+            )
             prev = flagged
         return out
 
@@ -194,8 +208,10 @@ def measure(convs: list[Conversation], preds: dict[str, list[Prediction]]) -> Me
         if onset is not None:
             alert = next((k for k, p in enumerate(ps) if p["frustrated"] or p["escalate"]), None)
             leads.append(None if alert is None else onset - alert)
-        pairs = [(conv["turns"][i].get("intensity"), float(p["frustration"]))
-                 for i, p in zip(cust, ps, strict=True)]
+        pairs = [
+            (conv["turns"][i].get("intensity"), float(p["frustration"]))
+            for i, p in zip(cust, ps, strict=True)
+        ]
         known = [(float(g), s) for g, s in pairs if g is not None]
         if len(known) >= 3:
             rho = spearman([g for g, _ in known], [s for _, s in known])

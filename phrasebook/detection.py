@@ -199,20 +199,17 @@ class DetectionRules(_Frozen):
 def load_detection(folder: Path | None = None) -> DetectionRules:
     """Load and validate every detection file of `folder` (default: the shipped one)."""
     base = folder or DEFAULT_FOLDER
-    parts = {
-        "lexicon": (base / "lexicon.yaml", Lexicon),
-        "cues": (base / "cues.yaml", Cues),
-        "agent": (base / "agent.yaml", Agent),
-        "situation": (base / "situation.yaml", SituationRules),
-        "tuning": (base / "tuning.yaml", Tuning),
-    }
-    loaded = {name: load_model(path, model) for name, (path, model) in parts.items()}
+    tuning = load_model(base / "tuning.yaml", Tuning)
     learned = base / "learned.json"
-    if learned.exists() and loaded["tuning"].weights.learned > 0:
-        learned_path: Path | None = learned
-    else:
-        learned_path = None
+    use_learned = learned.exists() and tuning.weights.learned > 0
     try:
-        return DetectionRules(**loaded, learned_path=learned_path)  # type: ignore[arg-type]
+        return DetectionRules(
+            lexicon=load_model(base / "lexicon.yaml", Lexicon),
+            cues=load_model(base / "cues.yaml", Cues),
+            agent=load_model(base / "agent.yaml", Agent),
+            situation=load_model(base / "situation.yaml", SituationRules),
+            tuning=tuning,
+            learned_path=learned if use_learned else None,
+        )
     except ValueError as exc:  # pragma: no cover - parts are already validated
         raise PhrasebookError(base, None, str(exc)) from exc

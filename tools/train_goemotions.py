@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.core.lexmodel import LexModel, unique_features  # noqa: E402
+from bot.core.lexmodel import LexModel, model_tokens, unique_features  # noqa: E402
 from bot.core.text import prepare  # noqa: E402
 
 BUCKETS = 1 << 17
@@ -38,7 +38,7 @@ def _load(path: Path) -> list[tuple[str, list[str], bool]]:
         conv = json.loads(line)
         for turn in conv["turns"]:
             if turn["role"] == "customer" and turn.get("frustrated") is not None:
-                toks = list(prepare(turn["text"]).tokens)
+                toks = model_tokens(prepare(turn["text"]).lower)
                 rows.append((conv["id"], toks, bool(turn["frustrated"])))
     return rows
 

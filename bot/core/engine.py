@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.core.lexmodel import LexModel
+from bot.core.lexmodel import LexModel, model_tokens
 from bot.core.models import (
     Assessment,
     Cue,
@@ -32,6 +32,7 @@ from phrasebook.detection import DetectionRules
 RECENT = 3  # customer messages remembered as token-hash sets
 MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 6.0
+_HOLLOW_APOLOGY = frozenset({"agent.failed", "agent.canned"})  # apologies these make hollow
 
 
 def _sigmoid(z: float) -> float:
@@ -168,7 +169,7 @@ class FrustrationEngine:
         for rule, rx in self.agent_rules:
             if rx.search(lower):
                 fired.append((rule.id, rule.label, rule.weight))
-        if any(f[0] == "agent.failed" for f in fired):  # "sorry, nothing found" is no comfort
+        if any(f[0] in _HOLLOW_APOLOGY for f in fired):  # "sorry, nothing found" is no comfort
             fired = [f for f in fired if f[0] != "agent.apology"]
         effect += sum(f[2] for f in fired)
         state.agent_effect = max(-2.0, min(2.0, effect))
@@ -181,7 +182,8 @@ class FrustrationEngine:
             return signals
         return [
             Signal("sarcasm.mixed", "praise inside a complaint", s.evidence, self.w.mixed_praise)
-            if s.id == "positive.thanks" and s.weight < 0 else s
+            if s.id == "positive.thanks" and s.weight < 0
+            else s
             for s in signals
         ]
 
@@ -191,16 +193,27 @@ class FrustrationEngine:
         if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words:
             out.append(Signal("shape.caps", "writes in capitals", "", w.caps))
         if prep.bursts:
-            out.append(Signal("shape.burst", "bursts of !? punctuation", "",
-                              round(w.burst * min(2.0, 0.5 + 0.5 * prep.bursts), 3)))
+            out.append(
+                Signal(
+                    "shape.burst",
+                    "bursts of !? punctuation",
+                    "",
+                    round(w.burst * min(2.0, 0.5 + 0.5 * prep.bursts), 3),
+                )
+            )
         if state.recent_lengths and prep.chars > 200:
             avg = sum(state.recent_lengths) / len(state.recent_lengths)
             if prep.chars > 2 * avg:
                 out.append(Signal("shape.longer", "messages getting longer", "", w.length_growth))
-        if (state.last_role == Role.CUSTOMER.value and turn.ts > 0 and state.last_customer_ts > 0
-                and turn.ts - state.last_customer_ts < self.t.double_text_seconds):
-            out.append(Signal("pace.double_text", "writes again before any reply", "",
-                              w.double_text))
+        if (
+            state.last_role == Role.CUSTOMER.value
+            and turn.ts > 0
+            and state.last_customer_ts > 0
+            and turn.ts - state.last_customer_ts < self.t.double_text_seconds
+        ):
+            out.append(
+                Signal("pace.double_text", "writes again before any reply", "", w.double_text)
+            )
         if prep.stripped_code:
             out.append(Signal("shape.code", "quotes code or logs", "", w.stripped_code))
         hashes = prep.content_hashes
@@ -210,14 +223,20 @@ class FrustrationEngine:
                     continue
                 overlap = len(hashes.intersection(old)) / min(len(hashes), len(old))
                 if overlap >= w.repeat_min_overlap:
-                    out.append(Signal("repeat.same_ask", "repeats an earlier message", "",
-                                      round(w.repeat * overlap, 3)))
+                    out.append(
+                        Signal(
+                            "repeat.same_ask",
+                            "repeats an earlier message",
+                            "",
+                            round(w.repeat * overlap, 3),
+                        )
+                    )
                     break
         return out
 
     def _read_customer(self, state: EngineState, turn: Turn, index: int) -> Assessment:
         prep = prepare(turn.text)
-        w, t = self.w, self.t
+        w = self.w
         customer_turn = state.customer_turns
         state.customer_turns += 1
         if not prep.handled_language:
@@ -228,16 +247,28 @@ class FrustrationEngine:
         if topic is not None:
             before = state.topic_counts.get(topic, 0)
             if before:
-                signals.append(Signal("repeat.topic", f"asks about {topic} again", topic,
-                                      round(w.ask_again * min(before, 3), 3)))
+                signals.append(
+                    Signal(
+                        "repeat.topic",
+                        f"asks about {topic} again",
+                        topic,
+                        round(w.ask_again * min(before, 3), 3),
+                    )
+                )
             state.topic_counts[topic] = before + 1
-        if state.agent_effect:
-            for sid, label, weight in state.agent_signals or [("agent.earlier", "earlier agent "
-                                                               "replies", state.agent_effect)]:
-                signals.append(Signal(sid, label, "", round(weight, 3)))
+        if state.agent_signals:
+            signals.extend(
+                Signal(sid, label, "", round(weight, 3))
+                for sid, label, weight in state.agent_signals
+            )
+            carried = state.agent_effect - sum(x[2] for x in state.agent_signals)
+        else:
+            carried = state.agent_effect
+        if abs(carried) >= 0.01:
+            signals.append(Signal("agent.earlier", "earlier agent replies", "", round(carried, 3)))
         z = w.bias + sum(s.weight for s in signals)
         if self.model is not None and prep.tokens:
-            lz = self.model.logit(prep.tokens)
+            lz = self.model.logit(model_tokens(prep.lower))
             contrib = max(w.learned_floor, w.learned * (lz - w.learned_center))
             z += contrib
             if abs(contrib) >= 0.3:
@@ -251,36 +282,65 @@ class FrustrationEngine:
         state.agent_signals = []
         return self._finish(state, prep, turn, index, customer_turn, score, signals, topic)
 
-    def _neutral(self, state: EngineState, prep: Prepared, turn: Turn, index: int,
-                 customer_turn: int) -> Assessment:
+    def _neutral(
+        self, state: EngineState, prep: Prepared, turn: Turn, index: int, customer_turn: int
+    ) -> Assessment:
         state.last_customer_ts = turn.ts
         return Assessment(
-            turn=index, customer_turn=customer_turn, score=0.0, level=state.level,
-            frustrated=False, heat=round(state.heat, 4), trend=Trend.STEADY,
-            tipped_by=state.tipped_by, situation=self._situation(state),
-            escalate=state.escalated, handled_language=False,
+            turn=index,
+            customer_turn=customer_turn,
+            score=0.0,
+            level=state.level,
+            frustrated=False,
+            heat=round(state.heat, 4),
+            trend=Trend.STEADY,
+            tipped_by=state.tipped_by,
+            situation=self._situation(state),
+            escalate=state.escalated,
+            handled_language=False,
         )
 
-    def _finish(self, state: EngineState, prep: Prepared, turn: Turn, index: int,
-                customer_turn: int, score: float, signals: list[Signal],
-                topic: str | None) -> Assessment:
+    def _finish(
+        self,
+        state: EngineState,
+        prep: Prepared,
+        turn: Turn,
+        index: int,
+        customer_turn: int,
+        score: float,
+        signals: list[Signal],
+        topic: str | None,
+    ) -> Assessment:
         t = self.t
         prev_heat = state.heat
-        heat = score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * prev_heat
+        heat = (
+            score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * prev_heat
+        )
         state.heat = heat
         delta = heat - prev_heat if customer_turn else 0.0
-        trend = Trend.RISING if delta > t.trend_delta else (
-            Trend.COOLING if delta < -t.trend_delta else Trend.STEADY)
-        level = (Level.ANGRY if score >= t.angry else Level.FRUSTRATED if score >= t.frustrated
-                 else Level.UNEASY if score >= t.uneasy else Level.CALM)
+        trend = (
+            Trend.RISING
+            if delta > t.trend_delta
+            else (Trend.COOLING if delta < -t.trend_delta else Trend.STEADY)
+        )
+        level = (
+            Level.ANGRY
+            if score >= t.angry
+            else Level.FRUSTRATED
+            if score >= t.frustrated
+            else Level.UNEASY
+            if score >= t.uneasy
+            else Level.CALM
+        )
         if level is not state.level:
             state.level = level
             state.tipped_by = index
         frustrated = score >= t.frustrated
         state.frustrated_rounds = state.frustrated_rounds + 1 if frustrated else 0
         cue_text = strip_quoted(prep.lower)
-        reading = self.reader.read(prep.lower, cue_text, signals, score, index, topic,
-                                   upset=score >= t.uneasy)
+        reading = self.reader.read(
+            prep.lower, cue_text, signals, score, index, topic, upset=score >= t.uneasy
+        )
         for ctype, ev in reading.types:
             state.type_counts[ctype.value] = state.type_counts.get(ctype.value, 0) + 1
             state.type_evidence[ctype.value] = ev
@@ -288,25 +348,45 @@ class FrustrationEngine:
             state.trigger_counts[trig.value] = state.trigger_counts.get(trig.value, 0) + 1
             state.trigger_evidence[trig.value] = ev
         cues = list(reading.cues)
-        if (state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat
-                and any(s.id.startswith("repeat.") or s.id.startswith("correction.")
-                        for s in signals)):
+        if (
+            state.frustrated_rounds >= t.escalate_rounds
+            and heat >= t.escalate_heat
+            and any(s.id.startswith("repeat.") or s.id.startswith("correction.") for s in signals)
+        ):
             ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
-            cues.append(Cue(CueKind.STALEMATE, ask or "same ask repeated while still upset",
-                            "Several rounds without progress while frustration stays high.",
-                            index, 0.7))
-        if (any(c.strength >= t.escalate_cue_strength for c in cues) or score >= t.escalate_score
-                or (state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat)):
+            cues.append(
+                Cue(
+                    CueKind.STALEMATE,
+                    ask or "same ask repeated while still upset",
+                    "Several rounds without progress while frustration stays high.",
+                    index,
+                    0.7,
+                )
+            )
+        if (
+            any(c.strength >= t.escalate_cue_strength for c in cues)
+            or score >= t.escalate_score
+            or (state.frustrated_rounds >= t.escalate_rounds and heat >= t.escalate_heat)
+        ):
             state.escalated = True
         wants = self.reader.wants_for(topic, reading.requests)
         if wants:
             state.wants = wants
         self._remember(state, prep, turn)
         return Assessment(
-            turn=index, customer_turn=customer_turn, score=round(score, 4), level=level,
-            frustrated=frustrated, heat=round(heat, 4), trend=trend, signals=tuple(signals),
-            tipped_by=state.tipped_by, situation=self._situation(state), cues=tuple(cues),
-            requests=reading.requests, escalate=state.escalated,
+            turn=index,
+            customer_turn=customer_turn,
+            score=round(score, 4),
+            level=level,
+            frustrated=frustrated,
+            heat=round(heat, 4),
+            trend=trend,
+            signals=tuple(signals),
+            tipped_by=state.tipped_by,
+            situation=self._situation(state),
+            cues=tuple(cues),
+            requests=reading.requests,
+            escalate=state.escalated,
         )
 
     def _remember(self, state: EngineState, prep: Prepared, turn: Turn) -> None:

@@ -7,12 +7,30 @@ shipped as JSON next to the detection rules.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 MAX_TOKENS = 120  # cap work on long messages
+_CLAUSE = re.compile(r"[.,!?;:\n]+")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "without", "hardly"})
+
+
+def model_tokens(lower: str) -> list[str]:
+    """Tokens for the model, with words after a negator (to the clause end) marked "!word"."""
+    out: list[str] = []
+    for clause in _CLAUSE.split(lower):
+        negated = False
+        for tok in _WORD.findall(clause):
+            out.append("!" + tok if negated else tok)
+            if tok in _NEGATORS or tok.endswith("n't"):
+                negated = True
+            if len(out) >= MAX_TOKENS:
+                return out
+    return out
 
 
 def features(tokens: Sequence[str], buckets: int) -> Iterator[int]:

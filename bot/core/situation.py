@@ -38,7 +38,9 @@ class SituationReader:
 
     def __init__(self, rules: DetectionRules) -> None:
         self.cues = [
-            _CompiledCue(c, compile_patterns(c.patterns), compile_patterns(c.unless) if c.unless else None)
+            _CompiledCue(
+                c, compile_patterns(c.patterns), compile_patterns(c.unless) if c.unless else None
+            )
             for c in rules.cues.cues
         ]
         self.requests = [(r.kind, compile_patterns(r.patterns)) for r in rules.cues.requests]
@@ -69,8 +71,16 @@ class SituationReader:
             return None, ""
         return value, self.currencies.get(sym.lower(), "")
 
-    def read(self, lower: str, cue_text: str, signals: list[Signal], score: float,
-             turn: int, topic: str | None, upset: bool) -> Reading:
+    def read(
+        self,
+        lower: str,
+        cue_text: str,
+        signals: list[Signal],
+        score: float,
+        turn: int,
+        topic: str | None,
+        upset: bool,
+    ) -> Reading:
         """Types and triggers (only when `upset`), cues and requests of one message."""
         fired = tuple(s.id for s in signals if s.weight > 0)
         types: list[tuple[CustomerType, str]] = []
@@ -91,8 +101,15 @@ class SituationReader:
             text = cc.unless.sub(" ", cue_text) if cc.unless is not None else cue_text
             m = cc.regex.search(text)
             if m is not None:
-                cues.append(Cue(cc.rule.kind, snippet(text, *m.span(), 200), cc.rule.why, turn,
-                                cc.rule.strength))
+                cues.append(
+                    Cue(
+                        cc.rule.kind,
+                        snippet(text, *m.span(), 200),
+                        cc.rule.why,
+                        turn,
+                        cc.rule.strength,
+                    )
+                )
         requests: list[Request] = []
         for kind, rx in self.requests:
             m = rx.search(cue_text)
@@ -101,11 +118,16 @@ class SituationReader:
                 requests.append(Request(kind, amount, cur, snippet(cue_text, *m.span(), 120), turn))
         if requests:
             big = any(r.amount is not None or r.kind in _BIG_ASKS for r in requests)
-            cues.append(Cue(CueKind.BEYOND_AUTHORITY, requests[0].evidence,
-                            "The customer asks for something that may need a supervisor's sign-off.",
-                            turn, 0.5 if big else 0.3))
-        return Reading(tuple(types), tuple(triggers), topic, tuple(cues),
-                       tuple(requests))
+            cues.append(
+                Cue(
+                    CueKind.BEYOND_AUTHORITY,
+                    requests[0].evidence,
+                    "The customer asks for something that may need a supervisor's sign-off.",
+                    turn,
+                    0.5 if big else 0.3,
+                )
+            )
+        return Reading(tuple(types), tuple(triggers), topic, tuple(cues), tuple(requests))
 
     def wants_for(self, topic: str | None, requests: tuple[Request, ...]) -> str:
         """A short paraphrase of what the customer wants."""
@@ -119,8 +141,13 @@ class SituationReader:
 _BIG_ASKS = frozenset({RequestKind.COMPENSATION, RequestKind.CONTRACT_CHANGE})
 
 
-def _evidence(rx: re.Pattern[str], lower: str, fired: tuple[str, ...], prefixes: tuple[str, ...],
-              signals: list[Signal]) -> str | None:
+def _evidence(
+    rx: re.Pattern[str],
+    lower: str,
+    fired: tuple[str, ...],
+    prefixes: tuple[str, ...],
+    signals: list[Signal],
+) -> str | None:
     m = rx.search(lower)
     if m is not None:
         return snippet(lower, *m.span(), 80)

@@ -19,7 +19,7 @@ _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>")
 _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 _SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_EMOJI = re.compile(r":[a-z0-9_+\-]{2,40}:")
+_EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?![\w:])")
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+")
 _LOG_LINE = re.compile(
     r"^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?\d\d:\d\d:\d\d|traceback \(most recent|"
@@ -34,17 +34,20 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _ANY_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 _BURST = re.compile(r"[!?]{2,}|!\s*!|\?\s*\?")
 
-STOP_EN = frozenset(
-    "a an the i you he she it we they me my your our is are was were be been am do does did "
-    "have has had not no to of in on at for with and or but this that what why how when where "
-    "can could will would should please thanks thank hi hello ok yes just so if there here "
-    "still again get got im it's i'm don't can't won't didn't".split()
-)
-STOP_OTHER = frozenset(
-    "el la los las que de del por para con una uno es muy pero como esta está der die das und "
-    "nicht ist ich mit ein eine auf sie wir le les des est pas avec pour une je vous nous très "
-    "il elle dans sur qui mais não uma com para você het een niet ik wij zijn ja nie jest się".split()
-)
+_EN_WORDS = """
+a an the i you he she it we they me my your our is are was were be been am do does did have has
+had not no to of in on at for with and or but this that what why how when where can could will
+would should please thanks thank hi hello ok yes just so if there here still again get got im
+it's i'm don't can't won't didn't
+"""
+_OTHER_WORDS = """
+el la los las que de del por para con una uno es muy pero como esta está y nadie hay sus mi se
+lo ya der die das und nicht ist ich mit ein eine auf sie wir zu dem auch le les des est pas avec
+pour une je vous nous très il elle dans sur qui mais não uma com você het een niet ik wij zijn
+ja nie jest się
+"""
+STOP_EN = frozenset(_EN_WORDS.split())
+STOP_OTHER = frozenset(_OTHER_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,7 @@ def prepare(text: str) -> Prepared:
         new = _INLINE.sub(" ", _FENCE.sub(" ", body))
         stripped = new != body
         body = new
+    body, logs = _strip_logs(body)
     if "<" in body:
         body = _SLACK_LINK.sub(r"\1", body)
         body = _SLACK_CHANNEL.sub(r"\1", body)
@@ -104,23 +108,20 @@ def prepare(text: str) -> Prepared:
     body = _URL.sub(" ", body)
     body = _EMOJI.sub(" ", body)
     body = _HANDLE.sub(" ", body)
-    body, logs = _strip_logs(body)
     stripped = stripped or logs
-    prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS:]}"
+    prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"
     lower = prose.lower().replace("’", "'")
     tokens = tuple(_WORD.findall(lower))
     letters = "".join(ch for ch in prose[:400] if ch.isalpha())
     handled = _language_ok(letters, tokens)
-    content = frozenset(
-        zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2
-    )
+    content = frozenset(zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2)
     return Prepared(
         prose=prose,
         lower=lower,
         tokens=tokens,
         content_hashes=content,
         chars=chars,
-        caps_words=len(_CAPS_WORD.findall(prose)),
+        caps_words=sum(1 for w in _CAPS_WORD.findall(prose) if not _LOGGY_WORDS.fullmatch(w)),
         long_words=len(_ANY_WORD.findall(prose)),
         bursts=len(_BURST.findall(prose)),
         stripped_code=stripped,

@@ -1,0 +1,151 @@
+"""Things the engine must not misread: code, logs, hyperbole, hot words in calm asks, negations,
+Slack markup, huge or empty messages, odd unicode and languages it does not read."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from bot.core.engine import FrustrationEngine
+from bot.core.models import Assessment, CueKind, Level, Role, Turn
+from bot.core.text import MAX_CHARS, prepare
+from phrasebook.detection import load_detection
+
+C, A = Role.CUSTOMER, Role.AGENT
+
+
+@lru_cache(maxsize=1)
+def engine() -> FrustrationEngine:
+    return FrustrationEngine(load_detection())
+
+
+def read_one(text: str) -> Assessment:
+    eng = engine()
+    _, a = eng.read(eng.start(), Turn(C, text, 0.0))
+    assert a is not None
+    return a
+
+
+def assert_calm(a: Assessment) -> None:
+    assert a.level is Level.CALM, a.explain()
+    assert not a.frustrated and not a.escalate
+    assert not [c for c in a.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
+
+
+CALM_LOOKALIKES = {
+    "error in a code block": (
+        "Deploy output below:\n```\nERROR: worker killed (OOM)\nFATAL: build failed, "
+        "process terminated\n```\nCan you take a look?"
+    ),
+    "error in inline code": "The job prints `fatal: process killed` when I run it, any idea why?",
+    "log lines without fences": (
+        "2024-01-02 10:00:01 ERROR worker killed\n2024-01-02 10:00:02 FATAL failed to restart\n"
+        "Can you take a look?"
+    ),
+    "traceback": (
+        'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n'
+        "ValueError: invalid literal\nIs this on your side or mine?"
+    ),
+    "friendly hyperbole": "I'd kill for dark mode in the app, it would be lovely.",
+    "killing it": "Your new release is killing it, well done team.",
+    "calm cancel with a hot word": "please cancel order #123",
+    "negated negative": "not bad at all, thanks",
+    "negated anger": "I'm not angry, just asking when the update lands.",
+    "slack markup": (
+        "<@U123> can you check <https://status.example.com|the status page>? "
+        "<#C1|support> :slightly_smiling_face:"
+    ),
+    "my manager asked": "My manager asked me to check the invoice dates for March.",
+    "empty": "",
+    "whitespace": "   \n\t ",
+    "odd unicode": "Hi\u200b there \u202eolleh\u202c, is my ｏｒｄｅｒ ready? 🙂 café naïve",
+}
+
+
+@pytest.mark.parametrize("text", CALM_LOOKALIKES.values(), ids=CALM_LOOKALIKES.keys())
+def test_calm_lookalikes_stay_calm(text: str) -> None:
+    assert_calm(read_one(text))
+
+
+def test_the_same_words_outside_code_do_count() -> None:
+    """The code-block test is not vacuous: the same words as prose are read."""
+    inside = read_one("```\nthis is useless garbage, worst tool ever\n```")
+    outside = read_one("this is useless garbage, worst tool ever")
+    assert outside.frustrated and not inside.frustrated
+
+
+def test_hyperbole_guard_does_not_hide_real_threats() -> None:
+    a = read_one("I'll find you and hurt you.")
+    assert CueKind.THREAT_ABUSE in {c.kind for c in a.cues}
+
+
+def test_negation_is_limited_to_its_clause() -> None:
+    """ "No. Thank you" is a thank-you, not a negated one."""
+    a = read_one("No. Thank you so much for your help.")
+    assert a.level is Level.CALM
+    assert all(s.weight <= 0 for s in a.signals if s.id.startswith("positive."))
+
+
+def test_negated_praise_reads_as_negative() -> None:
+    a = read_one("Not happy with this at all.")
+    assert any(s.id == "positive.thanks" and s.weight > 0 for s in a.signals)
+
+
+def test_slack_markup_is_not_read_as_words() -> None:
+    prep = prepare("<@U123ABC> see <https://x.example/a|the docs> in <#C1|help-desk> :fire:")
+    assert "u123abc" not in prep.tokens and "https" not in prep.tokens
+    assert "fire" not in prep.tokens
+    assert {"the", "docs", "help"} <= set(prep.tokens)
+
+
+def test_timestamps_are_not_eaten_as_emoji_codes() -> None:
+    prep = prepare("meet at 10:00:30 :tada:")
+    assert "tada" not in prep.tokens and "10:00:30" in prep.prose
+
+
+def test_a_40k_character_message_is_read_with_capped_work() -> None:
+    text = "why is this still broken?? " * 1500
+    prep = prepare(text)
+    assert prep.chars == len(text)
+    assert len(prep.prose) <= MAX_CHARS + 10
+    a = read_one(text)
+    assert a.frustrated
+    assert all(len(s.evidence) <= 80 for s in a.signals)
+    assert all(len(c.evidence) <= 200 for c in a.cues)
+
+
+def test_a_huge_calm_paste_stays_calm() -> None:
+    a = read_one("Here is the config you asked for.\n" + "key = value\n" * 4000)
+    assert not a.frustrated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Esto es una vergüenza, llevo tres semanas esperando y nadie me responde",
+        "C'est une honte, j'attends depuis trois semaines et personne ne me répond pas",
+        "Das ist eine Frechheit, ich warte seit drei Wochen und niemand antwortet mir nicht",
+        "Это безобразие, я жду уже три недели",
+        "これはひどい。三週間も待っています",
+    ],
+)
+def test_languages_it_does_not_read_are_neutral_and_say_so(text: str) -> None:
+    a = read_one(text)
+    assert a.handled_language is False
+    assert a.score == 0.0 and not a.frustrated and not a.cues
+    assert "language" in a.explain()
+
+
+def test_an_unread_language_leaves_the_thread_heat_unchanged() -> None:
+    eng = engine()
+    state = eng.start()
+    state, first = eng.read(state, Turn(C, "This is ridiculous, still broken!!", 0.0))
+    state, other = eng.read(state, Turn(C, "Llevo tres semanas esperando y nadie me responde", 0.0))
+    assert first is not None and other is not None
+    assert other.heat == first.heat
+
+
+def test_english_with_a_foreign_name_is_still_read() -> None:
+    a = read_one("My order from José at the Café de la Paz never arrived, still waiting!")
+    assert a.handled_language and a.frustrated
