@@ -58,7 +58,7 @@ async def _socket(settings: Settings) -> None:
     handler = AsyncSocketModeHandler(app, settings.secret("slack_app_token"))
     workers = asyncio.create_task(run_workers(services, max(1, settings.workers)))
     try:
-        await handler.start_async()
+        await handler.start_async()  # type: ignore[no-untyped-call]
     finally:
         workers.cancel()
         await services.close()
@@ -72,15 +72,7 @@ async def _report(settings: Settings, what: str) -> int:
     try:
         if what == "alerts":
             rows = await store.outcomes()
-            outcomes = [
-                Outcome(
-                    cue_kind=str(r.get("cue")),
-                    channel_id=str(r.get("channel")),
-                    outcome=str(r.get("outcome")),
-                    at=float(r.get("at", 0)),
-                )
-                for r in rows
-            ]
+            outcomes = [o for o in (Outcome.from_json(r) for r in rows) if o is not None]
             print(format_report(precision_by_cue(outcomes)))
         else:
             counts = await store.feedback_counts()

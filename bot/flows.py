@@ -18,7 +18,7 @@ from typing import Any
 from bot.core.briefing import Briefing, build_briefing
 from bot.core.coaching import CoachState
 from bot.core.engine import EngineState
-from bot.core.escalation import AlertDecision, AlertState
+from bot.core.escalation import AlertDecision, AlertState, Severity
 from bot.core.models import Assessment, Level, Role, Trend, Turn
 from bot.core.playbooks import find_playbook, list_topics
 from bot.core.serialize import assessment_from_json, assessment_to_json
@@ -276,8 +276,24 @@ def _briefing_json(b: Briefing) -> dict[str, Any]:
 
 
 def briefing_from_json(d: dict[str, Any]) -> Briefing:
-    values = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items()}
-    return Briefing(**values)
+    """Inverse of `_briefing_json` (enums and tuples restored)."""
+    return Briefing(
+        customer=str(d["customer"]),
+        channel_id=str(d["channel_id"]),
+        thread_ts=str(d["thread_ts"]),
+        cue=str(d["cue"]),
+        quote=str(d["quote"]),
+        why=str(d["why"]),
+        sparkline=str(d["sparkline"]),
+        steps_done=tuple(d.get("steps_done") or ()),
+        wants=str(d.get("wants") or ""),
+        suggested_move=str(d["suggested_move"]),
+        permalink=str(d.get("permalink") or ""),
+        severity=Severity(int(d["severity"])),
+        level=Level(d["level"]),
+        trend=Trend(d["trend"]),
+        other_cues=tuple(d.get("other_cues") or ()),
+    )
 
 
 def _log_assessed(

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 DEDUPE_TTL = 24 * 3600  # Slack retries for ~5 minutes; a day is a wide margin
 STREAM_MAXLEN = 10_000
+OUTCOME_TTL = 180 * 24 * 3600  # supervisor answers (ids and cue kinds) feed the precision report
 
 
 def _script(name: str) -> str:
@@ -254,7 +255,7 @@ class Store:
 
     async def due_renotify(self, now: float) -> list[ThreadRef]:
         """Alerts whose re-notify time has come; each is handed out once (ZREM decides)."""
-        keys = await self.client.zrangebyscore(self.keys.renotify(), "-inf", now)
+        keys = cast(list[bytes], await self.client.zrangebyscore(self.keys.renotify(), "-inf", now))
         due: list[ThreadRef] = []
         for k in keys:
             if await self.client.zrem(self.keys.renotify(), k):
@@ -264,18 +265,18 @@ class Store:
     async def record_outcome(self, outcome: dict[str, Any]) -> None:
         """Append a supervisor's answer to an alert (ids and cue kinds only, no text)."""
         key = self.keys.alert_outcomes()
-        await self.client.xadd(key, {"o": json.dumps(outcome)}, maxlen=50_000, approximate=True)
+        async with self.client.pipeline(transaction=True) as pipe:
+            pipe.xadd(key, {"o": json.dumps(outcome)}, maxlen=50_000, approximate=True)
+            pipe.expire(key, OUTCOME_TTL)
+            await pipe.execute()
 
     async def outcomes(self) -> list[dict[str, Any]]:
-        rows = await self.client.xrange(self.keys.alert_outcomes())
-        return [
-            cast(dict[str, Any], json.loads(_decode(f[b"o"] if b"o" in f else f["o"])))
-            for _i, f in rows
-        ]
-
-    async def remember(self, name: str, value: dict[str, Any], ttl: int) -> None:
-        await self.client.set(f"{self.keys.prefix}:mem:{name}", json.dumps(value), ex=ttl)
-
-    async def recall(self, name: str) -> dict[str, Any] | None:
-        raw = await self.client.get(f"{self.keys.prefix}:mem:{name}")
-        return cast(dict[str, Any], json.loads(_decode(raw))) if raw else None
+        rows = cast(
+            list[tuple[Any, dict[Any, Any]]], await self.client.xrange(self.keys.alert_outcomes())
+        )
+        out: list[dict[str, Any]] = []
+        for _id, fields in rows:
+            raw = fields.get(b"o", fields.get("o"))
+            if raw is not None:
+                out.append(cast(dict[str, Any], json.loads(_decode(raw))))
+        return out
