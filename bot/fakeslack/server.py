@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 from bot.fakeslack import payloads as p
 from bot.fakeslack.methods import METHODS, unknown_args
+
+SOCKET_OPEN = "apps.connections.open"
 
 Json = dict[str, Any]
 T = TypeVar("T")
@@ -157,6 +159,8 @@ class FakeSlack:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        self.socket_acks: list[Json] = []  # what the app sent back over Socket Mode
+        self._sockets: list[web.WebSocketResponse] = []
         self._handlers: dict[str, Callable[[Json], Json]] = {
             "auth.test": self._auth_test,
             "chat.postEphemeral": self._post_ephemeral,
@@ -180,6 +184,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{token}", self._response)
+        app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, 0).start()
@@ -187,6 +192,8 @@ class FakeSlack:
 
     async def stop(self) -> None:
         """Stop serving and release the port."""
+        for ws in list(self._sockets):
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -345,6 +352,10 @@ class FakeSlack:
     def _answer(
         self, method: str, params: Json, request: web.Request, parse_error: str | None
     ) -> tuple[int, dict[str, str], Json]:
+        if method == SOCKET_OPEN:  # Socket Mode handshake: app-level token, newer than the spec
+            if not request.headers.get("Authorization", "").startswith("Bearer xapp-"):
+                return 200, {}, {"ok": False, "error": "invalid_auth"}
+            return 200, {}, {"ok": True, "url": f"ws://{self.host}:{self._port}/link"}
         if method not in METHODS:
             return 200, {}, {"ok": False, "error": "unknown_method"}
         auth = request.headers.get("Authorization", "")
@@ -421,11 +432,62 @@ class FakeSlack:
             target.message_ts = posted.ts if isinstance(posted, Message) else posted.message_ts
         return 200, "ok"
 
-    async def _notify(self, event: Call | ResponsePost) -> None:
+    async def _notify(self, event: Call | ResponsePost | None) -> None:
         for listener in self.listeners:
-            listener(event)
+            if event is not None:
+                listener(event)
         async with self._changed:
             self._changed.notify_all()
+
+    # ---- Socket Mode ---------------------------------------------------------------------------
+
+    @property
+    def socket_connected(self) -> bool:
+        """Whether an app holds a Socket Mode connection."""
+        return bool(self._sockets)
+
+    async def socket_send(
+        self,
+        payload: Json,
+        *,
+        kind: str = "events_api",
+        retry_attempt: int = 0,
+    ) -> str:
+        """Deliver a payload over Socket Mode as Slack does; returns its `envelope_id`."""
+        envelope_id = f"env-{next(self._ids)}"
+        await self._sockets[-1].send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind != "events_api",
+                "retry_attempt": retry_attempt,
+                "retry_reason": "timeout" if retry_attempt else "",
+            }
+        )
+        return envelope_id
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json(
+            {
+                "type": "hello",
+                "num_connections": len(self._sockets),
+                "connection_info": {"app_id": p.APP_ID},
+                "debug_info": {"host": "fake-slack"},
+            }
+        )
+        await self._notify(None)
+        try:
+            async for message in ws:
+                if message.type == WSMsgType.TEXT:
+                    self.socket_acks.append(json.loads(message.data))
+                    await self._notify(None)
+        finally:
+            self._sockets.remove(ws)
+        return ws
 
     # ---- model helpers ---------------------------------------------------------------------
 
