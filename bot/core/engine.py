@@ -32,6 +32,7 @@ from phrasebook.detection import DetectionRules
 RECENT = 3  # customer messages remembered as token-hash sets
 MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 6.0
+_QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # add no heat
 _HOLLOW_APOLOGY = frozenset({"agent.failed", "agent.canned"})  # apologies these make hollow
 
 
@@ -312,6 +313,28 @@ class FrustrationEngine:
         topic: str | None,
     ) -> Assessment:
         t = self.t
+        reading = self.reader.read(
+            prep.lower,
+            strip_quoted(prep.lower),
+            signals,
+            score,
+            index,
+            topic,
+            upset=score >= t.uneasy,
+        )
+        spoken = [c for c in reading.cues if c.kind not in _QUIET_CUES]
+        if spoken:
+            strongest = max(spoken, key=lambda c: c.strength)
+            bump = self.w.cue_heat * strongest.strength
+            signals.append(
+                Signal(
+                    f"cue.{strongest.kind.value}",
+                    "escalation wording",
+                    strongest.evidence[:80],
+                    round(bump, 3),
+                )
+            )
+            score = _sigmoid(_logit(score) + bump)
         prev_heat = state.heat
         heat = (
             score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * prev_heat
@@ -337,10 +360,6 @@ class FrustrationEngine:
             state.tipped_by = index
         frustrated = score >= t.frustrated
         state.frustrated_rounds = state.frustrated_rounds + 1 if frustrated else 0
-        cue_text = strip_quoted(prep.lower)
-        reading = self.reader.read(
-            prep.lower, cue_text, signals, score, index, topic, upset=score >= t.uneasy
-        )
         for ctype, ev in reading.types:
             state.type_counts[ctype.value] = state.type_counts.get(ctype.value, 0) + 1
             state.type_evidence[ctype.value] = ev

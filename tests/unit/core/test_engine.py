@@ -481,3 +481,11 @@ def test_a_calm_thread_does_not_escalate() -> None:
     )
     assert not any(t.escalate for t in turns)
     assert not any(t.cues for t in turns)
+
+
+def test_churn_phrasings_in_anger_are_cues() -> None:
+    for text in (
+        "This is the last straw, nobody cares. We are cancelling our subscription.",
+        "Three failures this week, useless. We're moving to your competitor.",
+    ):
+        assert CueKind.CHURN in cue_kinds(last((C, text))), text
