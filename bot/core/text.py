@@ -10,8 +10,8 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
-MAX_CHARS = 1000  # work is capped: longer messages are read as their head and tail
-_HEAD = 700
+MAX_CHARS = 600  # work is capped: longer messages are read as their head and tail
+_HEAD = 420
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _INLINE = re.compile(r"`[^`\n]*`")
@@ -112,7 +112,8 @@ def prepare(text: str) -> Prepared:
     prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"
     lower = prose.lower().replace("’", "'")
     tokens = tuple(_WORD.findall(lower))
-    letters = "".join(ch for ch in prose[:400] if ch.isalpha())
+    head = prose[:400]
+    letters = "" if head.isascii() else "".join(ch for ch in head if ch.isalpha())
     handled = _language_ok(letters, tokens)
     content = frozenset(zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2)
     return Prepared(
