@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from phrasebook.loader import PhrasebookError
+
 MAX_TOKENS = 120  # cap work on long messages
 _CLAUSE = re.compile(r"[.,!?;:\n]+")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -70,12 +72,20 @@ class LexModel:
     @classmethod
     def load(cls, path: Path) -> LexModel:
         """Read the shipped JSON weights."""
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            buckets=int(data["buckets"]),
-            bias=float(data["bias"]),
-            weights={int(k): float(v) for k, v in data["weights"].items()},
-        )
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            model = cls(
+                buckets=int(data["buckets"]),
+                bias=float(data["bias"]),
+                weights={int(k): float(v) for k, v in data["weights"].items()},
+            )
+        except json.JSONDecodeError as exc:
+            raise PhrasebookError(path, exc.lineno, f"not valid JSON: {exc.msg}") from exc
+        except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise PhrasebookError(path, None, f"not a model file: {exc!r}") from exc
+        if model.buckets <= 0 or any(not 0 <= k < model.buckets for k in model.weights):
+            raise PhrasebookError(path, None, "weights fall outside the hashed buckets")
+        return model
 
 
 def unique_features(rows: Iterable[Sequence[str]], buckets: int) -> list[list[int]]:

@@ -489,3 +489,14 @@ def test_churn_phrasings_in_anger_are_cues() -> None:
         "Three failures this week, useless. We're moving to your competitor.",
     ):
         assert CueKind.CHURN in cue_kinds(last((C, text))), text
+
+
+def test_a_corrupt_learned_model_file_raises_phrasebook_error(tmp_path: Path) -> None:
+    folder = _copy_rules(tmp_path)
+    (folder / "learned.json").write_text('{"buckets": 8, "bias": 0.0, "weights": {"99": 1.0}}')
+    with pytest.raises(PhrasebookError) as err:
+        FrustrationEngine(load_detection(folder))
+    assert err.value.path.endswith("learned.json")
+    (folder / "learned.json").write_text("{not json")
+    with pytest.raises(PhrasebookError):
+        FrustrationEngine(load_detection(folder))
