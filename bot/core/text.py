@@ -20,7 +20,8 @@ _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 _SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?![\w:])")
-_HANDLE = re.compile(r"(?<!\w)[@#]\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_HASHTAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _LOG_LINE = re.compile(
     r"^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?\d\d:\d\d:\d\d|traceback \(most recent|"
     r"at [\w.$]+\(|file \"[^\"]+\", line \d+|\w*(?:error|exception)\b\s*:|"
@@ -107,7 +108,7 @@ def prepare(text: str) -> Prepared:
         body = _SLACK_OTHER.sub(" ", body)
     body = _URL.sub(" ", body)
     body = _EMOJI.sub(" ", body)
-    body = _HANDLE.sub(" ", body)
+    body = _HASHTAG.sub("", _HANDLE.sub(" ", body))
     stripped = stripped or logs
     prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"
     lower = prose.lower().replace("’", "'")
