@@ -76,6 +76,14 @@ class Services:
         await self.store.close()
 
 
+def _internal_channels(settings: Settings, book: Phrasebook) -> frozenset[str]:
+    """Channels the team configured as internal: the supervisor channel and routed channels."""
+    channels = set(book.escalation.routes.values())
+    if settings.supervisor_channel:
+        channels.add(settings.supervisor_channel)
+    return frozenset(channels)
+
+
 def build_services(
     settings: Settings,
     *,
@@ -93,7 +101,7 @@ def build_services(
         engine=FrustrationEngine(book.detection),
         coach=Coach(book.coaching),
         escalation=EscalationPolicy(book.escalation, settings.supervisor_channel or ""),
-        notifier=SlackNotifier(client),
+        notifier=SlackNotifier(client, internal=_internal_channels(settings, book)),
         directory=Directory(
             client,
             home_team_ids=settings.home_team_ids,

@@ -39,11 +39,13 @@ def make_client(token: str, base_url: str) -> AsyncWebClient:
 class SlackNotifier:
     """Posts whispers, supervisor pings and App Home views."""
 
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, *, internal: frozenset[str] = frozenset()) -> None:
         self.client = client
+        self._internal = internal  # channels configured as internal (supervisor channel, routes)
         self._shared: dict[str, bool] = {}
 
     async def _is_shared(self, channel: str) -> bool:
+        """True unless the channel is known to be internal; events and Slack are asked first."""
         if channel.startswith("D"):
             return False
         if channel not in self._shared:
@@ -51,8 +53,10 @@ class SlackNotifier:
                 resp = await self.client.conversations_info(channel=channel)
                 info = resp.get("channel") or {}
                 self._shared[channel] = bool(info.get("is_ext_shared") or info.get("is_shared"))
-            except SlackApiError:
-                return True  # cannot prove it is internal: treat it as shared
+            except SlackApiError as exc:
+                # cannot ask Slack: only a channel configured as internal may be posted into
+                log.warning("channel_info_failed", extra={"error": exc.response.get("error")})
+                return channel not in self._internal
         return self._shared[channel]
 
     def forget_shared(self, channel: str, shared: bool) -> None:
