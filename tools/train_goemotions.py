@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.core.lexmodel import LexModel, model_tokens, unique_features  # noqa: E402
 from bot.core.text import prepare  # noqa: E402
 
-BUCKETS = 1 << 17
-EPOCHS = 10
-L2 = 2e-6
-RATE = 0.1
-PRUNE = 0.03
+BUCKETS = 1 << 20
+EPOCHS = 20
+L2 = 0.0
+RATE = 0.05
+PRUNE = 0.1
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "phrasebook/data/detection/learned.json"
 
 
