@@ -1,0 +1,59 @@
+"""Whisper buttons, /playbook and the "Coach me on this thread" shortcut."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.core.coaching import CoachState
+from bot.core.models import Assessment
+from bot.core.playbooks import find_playbook, list_topics
+from bot.core.serialize import assessment_from_json
+from bot.record import ThreadRecord
+from bot.services import Services
+from bot.slack import blocks
+from bot.slack.payloads import HintRef
+from bot.stores.keys import ThreadRef
+
+log = logging.getLogger("undertone.flow")
+
+SNOOZE_SECONDS = 4 * 3600
+
+
+async def record_hint_feedback(s: Services, user: str, value: str, kind: str) -> dict[str, Any]:
+    """Count a click on a whisper button; snooze when asked. Returns what replaces the whisper."""
+    ref = HintRef.decode(value)
+    if ref is None:
+        return blocks.hint_feedback_ack("invalid")
+    await s.store.count_feedback(ref.hint_id, kind)
+    if kind == "snooze":
+        await s.store.snooze(user, ThreadRef.parse(ref.thread), SNOOZE_SECONDS)
+    log.info("hint_feedback", extra={"hint": ref.hint_id, "kind": kind})
+    return blocks.hint_feedback_ack(kind)
+
+
+# --- playbooks and the coach-me shortcut ------------------------------------------------------
+
+
+def answer_playbook(s: Services, text: str) -> dict[str, Any]:
+    """`/playbook [topic]`: the topic list, a card, or suggestions for an unknown topic."""
+    query = " ".join(text.split())[:200]
+    if not query:
+        return blocks.topics_message(list_topics(s.phrasebook.coaching))
+    return blocks.playbook_message(find_playbook(s.phrasebook.coaching, query))
+
+
+async def coach_reading(s: Services, team: str, channel: str, thread_ts: str) -> dict[str, Any]:
+    """The current reading and best hint for one thread (the "Coach me" message shortcut)."""
+    ref = ThreadRef(team, channel, thread_ts)
+    doc = (await s.store.load_thread(ref)).doc
+    record = ThreadRecord.from_json(doc)
+    coach_state = CoachState.from_json(record.coach) if record.coach else s.coach.start()
+    assessment = _last_assessment(s, record)
+    hint = s.coach.reading(coach_state, assessment, s.clock())
+    return blocks.coach_reading_message(assessment, s.coach.progress(coach_state), hint)
+
+
+def _last_assessment(s: Services, record: ThreadRecord) -> Assessment | None:
+    last = record.summary.get("last")
+    return assessment_from_json(last) if last else None

@@ -1,0 +1,76 @@
+"""App Home: each agent's active threads (whispers vanish on reload) and the open alerts."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core.escalation import AlertState
+from bot.core.models import Level, Trend
+from bot.flows.briefs import briefing_from_json
+from bot.record import ThreadRecord
+from bot.services import Services
+from bot.slack import alert_blocks, blocks
+from bot.slack.payloads import AlertRef
+from bot.stores.keys import ThreadRef
+
+log = logging.getLogger("undertone.flow")
+
+
+async def touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
+    if record.agent and record.summary:
+        await s.store.touch_home(
+            record.agent, ref, record.updated_at, s.settings.thread_ttl_seconds
+        )
+
+
+async def refresh_home(s: Services, user: str) -> None:
+    """Keep the agent's App Home current (best effort: a failure never blocks scoring)."""
+    try:
+        await publish_home(s, user)
+    except Exception as exc:
+        log.warning("home_refresh_failed", extra={"error": type(exc).__name__})
+
+
+async def publish_home(s: Services, user: str) -> None:
+    """Refresh a user's App Home: their active threads and the open alerts."""
+    threads: list[blocks.HomeThread] = []
+    for ref in await s.store.home_threads(user):
+        doc = (await s.store.load_thread(ref)).doc
+        if not doc:
+            continue
+        rec = ThreadRecord.from_json(doc)
+        summ = rec.summary
+        threads.append(
+            blocks.HomeThread(
+                channel_id=ref.channel,
+                thread_ts=ref.thread_ts,
+                permalink=rec.permalink or None,
+                heat=float(summ.get("heat", 0.0)),
+                level=Level(summ.get("level", "calm")),
+                trend=Trend(summ.get("trend", "steady")),
+                hint_headline=summ.get("hint"),
+                updated_at=rec.updated_at,
+            )
+        )
+    alerts = await _open_alerts(s)
+    view = blocks.app_home_view(threads, alert_blocks.home_alert_blocks(alerts) if alerts else None)
+    await s.notifier.publish_home(user=user, view=view)
+
+
+async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
+    out: list[alert_blocks.OpenAlert] = []
+    for ref in await s.store.open_alerts():
+        doc = (await s.store.load_thread(ref)).doc
+        if not doc:
+            continue
+        rec = ThreadRecord.from_json(doc)
+        if rec.alert and rec.summary.get("briefing"):
+            state = AlertState.from_json(rec.alert)
+            if state.false_alarm or state.closed_at:
+                continue
+            out.append(
+                alert_blocks.OpenAlert.from_state(
+                    state, briefing_from_json(rec.summary["briefing"]), AlertRef(ref.key).encode()
+                )
+            )
+    return out

@@ -1,0 +1,34 @@
+"""The thread document as a unit of change: read, fold, compare-and-set, retried on a race."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.record import ThreadRecord
+from bot.services import Services
+from bot.stores.keys import ThreadRef
+
+MAX_CAS_ATTEMPTS = 16
+
+
+class ConflictError(RuntimeError):
+    """A thread document kept changing under us; the entry will be retried."""
+
+
+async def mutate_thread(
+    s: Services, ref: ThreadRef, change: Callable[[ThreadRecord], bool]
+) -> ThreadRecord:
+    """Apply `change` to the thread and save it atomically; `change` returns False to skip saving.
+
+    `change` may run more than once (another worker wrote first), so it must only touch the record.
+    """
+    for _ in range(MAX_CAS_ATTEMPTS):
+        current = await s.store.load_thread(ref)
+        record = ThreadRecord.from_json(current.doc)
+        if not change(record):
+            return record
+        if await s.store.save_thread(
+            ref, current.version, record.to_json(), s.settings.thread_ttl_seconds
+        ):
+            return record
+    raise ConflictError(ref.key)
