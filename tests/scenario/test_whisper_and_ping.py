@@ -184,3 +184,20 @@ async def test_serve_with_in_process_workers_whispers_end_to_end(
         assert whisper[0].params["user"] == p.AGENT
     finally:
         await runner.cleanup()
+
+
+async def test_an_alert_that_failed_to_post_goes_out_once_when_slack_recovers(bot: Bot) -> None:
+    bot.slack.fail_next("chat.postMessage", status=500, times=1)
+    await bot.say(p.AGENT, "Hi, I'm looking at your ticket now.")
+    await bot.say(p.CUSTOMER, MANAGER)
+    await bot.drain()  # the ping failed: the entry stays pending
+    await bot.say(p.CUSTOMER, "This is a breach of contract, our lawyers will be in touch.")
+    await bot.drain()
+    await bot.worker.reclaim()
+    posted = [
+        c
+        for c in bot.slack.calls_to("chat.postMessage")
+        if c.ok and c.params["channel"] == p.CHANNEL_SUP and not c.params.get("thread_ts")
+    ]
+    assert len(posted) == 1
+    assert await bot.services.store.pending() == 0
