@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
-from bot.core.signals import compile_patterns, snippet
+from bot.core.signals import compile_patterns, compile_regex, snippet
+from bot.core.textindex import WordPattern
 from phrasebook.detection import CueRule, DetectionRules
 
 _AMOUNT = re.compile(
@@ -18,7 +19,7 @@ _AMOUNT = re.compile(
 @dataclass(frozen=True, slots=True)
 class _CompiledCue:
     rule: CueRule
-    regex: re.Pattern[str]
+    regex: WordPattern
     unless: re.Pattern[str] | None
 
 
@@ -39,7 +40,7 @@ class SituationReader:
     def __init__(self, rules: DetectionRules) -> None:
         self.cues = [
             _CompiledCue(
-                c, compile_patterns(c.patterns), compile_patterns(c.unless) if c.unless else None
+                c, compile_patterns(c.patterns), compile_regex(c.unless) if c.unless else None
             )
             for c in rules.cues.cues
         ]
@@ -104,7 +105,7 @@ class SituationReader:
                 cues.append(
                     Cue(
                         cc.rule.kind,
-                        snippet(text, *m.span(), 200),
+                        snippet(text, *m, 200),
                         cc.rule.why,
                         turn,
                         cc.rule.strength,
@@ -115,7 +116,7 @@ class SituationReader:
             m = rx.search(cue_text)
             if m is not None:
                 amount, cur = self._amount(cue_text)
-                requests.append(Request(kind, amount, cur, snippet(cue_text, *m.span(), 120), turn))
+                requests.append(Request(kind, amount, cur, snippet(cue_text, *m, 120), turn))
         if requests:
             big = any(r.amount is not None or r.kind in _BIG_ASKS for r in requests)
             cues.append(
@@ -142,7 +143,7 @@ _BIG_ASKS = frozenset({RequestKind.COMPENSATION, RequestKind.CONTRACT_CHANGE})
 
 
 def _evidence(
-    rx: re.Pattern[str],
+    rx: WordPattern,
     lower: str,
     fired: tuple[str, ...],
     prefixes: tuple[str, ...],
@@ -150,7 +151,7 @@ def _evidence(
 ) -> str | None:
     m = rx.search(lower)
     if m is not None:
-        return snippet(lower, *m.span(), 80)
+        return snippet(lower, *m, 80)
     for s in signals:
         if s.id in fired and s.id.startswith(prefixes) and prefixes:
             return s.evidence

@@ -1,0 +1,143 @@
+"""Fast matching of word-list patterns: plain words and phrases by token lookup, the rest by regex.
+
+Most lexicon alternatives are plain words ("worst") or fixed phrases ("fed up"). Trying each of
+them at every position of a message is what makes a regex alternation slow, so a `WordPattern`
+looks those up in a per-message token index (built once per text) and keeps a regex only for
+the alternatives that need one. Matching is on lowercased text with the same word boundaries
+as the regex form: not preceded or followed by a letter, digit, underscore or apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+Span = tuple[int, int]
+
+_TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
+
+
+# Registry of every plain word and phrase of every WordPattern, so that one pass over a
+# message's tokens finds the token hits of all patterns at once.
+_WORDS: dict[str, list[int]] = {}
+_FIRSTS: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+_VERSION = [0]
+
+
+class _Index:
+    """One pass over a text's tokens: the token hits of every registered pattern."""
+
+    __slots__ = ("text", "version", "hits")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.version = _VERSION[0]
+        hits: dict[int, list[Span]] = {}
+        spans: list[Span] = []
+        words: list[str] = []
+        for m in _TOKEN.finditer(text):
+            spans.append(m.span())
+            words.append(m.group())
+        for i, word in enumerate(words):
+            for pid in _WORDS.get(word, ()):
+                hits.setdefault(pid, []).append(spans[i])
+            for pid, phrase in _FIRSTS.get(word, ()):
+                end = i + len(phrase)
+                if tuple(words[i:end]) == phrase and all(
+                    spans[k][1] + 1 == spans[k + 1][0] and text[spans[k][1]] == " "
+                    for k in range(i, end - 1)
+                ):
+                    hits.setdefault(pid, []).append((spans[i][0], spans[end - 1][1]))
+        self.hits = hits
+
+
+_CACHE: list[_Index] = []  # the last two texts indexed (a message and its quote-free copy)
+
+
+def _index(text: str) -> _Index:
+    for idx in _CACHE:
+        if (idx.text is text or idx.text == text) and idx.version == _VERSION[0]:
+            return idx
+    idx = _Index(text)
+    _CACHE.insert(0, idx)
+    del _CACHE[2:]
+    return idx
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level `|` (not inside groups, classes or escapes)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class WordPattern:
+    """A word-bounded alternation of patterns, matched fast on lowercased text."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.words: set[str] = set()
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        complex_parts: list[str] = []
+        for pattern in patterns:
+            for alt in split_alternatives(pattern):
+                if _PLAIN.fullmatch(alt):
+                    words = tuple(alt.split(" "))
+                    if len(words) == 1:
+                        self.words.add(words[0])
+                    else:
+                        self.phrases.setdefault(words[0], []).append(words)
+                else:
+                    complex_parts.append(alt)
+        self.pid = _VERSION[0] = _VERSION[0] + 1
+        for word in self.words:
+            _WORDS.setdefault(word, []).append(self.pid)
+        for first, phrases in self.phrases.items():
+            _FIRSTS.setdefault(first, []).extend((self.pid, p) for p in phrases)
+        body = "|".join(f"(?:{p})" for p in complex_parts)
+        self.regex = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M) if body else None
+
+    def _token_hits(self, idx: _Index) -> list[Span]:
+        return list(idx.hits.get(self.pid, ()))
+
+    def finditer(self, text: str) -> list[Span]:
+        """All match spans in text order (regex matches do not overlap each other)."""
+        hits = self._token_hits(_index(text)) if (self.words or self.phrases) else []
+        if self.regex is not None:
+            hits.extend(m.span() for m in self.regex.finditer(text))
+        hits.sort()
+        return hits
+
+    def search(self, text: str) -> Span | None:
+        """The earliest match span, or None."""
+        best: Span | None = None
+        if self.words or self.phrases:
+            hits = self._token_hits(_index(text))
+            if hits:
+                best = min(hits)
+        if self.regex is not None:
+            m = self.regex.search(text)
+            if m is not None and (best is None or m.start() < best[0]):
+                best = m.span()
+        return best
