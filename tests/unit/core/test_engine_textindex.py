@@ -1,0 +1,51 @@
+"""Fast word-list matching gives the same answers as the word-bounded regex it replaces."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.signals import compile_regex
+from bot.core.textindex import WordPattern, split_alternatives
+
+
+def test_alternatives_split_only_at_top_level() -> None:
+    assert split_alternatives(r"a|b(?:c|d)|[|x]|e\|f") == ["a", "b(?:c|d)", "[|x]", r"e\|f"]
+
+
+def test_words_phrases_and_complex_parts_all_match() -> None:
+    wp = WordPattern(["worst|fed up|(?:great|nice)[,!.]* another|can't", "i said"])
+    text = "the worst, fed up. i said great, another can't"
+    found = [text[a:b] for a, b in wp.finditer(text)]
+    assert found == ["worst", "fed up", "i said", "great, another", "can't"]
+    assert wp.search(text) == (4, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["worsts", "unworst", "fed, up", "fed  up", "worst's", "2worst", "cant", ""],
+)
+def test_word_boundaries_match_the_regex_form(text: str) -> None:
+    patterns = ["worst|fed up|can't"]
+    regex = compile_regex(patterns)
+    ours = WordPattern(patterns).finditer(text)
+    assert ours == [m.span() for m in regex.finditer(text)]
+
+
+def test_search_returns_none_without_a_match() -> None:
+    assert WordPattern(["refund|money back"]).search("where is my parcel") is None
+
+
+def test_shipped_patterns_find_the_same_first_match_as_regex() -> None:
+    from phrasebook.detection import load_detection
+
+    text = (
+        "no, i said the refund is still not here, this is the third time!! "
+        "you promised it would arrive, worst service, let me speak to your manager"
+    )
+    for rule in load_detection().lexicon.signals:
+        regex = re.compile(compile_regex(rule.patterns).pattern, re.M)
+        first = regex.search(text)
+        ours = WordPattern(rule.patterns).search(text)
+        assert (first.start() if first else None) == (ours[0] if ours else None), rule.id
