@@ -33,7 +33,7 @@ RECENT = 3  # customer messages remembered as token-hash sets
 MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 6.0
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # add no heat
-_HOLLOW_APOLOGY = frozenset({"agent.failed", "agent.canned"})  # apologies these make hollow
+_HOLLOW_APOLOGY = frozenset({"agent.failed", "agent.canned", "agent.negative"})  # apologies these make hollow
 
 
 def _sigmoid(z: float) -> float:
@@ -183,7 +183,7 @@ class FrustrationEngine:
             return signals
         return [
             Signal("sarcasm.mixed", "praise inside a complaint", s.evidence, self.w.mixed_praise)
-            if s.id == "positive.thanks" and s.weight < 0
+            if s.id in ("positive.thanks", "positive.gratitude") and s.weight < 0
             else s
             for s in signals
         ]
