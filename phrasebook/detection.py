@@ -146,7 +146,8 @@ class Weights(_Frozen):
     bias: float
     learned: float = Field(ge=0)  # weight of the shipped GoEmotions model's logit
     learned_center: float  # logit subtracted before weighting
-    learned_floor: float = Field(le=0)  # the model may lower a score by at most this much
+    learned_floor: float = Field(le=0)  # how far the model may lower a service complaint
+    learned_floor_plain: float = Field(le=0)  # ... and any other message
     caps: float
     burst: float
     length_growth: float

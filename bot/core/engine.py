@@ -32,8 +32,20 @@ from phrasebook.detection import DetectionRules
 RECENT = 3  # customer messages remembered as token-hash sets
 MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 6.0
+# a Reddit-trained tone model may not talk a service complaint down (see learned_floor)
+_SERVICE_SIGNALS = (
+    "service.",
+    "wait.",
+    "money.",
+    "unmet.",
+    "negligence.",
+    "repeat.",
+    "correction.",
+)
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # add no heat
-_HOLLOW_APOLOGY = frozenset({"agent.failed", "agent.canned", "agent.negative"})  # apologies these make hollow
+_HOLLOW_APOLOGY = frozenset(
+    {"agent.failed", "agent.canned", "agent.negative"}
+)  # apologies these make hollow
 
 
 def _sigmoid(z: float) -> float:
@@ -270,7 +282,11 @@ class FrustrationEngine:
         z = w.bias + sum(s.weight for s in signals)
         if self.model is not None and prep.tokens:
             lz = self.model.logit(model_tokens(prep.lower))
-            contrib = max(w.learned_floor, w.learned * (lz - w.learned_center))
+            about_service = any(s.id.startswith(_SERVICE_SIGNALS) for s in signals)
+            floor = w.learned_floor if about_service else w.learned_floor_plain
+            contrib = max(floor, w.learned * (lz - w.learned_center))
+            if contrib > 0 and self.matcher.hyperbole.search(prep.lower) is not None:
+                contrib = 0.0  # "killing it", "I'd kill for": the tone model reads them wrong
             z += contrib
             if abs(contrib) >= 0.3:
                 signals.append(Signal("model.tone", "overall wording", "", round(contrib, 3)))

@@ -16,6 +16,7 @@ from pathlib import Path
 from phrasebook.loader import PhrasebookError
 
 MAX_TOKENS = 120  # cap work on long messages
+STEM = 4  # longer words also count by their first four letters
 _CLAUSE = re.compile(r"[.,!?;:\n]+")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "without", "hardly"})
@@ -36,12 +37,14 @@ def model_tokens(lower: str) -> list[str]:
 
 
 def features(tokens: Sequence[str], buckets: int) -> Iterator[int]:
-    """Hashed unigram and bigram bucket ids of a token sequence."""
+    """Hashed unigram, bigram and 4-letter-prefix (crude stem) bucket ids of a token sequence."""
     toks = tokens[:MAX_TOKENS]
     prev = "<s>"
     for tok in toks:
         yield zlib.crc32(tok.encode()) % buckets
         yield zlib.crc32(f"{prev} {tok}".encode()) % buckets
+        if len(tok) > STEM:
+            yield zlib.crc32(f"P:{tok[:STEM]}".encode()) % buckets
         prev = tok
 
 
