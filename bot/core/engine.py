@@ -27,6 +27,7 @@ from bot.core.models import (
 from bot.core.signals import Matcher, compile_patterns, strip_quoted
 from bot.core.situation import SituationReader
 from bot.core.text import Prepared, prepare
+from bot.core.textindex import Vocabulary
 from phrasebook.detection import DetectionRules
 
 RECENT = 3  # customer messages remembered as token-hash sets
@@ -152,10 +153,10 @@ class FrustrationEngine:
         self.rules = rules
         self.w = rules.tuning.weights
         self.t = rules.tuning.thresholds
-        self.matcher = Matcher(rules)
-        self.reader = SituationReader(rules)
-        self.agent_rules = [(r, compile_patterns(r.patterns)) for r in rules.agent.rules]
-        self.polite = compile_patterns(rules.lexicon.polite)
+        vocab = Vocabulary()  # one token pass per message serves every word list below
+        self.matcher = Matcher(rules, vocab)
+        self.reader = SituationReader(rules, vocab)
+        self.agent_rules = [(r, compile_patterns(r.patterns, vocab)) for r in rules.agent.rules]
         self.model = LexModel.load(rules.learned_path) if rules.learned_path else None
 
     def start(self) -> EngineState:

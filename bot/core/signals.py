@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.core.models import Signal
-from bot.core.textindex import WordPattern
+from bot.core.textindex import Vocabulary, WordPattern
 from phrasebook.detection import DetectionRules, SignalRule
 
 _QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|^>.*$", re.M)
@@ -21,9 +21,9 @@ def compile_regex(patterns: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M)
 
 
-def compile_patterns(patterns: Sequence[str]) -> WordPattern:
+def compile_patterns(patterns: Sequence[str], vocab: Vocabulary) -> WordPattern:
     """All patterns as one fast word-bounded matcher (token lookup + regex for the rest)."""
-    return WordPattern(patterns)
+    return WordPattern(patterns, vocab)
 
 
 def snippet(text: str, start: int, end: int, limit: int) -> str:
@@ -56,13 +56,13 @@ class CompiledSignal:
 class Matcher:
     """Runs the lexicon over a message, honouring negation and hyperbole guards."""
 
-    def __init__(self, rules: DetectionRules) -> None:
+    def __init__(self, rules: DetectionRules, vocab: Vocabulary) -> None:
         lex = rules.lexicon
-        self.signals = [CompiledSignal(r, compile_patterns(r.patterns)) for r in lex.signals]
+        self.signals = [CompiledSignal(r, compile_patterns(r.patterns, vocab)) for r in lex.signals]
         self.negators = frozenset(lex.negators)
-        self.hyperbole = compile_patterns(lex.hyperbole)
+        self.hyperbole = compile_patterns(lex.hyperbole, vocab)
         self.cancels = tuple(lex.hyperbole_cancels)
-        self.polite = compile_patterns(lex.polite)
+        self.polite = compile_patterns(lex.polite, vocab)
 
     def _negated(self, lower: str, start: int) -> bool:
         window = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
 from bot.core.signals import compile_patterns, compile_regex, snippet
-from bot.core.textindex import WordPattern
+from bot.core.textindex import Vocabulary, WordPattern
 from phrasebook.detection import CueRule, DetectionRules
 
 _AMOUNT = re.compile(
@@ -37,21 +37,25 @@ class Reading:
 class SituationReader:
     """Applies the situation and cue rules of the phrasebook to one message."""
 
-    def __init__(self, rules: DetectionRules) -> None:
+    def __init__(self, rules: DetectionRules, vocab: Vocabulary) -> None:
         self.cues = [
             _CompiledCue(
-                c, compile_patterns(c.patterns), compile_regex(c.unless) if c.unless else None
+                c,
+                compile_patterns(c.patterns, vocab),
+                compile_regex(c.unless) if c.unless else None,
             )
             for c in rules.cues.cues
         ]
-        self.requests = [(r.kind, compile_patterns(r.patterns)) for r in rules.cues.requests]
+        self.requests = [(r.kind, compile_patterns(r.patterns, vocab)) for r in rules.cues.requests]
         self.currencies = rules.cues.currencies
         sit = rules.situation
-        self.types = [(t.type, compile_patterns(t.patterns), tuple(t.signals)) for t in sit.types]
-        self.triggers = [
-            (t.trigger, compile_patterns(t.patterns), tuple(t.signals)) for t in sit.triggers
+        self.types = [
+            (t.type, compile_patterns(t.patterns, vocab), tuple(t.signals)) for t in sit.types
         ]
-        self.topics = [(t.topic, compile_patterns(t.patterns)) for t in sit.topics]
+        self.triggers = [
+            (t.trigger, compile_patterns(t.patterns, vocab), tuple(t.signals)) for t in sit.triggers
+        ]
+        self.topics = [(t.topic, compile_patterns(t.patterns, vocab)) for t in sit.topics]
         self.wants = {t.topic: t.wants for t in sit.topics}
 
     def topic_of(self, lower: str) -> str | None:

@@ -18,21 +18,44 @@ _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
 
 
-# Registry of every plain word and phrase of every WordPattern, so that one pass over a
-# message's tokens finds the token hits of all patterns at once.
-_WORDS: dict[str, list[int]] = {}
-_FIRSTS: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-_VERSION = [0]
+class Vocabulary:
+    """The plain words and phrases of a family of WordPatterns (one per engine), so that one
+    pass over a message's tokens finds the token hits of all of them at once."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, list[int]] = {}
+        self.firsts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.size = 0
+        self._cache: list[_Index] = []  # the last two texts (a message and its quote-free copy)
+
+    def register(self, words: set[str], phrases: dict[str, list[tuple[str, ...]]]) -> int:
+        """Add one pattern's words and phrases; return its id."""
+        self.size += 1
+        for word in words:
+            self.words.setdefault(word, []).append(self.size)
+        for first, items in phrases.items():
+            self.firsts.setdefault(first, []).extend((self.size, p) for p in items)
+        self._cache.clear()
+        return self.size
+
+    def index(self, text: str) -> _Index:
+        """Token hits of every registered pattern in `text` (cached for the last two texts)."""
+        for idx in self._cache:
+            if idx.text is text or idx.text == text:
+                return idx
+        idx = _Index(text, self)
+        self._cache.insert(0, idx)
+        del self._cache[2:]
+        return idx
 
 
 class _Index:
-    """One pass over a text's tokens: the token hits of every registered pattern."""
+    """One pass over a text's tokens: the token hits of every pattern of a vocabulary."""
 
-    __slots__ = ("text", "version", "hits")
+    __slots__ = ("text", "hits")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.text = text
-        self.version = _VERSION[0]
         hits: dict[int, list[Span]] = {}
         spans: list[Span] = []
         words: list[str] = []
@@ -40,9 +63,9 @@ class _Index:
             spans.append(m.span())
             words.append(m.group())
         for i, word in enumerate(words):
-            for pid in _WORDS.get(word, ()):
+            for pid in vocab.words.get(word, ()):
                 hits.setdefault(pid, []).append(spans[i])
-            for pid, phrase in _FIRSTS.get(word, ()):
+            for pid, phrase in vocab.firsts.get(word, ()):
                 end = i + len(phrase)
                 if tuple(words[i:end]) == phrase and all(
                     spans[k][1] + 1 == spans[k + 1][0] and text[spans[k][1]] == " "
@@ -50,19 +73,6 @@ class _Index:
                 ):
                     hits.setdefault(pid, []).append((spans[i][0], spans[end - 1][1]))
         self.hits = hits
-
-
-_CACHE: list[_Index] = []  # the last two texts indexed (a message and its quote-free copy)
-
-
-def _index(text: str) -> _Index:
-    for idx in _CACHE:
-        if (idx.text is text or idx.text == text) and idx.version == _VERSION[0]:
-            return idx
-    idx = _Index(text)
-    _CACHE.insert(0, idx)
-    del _CACHE[2:]
-    return idx
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -96,7 +106,7 @@ def split_alternatives(pattern: str) -> list[str]:
 class WordPattern:
     """A word-bounded alternation of patterns, matched fast on lowercased text."""
 
-    def __init__(self, patterns: Sequence[str]) -> None:
+    def __init__(self, patterns: Sequence[str], vocab: Vocabulary | None = None) -> None:
         self.words: set[str] = set()
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
         complex_parts: list[str] = []
@@ -110,11 +120,8 @@ class WordPattern:
                         self.phrases.setdefault(words[0], []).append(words)
                 else:
                     complex_parts.append(alt)
-        self.pid = _VERSION[0] = _VERSION[0] + 1
-        for word in self.words:
-            _WORDS.setdefault(word, []).append(self.pid)
-        for first, phrases in self.phrases.items():
-            _FIRSTS.setdefault(first, []).extend((self.pid, p) for p in phrases)
+        self.vocab = vocab if vocab is not None else Vocabulary()
+        self.pid = self.vocab.register(self.words, self.phrases)
         body = "|".join(f"(?:{p})" for p in complex_parts)
         self.regex = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M) if body else None
 
@@ -123,7 +130,7 @@ class WordPattern:
 
     def finditer(self, text: str) -> list[Span]:
         """All match spans in text order (regex matches do not overlap each other)."""
-        hits = self._token_hits(_index(text)) if (self.words or self.phrases) else []
+        hits = self._token_hits(self.vocab.index(text)) if (self.words or self.phrases) else []
         if self.regex is not None:
             hits.extend(m.span() for m in self.regex.finditer(text))
         hits.sort()
@@ -133,7 +140,7 @@ class WordPattern:
         """The earliest match span, or None."""
         best: Span | None = None
         if self.words or self.phrases:
-            hits = self._token_hits(_index(text))
+            hits = self._token_hits(self.vocab.index(text))
             if hits:
                 best = min(hits)
         if self.regex is not None:

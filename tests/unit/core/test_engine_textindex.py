@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.core.signals import compile_regex
-from bot.core.textindex import WordPattern, split_alternatives
+from bot.core.textindex import Vocabulary, WordPattern, split_alternatives
 
 
 def test_alternatives_split_only_at_top_level() -> None:
@@ -49,3 +49,24 @@ def test_shipped_patterns_find_the_same_first_match_as_regex() -> None:
         first = regex.search(text)
         ours = WordPattern(rule.patterns).search(text)
         assert (first.start() if first else None) == (ours[0] if ours else None), rule.id
+
+
+def test_patterns_sharing_a_vocabulary_see_only_their_own_words() -> None:
+    vocab = Vocabulary()
+    angry = WordPattern(["furious|fed up"], vocab)
+    calm = WordPattern(["thanks"], vocab)
+    text = "fed up, thanks"
+    assert angry.finditer(text) == [(0, 6)]
+    assert calm.finditer(text) == [(8, 14)]
+
+
+def test_a_second_engine_does_not_change_the_first_ones_answers() -> None:
+    from bot.core.engine import FrustrationEngine
+    from bot.core.models import Role, Turn
+    from phrasebook.detection import load_detection
+
+    turn = Turn(Role.CUSTOMER, "Still waiting, third time I ask, this is useless!!", 0.0)
+    first = FrustrationEngine(load_detection())
+    before = first.read(first.start(), turn)[1]
+    FrustrationEngine(load_detection())
+    assert first.read(first.start(), turn)[1] == before
