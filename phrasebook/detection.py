@@ -50,9 +50,8 @@ class Lexicon(_Frozen):
     negators: list[str] = Field(min_length=1)
     hyperbole: list[str]  # friendly exaggeration that cancels threat/abuse words
     hyperbole_cancels: list[str]  # signal id prefixes a hyperbole match cancels
-    polite: list[str]  # calm request markers ("please", "could you")
 
-    _ok = field_validator("hyperbole", "polite")(_check_patterns)
+    _ok = field_validator("hyperbole")(_check_patterns)
 
 
 class CueRule(_Frozen):
@@ -157,7 +156,6 @@ class Weights(_Frozen):
     ask_again: float  # per earlier customer turn with the same ask topic
     carry: float = Field(ge=0, le=1)  # share of the previous heat logit carried into a turn
     agent_decay: float = Field(ge=0, le=1)  # how long an agent reply's effect lasts
-    polite_calm: float
     mixed_threshold: float = Field(gt=0)  # complaint weight above which praise reads as irony
     mixed_praise: float  # weight of praise inside a complaint ("thanks a lot, still broken")
     stripped_code: float

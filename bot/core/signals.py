@@ -62,7 +62,6 @@ class Matcher:
         self.negators = frozenset(lex.negators)
         self.hyperbole = compile_patterns(lex.hyperbole, vocab)
         self.cancels = tuple(lex.hyperbole_cancels)
-        self.polite = compile_patterns(lex.polite, vocab)
 
     def _negated(self, lower: str, start: int) -> bool:
         window = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]
