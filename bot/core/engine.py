@@ -281,24 +281,36 @@ class FrustrationEngine:
         if abs(carried) >= 0.01:
             signals.append(Signal("agent.earlier", "earlier agent replies", "", round(carried, 3)))
         z = w.bias + sum(s.weight for s in signals)
-        if self.model is not None and prep.tokens:
-            lz = self.model.logit(model_tokens(prep.lower))
-            about_service = any(s.id.startswith(_SERVICE_SIGNALS) for s in signals)
-            floor = w.learned_floor if about_service else w.learned_floor_plain
-            contrib = max(floor, w.learned * (lz - w.learned_center))
-            if contrib > 0 and self.matcher.hyperbole.search(prep.lower) is not None:
-                contrib = 0.0  # "killing it", "I'd kill for": the tone model reads them wrong
-            z += contrib
-            if abs(contrib) >= 0.3:
-                signals.append(Signal("model.tone", "overall wording", "", round(contrib, 3)))
+        tone = self._tone(prep, signals)
+        z += tone
+        if abs(tone) >= 0.3:
+            signals.append(Signal("model.tone", "overall wording", "", round(tone, 3)))
         if state.customer_turns > 1:
-            z += w.carry * max(-2.0, min(3.0, _logit(state.heat) - w.bias))
+            context = w.carry * max(-2.0, min(3.0, _logit(state.heat) - w.bias))
+            if context >= 0.3:
+                signals.append(
+                    Signal("context.heat", "thread already heated", "", round(context, 3))
+                )
         else:
-            z += w.first_turn
-        score = _sigmoid(z)
+            context = w.first_turn
+        score = _sigmoid(z + context)
         state.agent_effect *= w.agent_decay
         state.agent_signals = []
         return self._finish(state, prep, turn, index, customer_turn, score, signals, topic)
+
+    def _tone(self, prep: Prepared, signals: list[Signal]) -> float:
+        """The shipped GoEmotions model's say, bounded so it cannot veto a service complaint."""
+        if self.model is None or not prep.tokens:
+            return 0.0
+        w = self.w
+        about_service = any(s.id.startswith(_SERVICE_SIGNALS) for s in signals)
+        floor = w.learned_floor if about_service else w.learned_floor_plain
+        tone = max(
+            floor, w.learned * (self.model.logit(model_tokens(prep.lower)) - w.learned_center)
+        )
+        if tone > 0 and self.matcher.hyperbole.search(prep.lower) is not None:
+            return 0.0  # "killing it", "I'd kill for": the tone model reads these wrong
+        return tone
 
     def _neutral(
         self, state: EngineState, prep: Prepared, turn: Turn, index: int, customer_turn: int

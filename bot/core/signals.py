@@ -1,4 +1,4 @@
-"""Compiled detection rules: one regex per rule, matched on a prepared message."""
+"""Compiled lexicon rules matched on a prepared message, with negation and hyperbole guards."""
 
 from __future__ import annotations
 
