@@ -43,6 +43,7 @@ _SERVICE_SIGNALS = (
     "repeat.",
     "correction.",
 )
+_PRAISE = frozenset({"positive.thanks", "positive.gratitude"})
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # add no heat
 _HOLLOW_APOLOGY = frozenset(
     {"agent.failed", "agent.canned", "agent.negative"}
@@ -194,12 +195,14 @@ class FrustrationEngine:
         complaint = sum(s.weight for s in signals if s.weight > 0)
         if complaint < self.w.mixed_threshold:
             return signals
-        return [
-            Signal("sarcasm.mixed", "praise inside a complaint", s.evidence, self.w.mixed_praise)
-            if s.id in ("positive.thanks", "positive.gratitude") and s.weight < 0
-            else s
-            for s in signals
-        ]
+        praise = [s for s in signals if s.id in _PRAISE and s.weight < 0]
+        if not praise:
+            return signals
+        kept = [s for s in signals if s not in praise]
+        irony = Signal(
+            "sarcasm.mixed", "praise inside a complaint", praise[0].evidence, self.w.mixed_praise
+        )
+        return [*kept, irony]
 
     def _structural(self, state: EngineState, prep: Prepared, turn: Turn) -> list[Signal]:
         w = self.w
