@@ -19,7 +19,15 @@ _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>")
 _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 _SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?![\w:])")
+_UPSET_EMOJI_CODE = re.compile(
+    r":(?:rage|angry|triumph|unamused|face_with_rolling_eyes|disappointed|pouting_cat|"
+    r"face_with_symbols_on_mouth|weary|tired_face|persevere|confounded|facepalm|face_palm|"
+    r"(?:man|woman|person)_facepalming|cry|sob|slightly_frowning_face|white_frowning_face|"
+    r"frowning|thumbsdown|-1)(?:::skin-tone-\d)?:"
+)
+_EMOJI = re.compile(
+    r"(?<![\w:]):(?=[a-z0-9_+\-]*[a-z+\-])[a-z0-9_+\-]+:(?::skin-tone-\d:)?(?![\w:])"
+)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _HASHTAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _LOG_LINE = re.compile(
@@ -107,7 +115,8 @@ def prepare(text: str) -> Prepared:
         body = _SLACK_CHANNEL.sub(r"\1", body)
         body = _SLACK_OTHER.sub(" ", body)
     body = _URL.sub(" ", body)
-    body = _EMOJI.sub(" ", body)
+    if ":" in body:
+        body = _EMOJI.sub(" ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
     body = _HASHTAG.sub("", _HANDLE.sub(" ", body))
     stripped = stripped or logs
     prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"
