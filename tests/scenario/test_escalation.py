@@ -1,0 +1,250 @@
+"""Supervisor pings over real HTTP: each cue on a realistic thread, never on a look-alike; once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core.models import CueKind
+from bot.fakeslack import payloads as p
+from bot.fakeslack.server import FakeSlack
+from bot.slack.ids import ActionId
+from tests.fakes.pager import PAGERDUTY_PATH, FakePager
+from tests.scenario.conftest import Bot, Clock, start_bot
+
+OPENING = "Hi, our nightly export to S3 has failed three nights in a row now."
+AGENT_REPLY = "Thanks for flagging, I'm looking into it."
+
+CUES: dict[str, tuple[str, str]] = {
+    # cue kind: (message that must ping, look-alike that must not)
+    "threat_abuse": (
+        "You people are useless idiots. Fix it today or I will make sure everyone hears about "
+        "this scam.",
+        "Honestly I'd kill for a dark mode, the export page is so bright haha",
+    ),
+    "legal": (
+        "This is a breach of our contract. Our lawyers will be in touch and we are reporting "
+        "you to the regulator.",
+        "Quick contract question: clause 7.2 says 'liability is limited to fees paid in the "
+        "prior 12 months'. Does that cover the export add-on too?",
+    ),
+    "churn": (
+        "This is the last straw. Three failures in a week and nobody cares. We are cancelling "
+        "our subscription and moving to your competitor.",
+        "Please cancel order #123, we ordered the wrong plan by mistake. Thanks!",
+    ),
+    "manager_request": (
+        "This is going nowhere and I am fed up. I want to speak to your manager right now.",
+        "My manager asked me to check whether the export includes deleted users. Does it?",
+    ),
+}
+
+
+def pings(slack: FakeSlack) -> list[dict[str, object]]:
+    return [
+        c.params
+        for c in slack.calls_to("chat.postMessage")
+        if c.ok and c.params["channel"] == p.CHANNEL_SUP
+    ]
+
+
+async def thread(bot: Bot, *lines: str) -> None:
+    await bot.say(p.CUSTOMER, OPENING)
+    await bot.say(p.AGENT, AGENT_REPLY)
+    for line in lines:
+        await bot.say(p.CUSTOMER, line)
+    await bot.drain()
+
+
+@pytest.mark.parametrize("kind", sorted(CUES))
+async def test_each_cue_pings_once_with_its_evidence(bot: Bot, kind: str) -> None:
+    await thread(bot, CUES[kind][0])
+    sent = pings(bot.slack)
+    assert len(sent) == 1, kind
+    assert bot.slack.calls_to("chat.getPermalink")
+    text = json.dumps(sent[0])
+    assert "<@U_CUST>" in text and "C_SHARED" in text
+
+
+@pytest.mark.parametrize("kind", sorted(CUES))
+async def test_a_look_alike_never_pings(bot: Bot, kind: str) -> None:
+    await thread(bot, CUES[kind][1])
+    assert pings(bot.slack) == [], kind
+
+
+async def test_a_stalemate_pings_when_the_same_ask_goes_round_without_progress(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, "When will the export be fixed? We need a date.")
+    await bot.say(p.AGENT, "Our team is looking into it.")
+    await bot.say(p.CUSTOMER, "That's not a date. When will the export be fixed??")
+    await bot.say(p.AGENT, "We are still investigating.")
+    await bot.say(p.CUSTOMER, "I already told you, we need a DATE. When will it be fixed?!")
+    await bot.say(p.AGENT, "I understand, the team is on it.")
+    await bot.say(
+        p.CUSTOMER, "Again: WHEN will the export be fixed? This is the fourth time I ask!!"
+    )
+    await bot.drain()
+    sent = pings(bot.slack)
+    assert len(sent) == 1, "a stalemate reaches a supervisor, once"
+    label = bot.services.phrasebook.escalation.cues[CueKind.STALEMATE].label
+    assert label in json.dumps(sent[0]) or label in json.dumps(bot.slack.calls_to("chat.update"))
+
+
+async def test_a_refund_above_the_agents_limit_pings_and_one_within_it_does_not(bot: Bot) -> None:
+    await thread(bot, "Can you refund the $20 late fee from last month?")
+    assert pings(bot.slack) == []
+    await bot.say(
+        p.CUSTOMER, "Also, after a week of outages we expect a refund of $2,400.", thread="t2"
+    )
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+
+
+async def test_a_duplicated_event_produces_one_alert(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, OPENING)
+    await bot.say(p.AGENT, AGENT_REPLY)
+    envelope = p.message_event(
+        text=CUES["legal"][0], user=p.CUSTOMER, user_team=p.TEAM_CUST, thread_ts=bot.parent()
+    )
+    for retry in (None, 1, 2):
+        await bot.say(p.CUSTOMER, "", envelope=envelope, retry_num=retry)
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+
+
+async def test_two_replicas_on_one_thread_raise_one_alert(
+    fake_slack: FakeSlack, signing_secret: str, redis_url: str
+) -> None:
+    clock = Clock()
+    one, r1 = await start_bot(fake_slack, signing_secret, redis_url=redis_url, clock=clock)
+    two, r2 = await start_bot(fake_slack, signing_secret, redis_url=redis_url, clock=clock)
+    try:
+        await one.say(p.CUSTOMER, OPENING)
+        two.threads.update(one.threads)
+        await two.say(p.AGENT, AGENT_REPLY)
+        await one.say(p.CUSTOMER, CUES["legal"][0])
+        await two.say(p.CUSTOMER, CUES["churn"][0])
+        await one.drain()
+        await two.drain()
+        sent = [
+            c
+            for c in fake_slack.calls_to("chat.postMessage")
+            if c.params["channel"] == p.CHANNEL_SUP
+        ]
+        assert len(sent) == 1
+    finally:
+        await r1.cleanup()
+        await r2.cleanup()
+
+
+async def test_a_worse_message_updates_the_same_alert_instead_of_posting_again(bot: Bot) -> None:
+    await thread(bot, CUES["manager_request"][0])
+    await bot.say(p.CUSTOMER, CUES["threat_abuse"][0])
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+    assert bot.slack.calls_to("chat.update")
+
+
+async def test_an_unclaimed_severe_alert_renotifies_once(bot: Bot) -> None:
+    await thread(bot, CUES["threat_abuse"][0])
+    assert len(pings(bot.slack)) == 1
+    bot.clock.advance(bot.services.phrasebook.escalation.renotify_after_seconds + 1)
+    await bot.worker.run_once()
+    from bot import flows
+
+    assert await flows.renotify_due(bot.services) == 1
+    replies = [c for c in bot.slack.calls_to("chat.postMessage") if c.params.get("thread_ts")]
+    assert len(replies) == 1
+    bot.clock.advance(3600)
+    assert await flows.renotify_due(bot.services) == 0
+
+
+async def test_a_claimed_alert_does_not_renotify(bot: Bot) -> None:
+    await thread(bot, CUES["threat_abuse"][0])
+    message = bot.slack.messages_in(p.CHANNEL_SUP)[0]
+    value = next(
+        e["value"]
+        for b in message.blocks or []
+        for e in b.get("elements") or []
+        if e.get("action_id") == ActionId.ALERT_CLAIM.value
+    )
+    payload = p.block_action(
+        ActionId.ALERT_CLAIM.value,
+        value,
+        user=p.SUPERVISOR,
+        channel=p.CHANNEL_SUP,
+        message_ts=message.ts,
+        is_ephemeral=False,
+        response_url=bot.slack.response_url("c"),
+    )
+    await bot.driver.post_interaction(payload)
+    await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
+    from bot import flows
+
+    bot.clock.advance(bot.services.phrasebook.escalation.renotify_after_seconds + 1)
+    assert await flows.renotify_due(bot.services) == 0
+
+
+@pytest.fixture
+async def pager() -> AsyncIterator[FakePager]:
+    fake = await FakePager().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+def paging_team(tmp_path: Path) -> Path:
+    (tmp_path / "escalation.yaml").write_text(
+        "paging:\n  enabled: true\n  min_severity: critical\n  outside_hours_only: true\n"
+        "business_hours:\n  time_zone: Europe/Berlin\n  days: [mon, tue, wed, thu, fri]\n"
+        "  start: '09:00'\n  end: '17:00'\n  holidays: []\n"
+    )
+    return tmp_path
+
+
+SATURDAY_NIGHT = 1_795_820_400.0  # 2026-11-28 (Saturday) 22:00 UTC
+
+
+@pytest.mark.parametrize(
+    ("configured", "kind", "pages"),
+    [
+        (True, "threat_abuse", 1),  # severe, outside hours, configured: page
+        (True, "manager_request", 0),  # not severe enough
+        (False, "threat_abuse", 0),  # paging not configured
+    ],
+)
+async def test_paging_only_for_severe_cues_and_only_when_configured(
+    fake_slack: FakeSlack,
+    signing_secret: str,
+    redis_url: str,
+    pager: FakePager,
+    tmp_path: Path,
+    configured: bool,
+    kind: str,
+    pages: int,
+) -> None:
+    extra = (
+        {
+            "phrasebook_dir": paging_team(tmp_path),
+            "pagerduty_routing_key": "rk-test",
+            "pagerduty_url": pager.url + PAGERDUTY_PATH,
+        }
+        if configured
+        else {}
+    )
+    bot, runner = await start_bot(
+        fake_slack, signing_secret, redis_url=redis_url, clock=Clock(SATURDAY_NIGHT), **extra
+    )
+    try:
+        await thread(bot, CUES[kind][0])
+        assert len(pings(bot.slack)) == 1
+        assert len(pager.requests) == pages
+        if pages:
+            event = pager.requests[0].json()
+            assert event["event_action"] == "trigger" and event["routing_key"] == "rk-test"
+            assert CUES[kind][0][:20] not in json.dumps(event)  # no customer text leaves
+    finally:
+        await runner.cleanup()
