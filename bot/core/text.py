@@ -41,6 +41,7 @@ _LOGGY_WORDS = re.compile(r"\b(?:ERROR|FATAL|FAILED|KILLED|SIGKILL|SIGSEGV|OOM|P
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _ANY_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _BURST = re.compile(r"[!?]{2,}|!\s*!|\?\s*\?")
 
 _EN_WORDS = """
@@ -117,7 +118,7 @@ def prepare(text: str) -> Prepared:
     body = _URL.sub(" ", body)
     if ":" in body:
         body = _EMOJI.sub(" ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
-    body = _HASHTAG.sub("", _HANDLE.sub(" ", body))
+    body = _SPACES.sub(" ", _HASHTAG.sub("", _HANDLE.sub(" ", body)))
     stripped = stripped or logs
     prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"
     lower = prose.lower().replace("’", "'")
