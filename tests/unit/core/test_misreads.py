@@ -149,3 +149,12 @@ def test_an_unread_language_leaves_the_thread_heat_unchanged() -> None:
 def test_english_with_a_foreign_name_is_still_read() -> None:
     a = read_one("My order from José at the Café de la Paz never arrived, still waiting!")
     assert a.handled_language and a.frustrated
+
+
+def test_upset_slack_emoji_codes_count_but_other_codes_are_dropped() -> None:
+    prep = prepare("still broken :rage: :tada: :+1::skin-tone-2:")
+    assert "rage" not in prep.tokens and "tada" not in prep.tokens and "skin" not in prep.tokens
+    upset = read_one("the app crashed again :rage:")
+    plain = read_one("the app crashed again :tada:")
+    assert "neg.emoji" in {s.id for s in upset.signals}
+    assert upset.score > plain.score
