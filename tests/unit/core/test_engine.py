@@ -500,3 +500,14 @@ def test_a_corrupt_learned_model_file_raises_phrasebook_error(tmp_path: Path) ->
     (folder / "learned.json").write_text("{not json")
     with pytest.raises(PhrasebookError):
         FrustrationEngine(load_detection(folder))
+
+
+def test_cue_look_alikes_stay_quiet() -> None:
+    """Hot words without the situation: no outrage, stalemate or manager cue."""
+    cases = {
+        CueKind.OUTRAGE: "Quick one: is it unacceptable to send the form twice? Just checking.",
+        CueKind.STALEMATE: "I already told my colleague about the new plan, thanks for the help!",
+        CueKind.MANAGER_REQUEST: "Our team manager will join the call tomorrow, is 10am fine?",
+    }
+    for kind, text in cases.items():
+        assert kind not in cue_kinds(last((C, text))), text
