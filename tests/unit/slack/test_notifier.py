@@ -1,4 +1,4 @@
-"""The notifier's leak guard: visible posts only ever go to channels proven or configured internal."""
+"""The leak guard: visible posts go only to channels proven or configured internal."""
 
 from __future__ import annotations
 
