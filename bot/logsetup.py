@@ -12,12 +12,8 @@ _STD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None)).keys()) | {"messa
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        out: dict[str, Any] = {
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "event": record.getMessage(),
-        }
-        out.update({k: v for k, v in vars(record).items() if k not in _STD})
+        out: dict[str, Any] = {k: v for k, v in vars(record).items() if k not in _STD}
+        out.update(level=record.levelname.lower(), logger=record.name, event=record.getMessage())
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
         return json.dumps(out, default=str)

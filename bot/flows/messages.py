@@ -231,7 +231,7 @@ def _log_assessed(
             "thread_ts": ref.thread_ts,
             "turn": a.turn,
             "score": round(a.score, 3),
-            "level": a.level.value,
+            "frustration": a.level.value,
             "trend": a.trend.value,
             "cues": [c.kind.value for c in a.cues],
             "signals": [sig.id for sig in a.signals][:8],
