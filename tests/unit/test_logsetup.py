@@ -8,8 +8,8 @@ import logging
 from bot.logsetup import DropBodies, JsonFormatter
 
 
-def record(name: str, level: int, msg: str, **extra: object) -> logging.LogRecord:
-    rec = logging.LogRecord(name, level, __file__, 1, msg, (), None)
+def record(name: str, severity: int, msg: str, **extra: object) -> logging.LogRecord:
+    rec = logging.LogRecord(name, severity, __file__, 1, msg, (), None)
     for key, value in extra.items():
         setattr(rec, key, value)
     return rec
