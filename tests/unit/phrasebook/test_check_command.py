@@ -26,3 +26,19 @@ def test_a_broken_team_file_names_the_file_and_line(tmp_path: Path) -> None:
     out = io.StringIO()
     assert check_main(tmp_path, out) == 1
     assert "escalation.yaml:1" in out.getvalue()
+
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "deploy" / "team-phrasebook-example"
+
+
+def test_the_example_team_folder_checks_ok_and_its_settings_apply() -> None:
+    from bot.core.playbooks import find_playbook
+    from phrasebook import load_phrasebook
+
+    out = io.StringIO()
+    assert check_main(EXAMPLE, out) == 0, out.getvalue()
+    book = load_phrasebook(EXAMPLE)
+    assert book.coaching.policy.framework == "seven_step"
+    assert book.escalation.routes["C0ENTERPRISE"] == "C0ENTLEADS"
+    answer = find_playbook(book.coaching, "sla")
+    assert answer.card is not None and answer.card.topic.key == "playbook:sla_breach"
