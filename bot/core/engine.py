@@ -28,6 +28,7 @@ from bot.core.signals import Matcher, compile_patterns, strip_quoted
 from bot.core.situation import SituationReader
 from bot.core.text import Prepared, prepare
 from bot.core.textindex import Vocabulary
+from bot.core.textquote import SIGNAL_LIMIT, shorten
 from phrasebook.detection import DetectionRules
 
 RECENT = 3  # customer messages remembered as token-hash sets
@@ -353,6 +354,7 @@ class FrustrationEngine:
             index,
             topic,
             upset=score >= t.uneasy,
+            original=prep.prose,
         )
         spoken = [c for c in reading.cues if c.kind not in _QUIET_CUES]
         if spoken:
@@ -362,7 +364,9 @@ class FrustrationEngine:
                 Signal(
                     f"cue.{strongest.kind.value}",
                     "escalation wording",
-                    strongest.evidence[:80],
+                    dict(reading.short_quotes).get(
+                        strongest.kind, shorten(strongest.evidence, SIGNAL_LIMIT)
+                    ),
                     round(bump, 3),
                 )
             )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.core.models import Signal
 from bot.core.textindex import Vocabulary, WordPattern
+from bot.core.textquote import SIGNAL_LIMIT, quote
 from phrasebook.detection import DetectionRules, SignalRule
 
 _QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|^>.*$", re.M)
@@ -26,23 +27,17 @@ def compile_patterns(patterns: Sequence[str], vocab: Vocabulary) -> WordPattern:
     return WordPattern(patterns, vocab)
 
 
-def snippet(text: str, start: int, end: int, limit: int) -> str:
-    """The matched span widened to whole words, at most `limit` characters."""
-    pad = max(0, (limit - (end - start)) // 2)
-    lo = max(0, start - min(pad, 24))
-    hi = min(len(text), end + min(pad, 24))
-    while lo > 0 and text[lo - 1].isalnum() and lo > start - 40:
-        lo -= 1
-    while hi < len(text) and text[hi].isalnum() and hi < end + 40:
-        hi += 1
-    return " ".join(text[lo:hi].split())[:limit]
+def blank(text: str, rx: re.Pattern[str]) -> str:
+    """`text` with every match of `rx` blanked out by spaces (positions are kept)."""
+    return rx.sub(lambda m: " " * len(m.group()), text)
 
 
 def strip_quoted(lower: str) -> str:
-    """Remove text the customer quotes (in quotation marks or `>` quote lines)."""
+    """Blank out text the customer quotes (in quotation marks or `>` quote lines), keeping
+    every other character at its position so matches map back to the original."""
     if '"' not in lower and "“" not in lower and ">" not in lower:
         return lower
-    return _QUOTED.sub(" ", lower)
+    return blank(lower, _QUOTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +64,8 @@ class Matcher:
         return any(w in self.negators or w.endswith("n't") for w in words)
 
     def match(self, lower: str, evidence_text: str) -> list[Signal]:
-        """Signals fired by this lowercased message (evidence cut from `evidence_text`)."""
+        """Signals fired by this lowercased message (evidence quoted from `evidence_text`,
+        the same message in the customer's casing)."""
         found: list[Signal] = []
         hyper = self.hyperbole.search(lower) is not None
         for cs in self.signals:
@@ -99,6 +95,6 @@ class Matcher:
                 continue
             where = first_hit or first_neg
             assert where is not None
-            text = evidence_text if len(evidence_text) == len(lower) else lower
-            found.append(Signal(rule.id, label, snippet(text, *where, 80), round(weight, 3)))
+            evidence = quote(evidence_text, lower, *where, SIGNAL_LIMIT)
+            found.append(Signal(rule.id, label, evidence, round(weight, 3)))
         return found

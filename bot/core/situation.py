@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
-from bot.core.signals import compile_patterns, compile_regex, snippet
+from bot.core.signals import blank, compile_patterns, compile_regex
 from bot.core.textindex import Vocabulary, WordPattern
+from bot.core.textquote import CUE_LIMIT, SIGNAL_LIMIT, quote
 from phrasebook.detection import CueRule, DetectionRules
 
 _AMOUNT = re.compile(
@@ -32,6 +33,7 @@ class Reading:
     topic: str | None
     cues: tuple[Cue, ...]
     requests: tuple[Request, ...]
+    short_quotes: tuple[tuple[CueKind, str], ...] = ()  # cue evidence cut to signal length
 
 
 class SituationReader:
@@ -85,42 +87,51 @@ class SituationReader:
         turn: int,
         topic: str | None,
         upset: bool,
+        original: str = "",
     ) -> Reading:
-        """Types and triggers (only when `upset`), cues and requests of one message."""
+        """Types and triggers (only when `upset`), cues and requests of one message.
+
+        `lower` is the normalised message and `cue_text` the same with quoted text blanked out;
+        evidence is quoted from `original` (the message in the customer's casing) when given.
+        """
+        original = original or lower
         fired = tuple(s.id for s in signals if s.weight > 0)
         types: list[tuple[CustomerType, str]] = []
         triggers: list[tuple[Trigger, str]] = []
         if upset:
             for ctype, rx, sig in self.types:
-                ev = _evidence(rx, lower, fired, sig, signals)
+                ev = _evidence(rx, lower, original, fired, sig, signals)
                 if ev is not None:
                     types.append((ctype, ev))
             for trig, rx, sig in self.triggers:
-                ev = _evidence(rx, lower, fired, sig, signals)
+                ev = _evidence(rx, lower, original, fired, sig, signals)
                 if ev is not None:
                     triggers.append((trig, ev))
         cues: list[Cue] = []
+        short: list[tuple[CueKind, str]] = []
         for cc in self.cues:
             if score < cc.rule.min_score:
                 continue
-            text = cc.unless.sub(" ", cue_text) if cc.unless is not None else cue_text
+            text = blank(cue_text, cc.unless) if cc.unless is not None else cue_text
             m = cc.regex.search(text)
             if m is not None:
                 cues.append(
                     Cue(
                         cc.rule.kind,
-                        snippet(text, *m, 200),
+                        quote(original, lower, *m, CUE_LIMIT),
                         cc.rule.why,
                         turn,
                         cc.rule.strength,
                     )
                 )
+                short.append((cc.rule.kind, quote(original, lower, *m, SIGNAL_LIMIT)))
         requests: list[Request] = []
         for kind, rx in self.requests:
             m = rx.search(cue_text)
             if m is not None:
                 amount, cur = self._amount(cue_text)
-                requests.append(Request(kind, amount, cur, snippet(cue_text, *m, 120), turn))
+                evidence = quote(original, lower, *m, CUE_LIMIT)
+                requests.append(Request(kind, amount, cur, evidence, turn))
         if requests:
             big = any(r.amount is not None or r.kind in _BIG_ASKS for r in requests)
             cues.append(
@@ -132,7 +143,9 @@ class SituationReader:
                     0.5 if big else 0.3,
                 )
             )
-        return Reading(tuple(types), tuple(triggers), topic, tuple(cues), tuple(requests))
+        return Reading(
+            tuple(types), tuple(triggers), topic, tuple(cues), tuple(requests), tuple(short)
+        )
 
     def wants_for(self, topic: str | None, requests: tuple[Request, ...]) -> str:
         """A short paraphrase of what the customer wants."""
@@ -149,13 +162,14 @@ _BIG_ASKS = frozenset({RequestKind.COMPENSATION, RequestKind.CONTRACT_CHANGE})
 def _evidence(
     rx: WordPattern,
     lower: str,
+    original: str,
     fired: tuple[str, ...],
     prefixes: tuple[str, ...],
     signals: list[Signal],
 ) -> str | None:
     m = rx.search(lower)
     if m is not None:
-        return snippet(lower, *m, 80)
+        return quote(original, lower, *m, SIGNAL_LIMIT)
     for s in signals:
         if s.id in fired and s.id.startswith(prefixes) and prefixes:
             return s.evidence
