@@ -160,6 +160,7 @@ class Weights(_Frozen):
     mixed_praise: float  # weight of praise inside a complaint ("thanks a lot, still broken")
     stripped_code: float
     first_turn: float
+    opening_problem: float = 0.0  # an opening message that reports a service problem
     cue_heat: float = Field(ge=0)  # logit added per unit of the strongest spoken cue
 
 

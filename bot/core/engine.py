@@ -44,6 +44,8 @@ _SERVICE_SIGNALS = (
     "repeat.",
     "correction.",
 )
+_PROBLEM_REPORT = ("service.", "wait.", "negligence.", "unmet.")  # an opening that reports these
+_SHORT_REPLY = 10  # tokens
 _PRAISE = frozenset({"positive.thanks", "positive.gratitude"})
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # add no heat
 _HOLLOW_APOLOGY = frozenset(
@@ -260,6 +262,9 @@ class FrustrationEngine:
         if not prep.handled_language:
             return self._neutral(state, prep, turn, index, customer_turn)
         signals = self._ironic_praise(self.matcher.match(prep.lower, prep.prose))
+        if len(prep.tokens) <= _SHORT_REPLY and any(s.id == "positive.gratitude" for s in signals):
+            # "nope, got it now, thanks": a short "no" that thanks is a closing, not a correction
+            signals = [s for s in signals if s.id != "correction.no"]
         signals.extend(self._structural(state, prep, turn))
         topic = self.reader.topic_of(prep.lower)
         if topic is not None:
@@ -289,7 +294,9 @@ class FrustrationEngine:
         z += tone
         if abs(tone) >= 0.3:
             signals.append(Signal("model.tone", "overall wording", "", round(tone, 3)))
-        if state.customer_turns > 1:
+        if state.customer_turns > 1 and not prep.tokens:
+            context = 0.0  # a bare link or emoji carries no mood of its own
+        elif state.customer_turns > 1:
             context = w.carry * max(-2.0, min(3.0, _logit(state.heat) - w.bias))
             if context >= 0.3:
                 signals.append(
@@ -297,6 +304,13 @@ class FrustrationEngine:
                 )
         else:
             context = w.first_turn
+            if w.opening_problem and any(
+                s.weight > 0 and s.id.startswith(_PROBLEM_REPORT) for s in signals
+            ):  # a first message that reports a problem is a complaint even when worded calmly
+                context += w.opening_problem
+                signals.append(
+                    Signal("opening.problem", "opens with a problem report", "", w.opening_problem)
+                )
         score = _sigmoid(z + context)
         state.agent_effect *= w.agent_decay
         state.agent_signals = []

@@ -1,0 +1,91 @@
+"""Context rules of the second tuning round: calm problem reports that open a thread, polite
+corrections, failed bookings behind an apology, thankful "no"s and bare links."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.core.engine import FrustrationEngine
+from bot.core.models import Assessment, Role, Turn
+from phrasebook.detection import load_detection
+
+C, A = Role.CUSTOMER, Role.AGENT
+
+
+@lru_cache(maxsize=1)
+def engine() -> FrustrationEngine:
+    return FrustrationEngine(load_detection())
+
+
+def read_thread(*turns: tuple[Role, str]) -> list[Assessment]:
+    eng = engine()
+    state = eng.start()
+    out: list[Assessment] = []
+    for role, text in turns:
+        state, a = eng.read(state, Turn(role, text, 0.0))
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def ids(a: Assessment) -> set[str]:
+    return {s.id for s in a.signals}
+
+
+def test_an_opening_problem_report_counts_as_a_complaint_even_when_calm() -> None:
+    a = read_thread((C, "My new headphones broke after one month and the app is so slow."))[0]
+    assert "opening.problem" in ids(a)
+    assert a.frustrated
+
+
+def test_the_same_report_later_in_a_thread_gets_no_opening_weight() -> None:
+    later = read_thread(
+        (C, "Hi, quick question about my plan."),
+        (A, "Sure, what do you need?"),
+        (C, "My new headphones broke after one month and the app is so slow."),
+    )[-1]
+    assert "opening.problem" not in ids(later)
+
+
+def test_a_plain_opening_question_gets_no_opening_weight() -> None:
+    a = read_thread((C, "Hi, which plans include international calls?"))[0]
+    assert "opening.problem" not in ids(a)
+    assert not a.frustrated
+
+
+def test_polite_soft_corrections_are_read() -> None:
+    a = read_thread(
+        (C, "I need a hotel in the centre."),
+        (A, "How many nights and people?"),
+        (C, "I actually don't need a room, I just need the address please."),
+    )[-1]
+    assert "correction.soft" in ids(a)
+
+
+def test_an_unsuccessful_booking_is_a_failed_delivery_not_a_comfort() -> None:
+    a = read_thread(
+        (C, "Book it for Friday please."),
+        (A, "I'm sorry, that booking was unsuccessful."),
+        (C, "Then try Saturday."),
+    )[-1]
+    assert "agent.failed" in ids(a) and "agent.apology" not in ids(a)
+
+
+def test_a_short_no_that_thanks_is_a_closing() -> None:
+    a = read_thread(
+        (C, "Where is my parcel?"),
+        (A, "It was delivered this morning. Anything else?"),
+        (C, "Nope, I've got my package now, thanks"),
+    )[-1]
+    assert "correction.no" not in ids(a)
+
+
+def test_a_bare_link_carries_no_heat_of_its_own() -> None:
+    turns = read_thread(
+        (C, "This is the WORST service ever, still broken after 3 weeks!!"),
+        (A, "Can you share a screenshot?"),
+        (C, "https://example.com/screenshot.png"),
+    )
+    assert turns[0].frustrated
+    assert "context.heat" not in ids(turns[-1])
+    assert turns[-1].score < turns[0].score
