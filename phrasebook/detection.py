@@ -161,6 +161,7 @@ class Weights(_Frozen):
     stripped_code: float
     first_turn: float
     opening_problem: float = 0.0  # an opening message that reports a service problem
+    opening_thanks: float = Field(default=1.0, ge=0, le=1)  # share of thanks kept there
     cue_heat: float = Field(ge=0)  # logit added per unit of the strongest spoken cue
 
 

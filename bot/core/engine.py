@@ -289,32 +289,44 @@ class FrustrationEngine:
             carried = state.agent_effect
         if abs(carried) >= 0.01:
             signals.append(Signal("agent.earlier", "earlier agent replies", "", round(carried, 3)))
+        opening = customer_turn == 0 and self._opening_problem(signals)
+        if opening:  # thanks ahead of any help is manners, not satisfaction
+            signals = [
+                replace(s, weight=round(s.weight * w.opening_thanks, 3))
+                if s.id == "positive.gratitude"
+                else s
+                for s in signals
+            ]
         z = w.bias + sum(s.weight for s in signals)
         tone = self._tone(prep, signals)
         z += tone
         if abs(tone) >= 0.3:
             signals.append(Signal("model.tone", "overall wording", "", round(tone, 3)))
-        if state.customer_turns > 1 and not prep.tokens:
+        if customer_turn == 0:
+            context = w.first_turn
+            if opening:  # a first message reporting a problem is a complaint even when calm
+                context += w.opening_problem
+                signals.append(
+                    Signal("opening.problem", "opens with a problem report", "", w.opening_problem)
+                )
+        elif not prep.tokens:
             context = 0.0  # a bare link or emoji carries no mood of its own
-        elif state.customer_turns > 1:
+        else:
             context = w.carry * max(-2.0, min(3.0, _logit(state.heat) - w.bias))
             if context >= 0.3:
                 signals.append(
                     Signal("context.heat", "thread already heated", "", round(context, 3))
                 )
-        else:
-            context = w.first_turn
-            if w.opening_problem and any(
-                s.weight > 0 and s.id.startswith(_PROBLEM_REPORT) for s in signals
-            ):  # a first message that reports a problem is a complaint even when worded calmly
-                context += w.opening_problem
-                signals.append(
-                    Signal("opening.problem", "opens with a problem report", "", w.opening_problem)
-                )
         score = _sigmoid(z + context)
         state.agent_effect *= w.agent_decay
         state.agent_signals = []
         return self._finish(state, prep, turn, index, customer_turn, score, signals, topic)
+
+    def _opening_problem(self, signals: list[Signal]) -> bool:
+        """The thread's first message reports a service problem (weighted as a complaint)."""
+        return self.w.opening_problem > 0 and any(
+            s.weight > 0 and s.id.startswith(_PROBLEM_REPORT) for s in signals
+        )
 
     def _tone(self, prep: Prepared, signals: list[Signal]) -> float:
         """The shipped GoEmotions model's say, bounded so it cannot veto a service complaint."""

@@ -89,3 +89,22 @@ def test_a_bare_link_carries_no_heat_of_its_own() -> None:
     assert turns[0].frustrated
     assert "context.heat" not in ids(turns[-1])
     assert turns[-1].score < turns[0].score
+
+
+def test_thanks_in_an_opening_problem_report_does_not_talk_it_down() -> None:
+    polite = read_thread((C, "Hi, the app keeps logging me out on my phone, can you help? Thanks"))[
+        0
+    ]
+    plain = read_thread((C, "Hiya, when is the next sale? Thanks!"))[0]
+    gratitude = {s.id: s.weight for s in polite.signals}.get("positive.gratitude")
+    assert "opening.problem" in ids(polite)
+    assert gratitude is not None and gratitude > -0.5
+    assert {s.id: s.weight for s in plain.signals}["positive.gratitude"] <= -0.5
+    assert polite.frustrated and not plain.frustrated
+
+
+def test_a_bare_duration_is_not_a_wait_but_waiting_for_one_is() -> None:
+    plan = read_thread((C, "We travel the first two weeks of June."))[0]
+    waited = read_thread((C, "I have been waiting for two weeks for my refund."))[0]
+    assert "wait.delay" not in ids(plan)
+    assert "wait.delay" in ids(waited)
