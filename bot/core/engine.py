@@ -189,6 +189,8 @@ class FrustrationEngine:
                 fired.append((rule.id, rule.label, rule.weight))
         if any(f[0] in _HOLLOW_APOLOGY for f in fired):  # "sorry, nothing found" is no comfort
             fired = [f for f in fired if f[0] != "agent.apology"]
+        if any(f[0] == "agent.failed" for f in fired):  # "no, none left" is one failure, not two
+            fired = [f for f in fired if f[0] != "agent.negative"]
         effect += sum(f[2] for f in fired)
         state.agent_effect = max(-2.0, min(2.0, effect))
         state.agent_signals = fired

@@ -108,3 +108,19 @@ def test_a_bare_duration_is_not_a_wait_but_waiting_for_one_is() -> None:
     waited = read_thread((C, "I have been waiting for two weeks for my refund."))[0]
     assert "wait.delay" not in ids(plan)
     assert "wait.delay" in ids(waited)
+
+
+def test_not_minding_a_detail_is_no_complaint_but_you_dont_care_is() -> None:
+    easy = read_thread((A, "Which area would you like?"), (C, "I don't care, any area is fine."))
+    hurt = read_thread((C, "You don't even care that my order is lost."))
+    assert "negligence.ignored" not in ids(easy[-1]) and "correction.no" not in ids(easy[-1])
+    assert "negligence.ignored" in ids(hurt[-1])
+
+
+def test_a_failed_search_counts_once_not_also_as_a_negative_answer() -> None:
+    a = read_thread(
+        (C, "Find me a cheap hotel in the north."),
+        (A, "Unfortunately there are no hotels matching that in the north."),
+        (C, "What about the east?"),
+    )[-1]
+    assert "agent.failed" in ids(a) and "agent.negative" not in ids(a)
