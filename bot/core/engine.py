@@ -267,6 +267,8 @@ class FrustrationEngine:
         if len(prep.tokens) <= _SHORT_REPLY and any(s.id == "positive.gratitude" for s in signals):
             # "nope, got it now, thanks": a short "no" that thanks is a closing, not a correction
             signals = [s for s in signals if s.id != "correction.no"]
+        if state.last_role != Role.AGENT.value:  # "sorry to bother you" opens; it corrects nothing
+            signals = [s for s in signals if s.id != "correction.sorry"]
         signals.extend(self._structural(state, prep, turn))
         topic = self.reader.topic_of(prep.lower)
         if topic is not None:

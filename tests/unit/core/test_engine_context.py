@@ -124,3 +124,15 @@ def test_a_failed_search_counts_once_not_also_as_a_negative_answer() -> None:
         (C, "What about the east?"),
     )[-1]
     assert "agent.failed" in ids(a) and "agent.negative" not in ids(a)
+
+
+def test_sorry_in_a_reply_is_a_mix_up_but_sorry_to_bother_you_is_manners() -> None:
+    opening = read_thread((C, "Sorry to bother you, is the shop open on Sunday?"))[0]
+    mix_up = read_thread(
+        (C, "Book a table for Monday."),
+        (A, "Done, Monday at 7pm."),
+        (C, "Oh sorry, I need it on Tuesday instead."),
+    )[-1]
+    assert "correction.sorry" not in ids(opening)
+    assert "correction.sorry" in ids(mix_up) and "correction.soft" in ids(mix_up)
+    assert mix_up.score > opening.score
