@@ -44,9 +44,10 @@ def excerpt(text: str, start: int, end: int, limit: int) -> str:
     with an ellipsis on each side that was trimmed."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    whole = _collapse(text)
-    if len(whole) <= limit:
-        return whole
+    if len(text) <= 2 * limit:  # collapsing spaces only shortens: the whole may still fit
+        whole = _collapse(text)
+        if len(whole) <= limit:
+            return whole
     match = _collapse(text[start:end])
     if len(match) + 2 > limit:
         return _cut_head(match, limit)
