@@ -136,3 +136,17 @@ def test_sorry_in_a_reply_is_a_mix_up_but_sorry_to_bother_you_is_manners() -> No
     assert "correction.sorry" not in ids(opening)
     assert "correction.sorry" in ids(mix_up) and "correction.soft" in ids(mix_up)
     assert mix_up.score > opening.score
+
+
+def test_cancelling_yourself_is_no_problem_but_being_cancelled_on_is() -> None:
+    mine = read_thread((C, "I canceled the trip myself, how do I get the credit?"))[0]
+    theirs = read_thread((C, "My flight was cancelled and nobody told me."))[0]
+    assert "service.problem" not in ids(mine)
+    assert "service.problem" in ids(theirs)
+
+
+def test_how_long_is_a_wait_only_when_it_asks_about_waiting() -> None:
+    question = read_thread((C, "How long do I have to decide on the upgrade?"))[0]
+    waiting = read_thread((C, "How long will this take? I have been waiting all day."))[0]
+    assert "wait.delay" not in ids(question)
+    assert "wait.delay" in ids(waiting)
