@@ -14,7 +14,8 @@ SIGNAL_LIMIT = 80
 CUE_LIMIT = 120
 
 _APOSTROPHE = re.compile("'")
-_EDGE_PUNCT = ",;:-–—(/"
+_LEFT_PUNCT = ",;:.!?-–—)/"  # the tail of a cut-off clause, dropped after a leading ellipsis
+_RIGHT_PUNCT = ",;:-–—(/"  # the start of one, dropped before a trailing ellipsis
 
 
 def _collapse(text: str) -> str:
@@ -68,9 +69,9 @@ def excerpt(text: str, start: int, end: int, limit: int) -> str:
     head = ELLIPSIS if lo > 0 and text[:lo].strip() else ""
     tail = ELLIPSIS if hi < len(text) and text[hi:].strip() else ""
     if head and lo < start:
-        body = body.lstrip(_EDGE_PUNCT + " ") or body
+        body = body.lstrip(_LEFT_PUNCT + " ") or body
     if tail and hi > end:
-        body = body.rstrip(_EDGE_PUNCT + " ") or body
+        body = body.rstrip(_RIGHT_PUNCT + " ") or body
     quote = f"{head}{body}{tail}"
     if len(quote) > limit:  # collapsing never grows text; this guards odd unicode only
         return _cut_head(quote, limit)

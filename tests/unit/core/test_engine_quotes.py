@@ -187,3 +187,17 @@ def test_quotes_stay_short_on_long_or_odd_messages(text: str) -> None:
     assert all(len(s.evidence) <= SIGNAL_LIMIT for s in a.signals)
     assert all(len(c.evidence) <= CUE_LIMIT for c in a.cues)
     assert all(len(r.evidence) <= CUE_LIMIT for r in a.requests)
+
+
+def test_a_cut_never_starts_or_ends_on_stray_punctuation() -> None:
+    text = "It broke. Again! Why? (No idea); nobody - not one person, called back. " * 4
+    for start in range(len(text)):
+        if start and text[start - 1].isalnum():
+            continue
+        end = start + 4
+        q = excerpt(text, start, end, 40)
+        assert len(q) <= 40
+        if q.startswith(ELLIPSIS):
+            assert q[1] not in ".,;:!?)-/ ", q
+        if q.endswith(ELLIPSIS):
+            assert q[-2] not in ",;:(-/ ", q
