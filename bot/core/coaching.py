@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.core.models import Assessment, Level, Role, Situation, Trend, Turn
+from bot.core.textquote import shorten
 from phrasebook.coaching import TOPIC_LIMIT, CoachingBook, Framework, Phrasing, Slip, Step
 from phrasebook.render import render
 
@@ -134,8 +135,12 @@ def _compile(patterns: Sequence[str]) -> re.Pattern[str]:
 
 
 def _clip(text: str, limit: int) -> str:
+    """Our own wording cut at a word boundary (quotes of people use `textquote.shorten`)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def _ordinal(n: int) -> str:
@@ -190,7 +195,7 @@ class Coach:
         for slip, pattern in self._slips:
             match = None if slip.id in known else pattern.search(text)
             if match:
-                pending.append((slip.id, _clip(match.group(0), SAID_LIMIT)))
+                pending.append((slip.id, shorten(match.group(0), SAID_LIMIT)))
         return replace(
             state,
             done=ordered,
@@ -328,7 +333,7 @@ class Coach:
             elif signals:
                 top = max(signals, key=lambda s: s.weight)
                 if top.evidence:
-                    quote = _clip(top.evidence, EVIDENCE_LIMIT)
+                    quote = shorten(top.evidence, EVIDENCE_LIMIT)
                     parts.append(render(why.signal_quote, {"label": top.label, "evidence": quote}))
                 else:
                     parts.append(render(why.signal, {"label": top.label}))

@@ -283,6 +283,18 @@ def test_why_quotes_the_strongest_signal_when_there_is_no_repeated_ask(coach: Co
     assert hint.why.startswith('says it is the third time: "third time"; ')
 
 
+def test_a_long_evidence_quote_is_cut_at_whole_words(coach: Coach) -> None:
+    """Quoted customer words keep whole words and mark the cut with an ellipsis."""
+    evidence = "we have been waiting for the replacement router since the twelfth of last month"
+    signals = (Signal("wait.long", "has been kept waiting", evidence, 0.6),)
+    hint = Thread(coach).customer(signals=signals)
+    assert hint is not None
+    quoted = hint.why.split('"')[1]
+    assert "…" in quoted
+    words = set(evidence.split())
+    assert all(w in words for w in quoted.replace("…", " ").split())
+
+
 def test_hints_are_short(coach: Coach) -> None:
     """Headlines fit one line and no hint carries more than two phrasings."""
     long_topic = Situation(ask_topic="x" * 300, ask_count=12)
