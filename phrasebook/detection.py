@@ -178,6 +178,13 @@ class Thresholds(_Frozen):
     escalate_score: float = Field(gt=0, le=1)  # one message this hot escalates on its own
     escalate_cue_strength: float = Field(ge=0, le=1)
     double_text_seconds: float = Field(gt=0)
+    # "angry" needs heat in the words, not only a high score: at least one signal whose id starts
+    # with one of these (or a cue); a polite but serious complaint reads as "frustrated"
+    angry_needs: tuple[str, ...] = (
+        "neg.strong", "neg.feeling", "neg.profanity", "neg.insult", "anger.", "sarcasm.",
+        "threat.", "churn.", "shape.caps", "shape.burst", "repeat.", "urgency.", "negligence.",
+        "context.heat", "cue.",
+    )
 
 
 class Tuning(_Frozen):

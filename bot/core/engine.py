@@ -421,6 +421,11 @@ class FrustrationEngine:
             if score >= t.uneasy
             else Level.CALM
         )
+        heated = any(c.kind is not CueKind.BEYOND_AUTHORITY for c in reading.cues) or any(
+            sig.id.startswith(t.angry_needs) for sig in signals
+        )
+        if level is Level.ANGRY and not heated:
+            level = Level.FRUSTRATED  # a serious but polite complaint is not anger
         if level is not state.level:
             state.level = level
             state.tipped_by = index

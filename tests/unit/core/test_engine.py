@@ -511,3 +511,17 @@ def test_cue_look_alikes_stay_quiet() -> None:
     }
     for kind, text in cases.items():
         assert kind not in cue_kinds(last((C, text))), text
+
+
+def test_a_serious_but_polite_complaint_is_frustrated_not_angry() -> None:
+    """A high score alone does not make anger: angry needs heated words, caps, bursts or a cue."""
+    polite = last(
+        (
+            Role.CUSTOMER,
+            "Hi, we were charged twice for the March invoice. Our account "
+            "still shows both payments. Can you refund the duplicate charge?",
+        )
+    )
+    assert polite.level in (Level.UNEASY, Level.FRUSTRATED)
+    shouted = last((Role.CUSTOMER, "CHARGED TWICE AGAIN??? This is the worst service ever!!!"))
+    assert shouted.level is Level.ANGRY
