@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.core.models import CueKind, Level, RequestKind
-from phrasebook.loader import PhrasebookError, read_yaml
+from phrasebook.loader import PhrasebookError, describe, nearest_line, read_yaml
 from phrasebook.render import placeholders
 
 SeverityName = Literal["low", "high", "critical"]
@@ -239,13 +239,6 @@ def _deep_merge(base: Any, over: Any) -> Any:
     return over
 
 
-def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
-    for cut in range(len(loc), 0, -1):
-        if loc[:cut] in lines:
-            return lines[loc[:cut]]
-    return None
-
-
 def load_escalation(team_dir: Path | None = None) -> EscalationBook:
     """Shipped escalation defaults, with fields of `team_dir/escalation.yaml` merged over them."""
     base, base_lines = read_yaml(SHIPPED_FILE)
@@ -261,11 +254,10 @@ def load_escalation(team_dir: Path | None = None) -> EscalationBook:
     try:
         return EscalationBook.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(first["loc"])
-        dotted = ".".join(str(p) for p in loc) or "(top level)"
-        problem = f"{dotted}: {first['msg']}"
-        team_line = _line_for(loc, team_lines) if team_path is not None else None
+        loc, problem = describe(exc)
+        team_line = nearest_line(loc, team_lines, allow_root=False) if team_path else None
         if team_path is not None and team_line is not None:
             raise PhrasebookError(team_path, team_line, problem) from exc
-        raise PhrasebookError(SHIPPED_FILE, _line_for(loc, base_lines), problem) from exc
+        raise PhrasebookError(
+            SHIPPED_FILE, nearest_line(loc, base_lines, allow_root=False), problem
+        ) from exc

@@ -52,11 +52,23 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
     return data, lines
 
 
-def _nearest_line(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
-    for cut in range(len(loc), -1, -1):
+def nearest_line(
+    loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int], *, allow_root: bool = True
+) -> int | None:
+    """The line of the deepest key on `loc` that the file has (the root only if `allow_root`)."""
+    for cut in range(len(loc), -1 if allow_root else 0, -1):
         if loc[:cut] in lines:
             return lines[loc[:cut]]
     return None
+
+
+def describe(exc: ValidationError) -> tuple[tuple[Any, ...], str]:
+    """Where the first validation error is (key path) and what it says, for a person."""
+    first = exc.errors()[0]
+    loc = tuple(first["loc"])
+    dotted = ".".join(str(p) for p in loc) or "(top level)"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return loc, f"{dotted}: {first['msg']}{more}"
 
 
 def load_model(path: Path, model: type[M]) -> M:
@@ -67,13 +79,8 @@ def load_model(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(first["loc"])
-        dotted = ".".join(str(p) for p in loc) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise PhrasebookError(
-            path, _nearest_line(loc, lines), f"{dotted}: {first['msg']}{more}"
-        ) from exc
+        loc, problem = describe(exc)
+        raise PhrasebookError(path, nearest_line(loc, lines), problem) from exc
 
 
 def load_models_in(folder: Path, model: type[M]) -> list[tuple[Path, M]]:
