@@ -137,19 +137,22 @@ def main(argv: list[str] | None = None) -> int:
 
         return asyncio.run(run_demo(quiet=args.quiet))
     settings = load_settings()
+    if args.cmd == "report":
+        return asyncio.run(_report(settings, args.what))
+    needs = {
+        "serve": ("slack_bot_token", "slack_signing_secret"),
+        "worker": ("slack_bot_token",),
+        "socket": ("slack_bot_token", "slack_app_token"),
+    }
+    _require(settings, *needs[args.cmd])
     configure_logging(settings.log_level, settings.log_json)
     try:
         if args.cmd == "serve":
-            _require(settings, "slack_bot_token", "slack_signing_secret")
             asyncio.run(_serve(settings, args.host, args.port, args.workers))
         elif args.cmd == "worker":
-            _require(settings, "slack_bot_token")
             asyncio.run(_worker(settings, args.count))
-        elif args.cmd == "socket":
-            _require(settings, "slack_bot_token", "slack_app_token")
+        else:
             asyncio.run(_socket(settings))
-        elif args.cmd == "report":
-            return asyncio.run(_report(settings, args.what))
     except KeyboardInterrupt:
         return 0
     return 0
