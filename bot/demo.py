@@ -208,7 +208,7 @@ class Demo:
             if line.user == p.CUSTOMER:
                 self.counts["customer_messages"] += 1
                 await self.show_reading(services, ThreadRef(p.TEAM_OURS, channel, parent))
-            self.show_new_calls(channel)
+            self.show_new_calls()
         self.say()
 
     async def drain(self, worker: StreamWorker) -> None:
@@ -233,7 +233,7 @@ class Demo:
             f"{summary.get('trend')} — {why}" + (f" · cues: {cues}" if cues else "")
         )
 
-    def show_new_calls(self, thread_channel: str) -> None:
+    def show_new_calls(self) -> None:
         calls = self.slack.calls[self.seen_calls :]
         self.seen_calls = len(self.slack.calls)
         for call in calls:

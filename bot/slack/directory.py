@@ -39,14 +39,12 @@ class Directory:
         self._group_loaded_at = float("-inf")
         self._user_team: dict[str, tuple[float, str | None]] = {}
         self._cache_seconds = cache_seconds
-        self.bot_user_id: str | None = None
 
     async def home_teams(self) -> set[str]:
         """Our team and enterprise ids (auth.test once, when not configured)."""
         if not self._home:
             resp = await self._client.auth_test()
             self._home = {str(t) for t in (resp.get("team_id"), resp.get("enterprise_id")) if t}
-            self.bot_user_id = resp.get("user_id")
         return self._home
 
     async def _agent_group(self) -> set[str]:

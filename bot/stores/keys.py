@@ -65,6 +65,3 @@ class Keys:
 
     def alert_outcomes(self) -> str:
         return f"{self.prefix}:alerts:outcomes"
-
-    def team_identity(self) -> str:
-        return f"{self.prefix}:identity"
