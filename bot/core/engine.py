@@ -204,6 +204,9 @@ class FrustrationEngine:
         if not praise:
             return signals
         kept = [s for s in signals if s not in praise]
+        praise = [s for s in praise if s.id != "positive.gratitude"]
+        if not praise:
+            return kept
         irony = Signal(
             "sarcasm.mixed", "praise inside a complaint", praise[0].evidence, self.w.mixed_praise
         )

@@ -150,3 +150,43 @@ def test_how_long_is_a_wait_only_when_it_asks_about_waiting() -> None:
     waiting = read_thread((C, "How long will this take? I have been waiting all day."))[0]
     assert "wait.delay" not in ids(question)
     assert "wait.delay" in ids(waiting)
+
+
+def test_thanks_after_a_complaint_is_manners_but_praise_after_one_is_irony() -> None:
+    polite = read_thread(
+        (A, "Let me look into that."),
+        (C, "It still hasn't arrived and I was promised Friday. Can you chase it? Thanks"),
+    )[-1]
+    ironic = read_thread(
+        (A, "Let me look into that."),
+        (C, "It still hasn't arrived and I was promised Friday. Brilliant."),
+    )[-1]
+    assert "sarcasm.mixed" not in ids(polite) and "positive.gratitude" not in ids(polite)
+    assert "sarcasm.mixed" in ids(ironic)
+    assert ironic.score > polite.score
+
+
+def test_support_complaint_phrasings_are_read() -> None:
+    """Plain reports a support lead would call complaints, each read by its own rule."""
+    cases = {
+        "I did not receive my certificate.": "wait.delay",
+        "The 8:10 train is ten minutes late again.": "wait.delay",
+        "The courier never turned up.": "wait.delay",
+        "I was mistreated at your Leeds store.": "service.conduct",
+        "You're not answering the phone.": "negligence.ignored",
+        "The credit on my account disappeared.": "service.problem",
+        "Bought new jeans, a seam split on day one #nothappy": "neg.feeling",
+    }
+    for text, rule in cases.items():
+        assert rule in ids(read_thread((C, text))[0]), text
+
+
+def test_lookalikes_of_the_new_complaint_phrasings_stay_quiet() -> None:
+    """Receiving fine, being late in a plan, and happy customers fire none of them."""
+    calm = {
+        "I received the parcel this morning, all good.": "wait.delay",
+        "I'll be ten minutes late to the call, sorry.": "wait.delay",
+        "I'm happy with the new plan.": "neg.feeling",
+    }
+    for text, rule in calm.items():
+        assert rule not in ids(read_thread((C, text))[0]), text
