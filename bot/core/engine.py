@@ -297,10 +297,10 @@ class FrustrationEngine:
         if abs(carried) >= 0.01:
             signals.append(Signal("agent.earlier", "earlier agent replies", "", round(carried, 3)))
         opening = customer_turn == 0 and self._opening_problem(signals)
-        if opening:  # thanks ahead of any help is manners, not satisfaction
+        if opening:  # thanks or praise around a problem report is manners, not satisfaction
             signals = [
                 replace(s, weight=round(s.weight * w.opening_thanks, 3))
-                if s.id == "positive.gratitude"
+                if s.id in _PRAISE
                 else s
                 for s in signals
             ]

@@ -190,3 +190,14 @@ def test_lookalikes_of_the_new_complaint_phrasings_stay_quiet() -> None:
     }
     for text, rule in calm.items():
         assert rule not in ids(read_thread((C, text))[0]), text
+
+
+def test_praise_in_an_opening_problem_report_does_not_talk_it_down() -> None:
+    """'I love it but the seat is broken' opens a complaint; 'I love it' alone stays calm."""
+    report = read_thread((C, "I love my car but the driver seat is broken after a year."))[0]
+    happy = read_thread((C, "I love my new car, the seats are great."))[0]
+    praise = {s.id: s.weight for s in report.signals}.get("positive.thanks")
+    assert "opening.problem" in ids(report)
+    assert praise is not None and praise > -0.5
+    assert {s.id: s.weight for s in happy.signals}["positive.thanks"] <= -0.5
+    assert report.frustrated and not happy.frustrated
