@@ -299,9 +299,7 @@ class FrustrationEngine:
         opening = customer_turn == 0 and self._opening_problem(signals)
         if opening:  # thanks or praise around a problem report is manners, not satisfaction
             signals = [
-                replace(s, weight=round(s.weight * w.opening_thanks, 3))
-                if s.id in _PRAISE
-                else s
+                replace(s, weight=round(s.weight * w.opening_thanks, 3)) if s.id in _PRAISE else s
                 for s in signals
             ]
         z = w.bias + sum(s.weight for s in signals)
