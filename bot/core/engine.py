@@ -46,6 +46,7 @@ _SERVICE_SIGNALS = (
 )
 _PROBLEM_REPORT = ("service.", "wait.", "negligence.", "unmet.")  # an opening that reports these
 _SHORT_REPLY = 10  # tokens
+_REPLY_CORRECTIONS = frozenset({"correction.sorry", "correction.soft"})  # only after a reply
 _PRAISE = frozenset({"positive.thanks", "positive.gratitude"})
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # add no heat
 _HOLLOW_APOLOGY = frozenset(
@@ -270,8 +271,9 @@ class FrustrationEngine:
         if len(prep.tokens) <= _SHORT_REPLY and any(s.id == "positive.gratitude" for s in signals):
             # "nope, got it now, thanks": a short "no" that thanks is a closing, not a correction
             signals = [s for s in signals if s.id != "correction.no"]
-        if state.last_role != Role.AGENT.value:  # "sorry to bother you" opens; it corrects nothing
-            signals = [s for s in signals if s.id != "correction.sorry"]
+        if state.last_role != Role.AGENT.value:
+            # "sorry to bother you" or "I just need the times" opens; it corrects no reply
+            signals = [s for s in signals if s.id not in _REPLY_CORRECTIONS]
         signals.extend(self._structural(state, prep, turn))
         topic = self.reader.topic_of(prep.lower)
         if topic is not None:

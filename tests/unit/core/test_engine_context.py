@@ -201,3 +201,15 @@ def test_praise_in_an_opening_problem_report_does_not_talk_it_down() -> None:
     assert praise is not None and praise > -0.5
     assert {s.id: s.weight for s in happy.signals}["positive.thanks"] <= -0.5
     assert report.frustrated and not happy.frustrated
+
+
+def test_narrowing_the_ask_after_a_reply_is_a_soft_correction_but_not_as_an_opening() -> None:
+    """'No, I just need the address' after an offer to book means the reply missed the ask."""
+    reply = read_thread(
+        (C, "Can you find me a guesthouse in the north?"),
+        (A, "Acorn House is in the north. Shall I book a room for you?"),
+        (C, "No, I just need the address."),
+    )[-1]
+    opening = read_thread((C, "I just need the train times to Ely for Friday."))[0]
+    assert "correction.soft" in ids(reply)
+    assert "correction.soft" not in ids(opening)
