@@ -213,3 +213,16 @@ def test_narrowing_the_ask_after_a_reply_is_a_soft_correction_but_not_as_an_open
     opening = read_thread((C, "I just need the train times to Ely for Friday."))[0]
     assert "correction.soft" in ids(reply)
     assert "correction.soft" not in ids(opening)
+
+
+def test_impatient_either_or_and_what_good_is_that_questions_are_loaded() -> None:
+    """'Are you going to email me or not' and 'how does that help me' press; plain asks don't."""
+    pressed = [
+        "Are you going to email me or not",
+        "Well how much does that help me now?",
+    ]
+    plain = ["How much does the premium plan cost?", "Are you going to email me the receipt?"]
+    for text in pressed:
+        assert "anger.question" in ids(read_thread((C, text))[0]), text
+    for text in plain:
+        assert "anger.question" not in ids(read_thread((C, text))[0]), text
