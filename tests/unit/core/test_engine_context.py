@@ -226,3 +226,20 @@ def test_impatient_either_or_and_what_good_is_that_questions_are_loaded() -> Non
         assert "anger.question" in ids(read_thread((C, text))[0]), text
     for text in plain:
         assert "anger.question" not in ids(read_thread((C, text))[0]), text
+
+
+def test_closing_thanks_are_not_read_as_sarcasm_repeats_or_corrections() -> None:
+    """'Thank you so much for your help', 'thanks again', 'no need' and 'no, that was it'
+    close a chat politely; 'so much for your promise' and 'broken again' still count."""
+    offer = (A, "Shall I book it for you?")
+    closing = read_thread(offer, (C, "No, that was it. Thank you so much for your help."))[-1]
+    again = read_thread(offer, (C, "Nope, you have been very helpful. Thanks again. Bye."))[-1]
+    no_need = read_thread(offer, (C, "No need to book it, just the address please."))[-1]
+    sarcastic = read_thread(offer, (C, "So much for your promise of a call back."))[-1]
+    repeat = read_thread(offer, (C, "The app is broken again."))[-1]
+    assert not {"sarcasm.fake_praise", "correction.no"} & ids(closing)
+    assert "repeat.again" not in ids(again)
+    assert "correction.no" not in ids(no_need)
+    assert "sarcasm.fake_praise" in ids(sarcastic)
+    assert "repeat.again" in ids(repeat)
+    assert not closing.frustrated and not again.frustrated
