@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.core.engine import FrustrationEngine
-from bot.core.models import Assessment, Role, Turn
+from bot.core.models import Assessment, CueKind, Role, Turn
 from phrasebook.detection import load_detection
 
 C, A = Role.CUSTOMER, Role.AGENT
@@ -243,3 +243,16 @@ def test_closing_thanks_are_not_read_as_sarcasm_repeats_or_corrections() -> None
     assert "sarcasm.fake_praise" in ids(sarcastic)
     assert "repeat.again" in ids(repeat)
     assert not closing.frustrated and not again.frustrated
+
+
+def test_leaving_on_a_trip_is_no_churn_cue_but_leaving_the_company_is() -> None:
+    """'I'm leaving from Vegas on the 9th' books a trip; 'I'm leaving.' in anger is churn."""
+    upset = (C, "This is the third time the booking failed, this is useless.")
+    trip = read_thread(
+        upset,
+        (A, "Where are you travelling from?"),
+        (C, "No, I said I'm leaving from Vegas, not LA!"),
+    )
+    quit_ = read_thread(upset, (A, "I understand."), (C, "Forget it, I'm leaving. Useless."))
+    assert CueKind.CHURN not in {c.kind for c in trip[-1].cues}
+    assert CueKind.CHURN in {c.kind for c in quit_[-1].cues}
