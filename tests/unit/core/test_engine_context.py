@@ -256,3 +256,13 @@ def test_leaving_on_a_trip_is_no_churn_cue_but_leaving_the_company_is() -> None:
     quit_ = read_thread(upset, (A, "I understand."), (C, "Forget it, I'm leaving. Useless."))
     assert CueKind.CHURN not in {c.kind for c in trip[-1].cues}
     assert CueKind.CHURN in {c.kind for c in quit_[-1].cues}
+
+
+def test_recalls_and_demands_to_sort_it_out_are_complaints_but_recalling_a_fact_is_not() -> None:
+    """A recalled product is a problem report; 'I don't recall' is memory, not a recall."""
+    recalled = read_thread((C, "My airbag was recalled and still has not been replaced."))[0]
+    memory = read_thread((C, "I don't recall the exact date I ordered."))[0]
+    demand = read_thread((C, "Three engineers later and still no signal. Sort it out."))[0]
+    assert "service.problem" in ids(recalled)
+    assert "service.problem" not in ids(memory)
+    assert "urgency.now" in ids(demand)
