@@ -79,6 +79,19 @@ class Bot:
             )
         return await self.driver.post_event(envelope, retry_num=retry_num)
 
+    async def press_on_alert(self, action_id: str, value: str, message_ts: str) -> DriverResponse:
+        """A supervisor clicks a button on an alert in the supervisor channel."""
+        payload = p.block_action(
+            action_id,
+            value,
+            user=p.SUPERVISOR,
+            channel=p.CHANNEL_SUP,
+            message_ts=message_ts,
+            is_ephemeral=False,
+            response_url=self.slack.response_url(),
+        )
+        return await self.driver.post_interaction(payload)
+
     def parent(self, thread: str = "t1", channel: str = p.CHANNEL_SHARED) -> str:
         return self.threads[f"{channel}/{thread}"]
 

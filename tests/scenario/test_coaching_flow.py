@@ -29,8 +29,12 @@ def hint_ids(slack: FakeSlack) -> list[str]:
     ids = []
     for call in slack.calls_to("chat.postEphemeral"):
         if call.ok and "hint_used" in json.dumps(call.params.get("blocks") or []):
-            value = next(e["value"] for b in call.params["blocks"] for e in b.get("elements") or []
-                         if isinstance(e, dict) and e.get("action_id") == "hint_used")
+            value = next(
+                e["value"]
+                for b in call.params["blocks"]
+                for e in b.get("elements") or []
+                if isinstance(e, dict) and e.get("action_id") == "hint_used"
+            )
             ids.append(json.loads(value)["h"])
     return ids
 
@@ -46,7 +50,8 @@ async def rising_thread(bot: Bot) -> list[str]:
 
 
 async def test_a_rising_thread_gets_framework_steps_in_order_never_twice_within_budget(
-        bot: Bot) -> None:
+    bot: Bot,
+) -> None:
     ids = await rising_thread(bot)
     book = bot.services.phrasebook.coaching
     framework = book.framework()
@@ -68,8 +73,11 @@ async def test_hints_go_only_to_the_agent_and_only_in_the_thread(bot: Bot) -> No
 
 async def test_no_apologize_hint_once_the_agent_apologized_and_gave_a_timeline(bot: Bot) -> None:
     await bot.say(p.CUSTOMER, RISING[0])
-    await bot.say(p.AGENT, "I'm so sorry about this, I understand how frustrating a wrong invoice "
-                           "is. I'll have billing correct it and update you by 3pm today.")
+    await bot.say(
+        p.AGENT,
+        "I'm so sorry about this, I understand how frustrating a wrong invoice "
+        "is. I'll have billing correct it and update you by 3pm today.",
+    )
     for text in RISING[2:5]:
         await bot.say(p.CUSTOMER, text)
         await bot.say(p.AGENT, "Checking.")

@@ -170,16 +170,7 @@ async def test_a_claimed_alert_does_not_renotify(bot: Bot) -> None:
         for e in b.get("elements") or []
         if e.get("action_id") == ActionId.ALERT_CLAIM.value
     )
-    payload = p.block_action(
-        ActionId.ALERT_CLAIM.value,
-        value,
-        user=p.SUPERVISOR,
-        channel=p.CHANNEL_SUP,
-        message_ts=message.ts,
-        is_ephemeral=False,
-        response_url=bot.slack.response_url("c"),
-    )
-    await bot.driver.post_interaction(payload)
+    await bot.press_on_alert(ActionId.ALERT_CLAIM.value, value, message.ts)
     await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
     from bot import flows
 

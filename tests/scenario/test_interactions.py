@@ -135,16 +135,7 @@ async def pinged(bot: Bot) -> tuple[str, str]:
 
 async def test_im_on_it_updates_the_alert_for_everyone_and_tells_the_agent(bot: Bot) -> None:
     ts, value = await pinged(bot)
-    payload = p.block_action(
-        ActionId.ALERT_CLAIM.value,
-        value,
-        user=p.SUPERVISOR,
-        channel=p.CHANNEL_SUP,
-        message_ts=ts,
-        is_ephemeral=False,
-        response_url=bot.slack.response_url("claim"),
-    )
-    assert (await bot.driver.post_interaction(payload)).status == 200
+    assert (await bot.press_on_alert(ActionId.ALERT_CLAIM.value, value, ts)).status == 200
     updates = await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
     assert updates[0].params["ts"] == ts
     assert p.SUPERVISOR in json.dumps(updates[0].params)
@@ -160,16 +151,7 @@ async def test_im_on_it_updates_the_alert_for_everyone_and_tells_the_agent(bot: 
 
 async def test_false_alarm_asks_a_reason_and_records_the_outcome(bot: Bot) -> None:
     ts, value = await pinged(bot)
-    payload = p.block_action(
-        ActionId.ALERT_FALSE_ALARM.value,
-        value,
-        user=p.SUPERVISOR,
-        channel=p.CHANNEL_SUP,
-        message_ts=ts,
-        is_ephemeral=False,
-        response_url=bot.slack.response_url("fa"),
-    )
-    assert (await bot.driver.post_interaction(payload)).status == 200
+    assert (await bot.press_on_alert(ActionId.ALERT_FALSE_ALARM.value, value, ts)).status == 200
     opened = await bot.slack.wait_for(lambda: bot.slack.calls_to("views.open"))
     view = opened[0].params["view"]
     assert view["callback_id"] == CallbackId.FALSE_ALARM_MODAL.value
