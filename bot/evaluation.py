@@ -18,7 +18,8 @@ from typing import Any, TextIO
 
 from bot.core.engine import FrustrationEngine
 from bot.core.models import Role, Turn
-from phrasebook.detection import load_detection
+from bot.evalsplit import RULE, part_of
+from phrasebook.models import load_engine
 
 Conversation = dict[str, Any]
 Prediction = dict[str, Any]
@@ -241,7 +242,7 @@ def measure(convs: list[Conversation], preds: dict[str, list[Prediction]]) -> Me
 
 def score_main(path: Path, out: TextIO) -> int:
     """`undertone score FILE.jsonl`: one JSON line per customer turn, computed online."""
-    predict = engine_predictor(FrustrationEngine(load_detection()))
+    predict = engine_predictor(load_engine())
     for conv in load_conversations(path):
         for p in predict(conv):
             out.write(json.dumps(p) + "\n")
@@ -252,44 +253,49 @@ def _fmt(x: float | None, width: int = 4) -> str:
     return "-".rjust(width) if x is None else f"{x:.2f}".rjust(width)
 
 
-def _pair(ours: float | None, peer: float | None) -> str:
-    return f"{_fmt(ours)}/{_fmt(peer)}"
+def _gap(fit: float | None, check: float | None) -> str:
+    return "    -" if fit is None or check is None else f"{check - fit:+.2f}".rjust(5)
 
 
 HEADER = (
-    f"{'set':<11} {'turns':>6} {'pos':>4} | {'AUROC':>9} {'F1':>9} {'P':>4} {'R':>4} {'flag':>4} "
-    f"| {'escR':>9} {'escFA':>9} | {'warn<':>9} {'trend':>9}"
+    f"{'set':<11} {'turns':>11} | {'AUROC fit/check':>15} {'gap':>5} | {'F1 fit/check':>12} "
+    f"{'P':>4} {'R':>4} | {'escR':>4} {'escFA':>5} | {'warn<':>5} {'trend':>5} | {'VADER':>5}"
 )
 
 
-def _row(name: str, ours: Metrics, peer: Metrics | None) -> str:
-    p = peer or Metrics()
+def _row(name: str, fit: Metrics, check: Metrics, peer: Metrics | None) -> str:
+    """One set: fit and check side by side; escalation, warning and trend on check."""
     return (
-        f"{name:<11} {ours.turns:>6} {_fmt(ours.positive_rate)} | {_pair(ours.auroc, p.auroc)} "
-        f"{_pair(ours.f1, p.f1 if peer else None)} {_fmt(ours.precision)} {_fmt(ours.recall)} "
-        f"{_fmt(ours.flag_rate)} | {_pair(ours.esc_recall, p.esc_recall)} "
-        f"{_pair(ours.esc_false_alert, p.esc_false_alert)} | "
-        f"{_pair(ours.warned_before, p.warned_before)} {_pair(ours.trend, p.trend)}"
+        f"{name:<11} {fit.turns:>5}/{check.turns:<5} | {_fmt(fit.auroc, 7)}/{_fmt(check.auroc, 7)} "
+        f"{_gap(fit.auroc, check.auroc)} | {_fmt(fit.f1, 6)}/{_fmt(check.f1, 5)} "
+        f"{_fmt(check.precision)} {_fmt(check.recall)} | {_fmt(check.esc_recall)} "
+        f"{_fmt(check.esc_false_alert, 5)} | {_fmt(check.warned_before, 5)} "
+        f"{_fmt(check.trend, 5)} | {_fmt(peer.auroc if peer else None, 5)}"
     )
 
 
 def eval_main(folder: Path, out: TextIO, sets: list[str] | None = None) -> int:
-    """`undertone eval DIR`: metrics of the engine and the VADER peer for each *.jsonl set."""
+    """`undertone eval DIR`: metrics on the fit and check parts of every *.jsonl set."""
     files = sorted(folder.glob("*.jsonl"))
     if sets:
         files = [f for f in files if f.name.split(".")[0] in sets]
     if not files:
         out.write(f"no *.jsonl sets in {folder}\n")
         return 1
-    ours = engine_predictor(FrustrationEngine(load_detection()))
+    ours = engine_predictor(load_engine())
     peer = vader_predictor()
-    out.write("ours/vader side by side" if peer else "vaderSentiment not installed: no peer")
-    out.write("; warn< = warned before onset; escFA = escalation false-alert rate\n")
-    out.write(HEADER + "\n")
+    out.write(f"split: {RULE} (tune on fit, confirm on check)\n")
+    out.write("escR/escFA = escalation recall and false-alert rate; warn< = warned before onset; ")
+    out.write("VADER = the peer's AUROC on check" if peer else "VADER peer not installed")
+    out.write("\n" + HEADER + "\n")
     for f in files:
         convs = list(load_conversations(f))
-        mine = measure(convs, {c["id"]: ours(c) for c in convs})
-        theirs = measure(convs, {c["id"]: peer(c) for c in convs}) if peer else None
-        out.write(_row(f.name.split(".")[0], mine, theirs) + "\n")
+        preds = {c["id"]: ours(c) for c in convs}
+        fit = [c for c in convs if part_of(c["id"]) == "fit"]
+        check = [c for c in convs if part_of(c["id"]) == "check"]
+        theirs = measure(check, {c["id"]: peer(c) for c in check}) if peer else None
+        out.write(
+            _row(f.name.split(".")[0], measure(fit, preds), measure(check, preds), theirs) + "\n"
+        )
         out.flush()
     return 0

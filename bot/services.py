@@ -17,6 +17,7 @@ from bot.slack.directory import Directory
 from bot.slack.notifier import SlackNotifier, make_client
 from bot.stores.store import Store
 from phrasebook import Phrasebook, load_phrasebook
+from phrasebook.models import load_engine
 
 
 @dataclass(slots=True)
@@ -98,7 +99,7 @@ def build_services(
         settings=settings,
         phrasebook=book,
         store=store or Store.from_url(settings.redis_url),
-        engine=FrustrationEngine(book.detection),
+        engine=load_engine(book.detection),
         coach=Coach(book.coaching),
         escalation=EscalationPolicy(book.escalation, settings.supervisor_channel or ""),
         notifier=SlackNotifier(client, internal=_internal_channels(settings, book)),

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from bot.core.features import CORE_DIRECTIONS, CORE_FEATURES
 from bot.core.models import CueKind, CustomerType, RequestKind, Trigger
 from phrasebook.loader import PhrasebookError, load_model
 
@@ -31,20 +33,21 @@ class _Frozen(BaseModel):
 
 
 class SignalRule(_Frozen):
-    """A lexicon rule: regex patterns (word-bounded, case-insensitive) that add `weight` logits."""
+    """A family of customer wording (one named feature of the combiner): word-bounded,
+    case-insensitive regex patterns matched on the cleaned, lowercased message."""
 
     id: str = Field(pattern=r"^[a-z_]+\.[a-z_]+$")
     label: str = Field(min_length=3, max_length=80)
-    weight: float = Field(ge=-5, le=5)
     patterns: list[str] = Field(min_length=1)
+    direction: Literal["up", "down"]  # does this wording raise or lower frustration?
     negatable: bool = True  # a negator just before the match cancels it ("not bad")
-    negated_weight: float | None = None  # weight when negated ("not happy"), else dropped
+    negated_feature: bool = False  # a negated match counts as its own feature `<id>_not`
 
     _ok = field_validator("patterns")(_check_patterns)
 
 
 class Lexicon(_Frozen):
-    """lexicon.yaml: customer-message signals, negators and guards against misreads."""
+    """lexicon.yaml: customer-message signal families, negators and guards against misreads."""
 
     signals: list[SignalRule] = Field(min_length=1)
     negators: list[str] = Field(min_length=1)
@@ -52,6 +55,21 @@ class Lexicon(_Frozen):
     hyperbole_cancels: list[str]  # signal id prefixes a hyperbole match cancels
 
     _ok = field_validator("hyperbole")(_check_patterns)
+
+    def feature_ids(self) -> set[str]:
+        """Every feature name the lexicon can produce."""
+        return set(self.directions())
+
+    def directions(self) -> dict[str, int]:
+        """Feature name -> the sign its weight may take (+1 raises, -1 lowers frustration);
+        a negated family (`<id>_not`) takes the opposite sign."""
+        out: dict[str, int] = {}
+        for s in self.signals:
+            sign = 1 if s.direction == "up" else -1
+            out[s.id] = sign
+            if s.negated_feature:
+                out[f"{s.id}_not"] = -sign
+        return out
 
 
 class CueRule(_Frozen):
@@ -85,18 +103,17 @@ class Cues(_Frozen):
 
 
 class AgentRule(_Frozen):
-    """A pattern in an agent reply and how it moves the heat of the next customer turn."""
+    """A family of agent wording; the customer's next message reads it as context."""
 
     id: str = Field(pattern=r"^agent\.[a-z_]+$")
     label: str = Field(min_length=3, max_length=80)
-    weight: float = Field(ge=-5, le=5)
     patterns: list[str] = Field(min_length=1)
 
     _ok = field_validator("patterns")(_check_patterns)
 
 
 class Agent(_Frozen):
-    """agent.yaml: what agent replies do to the heat (apology and fix cool, canned heats)."""
+    """agent.yaml: what an agent reply did (apologised, fixed, failed, sounded canned...)."""
 
     rules: list[AgentRule] = Field(min_length=1)
 
@@ -139,86 +156,125 @@ class SituationRules(_Frozen):
     topics: list[TopicRule] = Field(min_length=1)
 
 
-class Weights(_Frozen):
-    """Logit weights of structural and context features."""
-
-    bias: float
-    learned: float = Field(ge=0)  # weight of the shipped GoEmotions model's logit
-    learned_center: float  # logit subtracted before weighting
-    learned_floor: float = Field(le=0)  # how far the model may lower a service complaint
-    learned_floor_plain: float = Field(le=0)  # ... and any other message
-    caps: float
-    burst: float
-    length_growth: float
-    double_text: float
-    repeat: float
-    repeat_min_overlap: float = Field(gt=0, le=1)
-    ask_again: float  # per earlier customer turn with the same ask topic
-    carry: float = Field(ge=0, le=1)  # share of the previous heat logit carried into a turn
-    agent_decay: float = Field(ge=0, le=1)  # how long an agent reply's effect lasts
-    mixed_threshold: float = Field(gt=0)  # complaint weight above which praise reads as irony
-    mixed_praise: float  # weight of praise inside a complaint ("thanks a lot, still broken")
-    stripped_code: float
-    first_turn: float
-    opening_problem: float = 0.0  # an opening message that reports a service problem
-    opening_thanks: float = Field(default=1.0, ge=0, le=1)  # share of thanks kept there
-    cue_heat: float = Field(ge=0)  # logit added per unit of the strongest spoken cue
-
-
-class Thresholds(_Frozen):
-    """Cut points on the 0..1 score and the escalation rule."""
+class Cuts(_Frozen):
+    """Cut points on the calibrated probability: the reading's level."""
 
     uneasy: float = Field(gt=0, lt=1)
     frustrated: float = Field(gt=0, lt=1)
     angry: float = Field(gt=0, lt=1)
-    heat_alpha: float = Field(gt=0, le=1)  # EMA weight of the newest score
-    trend_delta: float = Field(gt=0, lt=1)
-    escalate_heat: float = Field(gt=0, lt=1)
-    escalate_rounds: int = Field(ge=1)  # frustrated customer turns needed for a stalemate
-    escalate_score: float = Field(gt=0, le=1)  # one message this hot escalates on its own
-    escalate_cue_strength: float = Field(ge=0, le=1)
-    double_text_seconds: float = Field(gt=0)
-    # "angry" needs heat in the words, not only a high score: at least one signal whose id starts
-    # with one of these (or a cue); a polite but serious complaint reads as "frustrated"
-    angry_needs: tuple[str, ...] = (
-        "neg.strong", "neg.feeling", "neg.profanity", "neg.insult", "anger.", "sarcasm.",
-        "threat.", "churn.", "shape.caps", "shape.burst", "repeat.", "urgency.", "negligence.",
-        "context.heat", "cue.",
-    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Cuts:
+        if not self.uneasy < self.frustrated < self.angry:
+            raise ValueError("cuts must rise: uneasy < frustrated < angry")
+        return self
+
+
+class FitInfo(_Frozen):
+    """Where the combiner's numbers came from (written by tools/fit_combiner.py)."""
+
+    split: str  # the documented fit/check rule
+    sets: dict[str, float]  # dev set -> weight it had in the fit
+    date: str
+    note: str = ""
+
+
+class Combiner(_Frozen):
+    """combiner.yaml: the learned logistic combiner over the engine's named features.
+
+    probability = sigmoid(bias + sum(weights[f] * x[f]) + sum(priors[f] * x[f])). `weights` are
+    fitted on the fit parts of the dev sets; `priors` are hand-set, for the few features the dev
+    data cannot teach (time waited, double texting), and say so.
+    """
+
+    bias: float = Field(ge=-10, le=10)
+    weights: dict[str, float]
+    priors: dict[str, float] = {}
+    cuts: Cuts
+    fitted: FitInfo
+
+    @field_validator("weights", "priors")
+    @classmethod
+    def _bounded(cls, value: dict[str, float]) -> dict[str, float]:
+        for name, w in value.items():
+            if not -8 <= w <= 8:
+                raise ValueError(f"weight of {name} out of range: {w}")
+        return value
+
+    @model_validator(mode="after")
+    def _small(self) -> Combiner:
+        if len(self.weights) + len(self.priors) > 100:
+            raise ValueError("a combiner has at most 100 numbers")
+        both = set(self.weights) & set(self.priors)
+        if both:
+            raise ValueError(f"features both fitted and hand-set: {sorted(both)}")
+        return self
 
 
 class Tuning(_Frozen):
-    """tuning.yaml: weights and thresholds."""
+    """tuning.yaml: the hand-set rules around the learned score (trend, heat, escalation)."""
 
-    weights: Weights
-    thresholds: Thresholds
+    heat_alpha: float = Field(gt=0, le=1)  # EMA weight of the newest score in the thread's heat
+    trend_logit: float = Field(gt=0)  # logit change that counts as rising or cooling
+    double_text_seconds: float = Field(gt=0)
+    repeat_min_overlap: float = Field(gt=0, le=1)
+    escalate_rounds: int = Field(ge=1)  # frustrated customer turns in a row for a stalemate
+    escalate_cue_strength: float = Field(ge=0, le=1)
+    # a polite message needs some heat to read "frustrated": a feature with one of these
+    # prefixes; a polite problem report ("Hi, my invoice shows the wrong VAT number, can you
+    # fix it?") stays calm or uneasy however sure the score is that something is wrong
+    frustrated_needs: tuple[str, ...]
+    polite: tuple[str, ...]  # features that make a message a polite one (greeting, please, thanks)
+    # "angry" needs heat in the words, not only a high score: a feature with one of these
+    # prefixes (or a spoken cue); a serious but polite complaint reads as "frustrated"
+    angry_needs: tuple[str, ...]
 
 
 class DetectionRules(_Frozen):
-    """All detection data the engine needs (lexicons, weights, thresholds)."""
+    """All detection data the engine needs (lexicons, cues, combiner, tuning)."""
 
     lexicon: Lexicon
     cues: Cues
     agent: Agent
     situation: SituationRules
+    combiner: Combiner
     tuning: Tuning
-    learned_path: Path | None = None  # JSON weights of the hashed logistic model, if shipped
+    tone_words_path: Path | None = None  # hashed n-gram tone model (JSON), when shipped
+    tone_embed_path: Path | None = None  # embedding probe of the tone model (JSON), when shipped
+
+    def feature_ids(self) -> set[str]:
+        """Every feature name the engine produces with these rules."""
+        return self.lexicon.feature_ids() | {r.id for r in self.agent.rules} | set(CORE_FEATURES)
+
+    def directions(self) -> dict[str, int]:
+        """The sign each feature's weight may take (0: free, learned from the data)."""
+        return {**dict.fromkeys(self.feature_ids(), 0), **CORE_DIRECTIONS, **self.lexicon.directions()}
+
+    @model_validator(mode="after")
+    def _known_features(self) -> DetectionRules:
+        known = self.feature_ids()
+        unknown = sorted((set(self.combiner.weights) | set(self.combiner.priors)) - known)
+        if unknown:
+            raise ValueError(f"combiner names unknown features: {', '.join(unknown)}")
+        return self
 
 
 def load_detection(folder: Path | None = None) -> DetectionRules:
     """Load and validate every detection file of `folder` (default: the shipped one)."""
     base = folder or DEFAULT_FOLDER
-    tuning = load_model(base / "tuning.yaml", Tuning)
-    learned = base / "learned.json"
-    use_learned = learned.exists() and tuning.weights.learned > 0
+    words = base / "tone_words.json"
+    embed = base / "tone_embed.json"
+    combiner = load_model(base / "combiner.yaml", Combiner)
     try:
         return DetectionRules(
             lexicon=load_model(base / "lexicon.yaml", Lexicon),
             cues=load_model(base / "cues.yaml", Cues),
             agent=load_model(base / "agent.yaml", Agent),
             situation=load_model(base / "situation.yaml", SituationRules),
-            tuning=tuning,
-            learned_path=learned if use_learned else None,
+            combiner=combiner,
+            tuning=load_model(base / "tuning.yaml", Tuning),
+            tone_words_path=words if words.exists() else None,
+            tone_embed_path=embed if embed.exists() else None,
         )
-    except ValueError as exc:  # pragma: no cover - parts are already validated
-        raise PhrasebookError(base, None, str(exc)) from exc
+    except ValueError as exc:
+        raise PhrasebookError(base / "combiner.yaml", None, str(exc)) from exc

@@ -1,19 +1,15 @@
 """A small hashed unigram+bigram logistic model, pure-python inference.
 
-Weights are fitted offline on GoEmotions (anger/annoyance) by `tools/train_goemotions.py` and
-shipped as JSON next to the detection rules.
+Weights are fitted offline on GoEmotions (anger/annoyance) by `tools/train_tone.py` and
+shipped as JSON next to the detection rules (read by `phrasebook.models`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-from phrasebook.loader import PhrasebookError
 
 MAX_TOKENS = 120  # cap work on long messages
 STEM = 4  # longer words also count by their first four letters
@@ -73,21 +69,21 @@ class LexModel:
         }
 
     @classmethod
-    def load(cls, path: Path) -> LexModel:
-        """Read the shipped JSON weights."""
+    def from_json(cls, data: dict[str, object]) -> LexModel:
+        """Rebuild a model written by `to_json`; raise ValueError when it is not one."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            raw = data["weights"]
+            if not isinstance(raw, dict):
+                raise TypeError("weights must be a mapping")
             model = cls(
-                buckets=int(data["buckets"]),
-                bias=float(data["bias"]),
-                weights={int(k): float(v) for k, v in data["weights"].items()},
+                buckets=int(str(data["buckets"])),
+                bias=float(str(data["bias"])),
+                weights={int(k): float(v) for k, v in raw.items()},
             )
-        except json.JSONDecodeError as exc:
-            raise PhrasebookError(path, exc.lineno, f"not valid JSON: {exc.msg}") from exc
-        except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise PhrasebookError(path, None, f"not a model file: {exc!r}") from exc
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"not a model file: {exc!r}") from exc
         if model.buckets <= 0 or any(not 0 <= k < model.buckets for k in model.weights):
-            raise PhrasebookError(path, None, "weights fall outside the hashed buckets")
+            raise ValueError("weights fall outside the hashed buckets")
         return model
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.models import Signal
+from bot.core.features import Hit
 from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, quote
 from phrasebook.detection import DetectionRules, SignalRule
@@ -42,7 +42,7 @@ def strip_quoted(lower: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CompiledSignal:
-    """A lexicon rule ready to run."""
+    """A lexicon family ready to run."""
 
     rule: SignalRule
     regex: WordPattern
@@ -63,38 +63,28 @@ class Matcher:
         words = _NEG_WINDOW.findall(window)[-3:]
         return any(w in self.negators or w.endswith("n't") for w in words)
 
-    def match(self, lower: str, evidence_text: str) -> list[Signal]:
-        """Signals fired by this lowercased message (evidence quoted from `evidence_text`,
-        the same message in the customer's casing)."""
-        found: list[Signal] = []
-        hyper = self.hyperbole.search(lower) is not None
+    def match(self, lower: str, evidence_text: str) -> list[Hit]:
+        """The families fired by this lowercased message (evidence quoted from
+        `evidence_text`, the same message in the customer's casing). A negated match of a
+        family with `negated_feature` fires `<id>_not` instead ("not happy")."""
+        found: list[Hit] = []
         for cs in self.signals:
             rule = cs.rule
-            if hyper and rule.id.startswith(self.cancels):
-                continue
-            hits = 0
-            negated_hits = 0
-            first_hit: tuple[int, int] | None = None
             first_neg: tuple[int, int] | None = None
+            hit: tuple[int, int] | None = None
             for span in cs.regex.finditer(lower):
                 if rule.negatable and self._negated(lower, span[0]):
-                    negated_hits += 1
                     first_neg = first_neg or span
                     continue
-                hits += 1
-                first_hit = first_hit or span
-                if hits >= 3:
-                    break
-            if hits:
-                weight = rule.weight * (1.0 + 0.25 * (min(hits, 3) - 1))
-                label = rule.label
-            elif negated_hits and rule.negated_weight is not None:
-                weight = rule.negated_weight
-                label = f"negated: {rule.label}"
-            else:
-                continue
-            where = first_hit or first_neg
-            assert where is not None
-            evidence = quote(evidence_text, lower, *where, SIGNAL_LIMIT)
-            found.append(Signal(rule.id, label, evidence, round(weight, 3)))
+                hit = span
+                break
+            if hit is not None:
+                found.append(Hit(rule.id, rule.label, quote(evidence_text, lower, *hit, SIGNAL_LIMIT)))
+            elif first_neg is not None and rule.negated_feature:
+                evidence = quote(evidence_text, lower, *first_neg, SIGNAL_LIMIT)
+                found.append(Hit(f"{rule.id}_not", f"not: {rule.label}", evidence))
         return found
+
+    def exaggerates(self, lower: str) -> bool:
+        """Friendly exaggeration ("killing it", "I'd kill for dark mode")."""
+        return self.hyperbole.search(lower) is not None

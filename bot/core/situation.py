@@ -9,6 +9,7 @@ from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Si
 from bot.core.signals import blank, compile_patterns, compile_regex
 from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import CUE_LIMIT, SIGNAL_LIMIT, quote
+from bot.core.tone import Vector
 from phrasebook.detection import CueRule, DetectionRules
 
 _AMOUNT = re.compile(
@@ -88,6 +89,7 @@ class SituationReader:
         topic: str | None,
         upset: bool,
         original: str = "",
+        vector: Vector | None = None,
     ) -> Reading:
         """Types and triggers (only when `upset`), cues and requests of one message.
 

@@ -1,0 +1,115 @@
+"""The engine's named features: what one customer message and its thread say, as numbers.
+
+The frustration score is a small logistic combiner over these names (`phrasebook/data/detection/
+combiner.yaml`). Lexicon and agent families are named by their phrasebook ids; the features the
+core computes itself are listed here, so the phrasebook loader can check every name it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# shape of the message itself
+CAPS = "shape.caps"  # writes in capitals
+BURST = "shape.burst"  # bursts of !? punctuation
+LENGTH = "shape.length"  # log(1 + words)
+CODE = "shape.code"  # code blocks or log lines were stripped
+EMPTY = "shape.empty"  # nothing left to read (a bare link, an emoji, a file)
+# guards against misreads
+HYPERBOLE = "misread.hyperbole"  # friendly exaggeration ("killing it", "I'd kill for")
+# the thread around the message
+OPENING = "ctx.opening"  # the customer's first message of the thread
+OPENING_PROBLEM = "ctx.opening_problem"  # ... and it reports a problem
+AFTER_AGENT = "ctx.after_agent"  # an agent replied since the customer last wrote
+REPEAT = "ctx.repeat"  # share of words repeated from an earlier customer message (0..1)
+TOPIC_AGAIN = "ctx.topic_again"  # asks about the same topic as before (count, capped)
+PREVIOUS = "ctx.previous"  # the previous customer message's score, as a centred logit
+PEAK = "ctx.peak"  # the thread's hottest customer message so far, as a centred logit
+POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
+DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
+WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round
+# learned tone models
+TONE_WORDS = "tone.words"  # hashed n-gram model fitted on GoEmotions (centred logit)
+TONE_EMBED = "tone.embed"  # embedding probe fitted on GoEmotions (centred logit)
+
+CORE_FEATURES: tuple[str, ...] = (
+    CAPS,
+    BURST,
+    LENGTH,
+    CODE,
+    EMPTY,
+    HYPERBOLE,
+    OPENING,
+    OPENING_PROBLEM,
+    AFTER_AGENT,
+    REPEAT,
+    TOPIC_AGAIN,
+    PREVIOUS,
+    PEAK,
+    POSITION,
+    DOUBLE_TEXT,
+    WAITED,
+    TONE_WORDS,
+    TONE_EMBED,
+)
+
+# the sign a core feature's weight may take (domain knowledge; others are learned freely)
+CORE_DIRECTIONS: dict[str, int] = {
+    CAPS: 1,
+    BURST: 1,
+    HYPERBOLE: -1,
+    OPENING_PROBLEM: 1,
+    REPEAT: 1,
+    TOPIC_AGAIN: 1,
+    PREVIOUS: 1,
+    PEAK: 1,
+    DOUBLE_TEXT: 1,
+    WAITED: 1,
+    TONE_WORDS: 1,
+    TONE_EMBED: 1,
+}
+
+# lexicon families that report a problem with the service (an opening that has one is a complaint)
+PROBLEM_PREFIXES: tuple[str, ...] = ("problem.", "wait.", "promise.", "neglect.", "verdict.harsh")
+PRAISE = "calm.praise"  # the family of praise words (not meant in a sarcastic message)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon family that fired on a message, with the words that fired it."""
+
+    id: str
+    label: str
+    evidence: str  # short quote in the customer's casing, "" for structural features
+
+
+@dataclass(slots=True)
+class Features:
+    """The named features of one message and the evidence behind them."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    hits: dict[str, Hit] = field(default_factory=dict)
+
+    def add(self, hit: Hit, value: float = 1.0) -> None:
+        """Record a fired family (the first evidence of each family is kept)."""
+        self.values[hit.id] = value
+        self.hits.setdefault(hit.id, hit)
+
+    def set(self, name: str, value: float, label: str = "") -> None:
+        """Set a computed feature; zero values are not stored."""
+        if value:
+            self.values[name] = value
+            if label:
+                self.hits[name] = Hit(name, label, "")
+        else:
+            self.values.pop(name, None)
+            self.hits.pop(name, None)
+
+    def drop(self, name: str) -> None:
+        """Remove a feature (a guard decided it was a misread)."""
+        self.values.pop(name, None)
+        self.hits.pop(name, None)
+
+    def has(self, *prefixes: str) -> bool:
+        """Some feature starting with one of `prefixes` is present."""
+        return any(name.startswith(prefixes) for name in self.values)

@@ -1,0 +1,220 @@
+"""The engine's pipeline: small named steps, each a pure function of one message in its thread.
+
+Like a logging processor chain, every step receives the same `Reading` and adds or removes named
+features; the combiner reads what is left. Misreads are steps of their own, not special cases
+scattered through the scoring: hyperbole ("this bug is killing our build"), sarcasm ("thanks a
+lot, broken again"), corrections that only mean something after an agent reply, and closings ("no, thanks,
+that's all"). Code blocks, quoted logs and Slack markup are removed before any step runs
+(`bot.core.text.prepare`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.core import features as F
+from bot.core.features import Features, Hit
+from bot.core.models import Turn
+from bot.core.signals import Matcher
+from bot.core.text import Prepared
+from bot.core.tone import ToneModels, Vector
+from phrasebook.detection import DetectionRules
+
+if TYPE_CHECKING:
+    from bot.core.engine import EngineState
+    from bot.core.situation import SituationReader
+
+SHORT = 10  # tokens: a short message
+DAY_MINUTES = 24 * 60
+
+
+@dataclass(slots=True)
+class Reading:
+    """One customer message on its way through the pipeline."""
+
+    prep: Prepared
+    turn: Turn
+    state: EngineState  # the thread before this message (steps read it, never change it)
+    customer_turn: int  # 0 for the customer's first message of the thread
+    after_agent: bool  # an agent replied since the customer last wrote
+    features: Features
+    topic: str | None = None
+    vector: Vector | None = None  # sentence embedding, when an embedder is loaded
+
+
+Step = Callable[[Reading], None]
+Pipeline = list[tuple[str, Step]]
+
+
+def lexicon_step(matcher: Matcher) -> Step:
+    """Lexicon families that fire on the message (negation-aware)."""
+
+    def lexicon(r: Reading) -> None:
+        for hit in matcher.match(r.prep.lower, r.prep.prose):
+            r.features.add(hit)
+
+    return lexicon
+
+
+def dialogue_only(r: Reading) -> None:
+    """Corrections, pushback and "sorry, I meant" only mean something as answers to an agent:
+    an opening "No idea why, but..." or "sorry to bother you" corrects nobody."""
+    if not r.after_agent:
+        for name in [n for n in r.features.values if n.startswith("dialog.")]:
+            r.features.drop(name)
+
+
+def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
+    """Friendly exaggeration cancels the heated words it borrows ("killing it", "I'd kill for
+    dark mode", "this bug is killing our build")."""
+
+    def hyperbole(r: Reading) -> None:
+        if not matcher.exaggerates(r.prep.lower):
+            return
+        for name in [n for n in r.features.values if n.startswith(cancels)]:
+            r.features.drop(name)
+        r.features.set(F.HYPERBOLE, 1.0, "friendly exaggeration")
+
+    return hyperbole
+
+
+def sarcasm(r: Reading) -> None:
+    """In a sarcastic message the praise and thanks are not meant ("thanks a lot, broken again",
+    "great, another outage"): they cannot calm the score."""
+    feats = r.features
+    if "press.sarcasm" in feats.values:
+        for name in (F.PRAISE, "calm.thanks"):
+            feats.drop(name)
+
+
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
+
+
+def contrast(r: Reading) -> None:
+    """Praise or thanks before a "but" softens what follows it ("I love you guys but the app
+    crashes", "thanks, but it still fails"): it cannot calm the complaint after it."""
+    feats = r.features
+    m = _CONTRAST.search(r.prep.lower)
+    if m is None or not feats.has(F.PRAISE, "calm.thanks"):
+        return
+    after = r.prep.lower[m.end() :]
+    if not after.strip():
+        return
+    for name in (F.PRAISE, "calm.thanks"):
+        hit = feats.hits.get(name)
+        if hit is not None and _before(r.prep.lower, hit.evidence, m.start()):
+            feats.drop(name)
+
+
+def _before(lower: str, evidence: str, cut: int) -> bool:
+    """The evidence quote appears before position `cut` of the message."""
+    probe = evidence.strip("…").strip().lower()
+    at = lower.find(probe) if probe else -1
+    return 0 <= at < cut
+
+
+def closing(r: Reading) -> None:
+    """A short "no, thanks" or "nope, that's all" closes the conversation; it corrects nothing."""
+    feats = r.features
+    if len(r.prep.tokens) <= SHORT and feats.has("calm.thanks", "calm.closing"):
+        for name in ("dialog.no", "dialog.pushback"):
+            feats.drop(name)
+
+
+def shape(r: Reading) -> None:
+    """Capitals, punctuation bursts, length, stripped code and empty messages."""
+    prep, feats = r.prep, r.features
+    feats.set(
+        F.CAPS,
+        1.0 if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words else 0.0,
+        "writes in capitals",
+    )
+    feats.set(F.BURST, float(min(2, prep.bursts)), "bursts of !? punctuation")
+    feats.set(F.LENGTH, math.log1p(len(prep.tokens)))
+    feats.set(F.CODE, 1.0 if prep.stripped_code else 0.0, "quotes code or logs")
+    feats.set(F.EMPTY, 0.0 if prep.tokens else 1.0, "nothing but a link, emoji or file")
+
+
+def tone_step(models: ToneModels) -> Step:
+    """The learned tone models' say (0 when a model is not loaded or there are no words)."""
+
+    def tone(r: Reading) -> None:
+        if not r.prep.tokens:
+            return
+        r.vector = models.embed(r.prep.lower)
+        r.features.set(F.TONE_WORDS, round(models.words_logit(r.prep.lower), 4), "overall wording")
+        r.features.set(F.TONE_EMBED, round(models.embed_logit(r.vector), 4), "overall tone")
+
+    return tone
+
+
+def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
+    """What the thread adds: position, the agent's last reply, repeats, pace, the last score."""
+    tuning = rules.tuning
+
+    def context(r: Reading) -> None:
+        feats, state, prep = r.features, r.state, r.prep
+        opening = r.customer_turn == 0
+        feats.set(F.OPENING, 1.0 if opening else 0.0)
+        feats.set(
+            F.OPENING_PROBLEM,
+            1.0 if opening and feats.has(*F.PROBLEM_PREFIXES) else 0.0,
+            "opens with a problem report",
+        )
+        feats.set(F.AFTER_AGENT, 1.0 if r.after_agent else 0.0)
+        if r.after_agent:
+            labels = {rule.id: rule.label for rule in rules.agent.rules}
+            for family in state.last_agent:
+                feats.add(Hit(family, labels.get(family, family), ""))
+        overlap = _overlap(prep, state.recent_hashes)
+        repeated = overlap if overlap >= tuning.repeat_min_overlap else 0.0
+        feats.set(F.REPEAT, repeated, "repeats an earlier message")
+        r.topic = reader.topic_of(prep.lower)
+        before = state.topic_counts.get(r.topic, 0) if r.topic else 0
+        feats.set(F.TOPIC_AGAIN, float(min(before, 3)), f"asks about {r.topic} again")
+        if state.last_logit is not None:
+            feats.set(F.PREVIOUS, round(state.last_logit - rules.combiner.bias, 4))
+        if state.peak_logit is not None:
+            feats.set(F.PEAK, round(state.peak_logit - rules.combiner.bias, 4))
+        feats.set(F.POSITION, round(math.log1p(r.customer_turn), 4))
+        chasing = state.last_role == "customer" and r.turn.ts > 0 and state.last_customer_ts > 0
+        gap = r.turn.ts - state.last_customer_ts if chasing else 0.0
+        quick = 0 < gap < tuning.double_text_seconds
+        feats.set(F.DOUBLE_TEXT, 1.0 if quick else 0.0, "writes again before any reply")
+        waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
+        feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")
+
+    return context
+
+
+def _overlap(prep: Prepared, recent: list[list[int]]) -> float:
+    """The largest share of this message's content words found in one earlier message."""
+    hashes = prep.content_hashes
+    if len(hashes) < 3:
+        return 0.0
+    best = 0.0
+    for old in recent:
+        if len(old) >= 3:
+            best = max(best, len(hashes.intersection(old)) / min(len(hashes), len(old)))
+    return round(best, 3)
+
+
+def default_pipeline(
+    matcher: Matcher, reader: SituationReader, tone: ToneModels, rules: DetectionRules
+) -> Pipeline:
+    """The engine's steps, in order."""
+    return [
+        ("lexicon", lexicon_step(matcher)),
+        ("dialogue_only", dialogue_only),
+        ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
+        ("sarcasm", sarcasm),
+        ("contrast", contrast),
+        ("closing", closing),
+        ("shape", shape),
+        ("tone", tone_step(tone)),
+        ("context", context_step(reader, rules)),
+    ]
