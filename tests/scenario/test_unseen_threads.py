@@ -1,0 +1,38 @@
+"""Unseen threads: every conversation in tests/threads gets the whisper and the supervisor ping a
+good team lead would want, and none it does not deserve.
+
+Each YAML file is played through the real app over HTTP (signed Events API posts, the fake Slack
+Web API, a real redis-server), one message at a time, with the worker drained after each message
+so effects are attributed to the message that caused them (tests/scenario/threadplay.py). The
+expectation is judged exactly as the acceptance probe defines it
+(`../shared/tools/probe/README.md`, "Threads"):
+
+- whisper yes: some ephemeral in the thread reaches an agent who posted in it, at or after message
+  `whisper_from`; whisper no: no ephemeral in the thread at all, to anyone.
+- escalate yes: some post to the supervisor channel names the thread (a ts, a permalink id or a
+  30-character quote of a customer message); with `escalate_by: k` the first one arrives before
+  message k+1 is sent. escalate no: no such post. `any` is not judged.
+
+The corpus was written independently of the engine's tuning (tests/threads/README.md). These tests
+carry the `unseen` marker and are left out of the default run until the engine earns them:
+`scripts/test -m unseen` runs them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus import ThreadSpec, load_threads
+from tests.scenario.conftest import Bot
+from tests.scenario.threadplay import judge, play
+
+pytestmark = pytest.mark.unseen
+
+THREADS = load_threads()
+
+
+@pytest.mark.parametrize("spec", THREADS, ids=[t.id for t in THREADS])
+async def test_the_thread_gets_the_whisper_and_ping_it_deserves(bot: Bot, spec: ThreadSpec) -> None:
+    played = await play(bot, spec)
+    problems = judge(bot.slack.calls, played)
+    assert not problems, f"{spec.kind} thread {spec.id}: {'; '.join(problems)}. Why: {spec.why}"
