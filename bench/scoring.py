@@ -17,9 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.core.engine import FrustrationEngine  # noqa: E402
 from bot.core.models import Role, Turn  # noqa: E402
-from phrasebook.detection import load_detection  # noqa: E402
+from phrasebook.models import load_engine  # noqa: E402
 
 
 def _turns(folder: Path, per_set: int) -> dict[str, list[list[Turn]]]:
@@ -56,7 +55,7 @@ def main() -> None:
     """Run the benchmark and print a small report (milliseconds)."""
     folder = Path(sys.argv[1])
     t0 = time.perf_counter()
-    engine = FrustrationEngine(load_detection())
+    engine = load_engine()
     print(f"load rules + model: {(time.perf_counter() - t0) * 1000:.0f} ms")
     sets = _turns(folder, per_set=3000)
     costs: list[float] = []

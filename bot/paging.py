@@ -199,8 +199,8 @@ def page_event(
     severity: int, cue: str, channel: str, dedup_key: str, permalink: str, summary_template: str
 ) -> PageEvent:
     """A PageEvent whose summary comes from the phrasebook's `page_summary` template."""
-    labels = {3: "critical", 2: "high", 1: "low"}
+    labels = {3: "critical", 2: "high", 1: "watch"}
     summary = render(
-        summary_template, {"severity": labels.get(severity, "low"), "cue": cue, "channel": channel}
+        summary_template, {"severity": labels.get(severity, "watch"), "cue": cue, "channel": channel}
     )
     return PageEvent(dedup_key, summary, severity, permalink, cue, channel)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import model_validator, BaseModel, ConfigDict, Field
 
 from bot.core.models import CustomerType, Trigger
 from phrasebook.loader import PhrasebookError, load_model, load_models_in, read_yaml
@@ -181,6 +181,28 @@ class WhyTemplates(_Frozen):
     level: str = "$level and $trend"
 
 
+class HintPreset(_Frozen):
+    """How sure the coach must be before it whispers (a channel's sensitivity)."""
+
+    confident_margin: float = Field(default=0.5, ge=0, le=4)  # log-odds above the frustrated cut
+    defer: bool = True  # a borderline reading waits for the next customer message to confirm it
+    uneasy_rising: bool = False  # a nudge when an uneasy reading is rising
+
+
+class Learning(_Frozen):
+    """How supervisors' and agents' answers move a channel's thresholds, within bounds."""
+
+    enabled: bool = True
+    not_helpful: float = Field(default=0.15, ge=0, le=1)  # log-odds added to the hint margin
+    snooze: float = Field(default=0.05, ge=0, le=1)
+    used: float = Field(default=0.05, ge=0, le=1)  # taken back when a hint was used
+    max_hint_shift: float = Field(default=1.0, ge=0, le=3)
+    false_alarm: float = Field(default=0.05, ge=0, le=0.5)  # cue strength a ping then needs
+    unanswered: float = Field(default=0.02, ge=0, le=0.5)
+    claimed: float = Field(default=0.02, ge=0, le=0.5)
+    max_alert_shift: float = Field(default=0.2, ge=0, le=0.5)
+
+
 class CoachingPolicy(_Frozen):
     """Knobs of the coach; a team may override any of them."""
 
@@ -193,6 +215,28 @@ class CoachingPolicy(_Frozen):
     default_topic: str = Field(default="issue", min_length=1, max_length=TOPIC_LIMIT)
     slip_headline: str = Field(default="A kinder way to say it: avoid $label", max_length=90)
     why: WhyTemplates = WhyTemplates()
+    sensitivity: str = "balanced"  # the preset of channels not listed in channel_sensitivity
+    presets: dict[str, HintPreset] = Field(
+        default_factory=lambda: {
+            "conservative": HintPreset(confident_margin=1.0),
+            "balanced": HintPreset(),
+            "eager": HintPreset(confident_margin=0.0, defer=False, uneasy_rising=True),
+        }
+    )
+    channel_sensitivity: dict[str, str] = Field(default_factory=dict)
+    learning: Learning = Learning()
+
+    @model_validator(mode="after")
+    def _presets_known(self) -> CoachingPolicy:
+        names = {self.sensitivity, *self.channel_sensitivity.values()}
+        unknown = sorted(n for n in names if n not in self.presets)
+        if unknown:
+            raise ValueError(f"unknown sensitivity presets: {', '.join(unknown)}")
+        return self
+
+    def preset_for(self, channel_id: str) -> HintPreset:
+        """The hint preset of a channel (its own, else the default)."""
+        return self.presets[self.channel_sensitivity.get(channel_id, self.sensitivity)]
 
 
 class PolicyOverride(_Frozen):
@@ -207,6 +251,10 @@ class PolicyOverride(_Frozen):
     default_topic: str | None = Field(default=None, min_length=1, max_length=TOPIC_LIMIT)
     slip_headline: str | None = Field(default=None, max_length=90)
     why: WhyTemplates | None = None
+    sensitivity: str | None = None
+    presets: dict[str, HintPreset] | None = None
+    channel_sensitivity: dict[str, str] | None = None
+    learning: Learning | None = None
 
 
 class CoachingBook(_Frozen):

@@ -73,16 +73,28 @@ class Lexicon(_Frozen):
 
 
 class CueRule(_Frozen):
-    """An escalation cue pattern with the sentence a supervisor sees."""
+    """An escalation cue: phrase patterns, concept combinations, and the sentence a supervisor
+    sees. A concept combination is a list of word-bounded patterns that must all match within one
+    sentence, in any order ("who" + "what" + "how"): it names the idea, not one phrasing."""
 
     kind: CueKind
     patterns: list[str] = Field(min_length=1)
+    concepts: list[list[str]] = []
     unless: list[str] = []  # look-alikes that cancel the cue ("my manager asked me")
     why: str = Field(min_length=5, max_length=160)
     strength: float = Field(ge=0, le=1)
     min_score: float = Field(default=0.0, ge=0, le=1)  # needs this much frustration (anger)
 
     _ok = field_validator("patterns", "unless")(_check_patterns)
+
+    @field_validator("concepts")
+    @classmethod
+    def _concepts_ok(cls, value: list[list[str]]) -> list[list[str]]:
+        for combo in value:
+            if len(combo) < 2:
+                raise ValueError("a concept combination needs at least two parts")
+            _check_patterns(combo)
+        return value
 
 
 class RequestRule(_Frozen):
@@ -100,6 +112,24 @@ class Cues(_Frozen):
     cues: list[CueRule] = Field(min_length=1)
     requests: list[RequestRule] = Field(min_length=1)
     currencies: dict[str, str]  # symbol or word -> code
+
+
+class CueExamples(_Frozen):
+    """cue_examples.yaml: example sentences per cue kind and look-alikes, matched by meaning."""
+
+    examples: dict[CueKind, list[str]]
+    lookalikes: list[str] = []
+    threshold: float = Field(default=0.58, gt=0, lt=1)  # cosine similarity to count as a match
+    margin: float = Field(default=0.0, ge=0, lt=1)  # how much closer than any look-alike
+    strength: float = Field(default=0.75, ge=0, le=1)  # strength of a cue raised by meaning
+
+    @field_validator("examples")
+    @classmethod
+    def _some(cls, value: dict[CueKind, list[str]]) -> dict[CueKind, list[str]]:
+        for kind, items in value.items():
+            if not items or any(not x.strip() for x in items):
+                raise ValueError(f"{kind.value}: examples must be non-empty sentences")
+        return value
 
 
 class AgentRule(_Frozen):
@@ -239,6 +269,7 @@ class DetectionRules(_Frozen):
     situation: SituationRules
     combiner: Combiner
     tuning: Tuning
+    cue_examples: CueExamples | None = None
     tone_words_path: Path | None = None  # hashed n-gram tone model (JSON), when shipped
     tone_embed_path: Path | None = None  # embedding probe of the tone model (JSON), when shipped
 
@@ -264,6 +295,7 @@ def load_detection(folder: Path | None = None) -> DetectionRules:
     base = folder or DEFAULT_FOLDER
     words = base / "tone_words.json"
     embed = base / "tone_embed.json"
+    examples = base / "cue_examples.yaml"
     combiner = load_model(base / "combiner.yaml", Combiner)
     try:
         return DetectionRules(
@@ -273,6 +305,7 @@ def load_detection(folder: Path | None = None) -> DetectionRules:
             situation=load_model(base / "situation.yaml", SituationRules),
             combiner=combiner,
             tuning=load_model(base / "tuning.yaml", Tuning),
+            cue_examples=load_model(examples, CueExamples) if examples.exists() else None,
             tone_words_path=words if words.exists() else None,
             tone_embed_path=embed if embed.exists() else None,
         )

@@ -14,7 +14,7 @@ from bot.core.models import CueKind, Level, RequestKind
 from phrasebook.loader import PhrasebookError, describe, nearest_line, read_yaml
 from phrasebook.render import placeholders
 
-SeverityName = Literal["low", "high", "critical"]
+SeverityName = Literal["watch", "high", "critical"]
 
 SHIPPED_DIR = Path(__file__).parent / "data" / "escalation"
 SHIPPED_FILE = SHIPPED_DIR / "escalation.yaml"
@@ -66,6 +66,24 @@ class ChannelThreshold(_Frozen):
     min_level: dict[CueKind, Level] = Field(default_factory=dict)
     min_strength: float | None = Field(default=None, ge=0.0, le=1.0)
     min_severity: SeverityName | None = None
+
+
+class Watch(_Frozen):
+    """The watch tier: heated threads with no escalation cue get no ping of their own; they are
+    listed on the supervisors' App Home and rolled up into one message per supervisor channel."""
+
+    min_level: Level = Level.ANGRY  # a thread this hot, with no cue, is watched
+    rollup_every_seconds: float = Field(default=300.0, gt=0)  # at most one roll-up this often
+    max_new_posts_per_second: float = Field(default=1.0, gt=0)  # per supervisor channel
+    list_limit: int = Field(default=10, ge=1, le=50)  # threads named in one roll-up
+
+
+class Sensitivity(_Frozen):
+    """A sensitivity preset a team can set per channel: how sure a reading must be to ping."""
+
+    cue_level_shift: int = Field(default=0, ge=-2, le=2)  # steps added to each cue's min_level
+    min_strength: float = Field(default=0.0, ge=0.0, le=1.0)  # floor on cue strength
+    watch_level: Level | None = None  # overrides watch.min_level
 
 
 class BusinessHours(_Frozen):
@@ -196,7 +214,7 @@ class Wording(_Frozen):
             extra = placeholders(text) - TEMPLATE_FIELDS[name]
             if extra:
                 raise ValueError(f"template {name} uses unknown placeholders {sorted(extra)}")
-        for sev in ("low", "high", "critical"):
+        for sev in ("watch", "high", "critical"):
             if sev not in self.severity_labels:
                 raise ValueError(f"severity_labels missing {sev}")
         return self
@@ -214,7 +232,10 @@ class EscalationBook(_Frozen):
     renotify_min_severity: SeverityName = "high"
     routes: dict[str, str] = Field(default_factory=dict)  # source channel -> supervisor channel
     channel_thresholds: dict[str, ChannelThreshold] = Field(default_factory=dict)
-    min_severity: SeverityName = "low"
+    min_severity: SeverityName = "watch"
+    watch: Watch = Watch()
+    sensitivity: dict[str, Sensitivity] = Field(default_factory=dict)
+    channel_sensitivity: dict[str, str] = Field(default_factory=dict)
     business_hours: BusinessHours = BusinessHours()
     paging: Paging = Paging()
     wording: Wording
@@ -224,6 +245,9 @@ class EscalationBook(_Frozen):
         missing = sorted(k.value for k in CueKind if k not in self.cues)
         if missing:
             raise ValueError(f"cues missing rules for: {', '.join(missing)}")
+        for channel, preset in self.channel_sensitivity.items():
+            if preset not in self.sensitivity:
+                raise ValueError(f"channel {channel} uses unknown sensitivity {preset!r}")
         for source, target in self.routes.items():
             if source == target:
                 raise ValueError(f"route for {source} points back at the customer channel")

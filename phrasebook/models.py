@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.cuebank import CueBank
 from bot.core.engine import FrustrationEngine
 from bot.core.lexmodel import LexModel
 from bot.core.tone import EmbeddingProbe, ToneModels, Vector
@@ -111,9 +112,27 @@ def load_tone(rules: DetectionRules) -> ToneModels:
     return ToneModels(words=words, words_center=center, embedder=embedder, probe=probe)
 
 
+def load_cue_bank(rules: DetectionRules, embedder: WordLlamaEmbedder) -> CueBank | None:
+    """The cue example sentences as vectors (None when the rules have none)."""
+    book = rules.cue_examples
+    if book is None:
+        return None
+    kinds = tuple(book.examples)
+    zero = np.zeros((0, embedder.dim), dtype=np.float32)
+    lookalikes = np.stack([embedder.embed(x.lower()) for x in book.lookalikes]) if book.lookalikes else zero
+    return CueBank(
+        kinds=kinds,
+        examples=tuple(np.stack([embedder.embed(x.lower()) for x in book.examples[k]]) for k in kinds),
+        texts=tuple(tuple(book.examples[k]) for k in kinds),
+        lookalikes=lookalikes,
+        threshold=book.threshold,
+        margin=book.margin,
+    )
+
+
 def load_engine(rules: DetectionRules | None = None) -> FrustrationEngine:
-    """A frustration engine over the shipped (or given) detection rules and its tone models."""
+    """A frustration engine over the shipped (or given) detection rules and its models."""
     from phrasebook.detection import load_detection
 
     rules = rules or load_detection()
-    return FrustrationEngine(rules, load_tone(rules))
+    return FrustrationEngine(rules, load_tone(rules), load_cue_bank(rules, wordllama()))

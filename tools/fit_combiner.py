@@ -55,11 +55,11 @@ L2 = float(os.environ.get("L2", "0.25"))  # per 1,000 units of sample weight (ab
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 SET_SHRINK = float(os.environ.get("SET_SHRINK", "1.0"))  # pull set intercepts together
 UNEASY_BELOW = 1.2  # log-odds under the frustrated cut
-ANGRY_ABOVE = 1.6  # log-odds over it
+ANGRY_ABOVE = float(os.environ.get("ANGRY_ABOVE", "2.0"))  # log-odds over it
 SIGNS: dict[str, int] = {}  # the direction each weight may take (from the phrasebook)
 # no weight for features the dev sets cannot speak for: pasted code and logs are rare there and
 # common and calm in support channels
-NEUTRAL = {"shape.code"}
+NEUTRAL = {"shape.code", "ctx.opening_problem"}
 SOFT = os.environ.get("SOFT", "1") == "1"  # fit graded gold (intensity) where a set has it
 PRIORS = {"pace.double_text": 0.4, "pace.waited": 1.0}  # hand-set: the dev data has no clock
 

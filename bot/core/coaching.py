@@ -15,7 +15,15 @@ from typing import Any
 
 from bot.core.models import Assessment, Level, Role, Situation, Trend, Turn
 from bot.core.textquote import shorten
-from phrasebook.coaching import TOPIC_LIMIT, CoachingBook, Framework, Phrasing, Slip, Step
+from phrasebook.coaching import (
+    TOPIC_LIMIT,
+    CoachingBook,
+    Framework,
+    HintPreset,
+    Phrasing,
+    Slip,
+    Step,
+)
 from phrasebook.render import render
 
 HEADLINE_LIMIT = 90
@@ -87,6 +95,7 @@ class CoachState:
     last_turn: int = -1  # highest thread turn index seen
     pending_slips: tuple[tuple[str, str], ...] = ()  # (slip id, the agent's words)
     fixed_slips: tuple[str, ...] = ()  # slip ids already coached
+    deferred: int | None = None  # turn of a borderline reading waiting for confirmation
 
     @property
     def done_ids(self) -> frozenset[str]:
@@ -107,6 +116,7 @@ class CoachState:
             "last_turn": self.last_turn,
             "pending_slips": [[i, s] for i, s in self.pending_slips],
             "fixed_slips": list(self.fixed_slips),
+            "deferred": self.deferred,
         }
 
     @classmethod
@@ -125,6 +135,7 @@ class CoachState:
                 last_turn=int(data.get("last_turn", -1)),
                 pending_slips=tuple((str(i), str(s)) for i, s in data.get("pending_slips", [])),
                 fixed_slips=tuple(str(x) for x in data.get("fixed_slips", [])),
+                deferred=None if data.get("deferred") is None else int(data["deferred"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"not a coach state: {exc}") from exc
@@ -218,14 +229,53 @@ class Coach:
             return Severity.INFO if self.policy.hint_when_uneasy_steady else None
         return Severity.NUDGE if assessment.escalate else None
 
+    def decide(
+        self, state: CoachState, assessment: Assessment, preset: HintPreset, learned: float = 0.0
+    ) -> tuple[CoachState, Severity | None]:
+        """Whisper now, wait for confirmation, or stay quiet, like a good team lead.
+
+        Frustration present with confidence (angry, a spoken cue, or frustrated clearly above the
+        cut: `preset.confident_margin` plus what the channel `learned` from "not helpful") ->
+        whisper. A borderline frustrated reading is held until the next customer message: if
+        that one is still uneasy or worse, the hint goes out; if it is calm, it never does.
+        """
+        if not assessment.handled_language:
+            return state, None
+        level = assessment.level
+        waiting = state.deferred is not None and state.deferred < assessment.turn
+        if level is Level.CALM:
+            return replace(state, deferred=None), None
+        urgent = level is Level.ANGRY or bool(assessment.escalate and assessment.cues)
+        if level is Level.FRUSTRATED:
+            sure = assessment.margin >= preset.confident_margin + learned
+            if urgent or sure or waiting or not preset.defer:
+                return replace(state, deferred=None), Severity.URGENT
+            return replace(state, deferred=assessment.turn), None
+        if urgent:
+            return replace(state, deferred=None), Severity.URGENT
+        if waiting:  # uneasy after a borderline reading: confirmed, a gentler nudge
+            return replace(state, deferred=None), Severity.NUDGE
+        if preset.uneasy_rising and assessment.trend is Trend.RISING:
+            return state, Severity.NUDGE
+        if self.policy.hint_when_uneasy_steady and preset.uneasy_rising:
+            return state, Severity.INFO
+        return state, None
+
     def advise(
-        self, state: CoachState, assessment: Assessment, now: float, *, snoozed: bool = False
+        self,
+        state: CoachState,
+        assessment: Assessment,
+        now: float,
+        *,
+        snoozed: bool = False,
+        preset: HintPreset | None = None,
+        learned: float = 0.0,
     ) -> tuple[CoachState, Hint | None]:
         """On a customer message: maybe one hint, within budget, cooldown and snooze."""
         state = replace(state, last_turn=max(state.last_turn, assessment.turn))
         if snoozed or self._agent_replied_since(state, assessment):
             return state, None
-        severity = self.severity(assessment)
+        state, severity = self.decide(state, assessment, preset or self.policy.preset_for(""), learned)
         if severity is None or len(state.shown) >= self.policy.budget:
             return state, None
         if state.last_hint_at is not None and now - state.last_hint_at < self.policy.cooldown_s:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.core import features as F
+from bot.core.cuebank import CueBank, sentences
 from bot.core.features import Features
 from bot.core.models import (
     Assessment,
@@ -32,7 +33,7 @@ from bot.core.models import (
 )
 from bot.core.signals import Matcher, compile_patterns, strip_quoted
 from bot.core.situation import SituationReader
-from bot.core.steps import Pipeline, Reading, default_pipeline
+from bot.core.steps import Pipeline, Reading, asks_question, default_pipeline
 from bot.core.text import Prepared, prepare
 from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.tone import ToneModels
@@ -41,6 +42,7 @@ from phrasebook.detection import DetectionRules
 RECENT = 3  # customer messages remembered as token-hash sets
 MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 12.0
+SAME_ANSWER_OVERLAP = 0.6  # share of content words an agent reply repeats from the previous one
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no heat of their own
 
 
@@ -69,6 +71,9 @@ class EngineState:
     last_logit: float | None = None  # the previous customer message's score, as a logit
     peak_logit: float | None = None  # the hottest customer message so far, as a logit
     last_agent: list[str] = field(default_factory=list)  # agent families of the last reply
+    agent_hashes: list[int] = field(default_factory=list)  # content words of the last reply
+    last_asked: bool = False  # the customer's previous message asked a question
+    stuck_rounds: int = 0  # customer messages in a row asking again after a reply that did not deliver
     last_role: str = ""
     last_customer_ts: float = 0.0
     recent_hashes: list[list[int]] = field(default_factory=list)
@@ -93,6 +98,9 @@ class EngineState:
             "last_logit": None if self.last_logit is None else round(self.last_logit, 4),
             "peak_logit": None if self.peak_logit is None else round(self.peak_logit, 4),
             "last_agent": list(self.last_agent),
+            "agent_hashes": list(self.agent_hashes),
+            "stuck_rounds": self.stuck_rounds,
+            "last_asked": self.last_asked,
             "last_role": self.last_role,
             "last_customer_ts": self.last_customer_ts,
             "recent_hashes": [list(h) for h in self.recent_hashes],
@@ -121,6 +129,9 @@ class EngineState:
             last_logit=None if last is None else float(last),
             peak_logit=None if peak is None else float(peak),
             last_agent=[str(x) for x in data.get("last_agent", [])],
+            agent_hashes=[int(x) for x in data.get("agent_hashes", [])],
+            stuck_rounds=int(data.get("stuck_rounds", 0)),
+            last_asked=bool(data.get("last_asked", False)),
             last_role=str(data["last_role"]),
             last_customer_ts=float(data["last_customer_ts"]),
             recent_hashes=[[int(x) for x in h] for h in data["recent_hashes"]],
@@ -137,6 +148,7 @@ class EngineState:
         return replace(
             self,
             last_agent=list(self.last_agent),
+            agent_hashes=list(self.agent_hashes),
             recent_hashes=[list(h) for h in self.recent_hashes],
             topic_counts=dict(self.topic_counts),
             type_counts=dict(self.type_counts),
@@ -149,11 +161,14 @@ class EngineState:
 class FrustrationEngine:
     """Scores customer frustration per message in thread context, from phrasebook rules."""
 
-    def __init__(self, rules: DetectionRules, tone: ToneModels | None = None) -> None:
+    def __init__(
+        self, rules: DetectionRules, tone: ToneModels | None = None, bank: CueBank | None = None
+    ) -> None:
         self.rules = rules
         self.combiner = rules.combiner
         self.tuning = rules.tuning
         self.tone = tone or ToneModels()
+        self.bank = bank
         vocab = Vocabulary()  # one token pass per message serves every word list below
         self.matcher = Matcher(rules, vocab)
         self.reader = SituationReader(rules, vocab)
@@ -185,7 +200,17 @@ class FrustrationEngine:
         return [rid for rid, rx in self.agent_rules if rx.search(lower) is not None]
 
     def _read_agent(self, state: EngineState, turn: Turn) -> None:
-        state.last_agent = self.agent_families(turn.text)
+        prep = prepare(turn.text)
+        families = [rid for rid, rx in self.agent_rules if rx.search(prep.lower) is not None]
+        hashes = sorted(prep.content_hashes)[:MAX_HASHES]
+        if len(hashes) >= 4 and len(state.agent_hashes) >= 4:
+            shared = len(set(hashes).intersection(state.agent_hashes))
+            if shared / min(len(hashes), len(state.agent_hashes)) >= SAME_ANSWER_OVERLAP:
+                families.append(F.SAME_ANSWER)
+        if "agent.done" in families:
+            state.stuck_rounds = 0
+        state.last_agent = families
+        state.agent_hashes = hashes
         state.last_role = Role.AGENT.value
 
     # --- customer messages -------------------------------------------------------------------
@@ -261,6 +286,20 @@ class FrustrationEngine:
             return Level.UNEASY
         return Level.CALM
 
+    def _meant(self, reading: Reading) -> list[tuple[CueKind, str, str]]:
+        """Cue kinds the message reads like by meaning (its sentences against the bank)."""
+        if self.bank is None or self.tone.embedder is None or not reading.prep.tokens:
+            return []
+        parts = sentences(reading.prep.prose)
+        if len(parts) <= 1 and reading.vector is not None:
+            vectors = [reading.vector]
+            parts = parts or [reading.prep.prose]
+        else:
+            vectors = [self.tone.embedder.embed(p.lower()) for p in parts]
+        return [
+            (m.kind, parts[m.sentence], m.example) for m in self.bank.match(vectors)
+        ]
+
     def _was_heated(self, state: EngineState) -> bool:
         """The previous customer message was frustrated already (heat carries over)."""
         return state.level in (Level.FRUSTRATED, Level.ANGRY)
@@ -298,7 +337,7 @@ class FrustrationEngine:
             topic,
             upset=score >= self.combiner.cuts.uneasy,
             original=prep.prose,
-            vector=reading.vector,
+            meant=self._meant(reading),
         )
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
@@ -325,14 +364,23 @@ class FrustrationEngine:
         if topic is not None:
             state.topic_counts[topic] = state.topic_counts.get(topic, 0) + 1
         cues = list(situation.cues)
-        stuck = reading.features.has(F.REPEAT, F.TOPIC_AGAIN, "repeat.", "dialog.no", "neglect.")
-        if state.frustrated_rounds >= t.escalate_rounds and stuck:
+        # going round: the customer asks again after an agent reply that delivered nothing
+        delivered = any(f in F.PROGRESS for f in state.last_agent)
+        asked_again = reading.after_agent and not delivered and reading.features.has(*F.STUCK)
+        if asked_again and level is not Level.CALM and not reading.features.has("calm.resolved"):
+            state.stuck_rounds += 1
+        elif reading.features.has("calm.resolved") or level is Level.CALM:
+            state.stuck_rounds = 0
+        # "third time I've asked", "we are going in circles", after the agent answered twice
+        replies = state.turn - state.customer_turns
+        says_so = reading.features.has("repeat.loop") and replies >= t.escalate_rounds - 1
+        if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):
             ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
             cues.append(
                 Cue(
                     CueKind.STALEMATE,
                     ask or "same ask repeated while still upset",
-                    "Several rounds without progress while frustration stays high.",
+                    "The customer has asked again for several rounds without progress.",
                     index,
                     0.7,
                 )
@@ -344,6 +392,7 @@ class FrustrationEngine:
         wants = self.reader.wants_for(topic, situation.requests)
         if wants:
             state.wants = wants
+        declined = reading.after_agent and any(f in F.DECLINED for f in state.last_agent)
         self._remember(state, prep, turn, z)
         return Assessment(
             turn=index,
@@ -359,12 +408,15 @@ class FrustrationEngine:
             cues=tuple(cues),
             requests=situation.requests,
             escalate=state.escalated,
+            agent_declined=declined,
+            margin=round(z - logit(self.combiner.cuts.frustrated), 3),
         )
 
     def _remember(self, state: EngineState, prep: Prepared, turn: Turn, z: float) -> None:
         state.recent_hashes.append(sorted(prep.content_hashes)[:MAX_HASHES])
         del state.recent_hashes[:-RECENT]
         state.last_customer_ts = turn.ts
+        state.last_asked = asks_question(turn.text)
         state.last_logit = max(-_LOGIT_CAP, min(_LOGIT_CAP, z))
         state.peak_logit = max(state.last_logit, state.peak_logit or -_LOGIT_CAP)
         state.last_agent = []

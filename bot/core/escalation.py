@@ -12,33 +12,41 @@ from enum import IntEnum
 from typing import Any, Literal
 
 from bot.core.models import Assessment, Cue, CueKind, Level, Request, Trend
-from phrasebook.escalation import EscalationBook, SeverityName
+from phrasebook.escalation import EscalationBook, Sensitivity, SeverityName
 from phrasebook.render import render
 
 LEVEL_RANK: dict[Level, int] = {Level.CALM: 0, Level.UNEASY: 1, Level.FRUSTRATED: 2, Level.ANGRY: 3}
+# cues that count whatever the tone and whatever a channel's sensitivity: a calm legal threat, a
+# politely reported data leak or a cold threat is still urgent
+_ANY_TONE = frozenset({CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE})
 _REASON_LIMIT = 200
 
 
 class Severity(IntEnum):
-    """How urgently a supervisor should look."""
+    """The tier of an alert: how urgently a supervisor should look.
 
-    LOW = 1
+    WATCH: heated, no escalation cue: listed and rolled up, never pinged on its own.
+    HIGH: churn in anger, a manager request, a stalemate, a request beyond the agent's authority.
+    CRITICAL: threats or abuse, legal or regulatory steps, data exposure: at once, paged if set.
+    """
+
+    WATCH = 1
     HIGH = 2
     CRITICAL = 3
 
     @classmethod
     def named(cls, name: SeverityName) -> Severity:
-        """The severity for a phrasebook name ("low" | "high" | "critical")."""
+        """The severity for a phrasebook name ("watch" | "high" | "critical")."""
         return cls[name.upper()]
 
     @property
     def key(self) -> SeverityName:
         """The phrasebook name of this severity."""
-        names: dict[int, SeverityName] = {1: "low", 2: "high", 3: "critical"}
+        names: dict[int, SeverityName] = {1: "watch", 2: "high", 3: "critical"}
         return names[int(self)]
 
 
-Action = Literal["post", "update", "renotify"]
+Action = Literal["post", "update", "renotify", "watch"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,8 @@ class AlertState:
     message_channel: str = ""
     message_ts: str = ""
     alerts_raised: int = 0
+    watched: bool = False  # on the heating-up list (watch tier), not pinged
+    watched_at: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-safe dict for the thread store."""
@@ -85,6 +95,8 @@ class AlertState:
             "message_channel": self.message_channel,
             "message_ts": self.message_ts,
             "alerts_raised": self.alerts_raised,
+            "watched": self.watched,
+            "watched_at": self.watched_at,
         }
 
     @classmethod
@@ -128,19 +140,37 @@ class EscalationPolicy:
 
     # --- reading the assessment ---------------------------------------------------------
 
+    def _preset(self, channel_id: str) -> Sensitivity | None:
+        name = self.book.channel_sensitivity.get(channel_id)
+        return self.book.sensitivity.get(name) if name else None
+
     def _min_level(self, kind: CueKind, channel_id: str) -> Level:
         level = self.book.cues[kind].min_level
         override = self.book.channel_thresholds.get(channel_id)
         if override is not None and kind in override.min_level:
             level = override.min_level[kind]
+        preset = self._preset(channel_id)
+        if preset is not None and preset.cue_level_shift and kind not in _ANY_TONE:
+            rank = max(0, min(3, LEVEL_RANK[level] + preset.cue_level_shift))
+            level = next(lv for lv, r in LEVEL_RANK.items() if r == rank)
         return level
 
-    def _min_strength(self, kind: CueKind, channel_id: str) -> float:
+    def _min_strength(self, kind: CueKind, channel_id: str, learned: float = 0.0) -> float:
         override = self.book.channel_thresholds.get(channel_id)
-        base = self.book.cues[kind].min_strength
+        floor = self.book.cues[kind].min_strength
         if override is not None and override.min_strength is not None:
-            return max(base, override.min_strength)
-        return base
+            floor = max(floor, override.min_strength)
+        preset = self._preset(channel_id)
+        if preset is not None and kind not in _ANY_TONE:
+            floor = max(floor, preset.min_strength)
+        return min(1.0, floor + learned) if kind not in _ANY_TONE else floor
+
+    def watch_level(self, channel_id: str) -> Level:
+        """How hot a thread with no cue must be to be watched in this channel."""
+        preset = self._preset(channel_id)
+        if preset is not None and preset.watch_level is not None:
+            return preset.watch_level
+        return self.book.watch.min_level
 
     def _min_severity(self, channel_id: str) -> Severity:
         override = self.book.channel_thresholds.get(channel_id)
@@ -184,26 +214,35 @@ class EscalationPolicy:
         return tuple(cues)
 
     def cue_severity(self, cue: Cue, assessment: Assessment) -> Severity:
-        """Base severity of the cue, one step up when angry and rising, down when cooling off."""
-        base = int(Severity.named(self.book.cues[cue.kind].severity))
-        rank = LEVEL_RANK[assessment.level]
-        if assessment.level is Level.ANGRY and assessment.trend is Trend.RISING:
-            base += 1
-        elif assessment.trend is Trend.COOLING and rank <= LEVEL_RANK[Level.UNEASY]:
-            base -= 1
-        return Severity(min(max(base, Severity.LOW), Severity.CRITICAL))
+        """The cue's tier; a high cue in a thread cooling at a calm or uneasy level reads one
+        tier lower. Tiers never rise with the mood: the cue decides how urgent a ping is."""
+        base = Severity.named(self.book.cues[cue.kind].severity)
+        cooling = assessment.trend is Trend.COOLING
+        if base is Severity.HIGH and cooling and LEVEL_RANK[assessment.level] <= 1:
+            return Severity.WATCH
+        return base
 
     def qualifying(
-        self, assessment: Assessment, channel_id: str, history: Sequence[float] = ()
+        self,
+        assessment: Assessment,
+        channel_id: str,
+        history: Sequence[float] = (),
+        learned: float = 0.0,
     ) -> list[tuple[Severity, Cue]]:
-        """The cues that count here, most severe first, each with its severity."""
+        """The cues that count here, most severe first, each with its severity.
+
+        `learned` raises the strength a cue needs in this channel (from supervisors' answers)."""
         found: list[tuple[Severity, Cue]] = []
-        # authority is the team's call: only requests above its limits count, not the engine's guess
+        # authority is the team's call: only requests above its limits count, not the engine's
+        # guess, and only when the thread is heated or the agent said they cannot grant it; a
+        # polite first request goes to the agent, not to a supervisor
         spoken = [c for c in assessment.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
-        candidates = spoken + list(self.beyond_authority(assessment.requests))
+        heated = LEVEL_RANK[assessment.level] >= LEVEL_RANK[Level.FRUSTRATED]
+        over = self.beyond_authority(assessment.requests)
+        candidates = spoken + (list(over) if heated or assessment.agent_declined else [])
         rank = LEVEL_RANK[assessment.level]
         for cue in candidates:
-            if cue.strength < self._min_strength(cue.kind, channel_id):
+            if cue.strength < self._min_strength(cue.kind, channel_id, learned):
                 continue
             if rank < LEVEL_RANK[self._min_level(cue.kind, channel_id)]:
                 continue
@@ -226,16 +265,20 @@ class EscalationPolicy:
         channel_id: str,
         now: float,
         history: Sequence[float] = (),
+        learned: float = 0.0,
     ) -> tuple[AlertState, AlertDecision | None]:
         """Fold one assessed customer message into the thread's alert; say what to post, if any.
 
-        `history` is the thread's customer scores, oldest first, including this message.
+        `history` is the thread's customer scores, oldest first, including this message;
+        `learned` the extra cue strength this channel needs after supervisors' answers.
+        A watch-tier thread (heated, no high or critical cue) gets a "watch" decision: no post of
+        its own, it goes on the heating-up list and into the next roll-up.
         """
         if not assessment.handled_language:
             return state, None
-        found = self.qualifying(assessment, channel_id, history)
-        if not found:
-            return state, None
+        found = self.qualifying(assessment, channel_id, history, learned)
+        if not found or found[0][0] is Severity.WATCH:
+            return self._watch(state, assessment, channel_id, found, now)
         severity = found[0][0]
         if severity < self._min_severity(channel_id):
             return state, None
@@ -281,6 +324,28 @@ class EscalationPolicy:
             alerts_raised=state.alerts_raised + 1,
         )
         return fresh, decision
+
+    def _watch(
+        self,
+        state: AlertState,
+        assessment: Assessment,
+        channel_id: str,
+        found: list[tuple[Severity, Cue]],
+        now: float,
+    ) -> tuple[AlertState, AlertDecision | None]:
+        """Heated with no high or critical cue: watch the thread (once), never ping it alone."""
+        hot = LEVEL_RANK[assessment.level] >= LEVEL_RANK[self.watch_level(channel_id)]
+        if state.live or state.watched or not (hot or found):
+            return state, None
+        if Severity.WATCH < self._min_severity(channel_id):
+            return state, None
+        route = self.route_for(channel_id)
+        if not route or route == channel_id:
+            return state, None
+        cues = tuple(cue for _, cue in found)
+        kinds = tuple(dict.fromkeys(cue.kind for cue in cues)) or (CueKind.OUTRAGE,)
+        decision = AlertDecision("watch", Severity.WATCH, cues, False, route, kinds)
+        return replace(state, watched=True, watched_at=now, route_channel=route), decision
 
     def due_renotify(self, state: AlertState, now: float) -> AlertDecision | None:
         """A one-time reminder for a severe alert that nobody has claimed after the delay."""

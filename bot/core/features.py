@@ -20,14 +20,17 @@ HYPERBOLE = "misread.hyperbole"  # friendly exaggeration ("killing it", "I'd kil
 # the thread around the message
 OPENING = "ctx.opening"  # the customer's first message of the thread
 OPENING_PROBLEM = "ctx.opening_problem"  # ... and it reports a problem
+BLUNT_PROBLEM = "ctx.blunt_problem"  # an opening problem report with no greeting, please or thanks
 AFTER_AGENT = "ctx.after_agent"  # an agent replied since the customer last wrote
 REPEAT = "ctx.repeat"  # share of words repeated from an earlier customer message (0..1)
 TOPIC_AGAIN = "ctx.topic_again"  # asks about the same topic as before (count, capped)
+ASKS_AGAIN = "ctx.asks_again"  # asks a question again after a reply, having asked one before
 PREVIOUS = "ctx.previous"  # the previous customer message's score, as a centred logit
 PEAK = "ctx.peak"  # the thread's hottest customer message so far, as a centred logit
 POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
 WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round
+SAME_ANSWER = "agent.same_answer"  # the agent's last reply repeats their previous one (canned)
 # learned tone models
 TONE_WORDS = "tone.words"  # hashed n-gram model fitted on GoEmotions (centred logit)
 TONE_EMBED = "tone.embed"  # embedding probe fitted on GoEmotions (centred logit)
@@ -41,14 +44,17 @@ CORE_FEATURES: tuple[str, ...] = (
     HYPERBOLE,
     OPENING,
     OPENING_PROBLEM,
+    BLUNT_PROBLEM,
     AFTER_AGENT,
     REPEAT,
     TOPIC_AGAIN,
+    ASKS_AGAIN,
     PREVIOUS,
     PEAK,
     POSITION,
     DOUBLE_TEXT,
     WAITED,
+    SAME_ANSWER,
     TONE_WORDS,
     TONE_EMBED,
 )
@@ -59,18 +65,47 @@ CORE_DIRECTIONS: dict[str, int] = {
     BURST: 1,
     HYPERBOLE: -1,
     OPENING_PROBLEM: 1,
+    BLUNT_PROBLEM: 1,
     REPEAT: 1,
     TOPIC_AGAIN: 1,
+    ASKS_AGAIN: 1,
     PREVIOUS: 1,
     PEAK: 1,
     DOUBLE_TEXT: 1,
     WAITED: 1,
+    SAME_ANSWER: 1,
     TONE_WORDS: 1,
     TONE_EMBED: 1,
 }
 
 # lexicon families that report a problem with the service (an opening that has one is a complaint)
 PROBLEM_PREFIXES: tuple[str, ...] = ("problem.", "wait.", "promise.", "neglect.", "verdict.harsh")
+POLITE_PREFIXES: tuple[str, ...] = ("calm.greeting", "calm.polite", "calm.thanks")
+# agent families that say "no" or "not mine to give" (a request above the limit then needs a
+# supervisor even in a calm thread)
+DECLINED = ("agent.negative", "agent.cannot_grant", "agent.failed", "agent.defensive")
+# what keeps a thread going round: the customer asks again, corrects, or says it keeps happening
+STUCK = (
+    "ctx.repeat",
+    "ctx.topic_again",
+    "ctx.asks_again",
+    "repeat.",
+    "dialog.no",
+    "dialog.pushback",
+    "neglect.",
+)
+# agent replies that move a thread on: something done, or a question that gathers what is needed
+PROGRESS = ("agent.done", "agent.question", "agent.confirm")
+# agent replies that did not move things on (a customer asking again after one is going round)
+NO_PROGRESS = (
+    "agent.same_answer",
+    "agent.canned",
+    "agent.negative",
+    "agent.failed",
+    "agent.defensive",
+    "agent.cannot_grant",
+    "agent.plan",
+)
 PRAISE = "calm.praise"  # the family of praise words (not meant in a sarcastic message)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
 from bot.core.signals import blank, compile_patterns, compile_regex
 from bot.core.textindex import Vocabulary, WordPattern
-from bot.core.textquote import CUE_LIMIT, SIGNAL_LIMIT, quote
-from bot.core.tone import Vector
+from bot.core.textquote import CUE_LIMIT, SIGNAL_LIMIT, quote, shorten
 from phrasebook.detection import CueRule, DetectionRules
 
 _AMOUNT = re.compile(
@@ -18,11 +18,26 @@ _AMOUNT = re.compile(
 )
 
 
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _CompiledCue:
     rule: CueRule
     regex: WordPattern
     unless: re.Pattern[str] | None
+    concepts: tuple[tuple[re.Pattern[str], ...], ...] = ()
+
+    def concept_span(self, text: str) -> tuple[int, int] | None:
+        """The span of the first sentence where every part of some combination matches."""
+        if not self.concepts:
+            return None
+        for sentence in _SENTENCE.finditer(text):
+            piece = sentence.group()
+            for combo in self.concepts:
+                if all(rx.search(piece) for rx in combo):
+                    return sentence.span()
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +61,13 @@ class SituationReader:
                 c,
                 compile_patterns(c.patterns, vocab),
                 compile_regex(c.unless) if c.unless else None,
+                tuple(tuple(compile_regex([part]) for part in combo) for combo in c.concepts),
             )
             for c in rules.cues.cues
         ]
+        self.rules_by_kind = {c.kind: c for c in rules.cues.cues}
+        examples = rules.cue_examples
+        self.meaning_strength = examples.strength if examples is not None else 0.0
         self.requests = [(r.kind, compile_patterns(r.patterns, vocab)) for r in rules.cues.requests]
         self.currencies = rules.cues.currencies
         sit = rules.situation
@@ -89,12 +108,14 @@ class SituationReader:
         topic: str | None,
         upset: bool,
         original: str = "",
-        vector: Vector | None = None,
+        meant: Sequence[tuple[CueKind, str, str]] = (),
     ) -> Reading:
         """Types and triggers (only when `upset`), cues and requests of one message.
 
         `lower` is the normalised message and `cue_text` the same with quoted text blanked out;
         evidence is quoted from `original` (the message in the customer's casing) when given.
+        `meant` are cue kinds the message reads like by meaning (kind, its sentence, the example
+        it is close to); each adds a cue unless the patterns found that kind already.
         """
         original = original or lower
         fired = tuple(s.id for s in signals if s.weight > 0)
@@ -115,7 +136,7 @@ class SituationReader:
             if score < cc.rule.min_score:
                 continue
             text = blank(cue_text, cc.unless) if cc.unless is not None else cue_text
-            m = cc.regex.search(text)
+            m = cc.regex.search(text) or cc.concept_span(text)
             if m is not None:
                 cues.append(
                     Cue(
@@ -127,6 +148,16 @@ class SituationReader:
                     )
                 )
                 short.append((cc.rule.kind, quote(original, lower, *m, SIGNAL_LIMIT)))
+        found = {c.kind for c in cues}
+        for kind, sentence, example in meant:
+            rule = self.rules_by_kind.get(kind)
+            # a likeness alone is weaker evidence than the words: it needs an upset customer
+            if kind in found or rule is None or score < rule.min_score or not upset:
+                continue
+            found.add(kind)
+            why = f"{rule.why} Reads like: \u201c{shorten(example, 60)}\u201d."
+            cues.append(Cue(kind, shorten(sentence, CUE_LIMIT), why, turn, self.meaning_strength))
+            short.append((kind, shorten(sentence, SIGNAL_LIMIT)))
         requests: list[Request] = []
         for kind, rx in self.requests:
             m = rx.search(cue_text)

@@ -160,11 +160,10 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats, state, prep = r.features, r.state, r.prep
         opening = r.customer_turn == 0
         feats.set(F.OPENING, 1.0 if opening else 0.0)
-        feats.set(
-            F.OPENING_PROBLEM,
-            1.0 if opening and feats.has(*F.PROBLEM_PREFIXES) else 0.0,
-            "opens with a problem report",
-        )
+        problem = opening and feats.has(*F.PROBLEM_PREFIXES)
+        feats.set(F.OPENING_PROBLEM, 1.0 if problem else 0.0, "opens with a problem report")
+        blunt = problem and not feats.has(*F.POLITE_PREFIXES)
+        feats.set(F.BLUNT_PROBLEM, 1.0 if blunt else 0.0, "opens with a blunt problem report")
         feats.set(F.AFTER_AGENT, 1.0 if r.after_agent else 0.0)
         if r.after_agent:
             labels = {rule.id: rule.label for rule in rules.agent.rules}
@@ -176,6 +175,12 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         r.topic = reader.topic_of(prep.lower)
         before = state.topic_counts.get(r.topic, 0) if r.topic else 0
         feats.set(F.TOPIC_AGAIN, float(min(before, 3)), f"asks about {r.topic} again")
+        asks = asks_question(r.turn.text)
+        feats.set(
+            F.ASKS_AGAIN,
+            1.0 if asks and r.after_agent and state.last_asked else 0.0,
+            "asks again",
+        )
         if state.last_logit is not None:
             feats.set(F.PREVIOUS, round(state.last_logit - rules.combiner.bias, 4))
         if state.peak_logit is not None:
@@ -189,6 +194,17 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")
 
     return context
+
+
+_QUESTION = re.compile(
+    r"\?|^\s*(?:where|when|why|how|what|who|which|has|have|is|are|was|were|did|do|does|can|could|will|would)\b",
+    re.I | re.M,
+)
+
+
+def asks_question(text: str) -> bool:
+    """The message asks something (a question mark, or a sentence opening like a question)."""
+    return _QUESTION.search(text[:2000]) is not None
 
 
 def _overlap(prep: Prepared, recent: list[list[int]]) -> float:

@@ -142,7 +142,8 @@ def _coach(
 ) -> CoachState:
     if rec.agent is None:
         return state  # nobody to coach yet
-    state, hint = s.coach.advise(state, assessment, now, snoozed=snoozed)
+    preset = s.coach.policy.preset_for(ref.channel)
+    state, hint = s.coach.advise(state, assessment, now, snoozed=snoozed, preset=preset)
     if hint is None:
         return state
     message = blocks.hint_message(hint, assessment, HintRef(ref.key, hint.id).encode())
@@ -165,6 +166,9 @@ def _escalate(
     state, decision = s.escalation.assess(state, assessment, ref.channel, now, rec.history)
     rec.alert = state.to_json()
     if decision is None:
+        return
+    if decision.action == "watch":  # heating up, no cue worth a ping: listed, never posted alone
+        rec.summary["watch"] = {"at": now, "cues": [k.value for k in decision.cue_kinds]}
         return
     briefing = build_briefing(
         decision,

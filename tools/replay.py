@@ -1,0 +1,68 @@
+"""Offline: replay a support thread (probe thread YAML) through the pure core and show why.
+
+usage: python tools/replay.py THREAD.yaml [...]
+
+For each message: the reading (score, level, margin to the frustrated cut, trend), the top
+features, cues, what the coach would do (whisper / hold / quiet) and what the escalation policy
+decides (post / watch / nothing). No Slack, no Redis: the same engine, coach and policy the bot
+runs, with the shipped phrasebook. Useful to see why a thread did or did not get a hint or ping.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.core.coaching import Coach  # noqa: E402
+from bot.core.escalation import AlertState, EscalationPolicy  # noqa: E402
+from bot.core.models import Role, Turn  # noqa: E402
+from phrasebook import load_phrasebook  # noqa: E402
+from phrasebook.models import load_engine  # noqa: E402
+
+
+def replay(path: Path) -> None:
+    """Print the core's reading of every message of one thread."""
+    spec = yaml.safe_load(path.read_text("utf-8"))
+    book = load_phrasebook()
+    engine = load_engine(book.detection)
+    coach = Coach(book.coaching)
+    policy = EscalationPolicy(book.escalation, "C0SUPERVISE")
+    state, cstate, astate = engine.start(), coach.start(), AlertState()
+    history: list[float] = []
+    print(f"== {spec['id']} ({spec.get('kind')}): expect {spec.get('expect')}")
+    now = 1_000.0
+    for i, msg in enumerate(spec["messages"], start=1):
+        now += float(msg.get("delay", 1.0))
+        role = Role.CUSTOMER if msg["who"] == "customer" else Role.AGENT
+        turn = Turn(role, msg["text"], now)
+        state, a = engine.read(state, turn)
+        if a is None:
+            cstate = coach.observe_agent(cstate, turn)
+            print(f"{i:>2} agent    {state.last_agent}")
+            continue
+        history.append(a.score)
+        cstate, hint = coach.advise(cstate, a, now, preset=book.coaching.policy.preset_for("C0"))
+        astate, decision = policy.assess(astate, a, "C0SUPPORT", now, history)
+        feats = ", ".join(f"{s.id}{s.weight:+.1f}" for s in a.signals[:5])
+        cues = ",".join(f"{c.kind.value}:{c.strength:.2f}" for c in a.cues) or "-"
+        hold = " (held)" if cstate.deferred is not None else ""
+        print(
+            f"{i:>2} customer {a.score:.2f} {a.level.value:<10} m{a.margin:+.1f} {a.trend.value:<7}"
+            f" cues[{cues}] hint:{'yes' if hint else 'no'}{hold}"
+            f" alert:{decision.action + '/' + decision.severity.key if decision else '-'}"
+        )
+        print(f"             {feats}")
+
+
+def main() -> None:
+    """Replay every thread file given."""
+    for arg in sys.argv[1:]:
+        replay(Path(arg))
+
+
+if __name__ == "__main__":
+    main()
