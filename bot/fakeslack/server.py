@@ -103,6 +103,7 @@ class _User:
     team_id: str
     name: str
     is_bot: bool
+    is_guest: bool = False
 
 
 @dataclass
@@ -169,6 +170,7 @@ class FakeSlack:
             "chat.getPermalink": self._get_permalink,
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
+            "conversations.members": self._conversations_members,
             "conversations.open": self._conversations_open,
             "usergroups.users.list": self._usergroup_users,
             "views.publish": self._views_publish,
@@ -219,9 +221,12 @@ class FakeSlack:
 
     # ---- directory ---------------------------------------------------------------------------
 
-    def add_user(self, user_id: str, team_id: str, name: str, is_bot: bool = False) -> None:
-        """Register a user (a customer is a user whose `team_id` is not ours)."""
-        self._users[user_id] = _User(user_id, team_id, name, is_bot)
+    def add_user(
+        self, user_id: str, team_id: str, name: str, is_bot: bool = False, is_guest: bool = False
+    ) -> None:
+        """Register a user (a customer is a user whose `team_id` is not ours; a guest is a
+        multi-channel guest of the team: `is_restricted`)."""
+        self._users[user_id] = _User(user_id, team_id, name, is_bot, is_guest)
 
     def add_channel(
         self,
@@ -234,6 +239,10 @@ class FakeSlack:
         """Register a channel; the bot is a member only if `bot_user_id` is in `members`."""
         channel = _Channel(channel_id, name, set(members), is_ext_shared, is_private)
         self._channels[channel_id] = channel
+
+    def share_channel(self, channel_id: str, *, shared: bool = True) -> None:
+        """Turn a channel into a Slack Connect channel (or back): `conversations.info` says so."""
+        self._channels[channel_id].is_ext_shared = shared
 
     def add_member(self, channel_id: str, user_id: str) -> None:
         """Add a user to a channel."""
@@ -614,7 +623,7 @@ class FakeSlack:
                 "deleted": False,
                 "is_bot": user.is_bot,
                 "is_app_user": False,
-                "is_restricted": False,
+                "is_restricted": user.is_guest,
                 "is_ultra_restricted": False,
                 "updated": 1700000000,
                 "profile": profile,
@@ -656,6 +665,23 @@ class FakeSlack:
         if args.get("include_num_members") in (True, "true", "1", 1):
             info["num_members"] = len(c.members)
         return {"channel": info}
+
+    def _conversations_members(self, args: Json) -> Json:
+        c = self._channel(args.get("channel"))
+        if c.is_private and self.bot_user_id not in c.members:
+            raise SlackError("channel_not_found")
+        members = sorted(c.members)
+        try:
+            start = int(args.get("cursor") or 0)
+            limit = max(1, min(1000, int(args.get("limit") or 100)))
+        except ValueError as exc:
+            raise SlackError("invalid_cursor") from exc
+        page = members[start : start + limit]
+        more = start + limit < len(members)
+        return {
+            "members": page,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
 
     def _conversations_open(self, args: Json) -> Json:
         if args.get("channel"):
