@@ -47,15 +47,13 @@ async def _worker(settings: Settings, count: int) -> None:
 
 
 async def _socket(settings: Settings) -> None:
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
-    from bot.app import create_app
+    from bot.app import create_app, socket_handler
     from bot.services import build_services
     from bot.worker import run_workers
 
     services = build_services(settings)
     app = create_app(services)
-    handler = AsyncSocketModeHandler(app, settings.secret("slack_app_token"))
+    handler = socket_handler(app, settings.secret("slack_app_token"))
     workers = asyncio.create_task(run_workers(services, max(1, settings.workers)))
     try:
         await handler.start_async()  # type: ignore[no-untyped-call]

@@ -70,6 +70,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("UNDERTONE_AGENT_USERGROUP", "agent_usergroup"),
         description="User group id whose members are agents (for internal channels).",
     )
+    supervisor_usergroup: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_SUPERVISOR_USERGROUP", "supervisor_usergroup"),
+        description="User group id whose members are supervisors. Empty: the members of the "
+        "channels alerts go to.",
+    )
     support_channels: CsvList = Field(
         default_factory=list,
         validation_alias=AliasChoices("UNDERTONE_SUPPORT_CHANNELS", "support_channels"),

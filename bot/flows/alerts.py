@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from bot.core.escalation import AlertState
 from bot.flows.briefs import briefing_from_json
 from bot.flows.delivery import deliver
@@ -12,27 +14,44 @@ from bot.slack import alert_blocks
 from bot.slack.payloads import AlertRef
 from bot.stores.keys import ThreadRef
 
+log = logging.getLogger("undertone.flow")
+
 ACTIONS = ("claim", "reassign", "false_alarm")
 
 
 async def alert_action(s: Services, value: str, user: str, action: str, reason: str = "") -> bool:
-    """Claim, reassign or dismiss an alert; update it for everyone and tell the agent."""
+    """Claim, reassign or dismiss an alert; update it for everyone and tell the agent.
+
+    Applied once per alert state: a click that would not change the alert (a replayed request,
+    a double click, a second claim, a hand-over to its current owner) changes nothing, tells
+    nobody and records no outcome. Returns whether the click was applied. The caller has
+    checked that `user` may do this (a supervisor).
+    """
     decoded = AlertRef.decode(value)
     if decoded is None or action not in ACTIONS:
         return False
-    ref = ThreadRef.parse(decoded.thread)
+    try:
+        ref = ThreadRef.parse(decoded.thread)
+    except ValueError:
+        return False
     now = s.clock()
+    applied: list[bool] = []
 
     def answer(record: ThreadRecord) -> bool:
+        applied.clear()
         if record.alert is None:
             return False
-        state = AlertState.from_json(record.alert)
+        before = AlertState.from_json(record.alert)
         if action == "claim":
-            state = s.escalation.claim(state, user, now)
+            state = s.escalation.claim(before, user, now)
         elif action == "reassign":
-            state = s.escalation.reassign(state, user, now)
+            same_owner = before.claimed_by == user
+            state = before if same_owner else s.escalation.reassign(before, user, now)
         else:
-            state = s.escalation.false_alarm(state, user, reason, now)
+            state = s.escalation.false_alarm(before, user, reason, now)
+        if state == before:
+            return False  # nothing to change: a replay or a double click
+        applied.append(True)
         record.alert = state.to_json()
         record.alert_seq += 1
         if record.summary.get("briefing"):
@@ -67,7 +86,8 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
         return True
 
     record = await mutate_thread(s, ref, answer)
-    if record.alert is None:
+    if not applied:
+        log.info("alert_action_noop", extra={"action": action, "user": user, "thread_key": ref.key})
         return False
     await s.store.record_outcome(
         {

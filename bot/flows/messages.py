@@ -46,7 +46,6 @@ async def process_entry(s: Services, entry: Entry) -> None:
         return
     msg = InboundMessage.from_fields(entry.fields)
     ref = ThreadRef(msg.team, msg.channel, msg.thread_ts)
-    s.notifier.forget_shared(msg.channel, msg.is_ext_shared)
     speaker = await s.directory.classify(
         user=msg.user, user_team=msg.user_team, is_ext_shared=msg.is_ext_shared
     )

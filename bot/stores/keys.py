@@ -63,5 +63,8 @@ class Keys:
     def renotify(self) -> str:
         return f"{self.prefix}:alerts:renotify"
 
+    def shared_channel(self, channel: str) -> str:
+        return f"{self.prefix}:guard:shared:{channel}"
+
     def alert_outcomes(self) -> str:
         return f"{self.prefix}:alerts:outcomes"

@@ -1,4 +1,8 @@
-"""Supervisor alert buttons and their modals: claim, join, reassign, false alarm."""
+"""Supervisor alert buttons and their modals: claim, join, reassign, false alarm.
+
+Only supervisors may use them: anyone else gets a private "only supervisors" and nothing changes
+(no modal opens, the alert is not touched, nobody is told).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,17 @@ from bot import flows
 from bot.services import Services
 from bot.slack import alert_blocks
 from bot.slack.ids import BlockId
+from handlers import access
 
 
-def _user(body: dict[str, Any]) -> str:
-    return str((body.get("user") or {}).get("id") or "")
+async def _supervisor(services: Services, body: dict[str, Any], what: str) -> bool:
+    return await access.allow(
+        services,
+        access.Caller.of(body),
+        what=what,
+        needs=access.is_supervisor,
+        refusal=services.phrasebook.access.supervisors_only,
+    )
 
 
 async def handle_alert_claim(
@@ -22,12 +33,15 @@ async def handle_alert_claim(
     """ "I'm on it": the alert updates for everyone with who and when; the agent is told."""
     await ack()
     services: Services = context["services"]
-    await flows.alert_action(services, str(action.get("value") or ""), _user(body), "claim")
+    if await _supervisor(services, body, "alert_claim"):
+        user = access.Caller.of(body).user
+        await flows.alert_action(services, str(action.get("value") or ""), user, "claim")
 
 
-async def handle_alert_join(ack: AsyncAck) -> None:
+async def handle_alert_join(ack: AsyncAck, body: dict[str, Any], context: dict[str, Any]) -> None:
     """ "Join thread" is a link button; Slack still sends the click, which we acknowledge."""
     await ack()
+    await _supervisor(context["services"], body, "alert_join")
 
 
 async def handle_alert_reassign(
@@ -36,8 +50,11 @@ async def handle_alert_reassign(
     """Open the reassign modal (pick a person)."""
     await ack()
     services: Services = context["services"]
-    view = alert_blocks.reassign_modal(str(action.get("value") or ""))
-    await services.notifier.open_modal(trigger_id=str(body.get("trigger_id")), view=view)
+    if await _supervisor(services, body, "alert_reassign"):
+        view = alert_blocks.reassign_modal(str(action.get("value") or ""))
+        await services.notifier.open_modal(
+            user=access.Caller.of(body).user, trigger_id=str(body.get("trigger_id")), view=view
+        )
 
 
 async def handle_alert_false_alarm(
@@ -46,8 +63,11 @@ async def handle_alert_false_alarm(
     """Open the false-alarm modal (reason optional)."""
     await ack()
     services: Services = context["services"]
-    view = alert_blocks.false_alarm_modal(str(action.get("value") or ""))
-    await services.notifier.open_modal(trigger_id=str(body.get("trigger_id")), view=view)
+    if await _supervisor(services, body, "alert_false_alarm"):
+        view = alert_blocks.false_alarm_modal(str(action.get("value") or ""))
+        await services.notifier.open_modal(
+            user=access.Caller.of(body).user, trigger_id=str(body.get("trigger_id")), view=view
+        )
 
 
 def _input(view: dict[str, Any], block_id: str) -> dict[str, Any]:
@@ -55,23 +75,46 @@ def _input(view: dict[str, Any], block_id: str) -> dict[str, Any]:
     return next(iter(values.values()), {}) if values else {}
 
 
+async def _modal_refused(
+    ack: AsyncAck, services: Services, body: dict[str, Any], block_id: BlockId
+) -> bool:
+    """A modal submitted by someone who is not (or no longer) a supervisor: shown an error."""
+    caller = access.Caller.of(body)
+    role = await access.role_of(services, caller)
+    if access.is_supervisor(role):
+        return False
+    await access.refuse(services, caller, None, what="alert_modal", role=role)
+    errors = {block_id.value: services.phrasebook.access.supervisors_only}
+    await ack(response_action="errors", errors=errors)
+    return True
+
+
 async def handle_false_alarm_submitted(
     ack: AsyncAck, view: dict[str, Any], body: dict[str, Any], context: dict[str, Any]
 ) -> None:
     """Record the false alarm (and its reason) and close the alert."""
-    await ack()
     services: Services = context["services"]
+    if await _modal_refused(ack, services, body, BlockId.FALSE_ALARM_REASON):
+        return
+    await ack()
     reason = str(_input(view, BlockId.FALSE_ALARM_REASON.value).get("value") or "")[:500]
-    await flows.alert_action(
-        services, str(view.get("private_metadata") or ""), _user(body), "false_alarm", reason=reason
-    )
+    user = access.Caller.of(body).user
+    value = str(view.get("private_metadata") or "")
+    await flows.alert_action(services, value, user, "false_alarm", reason=reason)
 
 
 async def handle_reassign_submitted(
     ack: AsyncAck, view: dict[str, Any], body: dict[str, Any], context: dict[str, Any]
 ) -> None:
-    """Hand the alert to the chosen person."""
-    await ack()
+    """Hand the alert to the chosen person, who must be on the support team."""
     services: Services = context["services"]
-    chosen = str(_input(view, BlockId.REASSIGN_USER.value).get("selected_user") or _user(body))
+    if await _modal_refused(ack, services, body, BlockId.REASSIGN_USER):
+        return
+    caller = access.Caller.of(body)
+    chosen = str(_input(view, BlockId.REASSIGN_USER.value).get("selected_user") or caller.user)
+    if not (await services.directory.role_of(chosen)).is_support_team:
+        errors = {BlockId.REASSIGN_USER.value: services.phrasebook.access.pick_support_person}
+        await ack(response_action="errors", errors=errors)
+        return
+    await ack()
     await flows.alert_action(services, str(view.get("private_metadata") or ""), chosen, "reassign")

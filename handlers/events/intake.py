@@ -11,9 +11,13 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.services import Services
-from bot.slack.payloads import inbound_message
+from bot.slack.payloads import inbound_message, invalid_reason
 
 log = logging.getLogger("undertone.intake")
+
+
+def _id(value: Any) -> str:
+    return value[:64] if isinstance(value, str) else ""
 
 
 async def durable_intake(
@@ -24,7 +28,16 @@ async def durable_intake(
 ) -> BoltResponse | None:
     """Queue the message once; a store failure raises, Bolt answers 500 and Slack retries."""
     message = inbound_message(body)
-    if message is None:
+    if message is None:  # looked like a human message, but its fields do not hold up
+        event: dict[str, Any] = body.get("event") or {}
+        log.warning(
+            "event_dropped_invalid",
+            extra={
+                "event_id": _id(body.get("event_id")),
+                "channel": _id(event.get("channel")),
+                "reason": invalid_reason(body),
+            },
+        )
         return await next()
     services: Services = context["services"]
     retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
