@@ -14,6 +14,7 @@ from typing import Any
 from bot.core.access import Role
 from bot.services import Services
 from bot.slack import blocks
+from bot.slack.directory import LookupFailed
 
 log = logging.getLogger("undertone.access")
 
@@ -62,11 +63,12 @@ async def answer_privately(services: Services, caller: Caller, message: dict[str
 
 
 async def refuse(
-    services: Services, caller: Caller, text: str | None, *, what: str, role: Role
+    services: Services, caller: Caller, text: str | None, *, what: str, role: Role | None
 ) -> None:
-    """Log the refusal (ids only) and, given a text, tell the caller privately; nothing else
-    happens."""
-    log.info("request_refused", extra={"user": caller.user, "role": role.value, "what": what})
+    """Log the refusal (ids only; role None: Slack could not say) and, given a text, tell the
+    caller privately; nothing else happens."""
+    shown = role.value if role else "unknown"
+    log.info("request_refused", extra={"user": caller.user, "role": shown, "what": what})
     if not (caller.response_url and text):
         return
     await services.notifier.answer(
@@ -86,8 +88,16 @@ async def allow(
     needs: Callable[[Role], bool],
     refusal: str,
 ) -> bool:
-    """True when the caller's role passes `needs`; otherwise refuse politely and return False."""
-    role = await role_of(services, caller)
+    """True when the caller's role passes `needs`; otherwise refuse politely and return False.
+    When Slack cannot say who the caller is, nothing happens and they are asked to try again."""
+    try:
+        role = await services.directory.role_of(
+            caller.user, team_hint=caller.team_hint, strict=True
+        )
+    except LookupFailed:
+        text = services.phrasebook.access.try_again
+        await refuse(services, caller, text, what=what, role=None)
+        return False
     if needs(role):
         return True
     await refuse(services, caller, refusal, what=what, role=role)

@@ -22,12 +22,13 @@ class AccessWording(BaseModel):
 
     supervisors_only: str = Field(min_length=1, max_length=300)
     support_team_only: str = Field(min_length=1, max_length=300)
+    try_again: str = Field(min_length=1, max_length=300)
     pick_support_person: str = Field(min_length=1, max_length=150)
     home_other_title: str = Field(min_length=1, max_length=150)
     home_other: str = Field(min_length=1, max_length=2000)
     home_outsider: str = Field(min_length=1, max_length=300)
 
-    @field_validator("support_team_only", "home_outsider")
+    @field_validator("support_team_only", "try_again", "home_outsider")
     @classmethod
     def _neutral(cls, value: str) -> str:
         found = INTERNAL_WORDS.search(value)

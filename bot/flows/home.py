@@ -12,6 +12,7 @@ from bot.flows.briefs import briefing_from_json
 from bot.record import ThreadRecord
 from bot.services import Services
 from bot.slack import alert_blocks, blocks
+from bot.slack.directory import LookupFailed
 from bot.slack.payloads import AlertRef
 from bot.stores.keys import ThreadRef
 
@@ -34,8 +35,13 @@ async def refresh_home(s: Services, user: str) -> None:
 
 
 async def publish_home(s: Services, user: str) -> None:
-    """Refresh a user's App Home with what their role may see."""
-    role = await s.directory.role_of(user)
+    """Refresh a user's App Home with what their role may see (left as it is when Slack cannot
+    say who they are right now)."""
+    try:
+        role = await s.directory.role_of(user, strict=True)
+    except LookupFailed:
+        log.warning("home_not_published", extra={"user": user, "reason": "role_unknown"})
+        return
     if not role.is_support_team:
         wording = s.phrasebook.access
         text = wording.home_other if role is Role.OTHER else wording.home_outsider

@@ -175,14 +175,7 @@ class Directory:
 
     async def is_agent(self, user: str) -> bool:
         """A configured agent (by id or user group)."""
-        if user in self._agents:
-            return True
-        if not self._agent_group:
-            return False
-        try:
-            return user in await self.usergroup(self._agent_group)
-        except LookupFailed:
-            return False
+        return user in self._agents or await self._in_group(self._agent_group, user, False)
 
     async def is_outsider(self, user: str) -> bool:
         """Not of our organisation (or not known to Slack). Raises LookupFailed when Slack cannot
@@ -194,35 +187,41 @@ class Directory:
             facts = PersonFacts(user=user, team=team) if team else await self.person(user)
         return is_outsider(facts, home)
 
-    async def role_of(self, user: str, *, team_hint: str = "") -> Role:
-        """The person's role; when Slack cannot be asked, the least they could be."""
+    async def role_of(self, user: str, *, team_hint: str = "", strict: bool = False) -> Role:
+        """The person's role. When Slack cannot be asked: with `strict`, LookupFailed; otherwise
+        the least they could be (a customer; not a member of what could not be read)."""
         try:
             home = await self.home_teams()
             person = await self.person(user)
         except LookupFailed:
+            if strict:
+                raise
             log.warning("role_unknown", extra={"user": user, "reason": "lookup_failed"})
             return Role.CUSTOMER
         if is_outsider(person, home, team_hint):
             return Role.CUSTOMER
+        in_agent_group = await self._in_group(self._agent_group, user, strict)
         team = TeamFacts(
             home=home,
             agents_configured=bool(self._agents or self._agent_group),
-            is_configured_agent=await self.is_agent(user),
+            is_configured_agent=user in self._agents or in_agent_group,
             supervisor_group_configured=bool(self._supervisor_group),
-            in_supervisor_group=await self._in_group(self._supervisor_group, user),
-            in_alert_channel=await self._in_alert_channel(user),
+            in_supervisor_group=await self._in_group(self._supervisor_group, user, strict),
+            in_alert_channel=await self._in_alert_channel(user, strict),
         )
         return decide_role(person, team, team_hint)
 
-    async def _in_group(self, group: str | None, user: str) -> bool:
+    async def _in_group(self, group: str | None, user: str, strict: bool) -> bool:
         if not group:
             return False
         try:
             return user in await self.usergroup(group)
         except LookupFailed:
+            if strict:
+                raise
             return False
 
-    async def _in_alert_channel(self, user: str) -> bool:
+    async def _in_alert_channel(self, user: str, strict: bool) -> bool:
         if self._supervisor_group:
             return False  # the group decides; membership is not asked
         for channel in sorted(self.alert_channels):
@@ -230,7 +229,8 @@ class Directory:
                 if user in await self.members(channel):
                     return True
             except LookupFailed:
-                continue
+                if strict:
+                    raise
         return False
 
     async def classify(self, *, user: str, user_team: str, is_ext_shared: bool) -> Speaker:

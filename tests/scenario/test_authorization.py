@@ -341,3 +341,31 @@ async def test_whisper_buttons_are_for_the_support_team_and_count_once(
         await answered(bot, f"a{i}")
     counts = await bot.services.store.feedback_counts()
     assert sum(c.get("used", 0) for c in counts.values()) == 1
+
+
+# --- when Slack cannot say who someone is ------------------------------------------------------
+
+
+async def test_when_slack_cannot_say_who_is_clicking_nothing_changes(bot: Bot) -> None:
+    """Who: the supervisor, while users.info fails. Outcome: "try again", the alert untouched."""
+    ts, value = await alert(bot)
+    bot.clock.advance(3600)  # what the directory knew about people has expired
+    bot.slack.fail_next("users.info", status=500)
+    press = alert_press(bot, p.SUPERVISOR, ActionId.ALERT_CLAIM, value, ts, "outage")
+    assert (await bot.driver.post_interaction(press)).status == 200
+    [answer] = await answered(bot, "outage")
+    assert answer.startswith("Slack could not confirm who you are")
+    assert bot.slack.calls_to("chat.update") == []
+    assert await bot.services.store.outcomes() == []
+
+
+async def test_when_slack_cannot_say_who_opened_app_home_it_is_left_as_it_was(
+    bot: Bot, logs: LogWatch
+) -> None:
+    await home_of(bot, p.AGENT)
+    published = len(bot.slack.calls_to("views.publish"))
+    bot.clock.advance(3600)
+    bot.slack.fail_next("users.info", status=500)
+    assert (await bot.driver.post_event(p.app_home_opened(p.AGENT))).status == 200
+    await logs.wait_for("home_not_published")
+    assert len(bot.slack.calls_to("views.publish")) == published
