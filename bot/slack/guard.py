@@ -113,8 +113,9 @@ class LeakGuard:
         internal: bool = True,
     ) -> None:
         """Allow a `response_url` answer: visible ones need an internal channel, private ones
-        with internal content an internal reader."""
-        if in_channel or replaces_visible:
+        with internal content an internal reader. A message in the bot's DM with the caller is
+        private to them (the whisper's DM fallback)."""
+        if (in_channel or replaces_visible) and not channel.startswith("D"):
             await self.visible(channel)
         if internal:
             await self.to_person(user)

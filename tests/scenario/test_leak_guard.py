@@ -176,3 +176,26 @@ async def test_the_customers_channel_is_never_posted_into(bot: Bot) -> None:
     assert visible == []
     with pytest.raises(Exception, match="shared"):
         await bot.services.notifier.post_internal(channel=p.CHANNEL_SHARED, message={"text": "x"})
+
+
+async def test_whisper_buttons_work_in_the_dm_fallback(bot: Bot, logs: LogWatch) -> None:
+    """The DM an agent gets when they left the channel is theirs alone: its buttons may
+    replace it."""
+    await bot.say(p.AGENT, "Hi!")
+    bot.slack.remove_member(p.CHANNEL_SHARED, p.AGENT)
+    await bot.say(p.CUSTOMER, "This is the THIRD time I'm asking. Where is my refund??? Nobody!")
+    await bot.drain()
+    [dm] = bot.slack.messages_in(p.AGENT)
+    value = button_value(dm.blocks, ActionId.HINT_USED.value)
+    payload = p.block_action(
+        ActionId.HINT_USED.value,
+        value,
+        channel=dm.channel,
+        message_ts=dm.ts,
+        is_ephemeral=False,
+        response_url=bot.slack.response_url("dm", message_ts=dm.ts),
+    )
+    assert (await bot.driver.post_interaction(payload)).status == 200
+    await bot.slack.wait_for(lambda: bot.slack.posts_to("dm"))
+    assert "noted" in str(bot.slack.messages_in(p.AGENT)[0].text)
+    assert not logs.failures()
