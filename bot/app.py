@@ -29,6 +29,10 @@ SERVICES = web.AppKey("services", Services)
 BOLT = web.AppKey("bolt", AsyncApp)
 WORKERS = web.AppKey("workers", asyncio.Task[None])
 MAX_BODY = hygiene.MAX_BODY
+# What Bolt raises, rather than reports, when it reads context or matches listeners on a payload
+# whose fields have unexpected types; listener and middleware failures never escape dispatch (they
+# go to the error handler, and a store failure still answers 500 so Slack retries).
+BOLT_PARSING_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
 
 
 def create_app(services: Services) -> AsyncApp:
@@ -54,8 +58,11 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
     async def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
         rejection = hygiene.check_socket_payload(req.type, req.payload)
         if rejection is None:
-            await super().handle(client, req)
-            return
+            try:
+                await super().handle(client, req)
+                return
+            except BOLT_PARSING_ERRORS as exc:
+                rejection = hygiene.Rejection(400, "unprocessable", {"error": type(exc).__name__})
         log.info("request_rejected", extra={"reason": rejection.reason, **rejection.ids})
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
 
@@ -91,8 +98,11 @@ async def _slack_events(request: web.Request) -> web.Response:
     headers: dict[str, str | Sequence[str]] = {}
     for name in request.headers:
         headers[name.lower()] = request.headers.getall(name)
-    bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=headers)
-    bolt_response = await bolt.async_dispatch(bolt_request)
+    try:
+        bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=headers)
+        bolt_response = await bolt.async_dispatch(bolt_request)
+    except BOLT_PARSING_ERRORS as exc:  # Bolt choked on a field of an odd type before any listener
+        return _refuse(hygiene.Rejection(400, "unprocessable", {"error": type(exc).__name__}))
     return await to_aiohttp_response(bolt_response)
 
 

@@ -19,11 +19,14 @@ from bot.slack.directory import LookupFailed
 log = logging.getLogger("undertone.access")
 
 
-def _str(value: Any) -> str:
+def text(value: Any) -> str:
+    """A payload field that should be a string ('' when it is not)."""
     return value if isinstance(value, str) else ""
 
 
-def _dict(value: Any) -> dict[str, Any]:
+def field(payload: dict[str, Any], key: str) -> dict[str, Any]:
+    """A payload field that should be an object ({} when it is not)."""
+    value = payload.get(key)
     return value if isinstance(value, dict) else {}
 
 
@@ -39,12 +42,12 @@ class Caller:
 
     @classmethod
     def of(cls, body: dict[str, Any]) -> Caller:
-        user, channel, container = (_dict(body.get(k)) for k in ("user", "channel", "container"))
+        user, channel, container = (field(body, k) for k in ("user", "channel", "container"))
         return cls(
-            user=_str(user.get("id")) or _str(body.get("user_id")),
-            team_hint=_str(user.get("team_id")),
-            channel=_str(channel.get("id")) or _str(body.get("channel_id")),
-            response_url=_str(body.get("response_url")),
+            user=text(user.get("id")) or text(body.get("user_id")),
+            team_hint=text(user.get("team_id")),
+            channel=text(channel.get("id")) or text(body.get("channel_id")),
+            response_url=text(body.get("response_url")),
             original_is_visible=container.get("type") == "message"
             and not container.get("is_ephemeral"),
         )

@@ -109,7 +109,7 @@ def check_envelope(payload: Any) -> Rejection | None:
     if _has_lone_surrogate(payload):
         return Rejection(400, "lone_surrogate", _ids(payload))
     kind = payload.get("type")
-    if kind not in ENVELOPE_TYPES:
+    if not isinstance(kind, str) or kind not in ENVELOPE_TYPES:
         return Rejection(400, "unknown_envelope", _ids(payload))
     if kind == "event_callback":
         event = payload.get("event")
@@ -126,7 +126,7 @@ def check_interaction(payload: Any) -> Rejection | None:
     if _has_lone_surrogate(payload):
         return Rejection(400, "lone_surrogate", _ids(payload))
     kind = payload.get("type")
-    if kind not in INTERACTION_TYPES:
+    if not isinstance(kind, str) or kind not in INTERACTION_TYPES:
         return Rejection(400, "unknown_interaction", _ids(payload))
     if not _user_dict(payload):
         return Rejection(400, "malformed_interaction", _ids(payload))

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
@@ -107,8 +108,12 @@ class SlackNotifier:
         await self.client.views_publish(user_id=user, view=view)
 
     async def open_modal(self, *, user: str, trigger_id: str, view: dict[str, Any]) -> None:
+        """A modal for the person who clicked (an expired or bad trigger is logged, not raised)."""
         await self.guard.to_person(user)
-        await self.client.views_open(trigger_id=trigger_id, view=view)
+        try:
+            await self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as exc:
+            log.warning("modal_failed", extra={"error": exc.response.get("error"), "user": user})
 
     async def answer(
         self,
@@ -137,6 +142,13 @@ class SlackNotifier:
             body["delete_original"] = True
         else:
             body |= {"replace_original": replace_original, **message}
-        resp = await AsyncWebhookClient(response_url, timeout=5).send_dict(body)
+        if not response_url.startswith(("https://", "http://")):
+            log.warning("response_url_failed", extra={"reason": "not_a_url", "user": user})
+            return
+        try:
+            resp = await AsyncWebhookClient(response_url, timeout=5).send_dict(body)
+        except (aiohttp.ClientError, ValueError, TimeoutError) as exc:
+            log.warning("response_url_failed", extra={"error": type(exc).__name__, "user": user})
+            return
         if resp.status_code >= 400:
-            log.warning("response_url_failed", extra={"status": resp.status_code})
+            log.warning("response_url_failed", extra={"status": resp.status_code, "user": user})

@@ -6,6 +6,7 @@ Only supervisors may use them: anyone else gets a private "only supervisors" and
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -14,7 +15,19 @@ from bot import flows
 from bot.services import Services
 from bot.slack import alert_blocks
 from bot.slack.ids import BlockId
+from bot.slack.payloads import AlertRef
 from handlers import access
+
+log = logging.getLogger("undertone.access")
+VALUE_LIMIT = 2000  # Slack's limit for a button value and a modal's private_metadata
+
+
+def _alert(value: Any, what: str) -> str | None:
+    """The button's alert reference, when it is one Undertone could have made."""
+    if isinstance(value, str) and len(value) <= VALUE_LIMIT and AlertRef.decode(value):
+        return value
+    log.warning("action_dropped_invalid", extra={"what": what, "reason": "alert_ref"})
+    return None
 
 
 async def _supervisor(services: Services, body: dict[str, Any], what: str) -> bool:
@@ -33,9 +46,10 @@ async def handle_alert_claim(
     """ "I'm on it": the alert updates for everyone with who and when; the agent is told."""
     await ack()
     services: Services = context["services"]
-    if await _supervisor(services, body, "alert_claim"):
-        user = access.Caller.of(body).user
-        await flows.alert_action(services, str(action.get("value") or ""), user, "claim")
+    if not await _supervisor(services, body, "alert_claim"):
+        return
+    if value := _alert(action.get("value"), "alert_claim"):
+        await flows.alert_action(services, value, access.Caller.of(body).user, "claim")
 
 
 async def handle_alert_join(ack: AsyncAck, body: dict[str, Any], context: dict[str, Any]) -> None:
@@ -50,8 +64,10 @@ async def handle_alert_reassign(
     """Open the reassign modal (pick a person)."""
     await ack()
     services: Services = context["services"]
-    if await _supervisor(services, body, "alert_reassign"):
-        view = alert_blocks.reassign_modal(str(action.get("value") or ""))
+    if not await _supervisor(services, body, "alert_reassign"):
+        return
+    if value := _alert(action.get("value"), "alert_reassign"):
+        view = alert_blocks.reassign_modal(value)
         await services.notifier.open_modal(
             user=access.Caller.of(body).user, trigger_id=str(body.get("trigger_id")), view=view
         )
@@ -63,16 +79,20 @@ async def handle_alert_false_alarm(
     """Open the false-alarm modal (reason optional)."""
     await ack()
     services: Services = context["services"]
-    if await _supervisor(services, body, "alert_false_alarm"):
-        view = alert_blocks.false_alarm_modal(str(action.get("value") or ""))
+    if not await _supervisor(services, body, "alert_false_alarm"):
+        return
+    if value := _alert(action.get("value"), "alert_false_alarm"):
+        view = alert_blocks.false_alarm_modal(value)
         await services.notifier.open_modal(
             user=access.Caller.of(body).user, trigger_id=str(body.get("trigger_id")), view=view
         )
 
 
 def _input(view: dict[str, Any], block_id: str) -> dict[str, Any]:
-    values = ((view.get("state") or {}).get("values") or {}).get(block_id) or {}
-    return next(iter(values.values()), {}) if values else {}
+    """The one input of a modal block (an odd shape reads as empty)."""
+    values = access.field(access.field(access.field(view, "state"), "values"), block_id)
+    first: Any = next(iter(values.values()), {})
+    return first if isinstance(first, dict) else {}
 
 
 async def _modal_refused(
@@ -97,9 +117,9 @@ async def handle_false_alarm_submitted(
     if await _modal_refused(ack, services, body, BlockId.FALSE_ALARM_REASON):
         return
     await ack()
-    reason = str(_input(view, BlockId.FALSE_ALARM_REASON.value).get("value") or "")[:500]
+    reason = access.text(_input(view, BlockId.FALSE_ALARM_REASON.value).get("value"))[:500]
     user = access.Caller.of(body).user
-    value = str(view.get("private_metadata") or "")
+    value = access.text(view.get("private_metadata"))
     await flows.alert_action(services, value, user, "false_alarm", reason=reason)
 
 
@@ -111,10 +131,12 @@ async def handle_reassign_submitted(
     if await _modal_refused(ack, services, body, BlockId.REASSIGN_USER):
         return
     caller = access.Caller.of(body)
-    chosen = str(_input(view, BlockId.REASSIGN_USER.value).get("selected_user") or caller.user)
+    chosen = access.text(_input(view, BlockId.REASSIGN_USER.value).get("selected_user"))
+    chosen = chosen or caller.user
     if not (await services.directory.role_of(chosen)).is_support_team:
         errors = {BlockId.REASSIGN_USER.value: services.phrasebook.access.pick_support_person}
         await ack(response_action="errors", errors=errors)
         return
     await ack()
-    await flows.alert_action(services, str(view.get("private_metadata") or ""), chosen, "reassign")
+    value = access.text(view.get("private_metadata"))
+    await flows.alert_action(services, value, chosen, "reassign")

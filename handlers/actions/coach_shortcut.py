@@ -19,9 +19,10 @@ async def handle_coach_shortcut(
     await ack()
     services: Services = context["services"]
     caller = access.Caller.of(shortcut)
-    message = shortcut.get("message") or {}
-    thread_ts = str(message.get("thread_ts") or message.get("ts") or "")
-    team = str(context.get("team_id") or (shortcut.get("team") or {}).get("id") or "")
+    message = access.field(shortcut, "message")
+    thread_ts = access.text(message.get("thread_ts")) or access.text(message.get("ts"))
+    team = access.text(context.get("team_id"))
+    team = team or access.text(access.field(shortcut, "team").get("id"))
     if not (caller.channel and caller.user and thread_ts):
         return
     if not await access.allow(

@@ -6,12 +6,15 @@ stored, Slack gets a 500 and delivers the event again.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.response import BoltResponse
 
 from bot.services import Services
+
+log = logging.getLogger("undertone.events")
 
 SHARING_EVENTS = (
     "channel_shared",
@@ -26,6 +29,7 @@ def _str(value: Any) -> str:
 
 
 async def sharing_changed(
+    body: dict[str, Any],
     event: dict[str, Any],
     context: dict[str, Any],
     next: Callable[[], Awaitable[BoltResponse | None]],
@@ -36,6 +40,10 @@ async def sharing_changed(
     services: Services = context["services"]
     kind, channel = _str(event.get("type")), _str(event.get("channel"))
     if not channel:
+        log.warning(
+            "event_dropped_invalid",
+            extra={"event_id": str(body.get("event_id"))[:64], "reason": "event.channel"},
+        )
         return await next()
     if kind == "channel_shared":
         await services.guard.channel_shared(channel)

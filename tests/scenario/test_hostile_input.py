@@ -141,6 +141,15 @@ CASES = {
         400,
         "malformed_event",
     ),
+    "an event whose channel is a number (Bolt cannot read it)": Case(
+        json.dumps(
+            p.event_envelope({"type": "member_joined_channel", "user": p.CUSTOMER, "channel": 42})
+        ).encode(),
+        JSON,
+        signed,
+        400,
+        "unprocessable",
+    ),
     "1.8 MB body, signed": Case(HUGE, JSON, signed, 413, "too_large"),
     "1.8 MB body, unsigned": Case(HUGE, JSON, unsigned, 413, "too_large"),
 }
@@ -232,3 +241,23 @@ async def test_socket_mode_acknowledges_and_drops_a_malformed_envelope(
     finally:
         await handler.close_async()
         await services.close()
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"type": "app_home_opened", "user": {"id": p.AGENT}, "tab": "home"},
+        {"type": "app_home_opened", "user": "", "tab": "home"},
+        {"type": "channel_shared", "connected_team_id": p.TEAM_CUST},
+    ],
+    ids=["home user object", "home user empty", "shared no channel"],
+)
+async def test_other_events_with_bad_fields_are_dropped_with_a_line_of_ids(
+    bot: Bot, logs: LogWatch, event: dict[str, object]
+) -> None:
+    envelope = p.event_envelope(event)
+    assert (await bot.driver.post_event(envelope)).status == 200
+    [line] = await logs.wait_for("event_dropped_invalid")
+    assert line.__dict__["event_id"] == envelope["event_id"]
+    assert not logs.failures()
+    assert bot.slack.calls_to("views.publish") == []
