@@ -17,7 +17,9 @@ from slack_sdk.socket_mode.aiohttp import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
+from bot import metrics
 from bot.middleware import inject_services, observe_sharing
+from bot.ops import metrics_view
 from bot.services import Services
 from bot.slack import hygiene
 from bot.worker import run_workers
@@ -100,9 +102,13 @@ async def _slack_events(request: web.Request) -> web.Response:
         headers[name.lower()] = request.headers.getall(name)
     try:
         bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=headers)
+        kind = metrics.event_kind(bolt_request.body)
+        metrics.EVENTS_RECEIVED.labels(kind=kind).inc()
         bolt_response = await bolt.async_dispatch(bolt_request)
     except BOLT_PARSING_ERRORS as exc:  # Bolt choked on a field of an odd type before any listener
         return _refuse(hygiene.Rejection(400, "unprocessable", {"error": type(exc).__name__}))
+    if 200 <= bolt_response.status < 300:
+        metrics.EVENTS_ACKED.labels(kind=kind).inc()
     return await to_aiohttp_response(bolt_response)
 
 
@@ -147,13 +153,15 @@ async def _readyz(request: web.Request) -> web.Response:
 
 
 def create_web_app(services: Services, *, workers: int | None = None) -> web.Application:
-    """`POST /slack/events`, `GET /healthz`, `GET /readyz`; optional in-process stream workers."""
+    """`POST /slack/events`, `GET /healthz`, `GET /readyz`, `GET /metrics`; optional in-process
+    stream workers."""
     app = web.Application(client_max_size=MAX_BODY)
     app[SERVICES] = services
     app[BOLT] = create_app(services)
     app.router.add_post("/slack/events", _slack_events)
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
+    app.router.add_get("/metrics", metrics_view(services))
     count = services.settings.workers if workers is None else workers
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from bot.core.escalation import AlertState
+from bot import metrics
+from bot.core.escalation import AlertState, Severity
 from bot.flows.briefs import briefing_from_json
 from bot.flows.delivery import deliver
 from bot.flows.threads import mutate_thread
@@ -118,7 +119,7 @@ async def renotify_due(s: Services) -> int:
 
 
 async def _renotify(s: Services, ref: ThreadRef, now: float) -> bool:
-    queued: list[bool] = []
+    queued: list[tuple[str, int]] = []  # (cue kind, severity) of the re-notified alert
 
     def remind(record: ThreadRecord) -> bool:
         queued.clear()
@@ -138,8 +139,11 @@ async def _renotify(s: Services, ref: ThreadRef, now: float) -> bool:
         )
         data = {"action": "renotify", "channel": decision.route_channel, "message": message}
         record.outbox.append(Effect(f"alert:{ref.key}:{record.alert_seq}", "alert", data))
-        queued.append(True)
+        queued.append((str(record.summary.get("cue_kind") or ""), state.severity))
         return True
 
     await mutate_thread(s, ref, remind)
+    for cue, severity in queued:
+        name = Severity(severity).key if severity else "none"
+        metrics.ping(cue=cue, severity=name, action="renotify")
     return bool(queued)

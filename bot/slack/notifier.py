@@ -14,10 +14,10 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.slack.client import make_web_client
 from bot.slack.guard import LeakGuard, LeakGuardError, LeakGuardUnsure
 
 __all__ = ["LeakGuardError", "LeakGuardUnsure", "Posted", "SlackNotifier", "make_client"]
@@ -32,10 +32,9 @@ class Posted:
 
 
 def make_client(token: str, base_url: str) -> AsyncWebClient:
-    """A Web API client with retries on 429 (honouring Retry-After) and connection errors."""
-    client = AsyncWebClient(token=token, base_url=base_url)
-    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
-    return client
+    """A Web API client with retries on 429 (honouring Retry-After) and connection errors; every
+    call and 429 is counted (see `bot.slack.client`)."""
+    return make_web_client(token, base_url)
 
 
 class SlackNotifier:

@@ -169,6 +169,17 @@ class Store:
         info = await self.client.xpending(self.keys.stream, STREAM_GROUP)
         return int(info["pending"]) if isinstance(info, dict) else 0
 
+    async def intake_stats(self, now: float) -> tuple[int, int, float]:
+        """(pending, backlog, lag seconds): entries read but not acknowledged, entries not finished
+        (finished ones are deleted), and the age of the oldest unfinished one (ids are ms times)."""
+        pending = await self.pending()
+        backlog = int(await self.client.xlen(self.keys.stream))
+        first = await self.client.xrange(self.keys.stream, count=1)
+        if not first:
+            return pending, backlog, 0.0
+        added_ms = int(_decode(first[0][0]).split("-")[0])
+        return pending, backlog, max(0.0, now - added_ms / 1000)
+
     # --- thread documents ---------------------------------------------------------------------
 
     async def load_thread(self, ref: ThreadRef) -> Versioned:

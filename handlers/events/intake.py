@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot import metrics
 from bot.services import Services
 from bot.slack.payloads import inbound_message, invalid_reason
 
@@ -42,8 +43,15 @@ async def durable_intake(
     services: Services = context["services"]
     retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
     new = await services.store.enqueue(message.source, message.event_id, message.to_fields())
+    (metrics.EVENTS_TAKEN_IN if new else metrics.EVENTS_DUPLICATE).inc()
     log.info(
         "event_taken_in" if new else "event_duplicate",
-        extra={"event_id": message.event_id, "channel": message.channel, "retry": retry},
+        extra={
+            "team": message.team,
+            "channel": message.channel,
+            "thread_ts": message.thread_ts,
+            "event_id": message.event_id,
+            "retry": retry,
+        },
     )
     return await next()
