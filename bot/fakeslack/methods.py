@@ -39,6 +39,7 @@ NEWER_ARGS: dict[str, frozenset[str]] = {
     "chat.postEphemeral": frozenset({"markdown_text"}),
     "chat.postMessage": frozenset({"markdown_text", "metadata"}),
     "chat.update": frozenset({"markdown_text", "metadata", "reply_broadcast", "file_ids"}),
+    "oauth.v2.access": frozenset({"grant_type", "refresh_token"}),  # token rotation (2021)
 }
 
 METHODS: dict[str, MethodSpec] = {
@@ -61,6 +62,8 @@ METHODS: dict[str, MethodSpec] = {
         _spec("views.publish", "user_id view", "hash"),
         _spec("views.open", "trigger_id view"),
         _spec("views.update", "", "view_id external_id view hash"),
+        _spec("users.conversations", "", "user types exclude_archived limit cursor"),
+        _spec("oauth.v2.access", "code", "client_id client_secret redirect_uri"),
     )
 }
 
