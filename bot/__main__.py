@@ -139,6 +139,17 @@ def _parser() -> argparse.ArgumentParser:
         help="check settings, the Slack app (token, scopes, channels) and Redis; say what to fix",
     )
     doctor.add_argument("--timeout", type=float, default=10.0, help="seconds for each remote check")
+    health = sub.add_parser(
+        "healthcheck",
+        help="exit 0 when one of the URLs answers 200 (the container HEALTHCHECK)",
+        formatter_class=fmt,
+    )
+    health.add_argument(
+        "urls",
+        nargs="*",
+        default=["http://127.0.0.1:3000/healthz"],
+        help="health endpoints to try in turn",
+    )
     demo = sub.add_parser("demo", help="play realistic threads against a built-in fake Slack")
     demo.add_argument("--quiet", action="store_true", help="summary only")
     score = sub.add_parser(
@@ -183,8 +194,26 @@ def _offline(args: argparse.Namespace) -> int:
         return 2
 
 
+def _healthcheck(urls: list[str], timeout: float = 3.0) -> int:
+    """0 when one URL answers 200 (serve on :3000, worker on :3001), else 1."""
+    import urllib.error
+    import urllib.request
+
+    for url in urls:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as resp:
+                if resp.status == 200:
+                    return 0
+        except (urllib.error.URLError, OSError):
+            continue
+    print(f"undertone healthcheck: no answer from {', '.join(urls)}", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.cmd == "healthcheck":
+        return _healthcheck(args.urls)
     if args.cmd in ("score", "eval"):
         return _offline(args)
     if args.cmd == "phrasebook":
