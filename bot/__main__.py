@@ -150,6 +150,10 @@ def _parser() -> argparse.ArgumentParser:
         default=["http://127.0.0.1:3000/healthz"],
         help="health endpoints to try in turn",
     )
+    sub.add_parser(
+        "keygen", help="print a new UNDERTONE_TOKEN_ENCRYPTION_KEY (many-workspace installs)"
+    )
+    sub.add_parser("workspaces", help="list the workspaces Undertone is installed in (OAuth)")
     demo = sub.add_parser("demo", help="play realistic threads against a built-in fake Slack")
     demo.add_argument("--quiet", action="store_true", help="summary only")
     score = sub.add_parser(
@@ -210,10 +214,42 @@ def _healthcheck(urls: list[str], timeout: float = 3.0) -> int:
     return 1
 
 
+async def _workspaces(settings: Settings) -> int:
+    """The workspaces Undertone is installed in (many-workspace mode)."""
+    from bot.slack.installs import build_installs
+    from bot.stores.store import Store
+
+    if not settings.oauth_enabled:
+        print("single-workspace mode (SLACK_BOT_TOKEN): no OAuth installs to list")
+        return 0
+    store = Store.from_url(settings.redis_url)
+    try:
+        installs = build_installs(settings, store)
+        teams = await installs.installations.vault.teams()
+        for team in teams:
+            bot = await installs.installations.async_find_bot(enterprise_id=None, team_id=team)
+            expires = (
+                ""
+                if bot is None or not bot.bot_token_expires_at
+                else (f" token rotates, expires at {bot.bot_token_expires_at}")
+            )
+            name = bot.team_name if bot is not None else "?"
+            print(f"{team}  {name}{expires}")
+        print(f"{len(teams)} workspace(s)")
+    finally:
+        await store.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.cmd == "healthcheck":
         return _healthcheck(args.urls)
+    if args.cmd == "keygen":
+        from bot.stores.installations import TokenCipher
+
+        print(TokenCipher.new_key())
+        return 0
     if args.cmd in ("score", "eval"):
         return _offline(args)
     if args.cmd == "phrasebook":
@@ -232,9 +268,12 @@ def main(argv: list[str] | None = None) -> int:
         from bot.doctor import run_doctor
 
         return asyncio.run(run_doctor(settings, sys.stdout, timeout=args.timeout))
+    if args.cmd == "workspaces":
+        return asyncio.run(_workspaces(settings))
+    token = "token_encryption_key" if settings.oauth_enabled else "slack_bot_token"
     needs = {
-        "serve": ("slack_bot_token", "slack_signing_secret"),
-        "worker": ("slack_bot_token",),
+        "serve": (token, "slack_signing_secret"),
+        "worker": (token,),
         "socket": ("slack_bot_token", "slack_app_token"),
     }
     _require(settings, *needs[args.cmd])

@@ -9,7 +9,7 @@ import time
 from collections.abc import AsyncIterator, Sequence
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -22,6 +22,7 @@ from bot.middleware import inject_services, observe_sharing
 from bot.ops import metrics_view
 from bot.services import Services
 from bot.slack import hygiene
+from bot.slack.installs import INSTALL_PATH, REDIRECT_PATH
 from bot.worker import run_workers
 from handlers import register_all
 
@@ -40,13 +41,17 @@ BOLT_PARSING_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueErr
 def create_app(services: Services) -> AsyncApp:
     """The Bolt app with every listener registered and the services injected."""
     settings = services.settings
+    installs = services.installs.bolt_options() if services.installs else {}
     app = AsyncApp(
         client=services.notifier.client,
         signing_secret=settings.secret("slack_signing_secret") or None,
         raise_error_for_unhandled_request=True,
         ignoring_self_events_enabled=True,
         process_before_response=False,
+        **installs,  # type: ignore[arg-type]
     )
+    if services.installs:  # app_uninstalled / tokens_revoked delete the stored tokens
+        app.enable_token_revocation_listeners()
     app.use(inject_services(services))
     app.use(observe_sharing(services))
     register_all(app)
@@ -112,6 +117,20 @@ async def _slack_events(request: web.Request) -> web.Response:
     return await to_aiohttp_response(bolt_response)
 
 
+async def _oauth(request: web.Request) -> web.StreamResponse:
+    """`GET /slack/install` (the Add to Slack page) and `GET /slack/oauth_redirect` (Slack sends
+    the admin back here with a code; the bot token is exchanged and stored encrypted)."""
+    flow = request.app[BOLT].oauth_flow
+    if flow is None:
+        raise web.HTTPNotFound()
+    bolt_request = await to_bolt_request(request)
+    if request.path == flow.install_path:
+        bolt_response = await flow.handle_installation(bolt_request)
+    else:
+        bolt_response = await flow.handle_callback(bolt_request)
+    return await to_aiohttp_response(bolt_response)
+
+
 async def _healthz(_request: web.Request) -> web.Response:
     return web.json_response({"ok": True})
 
@@ -162,6 +181,9 @@ def create_web_app(services: Services, *, workers: int | None = None) -> web.App
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
     app.router.add_get("/metrics", metrics_view(services))
+    if services.installs is not None:
+        app.router.add_get(INSTALL_PATH, _oauth)
+        app.router.add_get(REDIRECT_PATH, _oauth)
     count = services.settings.workers if workers is None else workers
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:

@@ -47,6 +47,7 @@ def check_settings(settings: Settings, out: Findings) -> None:
     oauth = settings.oauth_enabled
     if oauth:
         out.ok("settings", "many-workspace mode: bot tokens come from OAuth installs")
+        check_encryption_key(settings, out)
     elif not token:
         out.fail(
             "settings",
@@ -95,6 +96,30 @@ def check_settings(settings: Settings, out: Findings) -> None:
             "fine for one `serve` process with in-process workers; set REDIS_URL before running "
             "a second replica or `undertone worker` (they would not see each other's work)",
         )
+
+
+def check_encryption_key(settings: Settings, out: Findings) -> None:
+    from bot.stores.installations import TokenCipher
+
+    if not settings.redis_url:
+        out.fail(
+            "settings",
+            "many-workspace mode without REDIS_URL: installations would be lost on restart",
+            "set REDIS_URL",
+        )
+    key = settings.secret("token_encryption_key")
+    fix = "`undertone keygen` prints one; keep it in your secret store (lost key: reinstall)"
+    if not key:
+        out.fail(
+            "settings", "UNDERTONE_TOKEN_ENCRYPTION_KEY is not set: tokens cannot be stored", fix
+        )
+        return
+    try:
+        TokenCipher(key)
+    except ValueError as exc:
+        out.fail("settings", str(exc), fix)
+        return
+    out.ok("settings", "UNDERTONE_TOKEN_ENCRYPTION_KEY is a valid key")
 
 
 def check_phrasebook(settings: Settings, out: Findings) -> None:

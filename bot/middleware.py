@@ -8,6 +8,7 @@ from typing import Any
 
 from slack_bolt.response import BoltResponse
 
+from bot.context import working_on
 from bot.services import Services
 
 
@@ -16,7 +17,10 @@ def inject_services(services: Services) -> Callable[..., Awaitable[BoltResponse 
         context: dict[str, Any], next: Callable[[], Awaitable[BoltResponse | None]]
     ) -> BoltResponse | None:
         context["services"] = services
-        return await next()
+        authorized = context.get("authorize_result")
+        team = getattr(authorized, "team_id", None) or context.get("team_id")
+        with working_on(team=team):  # Slack calls use this workspace's token; logs carry its id
+            return await next()
 
     return middleware
 

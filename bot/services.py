@@ -13,8 +13,10 @@ from bot.core.coaching import Coach
 from bot.core.engine import FrustrationEngine
 from bot.core.escalation import EscalationPolicy
 from bot.paging import PagerDutyPager, WebhookPager
+from bot.slack.client import make_web_client
 from bot.slack.directory import Directory
 from bot.slack.guard import LeakGuard
+from bot.slack.installs import Installs, build_installs
 from bot.slack.notifier import SlackNotifier, make_client
 from bot.stores.store import Store
 from phrasebook import Phrasebook, load_phrasebook
@@ -72,6 +74,7 @@ class Services:
     guard: LeakGuard  # every send passes it (the notifier asks it)
     pagers: Pagers
     clock: Callable[[], float] = time.time
+    installs: Installs | None = None  # many-workspace mode (OAuth install) only
 
     async def close(self) -> None:
         await self.pagers.close()
@@ -95,8 +98,13 @@ def build_services(
 ) -> Services:
     """Wire the production objects from settings (tests pass their own store or clock)."""
     book = phrasebook or load_phrasebook(settings.phrasebook_dir)
-    client = make_client(settings.secret("slack_bot_token"), settings.slack_api_url)
     store = store or Store.from_url(settings.redis_url)
+    installs = build_installs(settings, store) if settings.oauth_enabled else None
+    client = (  # many workspaces: each call asks for the token of the workspace in hand
+        make_web_client(None, settings.slack_api_url, tokens=installs.tokens)
+        if installs is not None
+        else make_client(settings.secret("slack_bot_token"), settings.slack_api_url)
+    )
     directory = Directory(
         client,
         home_team_ids=settings.home_team_ids,
@@ -119,4 +127,5 @@ def build_services(
         guard=guard,
         pagers=Pagers(settings),
         clock=clock,
+        installs=installs,
     )

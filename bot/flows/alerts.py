@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot import metrics
+from bot.context import working_on
 from bot.core.escalation import AlertState, Severity
 from bot.flows.briefs import briefing_from_json
 from bot.flows.delivery import deliver
@@ -112,9 +113,10 @@ async def renotify_due(s: Services) -> int:
     now = s.clock()
     sent = 0
     for ref in await s.store.due_renotify(now):
-        if await _renotify(s, ref, now):
-            sent += 1
-            await deliver(s, ref)
+        with working_on(team=ref.team, channel=ref.channel, thread_ts=ref.thread_ts):
+            if await _renotify(s, ref, now):
+                sent += 1
+                await deliver(s, ref)
     return sent
 
 

@@ -53,13 +53,23 @@ class RateLimitCounter(AsyncRetryHandler):
         return False
 
 
+def _has_credentials(kwargs: dict[str, Any]) -> bool:
+    """The call names its own credentials (OAuth client auth, or `token=` as Bolt passes it)."""
+    if kwargs.get("auth"):
+        return True
+    return any(
+        isinstance(kwargs.get(part), dict) and kwargs[part].get("token")
+        for part in ("params", "json", "data")
+    )
+
+
 class UndertoneWebClient(AsyncWebClient):
     """`AsyncWebClient` that counts calls and, without a token of its own, asks a `TokenSource`."""
 
     tokens: TokenSource | None = None
 
     async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:
-        if self.token is None and self.tokens is not None and not kwargs.get("auth"):
+        if self.token is None and self.tokens is not None and not _has_credentials(kwargs):
             kwargs = await self._with_workspace_token(api_method, kwargs)
         try:
             response = await super().api_call(api_method, **kwargs)

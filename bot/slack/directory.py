@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.access import PersonFacts, Role, TeamFacts, decide_role, is_outsider
 from bot.slack.cache import TtlCache
+from bot.slack.client import current_team
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ PEOPLE_TTL = 600.0  # a user's team does not change; guest status rarely does
 PEOPLE_SIZE = 10_000
 MEMBERS_TTL = 60.0  # who is in an alert channel (supervisors): re-read every minute
 GROUP_TTL = 300.0
+HOME_TTL = 3600.0  # a workspace's team and enterprise ids (auth.test) never change
+HOME_SIZE = 1_000  # workspaces remembered at once (many-workspace installs)
 MAX_MEMBER_PAGES = 20  # 20 x 1,000 members; a bigger alert channel is cut (fail closed)
 _GONE = ("user_not_found", "users_not_found", "account_inactive")
 
@@ -67,11 +70,13 @@ class Directory:
     ) -> None:
         self._client = client
         self._home = frozenset(home_team_ids)
+        kw: dict[str, Any] = {"clock": clock} if clock else {}
+        # learnt from auth.test, per workspace (many workspaces: each is "ours" to itself)
+        self._home_of: TtlCache[str, frozenset[str]] = TtlCache(size=HOME_SIZE, ttl=HOME_TTL, **kw)
         self._agents = frozenset(agent_user_ids)
         self._agent_group = agent_usergroup
         self._supervisor_group = supervisor_usergroup
         self.alert_channels = frozenset(alert_channels)
-        kw: dict[str, Any] = {"clock": clock} if clock else {}
         self._people: TtlCache[str, PersonFacts] = TtlCache(size=PEOPLE_SIZE, ttl=PEOPLE_TTL, **kw)
         self._gone: TtlCache[str, bool] = TtlCache(size=PEOPLE_SIZE, ttl=PEOPLE_TTL, **kw)
         self._teams: TtlCache[str, str] = TtlCache(size=PEOPLE_SIZE, ttl=PEOPLE_TTL, **kw)
@@ -81,16 +86,20 @@ class Directory:
     # --- facts from Slack -------------------------------------------------------------------
 
     async def home_teams(self) -> frozenset[str]:
-        """Our team and enterprise ids (auth.test once, when not configured)."""
-        if not self._home:
+        """Our team and enterprise ids: the configured ones, or what auth.test says for the
+        workspace in hand (asked once per workspace and HOME_TTL)."""
+        if self._home:
+            return self._home
+        workspace = current_team.get() or ""  # many workspaces: each is "ours" to itself
+        known = self._home_of.get(workspace)
+        if known is None:
             try:
                 resp = await self._client.auth_test()
             except SlackApiError as exc:
                 raise LookupFailed("auth.test") from exc
-            self._home = frozenset(
-                str(t) for t in (resp.get("team_id"), resp.get("enterprise_id")) if t
-            )
-        return self._home
+            known = frozenset(str(t) for t in (resp.get("team_id"), resp.get("enterprise_id")) if t)
+            self._home_of.put(workspace, known)
+        return known
 
     def remember_team(self, user: str, team: str) -> None:
         """The author's team as a signed event stated it (saves a `users.info` call)."""

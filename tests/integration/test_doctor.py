@@ -168,3 +168,18 @@ def test_redis_findings(facts: RedisFacts, level: str, words: str) -> None:
     found = Findings()
     judge_redis(facts, found)
     assert any(f.level == level and words in f.what for f in found), found
+
+
+async def test_many_workspace_mode_needs_a_valid_encryption_key_and_redis(
+    fake_slack: FakeSlack,
+) -> None:
+    oauth = {"slack_bot_token": None, "slack_client_id": "1.2", "slack_client_secret": "s"}
+    code, text = await doctor(settings(fake_slack, **oauth, token_encryption_key="nope"))
+    assert code == 1 and "must be Fernet keys" in text
+    assert "many-workspace mode without REDIS_URL" in text
+    from bot.stores.installations import TokenCipher
+
+    code, text = await doctor(
+        settings(fake_slack, **oauth, token_encryption_key=TokenCipher.new_key(), redis_url=None)
+    )
+    assert lines_about(text, "ENCRYPTION_KEY is a valid key")[0].startswith("ok")

@@ -107,17 +107,17 @@ async def start_bot(
     clock: Clock | None = None,
     **overrides: Any,
 ) -> tuple[Bot, web.AppRunner]:
-    settings = Settings(
-        slack_bot_token="xoxb-test-token",
-        slack_signing_secret=secret,
-        slack_api_url=slack.api_url,
-        redis_url=redis_url,
-        supervisor_channel=p.CHANNEL_SUP,
-        agent_user_ids=[p.AGENT],
-        workers=workers,
-        claim_idle_ms=0,
-        **overrides,
-    )
+    values: dict[str, Any] = {
+        "slack_bot_token": "xoxb-test-token",
+        "slack_signing_secret": secret,
+        "slack_api_url": slack.api_url,
+        "redis_url": redis_url,
+        "supervisor_channel": p.CHANNEL_SUP,
+        "agent_user_ids": [p.AGENT],
+        "workers": workers,
+        "claim_idle_ms": 0,
+    }
+    settings = Settings(**(values | overrides))
     clock = clock or Clock()
     services = build_services(settings, store=Store.from_url(redis_url), clock=clock)
     runner = web.AppRunner(create_web_app(services), access_log=None)
