@@ -153,7 +153,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "keygen", help="print a new UNDERTONE_TOKEN_ENCRYPTION_KEY (many-workspace installs)"
     )
-    sub.add_parser("workspaces", help="list the workspaces Undertone is installed in (OAuth)")
+    ws = sub.add_parser("workspaces", help="list the workspaces Undertone is installed in (OAuth)")
+    ws.add_argument(
+        "--reencrypt",
+        action="store_true",
+        help="rewrite every stored installation with the first UNDERTONE_TOKEN_ENCRYPTION_KEY",
+    )
     demo = sub.add_parser("demo", help="play realistic threads against a built-in fake Slack")
     demo.add_argument("--quiet", action="store_true", help="summary only")
     score = sub.add_parser(
@@ -214,8 +219,9 @@ def _healthcheck(urls: list[str], timeout: float = 3.0) -> int:
     return 1
 
 
-async def _workspaces(settings: Settings) -> int:
-    """The workspaces Undertone is installed in (many-workspace mode)."""
+async def _workspaces(settings: Settings, *, reencrypt: bool = False) -> int:
+    """The workspaces Undertone is installed in (many-workspace mode); `reencrypt` rewrites
+    each with the newest key (after adding a key in front of the old one)."""
     from bot.slack.installs import build_installs
     from bot.stores.store import Store
 
@@ -225,8 +231,14 @@ async def _workspaces(settings: Settings) -> int:
     store = Store.from_url(settings.redis_url)
     try:
         installs = build_installs(settings, store)
-        teams = await installs.installations.vault.teams()
+        vault = installs.installations.vault
+        teams = await vault.teams()
         for team in teams:
+            if reencrypt:
+                for kind in ("bot", "installation"):
+                    doc = await vault.get(kind, None, team)
+                    if doc is not None:
+                        await vault.put(kind, None, team, doc)
             bot = await installs.installations.async_find_bot(enterprise_id=None, team_id=team)
             expires = (
                 ""
@@ -269,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return asyncio.run(run_doctor(settings, sys.stdout, timeout=args.timeout))
     if args.cmd == "workspaces":
-        return asyncio.run(_workspaces(settings))
+        return asyncio.run(_workspaces(settings, reencrypt=args.reencrypt))
     token = "token_encryption_key" if settings.oauth_enabled else "slack_bot_token"
     needs = {
         "serve": (token, "slack_signing_secret"),

@@ -276,3 +276,8 @@ def test_alert_rules_use_only_metric_families_that_exist() -> None:
     for rule in rules:
         assert rule["alert"].startswith("Undertone") and rule["labels"]["severity"]
         assert metric_names(rule["expr"]) - known_series() == set(), rule["alert"]
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert setting_names() - documented == set()
