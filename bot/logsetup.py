@@ -104,14 +104,19 @@ class ConsoleFormatter(logging.Formatter):
         return line
 
 
+# Bolt reads SLACK_BOT_TOKEN itself and warns that the client we hand it (carrying that same
+# token) wins: true, intended, and alarming in an operator's log at every start.
+_BENIGN = frozenset({"As you gave `client` as well, `token` will be unused."})
+
+
 class DropBodies(logging.Filter):
     """Slack libraries log request bodies at debug (and Bolt on a bad signature at info): drop
-    them."""
+    them, and Bolt's one benign start-up warning."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.WARNING or not record.name.startswith(
-            ("slack_bolt", "slack_sdk")
-        )
+        if not record.name.startswith(("slack_bolt", "slack_sdk")):
+            return True
+        return record.levelno >= logging.WARNING and record.getMessage() not in _BENIGN
 
 
 def configure_logging(level: str = "INFO", json_lines: bool | None = None) -> None:

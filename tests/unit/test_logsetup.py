@@ -40,6 +40,13 @@ def test_slack_library_debug_and_info_lines_are_dropped() -> None:
     assert keep.filter(record("undertone.flow", logging.INFO, "message_assessed"))
 
 
+def test_bolts_warning_about_the_client_we_give_it_is_not_an_operators_concern() -> None:
+    keep = DropBodies()
+    benign = "As you gave `client` as well, `token` will be unused."
+    assert not keep.filter(record("slack_bolt.AsyncApp", logging.WARNING, benign))
+    assert keep.filter(record("slack_bolt.AsyncApp", logging.WARNING, "something else"))
+
+
 def test_every_json_line_starts_with_an_iso_utc_timestamp() -> None:
     rec = record("undertone.flow", logging.INFO, "message_assessed")
     rec.created = 1_795_400_000.25
