@@ -128,14 +128,18 @@ async def test_a_supervisors_claim_applies_once_however_often_the_click_arrives(
             async with session.post(bot.driver.url, data=raw, headers=headers) as resp:
                 assert resp.status == 200
     await logs.wait_for("alert_action_noop", count=2)
-    await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
+
+    def notices() -> list[Any]:
+        return [
+            c
+            for c in bot.slack.calls_to("chat.postEphemeral")
+            if c.params["user"] == p.AGENT and p.SUPERVISOR in json.dumps(c.params)
+        ]
+
+    # the notice follows the update (one outbox, in order): wait for both before counting
+    await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update") and notices())
     updates = bot.slack.calls_to("chat.update")
-    notices = [
-        c
-        for c in bot.slack.calls_to("chat.postEphemeral")
-        if c.params["user"] == p.AGENT and p.SUPERVISOR in json.dumps(c.params)
-    ]
-    assert (len(updates), len(notices)) == (1, 1)
+    assert (len(updates), len(notices())) == (1, 1)
     assert [o["outcome"] for o in await bot.services.store.outcomes()] == ["claimed"]
     assert not logs.failures()
 
