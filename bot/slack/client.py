@@ -28,7 +28,12 @@ current_team: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 
 
-class NoWorkspaceError(RuntimeError):
+class NoTokenError(RuntimeError):
+    """Many workspaces: no bot token for this call now (no workspace in context, or that
+    workspace is not installed); callers that fail closed treat it like Slack not answering."""
+
+
+class NoWorkspaceError(NoTokenError):
     """A Web API call in many-workspace mode with no workspace (team) in context."""
 
 

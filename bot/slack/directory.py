@@ -18,7 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.access import PersonFacts, Role, TeamFacts, decide_role, is_outsider
 from bot.slack.cache import TtlCache
-from bot.slack.client import current_team
+from bot.slack.client import NoTokenError, current_team
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ class Directory:
         if known is None:
             try:
                 resp = await self._client.auth_test()
-            except SlackApiError as exc:
+            except (SlackApiError, NoTokenError) as exc:
                 raise LookupFailed("auth.test") from exc
             known = frozenset(str(t) for t in (resp.get("team_id"), resp.get("enterprise_id")) if t)
             self._home_of.put(workspace, known)
@@ -122,7 +122,7 @@ class Directory:
                 return None
             log.warning("users_info_failed", extra={"error": error, "user": user})
             raise LookupFailed(error) from exc
-        except OSError as exc:  # connection errors (aiohttp's are OSErrors)
+        except (OSError, NoTokenError) as exc:  # connection errors (aiohttp's are OSErrors)
             raise LookupFailed(type(exc).__name__) from exc
         facts = _facts(user, resp.get("user") or {})
         self._people.put(user, facts)

@@ -25,6 +25,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.cache import TtlCache
+from bot.slack.client import NoTokenError
 from bot.slack.directory import Directory, LookupFailed
 
 log = logging.getLogger("undertone.guard")
@@ -194,6 +195,8 @@ class LeakGuard:
                 raise LeakGuardUnsure("channel_info_failed") from exc
             except OSError as exc:
                 raise LeakGuardUnsure("channel_info_failed") from exc
+            except NoTokenError as exc:  # many workspaces: no token for the one in hand
+                raise LeakGuardUnsure("no_workspace_token") from exc
             cached = _is_shared(resp.get("channel") or {})
             self._verdicts.put(channel, cached)
         if cached:

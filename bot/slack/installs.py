@@ -24,7 +24,7 @@ from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
 
 from bot.config import Settings
-from bot.slack.client import make_web_client
+from bot.slack.client import NoTokenError, make_web_client
 from bot.slack.scopes import BOT_SCOPES
 from bot.stores.installations import InstallationVault, TokenCipher
 from bot.stores.store import Store
@@ -109,7 +109,7 @@ class RedisStateStore(AsyncOAuthStateStore):
         return await self.vault.consume_state(state)
 
 
-class NotInstalledError(RuntimeError):
+class NotInstalledError(NoTokenError):
     """No installation for the workspace (never installed, or uninstalled)."""
 
 

@@ -106,6 +106,39 @@ async def test_after_install_the_bot_coaches_in_that_workspace_with_its_token(
     assert whispers[0].headers["Authorization"].startswith("Bearer xoxb-T_OURS-")
 
 
+async def test_a_supervisor_ping_passes_the_leak_guard_with_that_workspaces_token(
+    app: tuple[Bot, Any],
+) -> None:
+    """The guard's own look-ups (is the supervisor channel internal?) use the same token."""
+    bot, _ = app
+    await install(bot)
+    await bot.say(p.CUSTOMER, "Hi, our export failed again.")
+    await bot.say(p.AGENT, "Hi, looking into it.")
+    await bot.say(p.CUSTOMER, "This is unacceptable. I want to speak to your manager right now.")
+    await bot.drain()
+    [ping] = bot.slack.messages_in(p.CHANNEL_SUP)
+    assert ping.ts
+    checks = [c for c in bot.slack.calls_to("conversations.info") if c.ok]
+    posts = [c for c in bot.slack.calls_to("chat.postMessage") if c.ok]
+    assert checks and checks[0].params["channel"] == p.CHANNEL_SUP
+    for call in checks + posts:
+        assert call.headers["Authorization"].startswith("Bearer xoxb-T_OURS-")
+
+
+async def test_readiness_answers_with_no_workspace_to_ask_about_alert_channels(
+    app: tuple[Bot, Any],
+) -> None:
+    """/readyz is no Slack request: no workspace is in hand, so the alert channels' sharing is
+    `unknown` (never a 500), and the process is ready."""
+    bot, _ = app
+    await install(bot)
+    async with aiohttp.ClientSession() as session, session.get(f"{bot.url}/readyz") as resp:
+        body = await resp.json()
+        assert resp.status == 200
+    assert body["ok"] is True
+    assert body["alert_channels"] and set(body["alert_channels"].values()) == {"unknown"}
+
+
 async def test_events_from_a_workspace_that_never_installed_are_not_authorized(
     app: tuple[Bot, Any],
 ) -> None:

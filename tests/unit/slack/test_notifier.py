@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.context import working_on
 from bot.fakeslack import FakeSlack
 from bot.fakeslack import payloads as p
+from bot.slack.client import make_web_client
 from bot.slack.directory import Directory
 from bot.slack.guard import SHARING_TTL, LeakGuard
+from bot.slack.installs import NotInstalledError
 from bot.slack.notifier import LeakGuardError, LeakGuardUnsure, SlackNotifier, make_client
 from bot.stores.store import Store
 
@@ -97,6 +100,39 @@ async def test_when_slack_is_down_the_post_is_refused_for_now_and_may_be_retried
     assert posted_in(rig.slack, p.CHANNEL_SUP) == []
     await rig.notifier.post_internal(channel=p.CHANNEL_SUP, message=PING)  # Slack is back
     assert posted_in(rig.slack, p.CHANNEL_SUP) == ["supervisor ping"]
+
+
+class OneWorkspace:
+    """Many-workspace mode's token source, with one workspace installed."""
+
+    async def bot_token(self, team_id: str) -> str:
+        if team_id != p.TEAM_OURS:
+            raise NotInstalledError(team_id)
+        return "xoxb-T_OURS-1"
+
+
+async def test_many_workspaces_without_a_token_for_the_workspace_nothing_is_sent_for_now(
+    fake_slack: FakeSlack,
+) -> None:
+    """No workspace in hand (or one not installed): the guard cannot ask Slack, so it is unsure
+    (the effect is retried), never an unexpected error."""
+    store = Store.from_url(None)
+    client = make_web_client(None, fake_slack.api_url, tokens=OneWorkspace())
+    directory = Directory(client, home_team_ids=[], agent_user_ids=[], agent_usergroup=None)
+    notifier = SlackNotifier(client, guard=LeakGuard(client, directory, store))
+    for team in (None, "T_NOT_INSTALLED"):
+        with working_on(team=team):
+            with pytest.raises(LeakGuardUnsure):
+                await notifier.post_internal(channel=p.CHANNEL_SUP, message=PING)
+            with pytest.raises(LeakGuardUnsure):
+                await notifier.whisper(
+                    channel=p.CHANNEL_SHARED, user=p.AGENT, thread_ts="1", message=HINT
+                )
+    assert fake_slack.calls == []
+    with working_on(team=p.TEAM_OURS):
+        await notifier.post_internal(channel=p.CHANNEL_SUP, message=PING)
+    assert posted_in(fake_slack, p.CHANNEL_SUP) == ["supervisor ping"]
+    await store.close()
 
 
 async def test_slacks_not_shared_is_believed_only_for_a_short_time(rig: Rig) -> None:
@@ -278,3 +314,4 @@ async def test_response_url_answers_are_guarded_like_any_other_send(rig: Rig) ->
     [post] = rig.slack.posts_to("r1")
     assert post.body["response_type"] == "ephemeral"
     assert post.body["text"] == notice["text"]
+
