@@ -109,7 +109,8 @@ PINGS = Counter(
 # ---- Slack Web API ------------------------------------------------------------------------------
 SLACK_CALLS = Counter(
     "undertone_slack_api_calls",
-    "Slack Web API calls by method and outcome (ok, a Slack error code, or an exception name)",
+    "Slack Web API calls by method and outcome (ok, a Slack error code, or an exception name); "
+    "response_url answers as method response_url (ok, http_<status>, or an exception name)",
     ["method", "outcome"],
     registry=REGISTRY,
 )

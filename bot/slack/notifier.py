@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot import metrics
 from bot.slack.client import make_web_client
 from bot.slack.guard import LeakGuard, LeakGuardError, LeakGuardUnsure
 
@@ -147,7 +148,10 @@ class SlackNotifier:
         try:
             resp = await AsyncWebhookClient(response_url, timeout=5).send_dict(body)
         except (aiohttp.ClientError, ValueError, TimeoutError) as exc:
+            metrics.slack_call("response_url", type(exc).__name__)
             log.warning("response_url_failed", extra={"error": type(exc).__name__, "user": user})
             return
-        if resp.status_code >= 400:
+        ok = resp.status_code < 400
+        metrics.slack_call("response_url", "ok" if ok else f"http_{resp.status_code}")
+        if not ok:
             log.warning("response_url_failed", extra={"status": resp.status_code, "user": user})

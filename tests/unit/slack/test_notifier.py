@@ -11,6 +11,7 @@ import pytest
 from bot.context import working_on
 from bot.fakeslack import FakeSlack
 from bot.fakeslack import payloads as p
+from bot.metrics import REGISTRY
 from bot.slack.client import make_web_client
 from bot.slack.directory import Directory
 from bot.slack.guard import SHARING_TTL, LeakGuard
@@ -315,3 +316,18 @@ async def test_response_url_answers_are_guarded_like_any_other_send(rig: Rig) ->
     assert post.body["response_type"] == "ephemeral"
     assert post.body["text"] == notice["text"]
 
+
+async def test_response_url_answers_are_counted_with_the_slack_calls(rig: Rig) -> None:
+    def answered(outcome: str) -> float:
+        labels = {"method": "response_url", "outcome": outcome}
+        return REGISTRY.get_sample_value("undertone_slack_api_calls_total", labels) or 0.0
+
+    ok_before, gone_before = answered("ok"), answered("http_404")
+    notice = {"text": "Done.", "blocks": None}
+    await rig.notifier.answer(
+        rig.slack.response_url("r2"), notice, user=p.AGENT, channel=p.CHANNEL_SUP, internal=True
+    )
+    await rig.notifier.answer(
+        f"{rig.slack.url}/no-such-hook", notice, user=p.AGENT, channel=p.CHANNEL_SUP, internal=True
+    )
+    assert (answered("ok") - ok_before, answered("http_404") - gone_before) == (1, 1)
