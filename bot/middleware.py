@@ -19,6 +19,8 @@ def inject_services(services: Services) -> Callable[..., Awaitable[BoltResponse 
         context["services"] = services
         authorized = context.get("authorize_result")
         team = getattr(authorized, "team_id", None) or context.get("team_id")
+        if not isinstance(team, str):  # Bolt copies an odd payload's team field as it is
+            team = None
         with working_on(team=team):  # Slack calls use this workspace's token; logs carry its id
             return await next()
 
