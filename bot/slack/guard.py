@@ -18,7 +18,7 @@ Rules
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NoReturn, Protocol
 
 from slack_sdk.errors import SlackApiError
@@ -52,8 +52,9 @@ class SharingMarks(Protocol):
     async def clear_channel_shared(self, channel: str) -> None: ...
 
 
-def _is_shared(info: dict[str, Any]) -> bool:
-    """Slack's channel object says people outside our organisation may read it."""
+def shared_beyond_us(info: Mapping[str, Any]) -> bool:
+    """Slack's channel object says people outside our organisation may read it (`undertone
+    doctor` judges channels by the same rule)."""
     if info.get("is_im") or info.get("is_mpim"):
         return True  # never a place for a visible post
     return bool(
@@ -197,7 +198,7 @@ class LeakGuard:
                 raise LeakGuardUnsure("channel_info_failed") from exc
             except NoTokenError as exc:  # many workspaces: no token for the one in hand
                 raise LeakGuardUnsure("no_workspace_token") from exc
-            cached = _is_shared(resp.get("channel") or {})
+            cached = shared_beyond_us(resp.get("channel") or {})
             self._verdicts.put(channel, cached)
         if cached:
             await self._mark(channel)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.guard import shared_beyond_us
+
 
 @dataclass(frozen=True, slots=True)
 class TokenFacts:
@@ -26,7 +28,7 @@ class ChannelFacts:
     error: str = ""
     name: str = ""
     is_member: bool = False
-    is_shared: bool = False  # Slack Connect or shared with another workspace
+    is_shared: bool = False  # readable beyond our organisation (the leak guard refuses it)
     is_private: bool = False
 
     @property
@@ -70,9 +72,7 @@ def _channel(info: dict[str, object], channel: str) -> ChannelFacts:
         found=True,
         name=str(info.get("name") or ""),
         is_member=bool(info.get("is_member")),
-        is_shared=bool(
-            info.get("is_ext_shared") or info.get("is_shared") or info.get("is_org_shared")
-        ),
+        is_shared=shared_beyond_us(info),  # the leak guard's rule: it refuses such channels
         is_private=bool(info.get("is_private")),
     )
 
