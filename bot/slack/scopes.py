@@ -7,10 +7,10 @@ from __future__ import annotations
 BOT_SCOPES: tuple[str, ...] = (
     "channels:history",  # message.channels in public support channels
     "groups:history",  # message.groups in private support channels
-    "channels:read",  # conversations.info: refuse to post pings into shared channels
+    "channels:read",  # conversations.info / .members: shared channels refused, supervisors found
     "groups:read",  # same, for private channels
     "chat:write",  # postEphemeral whispers, pings in the supervisor channel
     "commands",  # /playbook and the message shortcut
-    "users:read",  # users.info when an event does not carry the author's team
-    "usergroups:read",  # agents configured as a user group
+    "users:read",  # users.info: whose team a person is in (customer or one of us)
+    "usergroups:read",  # agents or supervisors configured as a user group
 )
