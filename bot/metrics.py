@@ -139,6 +139,12 @@ EVENT_KINDS = frozenset(
     {
         "message",
         "app_home_opened",
+        "channel_shared",  # the leak guard's events (issue 10)
+        "channel_unshared",
+        "member_joined_channel",
+        "member_left_channel",
+        "app_uninstalled",  # many-workspace installs
+        "tokens_revoked",
         "block_actions",
         "view_submission",
         "view_closed",
