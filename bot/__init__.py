@@ -1,1 +1,3 @@
-__version__ = "0.1.0"
+"""Undertone: real-time coaching for customer-support agents in Slack."""
+
+__version__ = "0.2.0"  # the one place the version lives (pyproject reads it; see CHANGELOG.md)

@@ -70,6 +70,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("UNDERTONE_AGENT_USERGROUP", "agent_usergroup"),
         description="User group id whose members are agents (for internal channels).",
     )
+    supervisor_usergroup: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_SUPERVISOR_USERGROUP", "supervisor_usergroup"),
+        description="User group id whose members are supervisors. Empty: the members of the "
+        "channels alerts go to.",
+    )
     support_channels: CsvList = Field(
         default_factory=list,
         validation_alias=AliasChoices("UNDERTONE_SUPPORT_CHANNELS", "support_channels"),
@@ -124,6 +130,34 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("UNDERTONE_PAGING_WEBHOOK_SECRET", "paging_webhook_secret"),
         description="HMAC-SHA256 secret that signs webhook pages.",
     )
+    slack_client_id: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_CLIENT_ID", "slack_client_id"),
+        description="OAuth client id: set with the secret to install into many workspaces.",
+    )
+    slack_client_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_CLIENT_SECRET", "slack_client_secret"),
+        description="OAuth client secret (many-workspace mode).",
+    )
+    token_encryption_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_TOKEN_ENCRYPTION_KEY", "token_encryption_key"),
+        description="Fernet key(s) that encrypt stored bot tokens, comma-separated, newest first "
+        "(many-workspace mode; `undertone keygen` makes one).",
+    )
+    oauth_redirect_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("UNDERTONE_OAUTH_REDIRECT_URL", "oauth_redirect_url"),
+        description="Public URL of /slack/oauth_redirect (default: the app's configured one).",
+    )
+    token_refresh_minutes: int = Field(
+        default=30,
+        ge=1,
+        le=600,
+        validation_alias=AliasChoices("UNDERTONE_TOKEN_REFRESH_MINUTES", "token_refresh_minutes"),
+        description="With token rotation on, refresh a bot token this long before it expires.",
+    )
     log_json: bool | None = Field(
         default=None,
         validation_alias=AliasChoices("UNDERTONE_LOG_JSON", "log_json"),
@@ -146,6 +180,11 @@ class Settings(BaseSettings):
     @classmethod
     def _slash(cls, value: str) -> str:
         return value if value.endswith("/") else value + "/"
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """Many-workspace mode: Slack's OAuth install flow, tokens stored per workspace."""
+        return bool(self.slack_client_id and self.secret("slack_client_secret"))
 
     def secret(self, name: str) -> str:
         """The plain value of a secret field, or '' when unset."""

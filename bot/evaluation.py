@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot import convinput
 from bot.core.engine import FrustrationEngine
 from bot.core.models import Role, Turn
 from bot.evalsplit import RULE, part_of
@@ -27,11 +28,9 @@ Predictor = Callable[[Conversation], list[Prediction]]
 
 
 def load_conversations(path: Path) -> Iterator[Conversation]:
-    """Conversations of a JSONL file, one a line (blank lines skipped)."""
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    """Conversations of a JSONL file, one a line (blank lines skipped), validated: a bad line
+    raises `InputError` with the file and line (see `bot.convinput`)."""
+    return convinput.load_conversations(path)
 
 
 def engine_predictor(engine: FrustrationEngine) -> Predictor:

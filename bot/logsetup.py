@@ -1,46 +1,126 @@
-"""Logging: one line per event, JSON off a terminal, ids only (never message text or tokens)."""
+"""Logging: one line per event, ids only (never message text or tokens).
+
+Off a terminal (containers, systemd, CI) every line is one JSON object:
+`{"timestamp": "2026-01-31T09:15:02.123Z", "level": "info", "logger": "undertone.flow",
+"event": "message_assessed", "team": "T1", "channel": "C1", "thread_ts": "...", ...}`.
+On a terminal (and for `undertone demo`) lines are for people: `09:15:02 info  undertone.flow
+message_assessed channel=C1 ...`. Python warnings and the last-resort crash report go through
+the same formatter, so a log stack never sees a line it cannot parse.
+
+Ids of the work in hand (team, channel, thread, event) come from `bind_ids`, so call sites need
+not repeat them; an id passed explicitly in `extra` wins.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import datetime as dt
 import json
 import logging
 import sys
+import traceback
+from collections.abc import Iterator
 from typing import Any
 
-_STD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None)).keys()) | {"message", "asctime"}
+_STD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None)).keys()) | {
+    "message",
+    "asctime",
+    "taskName",
+}
+_OWN = ("timestamp", "level", "logger", "event")
+
+# Exceptions whose messages name hosts, ports and error codes, never what a customer wrote; any
+# other exception is logged by type and stack only (its message might quote a payload).
+_SAFE_MESSAGE_MODULES = ("redis", "aiohttp", "slack_sdk", "slack_bolt", "asyncio", "socket", "ssl")
+
+_ids: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("undertone_log_ids")
+
+
+@contextlib.contextmanager
+def bind_ids(**ids: str | None) -> Iterator[None]:
+    """Every log line inside the block carries these ids (None values are left out)."""
+    merged = dict(_ids.get({}))
+    merged.update({k: v for k, v in ids.items() if v})
+    token = _ids.set(merged)
+    try:
+        yield
+    finally:
+        _ids.reset(token)
+
+
+def _timestamp(created: float) -> str:
+    moment = dt.datetime.fromtimestamp(created, tz=dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _fields(record: logging.LogRecord) -> dict[str, Any]:
+    out: dict[str, Any] = dict(_ids.get({}))
+    out.update({k: v for k, v in vars(record).items() if k not in _STD and k not in _OWN})
+    return out
+
+
+def describe_exception(exc_info: Any) -> dict[str, Any]:
+    """Type, stack and (for infrastructure errors only) the message of an exception."""
+    kind, value, tb = exc_info
+    if kind is None:
+        return {}
+    out: dict[str, Any] = {"exc_type": kind.__name__}
+    if (kind.__module__ or "").split(".")[0] in _SAFE_MESSAGE_MODULES or issubclass(
+        kind, (OSError, TimeoutError)
+    ):
+        out["exc_message"] = str(value)[:300]
+    out["stack"] = "".join(traceback.format_tb(tb)).rstrip()
+    return out
 
 
 class JsonFormatter(logging.Formatter):
+    """One JSON object per line: timestamp (ISO-8601, UTC), level, logger, event, then ids."""
+
     def format(self, record: logging.LogRecord) -> str:
-        out: dict[str, Any] = {k: v for k, v in vars(record).items() if k not in _STD}
-        out.update(level=record.levelname.lower(), logger=record.name, event=record.getMessage())
+        out: dict[str, Any] = {
+            "timestamp": _timestamp(record.created),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "event": record.getMessage(),
+        }
+        out.update(_fields(record))
         if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
+            out.update(describe_exception(record.exc_info))
         return json.dumps(out, default=str)
 
 
 class ConsoleFormatter(logging.Formatter):
+    """For people: local time, level, logger, event, then key=value ids."""
+
     def format(self, record: logging.LogRecord) -> str:
-        extra = " ".join(f"{k}={v}" for k, v in vars(record).items() if k not in _STD)
-        line = (
-            f"{record.levelname[:4].lower()} {record.name}: {record.getMessage()} {extra}".rstrip()
-        )
+        when = dt.datetime.fromtimestamp(record.created).strftime("%H:%M:%S")
+        extra = " ".join(f"{k}={v}" for k, v in _fields(record).items())
+        line = f"{when} {record.levelname[:4].lower():<4} {record.name} {record.getMessage()}"
+        line = f"{line} {extra}".rstrip()
         if record.exc_info:
-            line += "\n" + self.formatException(record.exc_info)
+            info = describe_exception(record.exc_info)
+            line += f"\n  {info.get('exc_type')}: {info.get('exc_message', '')}\n{info['stack']}"
         return line
+
+
+# Bolt reads SLACK_BOT_TOKEN itself and warns that the client we hand it (carrying that same
+# token) wins: true, intended, and alarming in an operator's log at every start.
+_BENIGN = frozenset({"As you gave `client` as well, `token` will be unused."})
 
 
 class DropBodies(logging.Filter):
     """Slack libraries log request bodies at debug (and Bolt on a bad signature at info): drop
-    them."""
+    them, and Bolt's one benign start-up warning."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.WARNING or not record.name.startswith(
-            ("slack_bolt", "slack_sdk")
-        )
+        if not record.name.startswith(("slack_bolt", "slack_sdk")):
+            return True
+        return record.levelno >= logging.WARNING and record.getMessage() not in _BENIGN
 
 
 def configure_logging(level: str = "INFO", json_lines: bool | None = None) -> None:
+    """Route every log line (ours, libraries', Python warnings) through one formatter."""
     handler = logging.StreamHandler(sys.stderr)
     use_json = (not sys.stderr.isatty()) if json_lines is None else json_lines
     handler.setFormatter(JsonFormatter() if use_json else ConsoleFormatter())
@@ -52,3 +132,9 @@ def configure_logging(level: str = "INFO", json_lines: bool | None = None) -> No
         logging.getLogger(name).setLevel(level.upper())
     for name in ("slack_bolt", "slack_sdk"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    logging.captureWarnings(True)  # `warnings.warn` lines become log lines too
+
+
+def log_crash(logger: logging.Logger, event: str) -> None:
+    """The last word of a command that failed: one log line with the exception's type and stack."""
+    logger.critical(event, exc_info=sys.exc_info())

@@ -13,7 +13,10 @@ from bot.core.coaching import Coach
 from bot.core.engine import FrustrationEngine
 from bot.core.escalation import EscalationPolicy
 from bot.paging import PagerDutyPager, WebhookPager
+from bot.slack.client import make_web_client
 from bot.slack.directory import Directory
+from bot.slack.guard import LeakGuard
+from bot.slack.installs import Installs, build_installs
 from bot.slack.notifier import SlackNotifier, make_client
 from bot.stores.store import Store
 from phrasebook import Phrasebook, load_phrasebook
@@ -68,9 +71,11 @@ class Services:
     coach: Coach
     escalation: EscalationPolicy
     notifier: SlackNotifier
-    directory: Directory
+    directory: Directory  # who is who: speakers and roles
+    guard: LeakGuard  # every send passes it (the notifier asks it)
     pagers: Pagers
     clock: Callable[[], float] = time.time
+    installs: Installs | None = None  # many-workspace mode (OAuth install) only
 
     async def close(self) -> None:
         await self.pagers.close()
@@ -78,7 +83,7 @@ class Services:
 
 
 def _internal_channels(settings: Settings, book: Phrasebook) -> frozenset[str]:
-    """Channels the team configured as internal: the supervisor channel and routed channels."""
+    """The channels alerts go to: the supervisor channel and routed channels."""
     channels = set(book.escalation.routes.values())
     if settings.supervisor_channel:
         channels.add(settings.supervisor_channel)
@@ -94,21 +99,34 @@ def build_services(
 ) -> Services:
     """Wire the production objects from settings (tests pass their own store or clock)."""
     book = phrasebook or load_phrasebook(settings.phrasebook_dir)
-    client = make_client(settings.secret("slack_bot_token"), settings.slack_api_url)
+    store = store or Store.from_url(settings.redis_url)
+    installs = build_installs(settings, store) if settings.oauth_enabled else None
+    client = (  # many workspaces: each call asks for the token of the workspace in hand
+        make_web_client(None, settings.slack_api_url, tokens=installs.tokens)
+        if installs is not None
+        else make_client(settings.secret("slack_bot_token"), settings.slack_api_url)
+    )
+    directory = Directory(
+        client,
+        home_team_ids=settings.home_team_ids,
+        agent_user_ids=settings.agent_user_ids,
+        agent_usergroup=settings.agent_usergroup,
+        supervisor_usergroup=settings.supervisor_usergroup,
+        alert_channels=_internal_channels(settings, book),
+        clock=clock,
+    )
+    guard = LeakGuard(client, directory, store, clock=clock)
     return Services(
         settings=settings,
         phrasebook=book,
-        store=store or Store.from_url(settings.redis_url),
+        store=store,
         engine=load_engine(book.detection),
         coach=Coach(book.coaching),
         escalation=EscalationPolicy(book.escalation, settings.supervisor_channel or ""),
-        notifier=SlackNotifier(client, internal=_internal_channels(settings, book)),
-        directory=Directory(
-            client,
-            home_team_ids=settings.home_team_ids,
-            agent_user_ids=settings.agent_user_ids,
-            agent_usergroup=settings.agent_usergroup,
-        ),
+        notifier=SlackNotifier(client, guard=guard),
+        directory=directory,
+        guard=guard,
         pagers=Pagers(settings),
         clock=clock,
+        installs=installs,
     )

@@ -10,7 +10,8 @@ import os
 import socket
 from collections.abc import Awaitable, Callable
 
-from bot import flows
+from bot import flows, metrics
+from bot.context import entry_context
 from bot.services import Services
 from bot.stores.store import Entry
 
@@ -66,13 +67,17 @@ class StreamWorker:
         return handled
 
     async def _handle(self, entry: Entry) -> int:
-        try:
-            await self.handler(self.services, entry)
-        except Exception:
-            # left pending: another worker (or this one) takes it over after claim_idle_ms
-            log.exception("entry_failed", extra={"entry": entry.id, "consumer": self.name})
-            return 0
+        with entry_context(entry.fields):
+            try:
+                await self.handler(self.services, entry)
+            except Exception:
+                # left pending: another worker (or this one) takes it over after claim_idle_ms
+                log.exception("entry_failed", extra={"entry": entry.id, "consumer": self.name})
+                metrics.ENTRIES_PROCESSED.labels(outcome="failed").inc()
+                return 0
         await self.services.store.ack(entry.id)
+        metrics.ENTRIES_PROCESSED.labels(outcome="ok").inc()
+        metrics.end_to_end(entry.id)
         self.processed += 1
         return 1
 

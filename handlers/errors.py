@@ -11,6 +11,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.response import BoltResponse
 
+from bot.slack.guard import LeakGuardError, LeakGuardUnsure
+
 log = logging.getLogger("undertone.errors")
 
 
@@ -20,6 +22,9 @@ async def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse | Non
         kind = body.get("type") or (body.get("event") or {}).get("type") or body.get("command")
         log.info("request_unhandled", extra={"kind": str(kind)})
         return BoltResponse(status=200, body="")
+    if isinstance(error, LeakGuardError | LeakGuardUnsure):  # the guard logged why, with ids
+        log.warning("request_stopped_by_leak_guard", extra={"error": type(error).__name__})
+        return None
     error_id = uuid.uuid4().hex[:10]
     log.error(
         "request_failed",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from phrasebook.access import AccessWording, load_access
 from phrasebook.coaching import CoachingBook, load_coaching
 from phrasebook.detection import DetectionRules, load_detection
 from phrasebook.escalation import EscalationBook, load_escalation
@@ -25,6 +26,7 @@ class Phrasebook:
     detection: DetectionRules
     coaching: CoachingBook
     escalation: EscalationBook
+    access: AccessWording
     team_dir: Path | None = None
 
 
@@ -36,5 +38,6 @@ def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
         detection=load_detection(),
         coaching=load_coaching(team_dir),
         escalation=load_escalation(team_dir),
+        access=load_access(),
         team_dir=team_dir,
     )

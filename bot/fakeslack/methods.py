@@ -3,9 +3,10 @@
 `required` mirrors the `required: true` parameters of Slack's OpenAPI description (minus `token`,
 which travels in the `Authorization` header); `optional` lists the other documented arguments. A
 test checks both against `slack_web_openapi_v2_without_examples.json`. Where the 2020 spec marks an
-argument optional but the method cannot work without it (`users.info` `user`, `conversations.info`
-`channel`), the fake answers with the method's own documented error (`user_not_found`,
-`channel_not_found`). A missing required argument gets `invalid_arguments`, Slack's common error.
+argument optional but the method cannot work without it (`users.info` `user`,
+`conversations.info` and `conversations.members` `channel`), the fake answers with the method's
+own documented error (`user_not_found`, `channel_not_found`). A missing required argument gets
+`invalid_arguments`, Slack's common error.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ NEWER_ARGS: dict[str, frozenset[str]] = {
     "chat.postEphemeral": frozenset({"markdown_text"}),
     "chat.postMessage": frozenset({"markdown_text", "metadata"}),
     "chat.update": frozenset({"markdown_text", "metadata", "reply_broadcast", "file_ids"}),
+    "oauth.v2.access": frozenset({"grant_type", "refresh_token"}),  # token rotation (2021)
 }
 
 METHODS: dict[str, MethodSpec] = {
@@ -54,11 +56,14 @@ METHODS: dict[str, MethodSpec] = {
         _spec("chat.getPermalink", "channel message_ts"),
         _spec("users.info", "", "include_locale user"),
         _spec("conversations.info", "", "channel include_locale include_num_members"),
+        _spec("conversations.members", "", "channel cursor limit"),
         _spec("conversations.open", "", "channel users return_im"),
         _spec("usergroups.users.list", "usergroup", "include_disabled"),
         _spec("views.publish", "user_id view", "hash"),
         _spec("views.open", "trigger_id view"),
         _spec("views.update", "", "view_id external_id view hash"),
+        _spec("users.conversations", "", "user types exclude_archived limit cursor"),
+        _spec("oauth.v2.access", "code", "client_id client_secret redirect_uri"),
     )
 }
 

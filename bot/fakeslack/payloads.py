@@ -187,6 +187,44 @@ def app_home_opened(user: str, *, tab: str = "home", team_id: str = TEAM_OURS) -
     return event_envelope(event, team_id=team_id)
 
 
+def channel_shared(channel: str, *, connected_team: str = TEAM_CUST) -> Json:
+    """`channel_shared`: the channel is now shared with `connected_team` (Slack Connect)."""
+    event: Json = {
+        "type": "channel_shared",
+        "connected_team_id": connected_team,
+        "channel": channel,
+        "event_ts": next_ts(),
+    }
+    return event_envelope(event, is_ext_shared_channel=True)
+
+
+def channel_unshared(channel: str, *, previously_connected: str = TEAM_CUST) -> Json:
+    """`channel_unshared`: the share with a team ended."""
+    event: Json = {
+        "type": "channel_unshared",
+        "previously_connected_team_id": previously_connected,
+        "channel": channel,
+        "is_ext_shared": False,
+        "event_ts": next_ts(),
+    }
+    return event_envelope(event)
+
+
+def member_joined_channel(
+    user: str, channel: str, *, team: str = TEAM_OURS, is_ext_shared_channel: bool = False
+) -> Json:
+    """`member_joined_channel`: `user` (of workspace `team`) joined `channel`."""
+    event: Json = {
+        "type": "member_joined_channel",
+        "user": user,
+        "channel": channel,
+        "channel_type": "C",
+        "team": team,
+        "event_ts": next_ts(),
+    }
+    return event_envelope(event, is_ext_shared_channel=is_ext_shared_channel)
+
+
 def slash_command(
     command: str,
     text: str,
@@ -230,8 +268,11 @@ def block_action(
     message: Json | None = None,
     trigger_id: str | None = None,
     team_id: str = TEAM_OURS,
+    user_team: str | None = None,
 ) -> Json:
-    """A `block_actions` payload for a button click; ephemeral containers carry no `message`."""
+    """A `block_actions` payload for a button click; ephemeral containers carry no `message`.
+    `user_team` is the clicker's own workspace (a customer's in Slack Connect; default
+    `team_id`)."""
     container: Json = {
         "type": "message",
         "message_ts": message_ts,
@@ -242,7 +283,7 @@ def block_action(
         container["thread_ts"] = thread_ts
     payload: Json = {
         "type": "block_actions",
-        "user": _user_obj(user, team_id),
+        "user": _user_obj(user, user_team or team_id),
         "api_app_id": APP_ID,
         "token": VERIFICATION_TOKEN,
         "container": container,
@@ -295,6 +336,7 @@ def message_shortcut(
     response_url: str,
     trigger_id: str | None = None,
     team_id: str = TEAM_OURS,
+    user_team: str | None = None,
 ) -> Json:
     """A `message_action` payload: the user ran a message shortcut on `message`."""
     return {
@@ -302,7 +344,7 @@ def message_shortcut(
         "token": VERIFICATION_TOKEN,
         "action_ts": next_ts(),
         "team": _team_obj(team_id),
-        "user": _user_obj(user, team_id),
+        "user": _user_obj(user, user_team or team_id),
         "channel": {"id": channel, "name": channel.lower()},
         "is_enterprise_install": False,
         "enterprise": None,

@@ -21,6 +21,8 @@ from aiohttp import WSMsgType, web
 
 from bot.fakeslack import payloads as p
 from bot.fakeslack.methods import METHODS, unknown_args
+from bot.fakeslack.oauth import FakeOAuth
+from bot.slack.scopes import BOT_SCOPES
 
 SOCKET_OPEN = "apps.connections.open"
 
@@ -103,6 +105,7 @@ class _User:
     team_id: str
     name: str
     is_bot: bool
+    is_guest: bool = False
 
 
 @dataclass
@@ -159,8 +162,11 @@ class FakeSlack:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        self.scopes: list[str] = list(BOT_SCOPES)  # granted to every token (X-OAuth-Scopes)
+        self.oauth = FakeOAuth(self)
         self.socket_acks: list[Json] = []  # what the app sent back over Socket Mode
         self._sockets: list[web.WebSocketResponse] = []
+        self._token = ""  # the bearer token of the request being answered
         self._handlers: dict[str, Callable[[Json], Json]] = {
             "auth.test": self._auth_test,
             "chat.postEphemeral": self._post_ephemeral,
@@ -169,11 +175,14 @@ class FakeSlack:
             "chat.getPermalink": self._get_permalink,
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
+            "conversations.members": self._conversations_members,
             "conversations.open": self._conversations_open,
             "usergroups.users.list": self._usergroup_users,
             "views.publish": self._views_publish,
             "views.open": self._views_open,
             "views.update": self._views_update,
+            "users.conversations": self._users_conversations,
+            "oauth.v2.access": self._oauth_access,
         }
         assert set(self._handlers) == set(METHODS), "handlers and the methods table disagree"
 
@@ -219,9 +228,12 @@ class FakeSlack:
 
     # ---- directory ---------------------------------------------------------------------------
 
-    def add_user(self, user_id: str, team_id: str, name: str, is_bot: bool = False) -> None:
-        """Register a user (a customer is a user whose `team_id` is not ours)."""
-        self._users[user_id] = _User(user_id, team_id, name, is_bot)
+    def add_user(
+        self, user_id: str, team_id: str, name: str, is_bot: bool = False, is_guest: bool = False
+    ) -> None:
+        """Register a user (a customer is a user whose `team_id` is not ours; a guest is a
+        multi-channel guest of the team: `is_restricted`)."""
+        self._users[user_id] = _User(user_id, team_id, name, is_bot, is_guest)
 
     def add_channel(
         self,
@@ -234,6 +246,10 @@ class FakeSlack:
         """Register a channel; the bot is a member only if `bot_user_id` is in `members`."""
         channel = _Channel(channel_id, name, set(members), is_ext_shared, is_private)
         self._channels[channel_id] = channel
+
+    def share_channel(self, channel_id: str, *, shared: bool = True) -> None:
+        """Turn a channel into a Slack Connect channel (or back): `conversations.info` says so."""
+        self._channels[channel_id].is_ext_shared = shared
 
     def add_member(self, channel_id: str, user_id: str) -> None:
         """Add a user to a channel."""
@@ -347,6 +363,7 @@ class FakeSlack:
         call = Call(method, params, dict(request.headers), request.method, at, status, body, known)
         self.calls.append(call)
         await self._notify(call)
+        headers = headers | {"X-OAuth-Scopes": ",".join(self.scopes)}  # as Slack answers bots
         return web.json_response(body, status=status, headers=headers)
 
     def _answer(
@@ -359,10 +376,13 @@ class FakeSlack:
         if method not in METHODS:
             return 200, {}, {"ok": False, "error": "unknown_method"}
         auth = request.headers.get("Authorization", "")
+        if method == "oauth.v2.access":  # client credentials, not a token
+            return 200, {}, self.oauth.access(params, auth)
         if not auth:
             return 200, {}, {"ok": False, "error": "not_authed"}
-        if not auth.startswith("Bearer xoxb-"):
+        if not auth.startswith(("Bearer xoxb-", "Bearer xoxe.xoxb-")):
             return 200, {}, {"ok": False, "error": "invalid_auth"}
+        self._token = auth.removeprefix("Bearer ")
         failure = self._take_failure(method)
         if failure is not None:
             retry_after = failure.retry_after
@@ -550,11 +570,12 @@ class FakeSlack:
     # ---- methods -------------------------------------------------------------------------------
 
     def _auth_test(self, args: Json) -> Json:
+        team_id, team = self.oauth.team_of(self._token) or (self.team_id, "Undertone Test")
         return {
             "url": f"https://{p.TEAM_DOMAIN}.slack.com/",
-            "team": "Undertone Test",
+            "team": team,
             "user": "undertone",
-            "team_id": self.team_id,
+            "team_id": team_id,
             "user_id": self.bot_user_id,
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
@@ -614,7 +635,7 @@ class FakeSlack:
                 "deleted": False,
                 "is_bot": user.is_bot,
                 "is_app_user": False,
-                "is_restricted": False,
+                "is_restricted": user.is_guest,
                 "is_ultra_restricted": False,
                 "updated": 1700000000,
                 "profile": profile,
@@ -657,6 +678,23 @@ class FakeSlack:
             info["num_members"] = len(c.members)
         return {"channel": info}
 
+    def _conversations_members(self, args: Json) -> Json:
+        c = self._channel(args.get("channel"))
+        if c.is_private and self.bot_user_id not in c.members:
+            raise SlackError("channel_not_found")
+        members = sorted(c.members)
+        try:
+            start = int(args.get("cursor") or 0)
+            limit = max(1, min(1000, int(args.get("limit") or 100)))
+        except ValueError as exc:
+            raise SlackError("invalid_cursor") from exc
+        page = members[start : start + limit]
+        more = start + limit < len(members)
+        return {
+            "members": page,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
     def _conversations_open(self, args: Json) -> Json:
         if args.get("channel"):
             return {"channel": {"id": self._channel(args["channel"]).id}}
@@ -669,6 +707,25 @@ class FakeSlack:
         already = f"D_{users[0]}" in self._channels
         dm_id = self.dm_channel_id(users[0])
         return {"no_op": already, "already_open": already, "channel": {"id": dm_id}}
+
+    def _users_conversations(self, args: Json) -> Json:
+        user = str(args.get("user") or self.bot_user_id)
+        types = str(args.get("types") or "public_channel").split(",")
+        found = [
+            self._conversations_info({"channel": c.id})["channel"]
+            for c in self._channels.values()
+            if user in c.members
+            and c.im_user is None
+            and ("private_channel" if c.is_private else "public_channel") in types
+        ]
+        start = int(args.get("cursor") or 0)
+        limit = int(args.get("limit") or 100)
+        page = found[start : start + limit]
+        cursor = str(start + limit) if start + limit < len(found) else ""
+        return {"channels": page, "response_metadata": {"next_cursor": cursor}}
+
+    def _oauth_access(self, args: Json) -> Json:  # answered in `_answer` (client credentials)
+        raise SlackError("invalid_auth")
 
     def _usergroup_users(self, args: Json) -> Json:
         if args["usergroup"] not in self._usergroups:

@@ -18,16 +18,23 @@ from bot.stores.keys import ThreadRef
 log = logging.getLogger("undertone.flow")
 
 SNOOZE_SECONDS = 4 * 3600
+MAX_HINT_ID = 200  # hint ids are "<framework>.<step>.<phrasing>": short, from the phrasebook
 
 
 async def record_hint_feedback(s: Services, user: str, value: str, kind: str) -> dict[str, Any]:
     """Count a click on a whisper button; snooze when asked. Returns what replaces the whisper."""
     ref = HintRef.decode(value)
-    if ref is None:
+    if ref is None or len(ref.hint_id) > MAX_HINT_ID:
         return blocks.hint_feedback_ack("invalid")
-    await s.store.count_feedback(ref.hint_id, kind)
+    try:
+        thread = ThreadRef.parse(ref.thread)
+    except ValueError:
+        return blocks.hint_feedback_ack("invalid")
+    # counted once per person, whisper and answer: a replayed or double click counts nothing
+    if await s.store.claim_once(f"feedback:{user}:{ref.thread}:{ref.hint_id}:{kind}"):
+        await s.store.count_feedback(ref.hint_id, kind)
     if kind == "snooze":
-        await s.store.snooze(user, ThreadRef.parse(ref.thread), SNOOZE_SECONDS)
+        await s.store.snooze(user, thread, SNOOZE_SECONDS)
     log.info("hint_feedback", extra={"hint": ref.hint_id, "kind": kind})
     return blocks.hint_feedback_ack(kind)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from bot import metrics
 from bot.core.escalation import AlertState
 from bot.flows.threads import mutate_thread
 from bot.paging import PageEvent
@@ -42,10 +43,13 @@ async def deliver(s: Services, ref: ThreadRef) -> None:
             )
             if attempts >= MAX_EFFECT_ATTEMPTS or isinstance(exc, LeakGuardError):
                 log.error("effect_dropped", extra={"effect": effect.kind, "channel": ref.channel})
+                metrics.effect(effect.kind, "dropped")
                 finished[effect.id] = {}
             else:
+                metrics.effect(effect.kind, "retried")
                 failed[effect.id] = attempts
         else:
+            metrics.effect(effect.kind, "sent")
             if finished[effect.id].get("root"):
                 _absorb(s, record, finished[effect.id])  # later effects edit this message
                 now = s.clock()

@@ -1,15 +1,18 @@
-"""App Home: each agent's active threads (whispers vanish on reload) and the open alerts."""
+"""App Home by role: supervisors see the open alerts and their threads, agents their own threads
+(whispers vanish on reload), anyone else a short explanation."""
 
 from __future__ import annotations
 
 import logging
 
+from bot.core.access import Role
 from bot.core.escalation import AlertState
 from bot.core.models import Level, Trend
 from bot.flows.briefs import briefing_from_json
 from bot.record import ThreadRecord
 from bot.services import Services
 from bot.slack import alert_blocks, blocks
+from bot.slack.directory import LookupFailed
 from bot.slack.payloads import AlertRef
 from bot.stores.keys import ThreadRef
 
@@ -32,7 +35,20 @@ async def refresh_home(s: Services, user: str) -> None:
 
 
 async def publish_home(s: Services, user: str) -> None:
-    """Refresh a user's App Home: their active threads and the open alerts."""
+    """Refresh a user's App Home with what their role may see (left as it is when Slack cannot
+    say who they are right now)."""
+    try:
+        role = await s.directory.role_of(user, strict=True)
+    except LookupFailed:
+        log.warning("home_not_published", extra={"user": user, "reason": "role_unknown"})
+        return
+    if not role.is_support_team:
+        wording = s.phrasebook.access
+        text = wording.home_other if role is Role.OTHER else wording.home_outsider
+        view = blocks.notice_home_view(wording.home_other_title, text)
+        log.info("home_published", extra={"user": user, "role": role.value})
+        await s.notifier.publish_home(user=user, view=view, internal=False)
+        return
     threads: list[blocks.HomeThread] = []
     for ref in await s.store.home_threads(user):
         doc = (await s.store.load_thread(ref)).doc
@@ -52,9 +68,12 @@ async def publish_home(s: Services, user: str) -> None:
                 updated_at=rec.updated_at,
             )
         )
-    alerts = await _open_alerts(s)
-    view = blocks.app_home_view(threads, alert_blocks.home_alert_blocks(alerts) if alerts else None)
-    await s.notifier.publish_home(user=user, view=view)
+    alert_section = None
+    if role is Role.SUPERVISOR:  # only supervisors see alerts, even when there are none
+        alert_section = alert_blocks.home_alert_blocks(await _open_alerts(s))
+    view = blocks.app_home_view(threads, alert_section)
+    log.info("home_published", extra={"user": user, "role": role.value})
+    await s.notifier.publish_home(user=user, view=view, internal=True)
 
 
 async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:

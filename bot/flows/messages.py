@@ -12,10 +12,11 @@ import logging
 import time
 from typing import Any
 
+from bot import metrics
 from bot.core.briefing import Briefing, build_briefing
 from bot.core.coaching import CoachState
 from bot.core.engine import EngineState
-from bot.core.escalation import AlertDecision, AlertState
+from bot.core.escalation import AlertDecision, AlertState, Severity
 from bot.core.models import Assessment, Role, Turn
 from bot.core.serialize import assessment_to_json
 from bot.flows.briefs import briefing_to_json
@@ -46,7 +47,6 @@ async def process_entry(s: Services, entry: Entry) -> None:
         return
     msg = InboundMessage.from_fields(entry.fields)
     ref = ThreadRef(msg.team, msg.channel, msg.thread_ts)
-    s.notifier.forget_shared(msg.channel, msg.is_ext_shared)
     speaker = await s.directory.classify(
         user=msg.user, user_team=msg.user_team, is_ext_shared=msg.is_ext_shared
     )
@@ -65,19 +65,24 @@ async def process_entry(s: Services, entry: Entry) -> None:
         if before.agent:
             snoozed = await s.store.is_snoozed(before.agent, ref)
     assessed: list[Assessment | None] = []
+    queued: list[Effect] = []
 
     def fold(record: ThreadRecord) -> bool:
         assessed.clear()
+        queued.clear()
         if record.saw(msg.ts):
             return False  # a redelivery: scored already, only the outbox may be left to send
         record.permalink = record.permalink or permalink
+        waiting = {e.id for e in record.outbox}
         assessed.append(_apply(s, record, ref, msg, speaker, snoozed))
+        queued.extend(e for e in record.outbox if e.id not in waiting)
         return True
 
     record = await mutate_thread(s, ref, fold)
     assessment = assessed[0] if assessed else None
     if assessment is not None:
         _log_assessed(msg, ref, assessment, record, time.perf_counter() - started)
+        _count_queued(queued, assessment, record)
     hinted = any(e.id.startswith("hint:") for e in record.outbox)
     if record.outbox:
         await deliver(s, ref)
@@ -103,7 +108,8 @@ def _apply(
     coach_state = CoachState.from_json(rec.coach) if rec.coach else s.coach.start()
     role = Role.CUSTOMER if speaker is Speaker.CUSTOMER else Role.AGENT
     turn = Turn(role=role, text=msg.text, ts=_ts(msg.ts))
-    engine_state, assessment = s.engine.read(engine_state, turn)
+    with metrics.SCORING_SECONDS.time():
+        engine_state, assessment = s.engine.read(engine_state, turn)
     rec.mark(msg.ts)
     if role is Role.AGENT:
         rec.add_agent(msg.user)
@@ -222,6 +228,19 @@ def _queue_alert(
             "channel": ref.channel,
         }
         rec.outbox.append(Effect(f"page:{ref.key}:{rec.alert_seq}", "page", page))
+
+
+def _count_queued(queued: list[Effect], a: Assessment, rec: ThreadRecord) -> None:
+    """Hints by framework step and level, pings by cue and severity (committed effects only)."""
+    for effect in queued:
+        if effect.id.startswith("hint:"):
+            hint_id = effect.id.rsplit(":", 1)[-1]  # "<framework>.<step>.<phrasing>"
+            metrics.hint(step=hint_id.split(".")[1] if "." in hint_id else "", level=a.level.value)
+        elif effect.kind == "alert":
+            severity = AlertState.from_json(rec.alert).severity if rec.alert else 0
+            name = Severity(severity).key if severity else "none"
+            cue = str(rec.summary.get("cue_kind") or "")
+            metrics.ping(cue=cue, severity=name, action=str(effect.data.get("action")))
 
 
 def _log_assessed(

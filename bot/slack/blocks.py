@@ -313,3 +313,16 @@ def app_home_view(
     if shown < len(ordered):
         blocks.append(_context(f"_{len(ordered) - shown} older threads not shown_"))
     return {"type": "home", "blocks": blocks}
+
+
+# --- refusals and explanations (wording from the phrasebook's access.yaml) ---------------------
+
+
+def notice_message(text: str) -> dict[str, Any]:
+    """A short private answer: no buttons, nothing about any thread."""
+    return {"text": clip(text, 300), "blocks": [_section(escape(text))]}
+
+
+def notice_home_view(title: str, text: str) -> dict[str, Any]:
+    """The Home tab of someone with no part in support: an explanation and nothing else."""
+    return {"type": "home", "blocks": [_header(title), _section(escape(text))]}

@@ -99,6 +99,17 @@ def is_human_message(event: dict[str, Any]) -> bool:
     )
 
 
+def invalid_reason(body: dict[str, Any]) -> str:
+    """Why an envelope fails validation: field paths and error kinds only (never values)."""
+    try:
+        _Envelope.model_validate(body)
+    except ValidationError as exc:
+        return ";".join(
+            ".".join(str(part) for part in err["loc"]) + ":" + err["type"] for err in exc.errors()
+        )[:300]
+    return ""
+
+
 def inbound_message(body: dict[str, Any]) -> InboundMessage | None:
     """The message an Events API envelope carries, or None when it is not one we take in."""
     try:

@@ -63,5 +63,23 @@ class Keys:
     def renotify(self) -> str:
         return f"{self.prefix}:alerts:renotify"
 
+    def shared_channel(self, channel: str) -> str:
+        return f"{self.prefix}:guard:shared:{channel}"
+
     def alert_outcomes(self) -> str:
         return f"{self.prefix}:alerts:outcomes"
+
+    # --- many-workspace installs (bot/stores/installations.py) -------------------------------
+
+    def install(self, kind: str, enterprise_id: str | None, team_id: str | None) -> str:
+        """An encrypted installation (`kind` is `bot` or `installation`) of one workspace."""
+        return f"{self.prefix}:install:{kind}:{enterprise_id or '-'}:{team_id or '-'}"
+
+    def install_index(self) -> str:
+        return f"{self.prefix}:install:index"
+
+    def install_lock(self, team_id: str) -> str:
+        return f"{self.prefix}:install:lock:{team_id}"
+
+    def oauth_state(self, state: str) -> str:
+        return f"{self.prefix}:oauth_state:{state}"

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 DEDUPE_TTL = 24 * 3600  # Slack retries for ~5 minutes; a day is a wide margin
 STREAM_MAXLEN = 10_000
 OUTCOME_TTL = 180 * 24 * 3600  # supervisor answers (ids and cue kinds) feed the precision report
+MAX_OPEN_ALERTS = 1_000  # the open-alert index keeps the newest; App Home shows 20
 
 
 def _script(name: str) -> str:
@@ -168,6 +169,17 @@ class Store:
         info = await self.client.xpending(self.keys.stream, STREAM_GROUP)
         return int(info["pending"]) if isinstance(info, dict) else 0
 
+    async def intake_stats(self, now: float) -> tuple[int, int, float]:
+        """(pending, backlog, lag seconds): entries read but not acknowledged, entries not finished
+        (finished ones are deleted), and the age of the oldest unfinished one (ids are ms times)."""
+        pending = await self.pending()
+        backlog = int(await self.client.xlen(self.keys.stream))
+        first = await self.client.xrange(self.keys.stream, count=1)
+        if not first:
+            return pending, backlog, 0.0
+        added_ms = int(_decode(first[0][0]).split("-")[0])
+        return pending, backlog, max(0.0, now - added_ms / 1000)
+
     # --- thread documents ---------------------------------------------------------------------
 
     async def load_thread(self, ref: ThreadRef) -> Versioned:
@@ -237,9 +249,12 @@ class Store:
     ) -> None:
         async with self.client.pipeline(transaction=True) as pipe:
             pipe.zadd(self.keys.open_alerts(), {ref.key: at})
+            pipe.zremrangebyscore(self.keys.open_alerts(), "-inf", at - ttl)  # threads expired
+            pipe.zremrangebyrank(self.keys.open_alerts(), 0, -(MAX_OPEN_ALERTS + 1))
             pipe.expire(self.keys.open_alerts(), ttl)
             if renotify_at is not None:
                 pipe.zadd(self.keys.renotify(), {ref.key: renotify_at})
+                pipe.zremrangebyscore(self.keys.renotify(), "-inf", at - ttl)
                 pipe.expire(self.keys.renotify(), ttl)
             await pipe.execute()
 
@@ -261,6 +276,17 @@ class Store:
             if await self.client.zrem(self.keys.renotify(), k):
                 due.append(ThreadRef.parse(_decode(k)))
         return due
+
+    # --- the leak guard's memory of shared channels --------------------------------------------
+
+    async def mark_channel_shared(self, channel: str, ttl: int) -> None:
+        await self.client.set(self.keys.shared_channel(channel), "1", ex=ttl)
+
+    async def channel_marked_shared(self, channel: str) -> bool:
+        return bool(await self.client.exists(self.keys.shared_channel(channel)))
+
+    async def clear_channel_shared(self, channel: str) -> None:
+        await self.client.delete(self.keys.shared_channel(channel))
 
     async def record_outcome(self, outcome: dict[str, Any]) -> None:
         """Append a supervisor's answer to an alert (ids and cue kinds only, no text)."""

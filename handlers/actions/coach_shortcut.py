@@ -8,22 +8,32 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import flows
 from bot.services import Services
+from handlers import access
 
 
 async def handle_coach_shortcut(
     ack: AsyncAck, shortcut: dict[str, Any], context: dict[str, Any]
 ) -> None:
-    """Whisper the thread's current reading and best next step to the person who asked."""
+    """Whisper the thread's current reading and best next step to an agent or supervisor who
+    asked; anyone else gets a neutral "for the support team"."""
     await ack()
     services: Services = context["services"]
-    message = shortcut.get("message") or {}
-    channel = str((shortcut.get("channel") or {}).get("id") or "")
-    user = str((shortcut.get("user") or {}).get("id") or "")
-    thread_ts = str(message.get("thread_ts") or message.get("ts") or "")
-    team = str(context.get("team_id") or (shortcut.get("team") or {}).get("id") or "")
-    if not (channel and user and thread_ts):
+    caller = access.Caller.of(shortcut)
+    message = access.field(shortcut, "message")
+    thread_ts = access.text(message.get("thread_ts")) or access.text(message.get("ts"))
+    team = access.text(context.get("team_id"))
+    team = team or access.text(access.field(shortcut, "team").get("id"))
+    if not (caller.channel and caller.user and thread_ts):
         return
-    reading = await flows.coach_reading(services, team, channel, thread_ts)
+    if not await access.allow(
+        services,
+        caller,
+        what="coach_shortcut",
+        needs=access.is_support_team,
+        refusal=services.phrasebook.access.support_team_only,
+    ):
+        return
+    reading = await flows.coach_reading(services, team, caller.channel, thread_ts)
     await services.notifier.whisper(
-        channel=channel, user=user, thread_ts=thread_ts, message=reading
+        channel=caller.channel, user=caller.user, thread_ts=thread_ts, message=reading
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot import flows
 from bot.services import Services
 from bot.slack.ids import ActionId
+from handlers import access
 
 KINDS = {
     ActionId.HINT_USED.value: "used",
@@ -19,19 +19,31 @@ KINDS = {
 
 
 async def handle_hint_feedback(
-    ack: AsyncAck,
-    respond: AsyncRespond,
-    action: dict[str, Any],
-    body: dict[str, Any],
-    context: dict[str, Any],
+    ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], context: dict[str, Any]
 ) -> None:
-    """Count the feedback, then replace the whisper ("not helpful" removes it)."""
+    """Count the feedback once, then replace the whisper ("not helpful" removes it)."""
     await ack()
     services: Services = context["services"]
+    caller = access.Caller.of(body)
+    if not await access.allow(
+        services,
+        caller,
+        what="hint_feedback",
+        needs=access.is_support_team,
+        refusal=services.phrasebook.access.support_team_only,
+    ):
+        return
     kind = KINDS[str(action.get("action_id"))]
-    user = str((body.get("user") or {}).get("id") or "")
-    message = await flows.record_hint_feedback(services, user, str(action.get("value") or ""), kind)
-    if kind == "not_helpful":
-        await respond(delete_original=True)
-    else:
-        await respond(replace_original=True, **message)
+    value = str(action.get("value") or "")
+    message = await flows.record_hint_feedback(services, caller.user, value, kind)
+    if caller.response_url:
+        await services.notifier.answer(
+            caller.response_url,
+            message,
+            user=caller.user,
+            channel=caller.channel,
+            internal=True,
+            replace_original=kind != "not_helpful",
+            delete_original=kind == "not_helpful",
+            original_is_visible=caller.original_is_visible,
+        )

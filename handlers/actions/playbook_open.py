@@ -5,17 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot import flows
 from bot.services import Services
+from handlers import access
 
 
 async def handle_playbook_open(
-    ack: AsyncAck, respond: AsyncRespond, action: dict[str, Any], context: dict[str, Any]
+    ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], context: dict[str, Any]
 ) -> None:
-    """Replace the topic list with the chosen card."""
+    """Replace the topic list with the chosen card (agents and supervisors only)."""
     await ack()
     services: Services = context["services"]
+    caller = access.Caller.of(body)
+    if not await access.allow(
+        services,
+        caller,
+        what="playbook_open",
+        needs=access.is_support_team,
+        refusal=services.phrasebook.access.support_team_only,
+    ):
+        return
     message = flows.answer_playbook(services, str(action.get("value") or ""))
-    await respond(replace_original=True, **message)
+    if caller.response_url:
+        await services.notifier.answer(
+            caller.response_url,
+            message,
+            user=caller.user,
+            channel=caller.channel,
+            internal=True,
+            replace_original=True,
+            original_is_visible=caller.original_is_visible,
+        )

@@ -10,10 +10,15 @@ from typing import Any
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot import metrics
 from bot.services import Services
-from bot.slack.payloads import inbound_message
+from bot.slack.payloads import inbound_message, invalid_reason
 
 log = logging.getLogger("undertone.intake")
+
+
+def _id(value: Any) -> str:
+    return value[:64] if isinstance(value, str) else ""
 
 
 async def durable_intake(
@@ -24,13 +29,29 @@ async def durable_intake(
 ) -> BoltResponse | None:
     """Queue the message once; a store failure raises, Bolt answers 500 and Slack retries."""
     message = inbound_message(body)
-    if message is None:
+    if message is None:  # looked like a human message, but its fields do not hold up
+        event: dict[str, Any] = body.get("event") or {}
+        log.warning(
+            "event_dropped_invalid",
+            extra={
+                "event_id": _id(body.get("event_id")),
+                "channel": _id(event.get("channel")),
+                "reason": invalid_reason(body),
+            },
+        )
         return await next()
     services: Services = context["services"]
     retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
     new = await services.store.enqueue(message.source, message.event_id, message.to_fields())
+    (metrics.EVENTS_TAKEN_IN if new else metrics.EVENTS_DUPLICATE).inc()
     log.info(
         "event_taken_in" if new else "event_duplicate",
-        extra={"event_id": message.event_id, "channel": message.channel, "retry": retry},
+        extra={
+            "team": message.team,
+            "channel": message.channel,
+            "thread_ts": message.thread_ts,
+            "event_id": message.event_id,
+            "retry": retry,
+        },
     )
     return await next()

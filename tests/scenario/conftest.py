@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,17 +107,17 @@ async def start_bot(
     clock: Clock | None = None,
     **overrides: Any,
 ) -> tuple[Bot, web.AppRunner]:
-    settings = Settings(
-        slack_bot_token="xoxb-test-token",
-        slack_signing_secret=secret,
-        slack_api_url=slack.api_url,
-        redis_url=redis_url,
-        supervisor_channel=p.CHANNEL_SUP,
-        agent_user_ids=[p.AGENT],
-        workers=workers,
-        claim_idle_ms=0,
-        **overrides,
-    )
+    values: dict[str, Any] = {
+        "slack_bot_token": "xoxb-test-token",
+        "slack_signing_secret": secret,
+        "slack_api_url": slack.api_url,
+        "redis_url": redis_url,
+        "supervisor_channel": p.CHANNEL_SUP,
+        "agent_user_ids": [p.AGENT],
+        "workers": workers,
+        "claim_idle_ms": 0,
+    }
+    settings = Settings(**(values | overrides))
     clock = clock or Clock()
     services = build_services(settings, store=Store.from_url(redis_url), clock=clock)
     runner = web.AppRunner(create_web_app(services), access_log=None)
@@ -145,3 +147,54 @@ async def embedded_bot(fake_slack: FakeSlack, signing_secret: str) -> AsyncItera
         yield instance
     finally:
         await runner.cleanup()
+
+
+class LogWatch(logging.Handler):
+    """Every log record of Undertone's loggers during a test; `wait_for` waits (without sleeping)
+    until records matching a condition have been logged."""
+
+    NAMES = ("undertone", "bot", "handlers", "slack_bolt", "slack_sdk")
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self._changed = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        self._changed.set()
+
+    def events(self, message: str) -> list[logging.LogRecord]:
+        return [r for r in self.records if r.getMessage() == message]
+
+    async def wait_for(
+        self, message: str, count: int = 1, timeout: float = 5.0
+    ) -> list[logging.LogRecord]:
+        """Wait until `message` was logged at least `count` times; returns those records."""
+        async with asyncio.timeout(timeout):
+            while len(self.events(message)) < count:
+                self._changed.clear()
+                await self._changed.wait()
+        return self.events(message)
+
+    def failures(self) -> list[logging.LogRecord]:
+        """Errors and anything logged with a stack trace."""
+        return [r for r in self.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+@pytest.fixture
+def logs() -> Iterator[LogWatch]:
+    """Undertone's log lines (INFO and up) during the test."""
+    watch = LogWatch()
+    saved: list[tuple[logging.Logger, int]] = []
+    for name in LogWatch.NAMES:
+        logger = logging.getLogger(name)
+        saved.append((logger, logger.level))
+        logger.setLevel(logging.INFO)
+        logger.addHandler(watch)
+    try:
+        yield watch
+    finally:
+        for logger, level in saved:
+            logger.removeHandler(watch)
+            logger.setLevel(level)

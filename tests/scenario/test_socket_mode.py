@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
-from bot.app import create_app
+from bot.app import create_app, socket_handler
 from bot.config import Settings
 from bot.fakeslack import FakeSlack
 from bot.fakeslack import payloads as p
@@ -22,7 +20,7 @@ async def test_socket_mode_acks_takes_in_once_and_whispers(fake_slack: FakeSlack
         supervisor_channel=p.CHANNEL_SUP,
     )
     services = build_services(settings)
-    handler = AsyncSocketModeHandler(create_app(services), settings.secret("slack_app_token"))
+    handler = socket_handler(create_app(services), settings.secret("slack_app_token"))
     await handler.connect_async()
     try:
         await fake_slack.wait_for(lambda: fake_slack.socket_connected)

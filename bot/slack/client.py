@@ -1,0 +1,111 @@
+"""The Web API client every outgoing call goes through: counted by method, and, when Undertone is
+installed in many workspaces, given the bot token of the workspace being worked on.
+
+Single-workspace mode (`SLACK_BOT_TOKEN`): the client carries that token, as before.
+Many workspaces (OAuth install): the client has no token of its own; the workspace is named by
+`current_team` (set by the worker per entry and by a middleware per Slack request) and a
+`TokenSource` returns its bot token (refreshed under a lock when token rotation is on).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from typing import Any, Protocol
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
+
+from bot import metrics
+
+current_team: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "undertone_current_team", default=None
+)
+
+
+class NoTokenError(RuntimeError):
+    """Many workspaces: no bot token for this call now (no workspace in context, or that
+    workspace is not installed); callers that fail closed treat it like Slack not answering."""
+
+
+class NoWorkspaceError(NoTokenError):
+    """A Web API call in many-workspace mode with no workspace (team) in context."""
+
+
+class TokenSource(Protocol):
+    async def bot_token(self, team_id: str) -> str: ...
+
+
+class RateLimitCounter(AsyncRetryHandler):
+    """Counts every HTTP 429 by method; never retries itself (the next handler does)."""
+
+    async def can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is not None and response.status_code == 429:
+            method = request.url.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+            metrics.SLACK_RATE_LIMITED.labels(method=method).inc()
+        return False
+
+
+def _has_credentials(kwargs: dict[str, Any]) -> bool:
+    """The call names its own credentials (OAuth client auth, or `token=` as Bolt passes it)."""
+    if kwargs.get("auth"):
+        return True
+    return any(
+        isinstance(kwargs.get(part), dict) and kwargs[part].get("token")
+        for part in ("params", "json", "data")
+    )
+
+
+class UndertoneWebClient(AsyncWebClient):
+    """`AsyncWebClient` that counts calls and, without a token of its own, asks a `TokenSource`."""
+
+    tokens: TokenSource | None = None
+
+    async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:
+        if self.token is None and self.tokens is not None and not _has_credentials(kwargs):
+            kwargs = await self._with_workspace_token(api_method, kwargs)
+        try:
+            response = await super().api_call(api_method, **kwargs)
+        except SlackApiError as exc:
+            metrics.slack_call(api_method, str(exc.response.get("error") or "error"))
+            raise
+        except Exception as exc:
+            metrics.slack_call(api_method, type(exc).__name__)
+            raise
+        metrics.slack_call(api_method, "ok")
+        return response
+
+    async def _with_workspace_token(
+        self, api_method: str, kwargs: dict[str, Any]
+    ) -> dict[str, Any]:
+        team = current_team.get()
+        if not team:
+            raise NoWorkspaceError(f"{api_method}: no workspace in context for its bot token")
+        assert self.tokens is not None
+        token = await self.tokens.bot_token(team)
+        headers = dict(kwargs.get("headers") or {})
+        headers["Authorization"] = f"Bearer {token}"
+        return kwargs | {"headers": headers}
+
+
+def make_web_client(
+    token: str | None, base_url: str, *, tokens: TokenSource | None = None
+) -> UndertoneWebClient:
+    """A client with retries on 429 (honouring Retry-After), every 429 and call counted."""
+    client = UndertoneWebClient(token=token or None, base_url=base_url)
+    client.tokens = tokens
+    client.retry_handlers.insert(0, RateLimitCounter())
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+    return client

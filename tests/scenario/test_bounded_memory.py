@@ -1,0 +1,42 @@
+"""Bounded memory in Redis: after every kind of activity, each key either expires or is a
+stream capped by length."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from bot.fakeslack import payloads as p
+from bot.slack.ids import ActionId
+from bot.stores.store import STREAM_MAXLEN
+from tests.scenario.conftest import Bot
+from tests.scenario.test_interactions import MANAGER, button_value, click, hinted_thread
+
+
+@pytest.mark.usefixtures("redis_url")
+async def test_every_redis_key_has_a_ttl_or_a_length_cap(bot: Bot) -> None:
+    whisper = await hinted_thread(bot)  # thread document, intake, home index, once-keys
+    as_sent = copy.deepcopy(whisper)
+    await click(bot, whisper, ActionId.HINT_USED, "used")  # feedback counters and index
+    await click(bot, as_sent, ActionId.HINT_SNOOZE, "snooze")  # snooze
+    await bot.say(p.CUSTOMER, MANAGER)
+    await bot.drain()  # alert, open-alert and re-notify indexes
+    [ping] = bot.slack.messages_in(p.CHANNEL_SUP)
+    value = button_value(ping.blocks, ActionId.ALERT_CLAIM.value)
+    await bot.press_on_alert(ActionId.ALERT_CLAIM.value, value, ping.ts)
+    await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))  # outcomes stream
+    await bot.driver.post_event(p.channel_shared(p.CHANNEL_HELP))  # the leak guard's mark
+    client = bot.services.store.client
+    keys = sorted(k.decode() for k in await client.keys("*"))
+    assert len(keys) > 10
+    unbounded = []
+    for key in keys:
+        if await client.type(key) == b"stream":
+            continue  # capped by length, checked below
+        if await client.ttl(key) <= 0:
+            unbounded.append(key)
+    assert unbounded == []
+    intake = bot.services.store.keys.stream
+    assert await client.xlen(intake) <= STREAM_MAXLEN
+    assert await client.ttl(bot.services.store.keys.alert_outcomes()) > 0
