@@ -200,7 +200,6 @@ def page_event(
 ) -> PageEvent:
     """A PageEvent whose summary comes from the phrasebook's `page_summary` template."""
     labels = {3: "critical", 2: "high", 1: "watch"}
-    summary = render(
-        summary_template, {"severity": labels.get(severity, "watch"), "cue": cue, "channel": channel}
-    )
+    values = {"severity": labels.get(severity, "watch"), "cue": cue, "channel": channel}
+    summary = render(summary_template, values)
     return PageEvent(dedup_key, summary, severity, permalink, cue, channel)

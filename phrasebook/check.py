@@ -20,10 +20,14 @@ def check_main(team_dir: Path | None, out: TextIO) -> int:
     coaching = book.coaching
     where = str(team_dir) if team_dir else "shipped phrasebook"
     out.write(f"phrasebook ok: {where}\n")
-    out.write(f"  frameworks:  {', '.join(sorted(coaching.frameworks))} "
-              f"(default {coaching.policy.framework})\n")
+    out.write(
+        f"  frameworks:  {', '.join(sorted(coaching.frameworks))} "
+        f"(default {coaching.policy.framework})\n"
+    )
     out.write(f"  phrasings:   {len(coaching.phrasings)}; slips: {len(coaching.slips)}\n")
     out.write(f"  playbooks:   {', '.join(p.id for p in coaching.playbooks)}\n")
-    out.write(f"  escalation:  {len(book.escalation.cues)} cue kinds, "
-              f"{len(book.escalation.authority)} authority limits\n")
+    out.write(
+        f"  escalation:  {len(book.escalation.cues)} cue kinds, "
+        f"{len(book.escalation.authority)} authority limits\n"
+    )
     return 0

@@ -279,7 +279,11 @@ class DetectionRules(_Frozen):
 
     def directions(self) -> dict[str, int]:
         """The sign each feature's weight may take (0: free, learned from the data)."""
-        return {**dict.fromkeys(self.feature_ids(), 0), **CORE_DIRECTIONS, **self.lexicon.directions()}
+        return {
+            **dict.fromkeys(self.feature_ids(), 0),
+            **CORE_DIRECTIONS,
+            **self.lexicon.directions(),
+        }
 
     @model_validator(mode="after")
     def _known_features(self) -> DetectionRules:

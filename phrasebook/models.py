@@ -119,10 +119,14 @@ def load_cue_bank(rules: DetectionRules, embedder: WordLlamaEmbedder) -> CueBank
         return None
     kinds = tuple(book.examples)
     zero = np.zeros((0, embedder.dim), dtype=np.float32)
-    lookalikes = np.stack([embedder.embed(x.lower()) for x in book.lookalikes]) if book.lookalikes else zero
+    lookalikes = (
+        np.stack([embedder.embed(x.lower()) for x in book.lookalikes]) if book.lookalikes else zero
+    )
     return CueBank(
         kinds=kinds,
-        examples=tuple(np.stack([embedder.embed(x.lower()) for x in book.examples[k]]) for k in kinds),
+        examples=tuple(
+            np.stack([embedder.embed(x.lower()) for x in book.examples[k]]) for k in kinds
+        ),
         texts=tuple(tuple(book.examples[k]) for k in kinds),
         lookalikes=lookalikes,
         threshold=book.threshold,

@@ -54,10 +54,14 @@ def main() -> None:
         any_hits = sum(v[2] for v in cue)
         none = rows.get("none", [0, 0, 0])
         print(
-            f"{part:<8} cue lines {n}: kind recognised {kind_hits / n:.2f}, some cue {any_hits / n:.2f}"
+            f"{part:<8} cue lines {n}: kind recognised {kind_hits / n:.2f},"
+            f" some cue {any_hits / n:.2f}"
             f" | look-alikes raising a cue {none[2]}/{none[0]}"
         )
-        print("         " + "  ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(rows.items()) if k != "none"))
+        print(
+            "         "
+            + "  ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(rows.items()) if k != "none")
+        )
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ import datetime as dt
 import json
 import math
 import os
-import zlib
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.core.engine import FrustrationEngine  # noqa: E402
-from bot.core.features import PREVIOUS  # noqa: E402
 from bot.core.models import Role, Turn  # noqa: E402
-from bot.evaluation import auroc, prf  # noqa: E402
 from bot.evalsplit import RULE, for_combiner  # noqa: E402
-from phrasebook.detection import DEFAULT_FOLDER, Combiner, DetectionRules, load_detection  # noqa: E402
+from bot.evaluation import auroc, prf  # noqa: E402
+from phrasebook.detection import DEFAULT_FOLDER, Combiner, load_detection  # noqa: E402
 from phrasebook.models import load_tone  # noqa: E402
 
 SET_WEIGHTS: dict[str, float] = {
@@ -51,10 +50,12 @@ SET_WEIGHTS: dict[str, float] = {
 SET_WEIGHTS.update(json.loads(os.environ.get("SET_WEIGHTS", "{}")))
 SHIPPED_INTERCEPT = "twcs"
 BARS = {"twcs": 0.65, "complaints": 0.70, "uss_mwoz": 0.32, "uss_sgd": 0.32}
-L2 = float(os.environ.get("L2", "0.25"))  # per 1,000 units of sample weight (about C = 0.3 in scikit-learn terms)
+L2 = float(
+    os.environ.get("L2", "0.25")
+)  # per 1,000 units of sample weight (about C = 0.3 in scikit-learn terms)
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 SET_SHRINK = float(os.environ.get("SET_SHRINK", "1.0"))  # pull set intercepts together
-UNEASY_BELOW = 1.2  # log-odds under the frustrated cut
+UNEASY_BELOW = 0.6  # log-odds under the frustrated cut
 ANGRY_ABOVE = float(os.environ.get("ANGRY_ABOVE", "2.0"))  # log-odds over it
 SIGNS: dict[str, int] = {}  # the direction each weight may take (from the phrasebook)
 # no weight for features the dev sets cannot speak for: pasted code and logs are rare there and
@@ -222,8 +223,12 @@ def main() -> None:
         present = [n for n in names if any(n in r[1] for r in rows) and n not in NEUTRAL]
         names_used, coef, intercepts = fit_signed(rows, present, SIGNS)
         bias = intercepts.get(SHIPPED_INTERCEPT, float(np.mean(list(intercepts.values()))))
-        weights = {n: round(float(c), 4) for n, c in zip(names_used, coef, strict=True) if abs(c) >= 0.005}
-        combiner = combiner.model_copy(update={"bias": round(bias, 4), "weights": weights, "priors": PRIORS})
+        weights = {
+            n: round(float(c), 4) for n, c in zip(names_used, coef, strict=True) if abs(c) >= 0.005
+        }
+        combiner = combiner.model_copy(
+            update={"bias": round(bias, 4), "weights": weights, "priors": PRIORS}
+        )
         rules = rules.model_copy(update={"combiner": combiner})
         print(f"round {round_no + 1}: {len(rows)} messages, {len(weights)} weights", flush=True)
     if "--cv" in sys.argv:
@@ -257,7 +262,7 @@ def main() -> None:
         },
     }
     head = (
-        "# Written by tools/fit_combiner.py on the fit parts of the dev sets: do not edit by hand.\n"
+        "# Written by tools/fit_combiner.py on the fit parts of the dev sets; do not edit.\n"
         "# probability = sigmoid(bias + sum(weight * feature)); cuts give the level.\n"
     )
     out = DEFAULT_FOLDER / "combiner.yaml"

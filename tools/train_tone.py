@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.core.lexmodel import LexModel, model_tokens, unique_features  # noqa: E402
 from bot.core.text import prepare  # noqa: E402
-from bot.evaluation import auroc  # noqa: E402
 from bot.evalsplit import for_tone, part_of  # noqa: E402
+from bot.evaluation import auroc  # noqa: E402
 from phrasebook.detection import DEFAULT_FOLDER  # noqa: E402
 from phrasebook.models import wordllama  # noqa: E402
 
@@ -41,7 +41,9 @@ def _rows(path: Path) -> list[tuple[str, str, bool]]:
         conv = json.loads(line)
         for turn in conv["turns"]:
             if turn["role"] == "customer" and turn.get("frustrated") is not None:
-                rows.append((conv["id"], prepare(turn["text"] or "").lower, bool(turn["frustrated"])))
+                rows.append(
+                    (conv["id"], prepare(turn["text"] or "").lower, bool(turn["frustrated"]))
+                )
     return rows
 
 

@@ -257,7 +257,7 @@ class Coach:
             return replace(state, deferred=None), Severity.NUDGE
         if preset.uneasy_rising and assessment.trend is Trend.RISING:
             return state, Severity.NUDGE
-        if self.policy.hint_when_uneasy_steady and preset.uneasy_rising:
+        if self.policy.hint_when_uneasy_steady:
             return state, Severity.INFO
         return state, None
 
@@ -275,7 +275,9 @@ class Coach:
         state = replace(state, last_turn=max(state.last_turn, assessment.turn))
         if snoozed or self._agent_replied_since(state, assessment):
             return state, None
-        state, severity = self.decide(state, assessment, preset or self.policy.preset_for(""), learned)
+        state, severity = self.decide(
+            state, assessment, preset or self.policy.preset_for(""), learned
+        )
         if severity is None or len(state.shown) >= self.policy.budget:
             return state, None
         if state.last_hint_at is not None and now - state.last_hint_at < self.policy.cooldown_s:

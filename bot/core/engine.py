@@ -24,6 +24,8 @@ from bot.core.models import (
     CueKind,
     CustomerType,
     Level,
+    Request,
+    RequestKind,
     Role,
     Signal,
     Situation,
@@ -73,7 +75,10 @@ class EngineState:
     last_agent: list[str] = field(default_factory=list)  # agent families of the last reply
     agent_hashes: list[int] = field(default_factory=list)  # content words of the last reply
     last_asked: bool = False  # the customer's previous message asked a question
-    stuck_rounds: int = 0  # customer messages in a row asking again after a reply that did not deliver
+    open_requests: list[list[Any]] = field(default_factory=list)  # [kind, amount, cur, quote, turn]
+    stuck_rounds: int = (
+        0  # customer messages in a row asking again after a reply that did not deliver
+    )
     last_role: str = ""
     last_customer_ts: float = 0.0
     recent_hashes: list[list[int]] = field(default_factory=list)
@@ -101,6 +106,7 @@ class EngineState:
             "agent_hashes": list(self.agent_hashes),
             "stuck_rounds": self.stuck_rounds,
             "last_asked": self.last_asked,
+            "open_requests": [list(r) for r in self.open_requests],
             "last_role": self.last_role,
             "last_customer_ts": self.last_customer_ts,
             "recent_hashes": [list(h) for h in self.recent_hashes],
@@ -132,6 +138,7 @@ class EngineState:
             agent_hashes=[int(x) for x in data.get("agent_hashes", [])],
             stuck_rounds=int(data.get("stuck_rounds", 0)),
             last_asked=bool(data.get("last_asked", False)),
+            open_requests=[list(r) for r in data.get("open_requests", [])],
             last_role=str(data["last_role"]),
             last_customer_ts=float(data["last_customer_ts"]),
             recent_hashes=[[int(x) for x in h] for h in data["recent_hashes"]],
@@ -149,6 +156,7 @@ class EngineState:
             self,
             last_agent=list(self.last_agent),
             agent_hashes=list(self.agent_hashes),
+            open_requests=[list(r) for r in self.open_requests],
             recent_hashes=[list(h) for h in self.recent_hashes],
             topic_counts=dict(self.topic_counts),
             type_counts=dict(self.type_counts),
@@ -202,6 +210,8 @@ class FrustrationEngine:
     def _read_agent(self, state: EngineState, turn: Turn) -> None:
         prep = prepare(turn.text)
         families = [rid for rid, rx in self.agent_rules if rx.search(prep.lower) is not None]
+        if "?" in prep.prose:
+            families.append(F.AGENT_ASKED)
         hashes = sorted(prep.content_hashes)[:MAX_HASHES]
         if len(hashes) >= 4 and len(state.agent_hashes) >= 4:
             shared = len(set(hashes).intersection(state.agent_hashes))
@@ -296,9 +306,7 @@ class FrustrationEngine:
             parts = parts or [reading.prep.prose]
         else:
             vectors = [self.tone.embedder.embed(p.lower()) for p in parts]
-        return [
-            (m.kind, parts[m.sentence], m.example) for m in self.bank.match(vectors)
-        ]
+        return [(m.kind, parts[m.sentence], m.example) for m in self.bank.match(vectors)]
 
     def _was_heated(self, state: EngineState) -> bool:
         """The previous customer message was frustrated already (heat carries over)."""
@@ -348,7 +356,9 @@ class FrustrationEngine:
         )
         level = self.level_of(score, warm, heated)
         trend = self.trend_of(state, z)
-        heat = score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * state.heat
+        heat = (
+            score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * state.heat
+        )
         state.heat = heat
         if level is not state.level:
             state.level = level
@@ -386,13 +396,25 @@ class FrustrationEngine:
                 )
             )
         if level is Level.ANGRY or any(
-            c.strength >= t.escalate_cue_strength for c in cues if c.kind is not CueKind.BEYOND_AUTHORITY
+            c.strength >= t.escalate_cue_strength
+            for c in cues
+            if c.kind is not CueKind.BEYOND_AUTHORITY
         ):
             state.escalated = True
         wants = self.reader.wants_for(topic, situation.requests)
         if wants:
             state.wants = wants
         declined = reading.after_agent and any(f in F.DECLINED for f in state.last_agent)
+        requests = situation.requests
+        if requests:  # the customer's latest asks stay open until they ask something else
+            state.open_requests = [
+                [r.kind.value, r.amount, r.currency, r.evidence, r.turn] for r in requests[:3]
+            ]
+        elif declined and state.open_requests:  # "I can't approve that": the ask is still open
+            requests = tuple(
+                Request(RequestKind(k), None if a is None else float(a), str(c), str(e), int(t))
+                for k, a, c, e, t in state.open_requests
+            )
         self._remember(state, prep, turn, z)
         return Assessment(
             turn=index,
@@ -406,7 +428,7 @@ class FrustrationEngine:
             tipped_by=state.tipped_by,
             situation=self._situation(state),
             cues=tuple(cues),
-            requests=situation.requests,
+            requests=requests,
             escalate=state.escalated,
             agent_declined=declined,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),

@@ -20,6 +20,7 @@ LEVEL_RANK: dict[Level, int] = {Level.CALM: 0, Level.UNEASY: 1, Level.FRUSTRATED
 # politely reported data leak or a cold threat is still urgent
 _ANY_TONE = frozenset({CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE})
 _REASON_LIMIT = 200
+AUTHORITY_STRENGTH = 0.6  # a request over the limit: weaker evidence than words the customer said
 
 
 class Severity(IntEnum):
@@ -210,7 +211,9 @@ class EscalationPolicy:
                     templates["beyond_authority_why"],
                     {"kind": kind, "amount": f"{_amount(req.amount)} {currency}", "limit": shown},
                 )
-            cues.append(Cue(CueKind.BEYOND_AUTHORITY, req.evidence[:200], why, req.turn))
+            cues.append(
+                Cue(CueKind.BEYOND_AUTHORITY, req.evidence[:200], why, req.turn, AUTHORITY_STRENGTH)
+            )
         return tuple(cues)
 
     def cue_severity(self, cue: Cue, assessment: Assessment) -> Severity:
@@ -294,8 +297,9 @@ class EscalationPolicy:
                 severity == state.severity and new_kinds == state.cue_kinds
             ):
                 return state, None  # nothing the supervisor does not already know
-            decision = AlertDecision("update", max(severity, Severity(state.severity)), cues,
-                                     False, route, kinds)
+            decision = AlertDecision(
+                "update", max(severity, Severity(state.severity)), cues, False, route, kinds
+            )
             decision = replace(decision, page=not state.paged and self.should_page(decision, now))
             return (
                 replace(
@@ -337,7 +341,7 @@ class EscalationPolicy:
         hot = LEVEL_RANK[assessment.level] >= LEVEL_RANK[self.watch_level(channel_id)]
         if state.live or state.watched or not (hot or found):
             return state, None
-        if Severity.WATCH < self._min_severity(channel_id):
+        if self._min_severity(channel_id) > Severity.WATCH:
             return state, None
         route = self.route_for(channel_id)
         if not route or route == channel_id:

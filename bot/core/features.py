@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 # shape of the message itself
 CAPS = "shape.caps"  # writes in capitals
 BURST = "shape.burst"  # bursts of !? punctuation
-LENGTH = "shape.length"  # log(1 + words)
+LENGTH = "shape.length"  # log(1 + words), saturating at 30 words
 CODE = "shape.code"  # code blocks or log lines were stripped
 EMPTY = "shape.empty"  # nothing left to read (a bare link, an emoji, a file)
 # guards against misreads
@@ -31,6 +31,7 @@ POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
 WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round
 SAME_ANSWER = "agent.same_answer"  # the agent's last reply repeats their previous one (canned)
+AGENT_ASKED = "agent.question"  # the agent's last reply asked the customer something
 # learned tone models
 TONE_WORDS = "tone.words"  # hashed n-gram model fitted on GoEmotions (centred logit)
 TONE_EMBED = "tone.embed"  # embedding probe fitted on GoEmotions (centred logit)
@@ -55,6 +56,7 @@ CORE_FEATURES: tuple[str, ...] = (
     DOUBLE_TEXT,
     WAITED,
     SAME_ANSWER,
+    AGENT_ASKED,
     TONE_WORDS,
     TONE_EMBED,
 )
@@ -79,7 +81,17 @@ CORE_DIRECTIONS: dict[str, int] = {
 }
 
 # lexicon families that report a problem with the service (an opening that has one is a complaint)
-PROBLEM_PREFIXES: tuple[str, ...] = ("problem.", "wait.", "promise.", "neglect.", "verdict.harsh")
+PROBLEM_PREFIXES: tuple[str, ...] = (
+    "problem.broken",
+    "problem.missing",
+    "problem.wrong",
+    "problem.cancelled",
+    "problem.conduct",
+    "wait.",
+    "promise.",
+    "neglect.",
+    "verdict.harsh",
+)  # not problem.money: an invoice question is no problem report
 POLITE_PREFIXES: tuple[str, ...] = ("calm.greeting", "calm.polite", "calm.thanks")
 # agent families that say "no" or "not mine to give" (a request above the limit then needs a
 # supervisor even in a calm thread)

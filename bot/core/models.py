@@ -146,8 +146,12 @@ class Assessment:
     cues: tuple[Cue, ...] = ()
     requests: tuple[Request, ...] = ()  # concrete asks in this message (refund 500 USD, ...)
     escalate: bool = False  # the engine's own view: this thread needs a supervisor
-    agent_declined: bool = False  # the agent's last reply said no, or that it is not theirs to grant
-    margin: float = 0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
+    agent_declined: bool = (
+        False  # the agent's last reply said no, or that it is not theirs to grant
+    )
+    margin: float = (
+        0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
+    )
     handled_language: bool = True  # False: text not in a language we read; stayed neutral
 
     def explain(self) -> str:

@@ -79,7 +79,9 @@ class Matcher:
                 hit = span
                 break
             if hit is not None:
-                found.append(Hit(rule.id, rule.label, quote(evidence_text, lower, *hit, SIGNAL_LIMIT)))
+                found.append(
+                    Hit(rule.id, rule.label, quote(evidence_text, lower, *hit, SIGNAL_LIMIT))
+                )
             elif first_neg is not None and rule.negated_feature:
                 evidence = quote(evidence_text, lower, *first_neg, SIGNAL_LIMIT)
                 found.append(Hit(f"{rule.id}_not", f"not: {rule.label}", evidence))

@@ -149,15 +149,16 @@ class SituationReader:
                 )
                 short.append((cc.rule.kind, quote(original, lower, *m, SIGNAL_LIMIT)))
         found = {c.kind for c in cues}
-        for kind, sentence, example in meant:
-            rule = self.rules_by_kind.get(kind)
+        for meant_kind, sentence, example in meant:
+            rule = self.rules_by_kind.get(meant_kind)
             # a likeness alone is weaker evidence than the words: it needs an upset customer
-            if kind in found or rule is None or score < rule.min_score or not upset:
+            if meant_kind in found or rule is None or score < rule.min_score or not upset:
                 continue
-            found.add(kind)
+            found.add(meant_kind)
             why = f"{rule.why} Reads like: \u201c{shorten(example, 60)}\u201d."
-            cues.append(Cue(kind, shorten(sentence, CUE_LIMIT), why, turn, self.meaning_strength))
-            short.append((kind, shorten(sentence, SIGNAL_LIMIT)))
+            evidence = shorten(sentence, CUE_LIMIT)
+            cues.append(Cue(meant_kind, evidence, why, turn, self.meaning_strength))
+            short.append((meant_kind, shorten(sentence, SIGNAL_LIMIT)))
         requests: list[Request] = []
         for kind, rx in self.requests:
             m = rx.search(cue_text)

@@ -3,9 +3,9 @@
 Like a logging processor chain, every step receives the same `Reading` and adds or removes named
 features; the combiner reads what is left. Misreads are steps of their own, not special cases
 scattered through the scoring: hyperbole ("this bug is killing our build"), sarcasm ("thanks a
-lot, broken again"), corrections that only mean something after an agent reply, and closings ("no, thanks,
-that's all"). Code blocks, quoted logs and Slack markup are removed before any step runs
-(`bot.core.text.prepare`).
+lot, broken again"), corrections that only mean something after an agent reply, and closings
+("no, thanks, that's all"). Code blocks, quoted logs and Slack markup are removed before any
+step runs (`bot.core.text.prepare`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from bot.core.situation import SituationReader
 
 SHORT = 10  # tokens: a short message
+LENGTH_CAP = 30  # words: beyond this a message reads no longer
 DAY_MINUTES = 24 * 60
 
 
@@ -134,7 +135,8 @@ def shape(r: Reading) -> None:
         "writes in capitals",
     )
     feats.set(F.BURST, float(min(2, prep.bursts)), "bursts of !? punctuation")
-    feats.set(F.LENGTH, math.log1p(len(prep.tokens)))
+    # length saturates: a long complaint reads longer than a one-liner, a pasted config does not
+    feats.set(F.LENGTH, round(math.log1p(min(len(prep.tokens), LENGTH_CAP)), 4))
     feats.set(F.CODE, 1.0 if prep.stripped_code else 0.0, "quotes code or logs")
     feats.set(F.EMPTY, 0.0 if prep.tokens else 1.0, "nothing but a link, emoji or file")
 

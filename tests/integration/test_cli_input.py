@@ -110,5 +110,5 @@ def test_eval_reports_progress_per_set_on_stderr(
     assert progress[0].startswith("eval: set 1: alpha.dev.jsonl: 1 conversations read, scoring")
     assert progress[1].startswith("eval: set 2: beta.dev.jsonl: 2 conversations read, scoring")
     assert progress[2].startswith("eval: 2 set(s) in ")
-    rows = [ln.split()[0] for ln in captured.out.splitlines()[2:]]
+    rows = [ln.split()[0] for ln in captured.out.splitlines()[3:]]  # after split, legend, header
     assert rows == ["alpha", "beta"]  # the metrics table stays on stdout, one row per set

@@ -92,12 +92,21 @@ async def test_a_stalemate_pings_when_the_same_ask_goes_round_without_progress(b
     assert label in json.dumps(sent[0]) or label in json.dumps(bot.slack.calls_to("chat.update"))
 
 
-async def test_a_refund_above_the_agents_limit_pings_and_one_within_it_does_not(bot: Bot) -> None:
+async def test_a_polite_first_request_above_the_limit_does_not_ping(bot: Bot) -> None:
+    """Over the agent's limit but asked politely: the agent can seek sign-off, no alarm."""
     await thread(bot, "Can you refund the $20 late fee from last month?")
-    assert pings(bot.slack) == []
     await bot.say(
-        p.CUSTOMER, "Also, after a week of outages we expect a refund of $2,400.", thread="t2"
+        p.CUSTOMER, "Hi, could we also get a refund of $2,400 for last week's outage?", thread="t2"
     )
+    await bot.drain()
+    assert pings(bot.slack) == []
+
+
+async def test_a_large_refund_the_agent_cannot_grant_pings_a_supervisor(bot: Bot) -> None:
+    """The agent said it is not theirs to approve: a supervisor has to decide."""
+    await bot.say(p.CUSTOMER, "Hi, could we get a refund of $2,400 for last week's outage?")
+    await bot.say(p.AGENT, "I understand. I'm not able to approve a refund of that size myself.")
+    await bot.say(p.CUSTOMER, "OK. Who can decide, and when will we hear back?")
     await bot.drain()
     assert len(pings(bot.slack)) == 1
 

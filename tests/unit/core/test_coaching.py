@@ -22,7 +22,7 @@ from bot.core.models import (
     Trigger,
     Turn,
 )
-from phrasebook.coaching import CoachingBook, load_coaching
+from phrasebook.coaching import CoachingBook, HintPreset, load_coaching
 
 BOOK = load_coaching()
 
@@ -63,6 +63,9 @@ class Thread:
         signals: tuple[Signal, ...] = (),
         cues: tuple[Cue, ...] = (),
         escalate: bool = False,
+        margin: float | None = None,
+        preset: HintPreset | None = None,
+        learned: float = 0.0,
     ) -> Hint | None:
         self.now += wait
         assessment = make_assessment(
@@ -74,8 +77,11 @@ class Thread:
             signals=signals,
             cues=cues,
             escalate=escalate,
+            margin=margin,
         )
-        self.state, hint = self.coach.advise(self.state, assessment, self.now, snoozed=snoozed)
+        self.state, hint = self.coach.advise(
+            self.state, assessment, self.now, snoozed=snoozed, preset=preset, learned=learned
+        )
         self.turn += 1
         self.customer_turn += 1
         if hint is not None:
@@ -93,8 +99,10 @@ def make_assessment(
     signals: tuple[Signal, ...] = (),
     cues: tuple[Cue, ...] = (),
     escalate: bool = False,
+    margin: float | None = None,
 ) -> Assessment:
     score = {Level.CALM: 0.1, Level.UNEASY: 0.35, Level.FRUSTRATED: 0.6, Level.ANGRY: 0.85}[level]
+    sure = {Level.CALM: -3.0, Level.UNEASY: -1.0, Level.FRUSTRATED: 1.5, Level.ANGRY: 3.0}[level]
     return Assessment(
         turn=turn,
         customer_turn=customer_turn,
@@ -107,6 +115,7 @@ def make_assessment(
         situation=situation or Situation(),
         cues=cues,
         escalate=escalate,
+        margin=sure if margin is None else margin,
     )
 
 
@@ -120,10 +129,44 @@ def test_calm_thread_gets_no_hint(coach: Coach) -> None:
     assert thread.customer(Level.CALM, Trend.STEADY) is None
 
 
-def test_uneasy_and_rising_gets_a_nudge(coach: Coach) -> None:
-    """Unease that is rising earns a nudge-level hint."""
-    hint = Thread(coach).customer(Level.UNEASY, Trend.RISING)
+def test_uneasy_and_rising_stays_quiet_unless_the_channel_is_eager(coach: Coach) -> None:
+    """Unease alone is no reason to interrupt an agent; an eager channel asks for a nudge."""
+    assert Thread(coach).customer(Level.UNEASY, Trend.RISING) is None
+    eager = BOOK.policy.presets["eager"]
+    hint = Thread(coach).customer(Level.UNEASY, Trend.RISING, preset=eager)
     assert hint is not None and hint.severity is Severity.NUDGE
+
+
+def test_a_borderline_reading_waits_for_the_next_message_to_confirm_it(coach: Coach) -> None:
+    """Frustrated but just over the cut: held; the next message still upset sends the hint."""
+    thread = Thread(coach)
+    assert thread.customer(Level.FRUSTRATED, margin=0.2) is None
+    assert thread.state.deferred is not None
+    hint = thread.customer(Level.UNEASY, Trend.STEADY)
+    assert hint is not None and hint.severity is Severity.NUDGE
+    assert thread.state.deferred is None
+
+
+def test_a_borderline_reading_followed_by_calm_never_whispers(coach: Coach) -> None:
+    """The customer calmed down on their own: the held hint is dropped, not sent late."""
+    thread = Thread(coach)
+    assert thread.customer(Level.FRUSTRATED, margin=0.2) is None
+    assert thread.customer(Level.CALM, Trend.COOLING) is None
+    assert thread.state.deferred is None and thread.hints == []
+
+
+def test_a_clear_reading_whispers_at_once_and_an_eager_channel_never_waits(coach: Coach) -> None:
+    """Confidence above the preset's margin, anger, or an eager channel: no waiting."""
+    assert Thread(coach).customer(Level.FRUSTRATED, margin=1.0) is not None
+    assert Thread(coach).customer(Level.ANGRY, margin=0.1) is not None
+    eager = BOOK.policy.presets["eager"]
+    assert Thread(coach).customer(Level.FRUSTRATED, margin=0.1, preset=eager) is not None
+
+
+def test_not_helpful_answers_raise_the_bar_in_that_channel(coach: Coach) -> None:
+    """What a channel learned from "not helpful" adds to the margin a hint needs."""
+    assert Thread(coach).customer(Level.FRUSTRATED, margin=1.0) is not None
+    assert Thread(coach).customer(Level.FRUSTRATED, margin=1.0, learned=0.8) is None
 
 
 def test_uneasy_but_steady_stays_quiet_by_default(coach: Coach) -> None:

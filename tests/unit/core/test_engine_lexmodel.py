@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.lexmodel import MAX_TOKENS, LexModel, features, model_tokens
 from phrasebook.detection import load_detection
+from phrasebook.models import load_word_model
 
 
 def test_words_after_a_negator_are_marked_until_the_clause_ends() -> None:
@@ -39,8 +40,8 @@ def test_logit_sums_bias_and_each_distinct_feature_once() -> None:
 
 def test_shipped_model_ranks_anger_above_small_talk() -> None:
     rules = load_detection()
-    assert rules.learned_path is not None
-    model = LexModel.load(rules.learned_path)
+    assert rules.tone_words_path is not None
+    model, _ = load_word_model(rules.tone_words_path)
     angry = model.logit(model_tokens("this is so annoying, i hate it, what a stupid mess"))
     calm = model.logit(model_tokens("my favourite food is pasta with a bit of cheese"))
     assert angry > calm

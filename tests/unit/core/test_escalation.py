@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -69,55 +70,108 @@ def first_alert(
     return state, decision
 
 
-class TestSeverity:
-    def test_threat_is_critical_even_when_the_score_is_calm(self) -> None:
+class TestTiers:
+    @pytest.mark.parametrize("kind", [CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE])
+    def test_threats_legal_steps_and_data_exposure_are_critical(self, kind: CueKind) -> None:
+        _, d = first_alert(policy(), assessed(cue(kind), level=Level.UNEASY))
+        assert d.action == "post" and d.severity is Severity.CRITICAL
+
+    def test_a_threat_is_critical_even_when_the_score_is_calm(self) -> None:
         _, d = first_alert(policy(), assessed(cue(CueKind.THREAT_ABUSE), level=Level.CALM))
         assert d.severity is Severity.CRITICAL
 
-    def test_angry_and_rising_raises_the_cue_one_step(self) -> None:
-        steady = first_alert(policy(), assessed(cue(CueKind.OUTRAGE), level=Level.ANGRY))[1]
-        rising = first_alert(
-            policy(), assessed(cue(CueKind.OUTRAGE), level=Level.ANGRY, trend=Trend.RISING)
-        )[1]
-        assert (steady.severity, rising.severity) == (Severity.HIGH, Severity.CRITICAL)
+    @pytest.mark.parametrize("kind", [CueKind.CHURN, CueKind.MANAGER_REQUEST, CueKind.STALEMATE])
+    def test_churn_in_anger_a_manager_request_and_a_stalemate_are_high(self, kind: CueKind) -> None:
+        rounds = (0.5, 0.6, 0.6)  # a stalemate also needs its rounds in the thread's history
+        _, d = first_alert(policy(), assessed(cue(kind), level=Level.FRUSTRATED), history=rounds)
+        assert d.action == "post" and d.severity is Severity.HIGH
 
-    def test_cooling_at_a_low_level_lowers_the_cue_one_step(self) -> None:
-        _, d = first_alert(
-            policy(), assessed(cue(CueKind.LEGAL), level=Level.UNEASY, trend=Trend.COOLING)
-        )
-        assert d.severity is Severity.LOW
+    def test_the_tier_does_not_rise_with_the_mood(self) -> None:
+        """A manager request from an angry, rising customer is still a high ping, not critical."""
+        a = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.ANGRY, trend=Trend.RISING)
+        assert first_alert(policy(), a)[1].severity is Severity.HIGH
 
-    def test_severity_never_leaves_the_scale(self) -> None:
-        _, top = first_alert(
-            policy(), assessed(cue(CueKind.THREAT_ABUSE), level=Level.ANGRY, trend=Trend.RISING)
-        )
-        p = policy(cues={"manager_request": {"min_level": "calm"}})
-        _, bottom = first_alert(
-            p, assessed(cue(CueKind.MANAGER_REQUEST), level=Level.CALM, trend=Trend.COOLING)
-        )
-        assert (top.severity, bottom.severity) == (Severity.CRITICAL, Severity.LOW)
+    def test_a_high_cue_in_a_thread_cooling_at_a_low_level_is_only_watched(self) -> None:
+        a = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.UNEASY, trend=Trend.COOLING)
+        _, d = first_alert(policy(), a)
+        assert (d.action, d.severity) == ("watch", Severity.WATCH)
+
+    def test_a_critical_cue_is_never_lowered(self) -> None:
+        a = assessed(cue(CueKind.LEGAL), level=Level.UNEASY, trend=Trend.COOLING)
+        assert first_alert(policy(), a)[1].severity is Severity.CRITICAL
 
     def test_most_severe_cue_comes_first_and_sets_the_severity(self) -> None:
         a = assessed(cue(CueKind.MANAGER_REQUEST), cue(CueKind.LEGAL), level=Level.FRUSTRATED)
         _, d = first_alert(policy(), a)
-        assert d.severity is Severity.HIGH
+        assert d.severity is Severity.CRITICAL
         assert [c.kind for c in d.cues] == [CueKind.LEGAL, CueKind.MANAGER_REQUEST]
 
 
-class TestLookAlikes:
-    def test_no_cue_means_no_alert_however_angry(self) -> None:
+class TestWatch:
+    def test_an_angry_thread_with_no_cue_is_watched_never_posted(self) -> None:
+        state, d = first_alert(policy(), assessed(level=Level.ANGRY, trend=Trend.RISING))
+        assert (d.action, d.severity, d.cue_kinds) == ("watch", Severity.WATCH, (CueKind.OUTRAGE,))
+        assert state.watched and not state.live
+
+    def test_outrage_alone_is_watched(self) -> None:
+        _, d = first_alert(policy(), assessed(cue(CueKind.OUTRAGE), level=Level.ANGRY))
+        assert d.action == "watch"
+
+    def test_a_thread_is_watched_once(self) -> None:
         p = policy()
+        state, _ = first_alert(p, assessed(level=Level.ANGRY))
+        assert p.assess(state, assessed(level=Level.ANGRY), SOURCE, T0 + 60)[1] is None
+
+    def test_a_watched_thread_that_earns_a_cue_is_posted(self) -> None:
+        p = policy()
+        state, _ = first_alert(p, assessed(level=Level.ANGRY))
+        _, d = p.assess(state, assessed(cue(CueKind.LEGAL), level=Level.ANGRY), SOURCE, T0 + 60)
+        assert d is not None and d.action == "post" and d.severity is Severity.CRITICAL
+
+    def test_frustrated_without_a_cue_is_not_watched_unless_the_channel_is_eager(self) -> None:
+        assert policy().assess(AlertState(), assessed(), SOURCE, T0)[1] is None
+        eager = policy(channel_sensitivity={SOURCE: "eager"})
+        assert first_alert(eager, assessed())[1].action == "watch"
+
+
+class TestSensitivity:
+    def test_a_conservative_channel_needs_more_heat_for_a_churn_ping(self) -> None:
+        p = policy(channel_sensitivity={SOURCE: "conservative"})
+        a = assessed(cue(CueKind.CHURN), level=Level.FRUSTRATED)
+        assert p.assess(AlertState(), a, SOURCE, T0)[1] is None
+        assert first_alert(p, assessed(cue(CueKind.CHURN), level=Level.ANGRY))[1].action == "post"
+
+    def test_no_preset_quiets_a_threat(self) -> None:
+        p = policy(channel_sensitivity={SOURCE: "conservative"})
+        a = assessed(cue(CueKind.THREAT_ABUSE, strength=0.6), level=Level.CALM)
+        assert first_alert(p, a)[1].severity is Severity.CRITICAL
+
+    def test_an_unknown_preset_is_a_phrasebook_error(self) -> None:
+        with pytest.raises(ValueError, match="unknown sensitivity"):
+            book_with(channel_sensitivity={SOURCE: "sleepy"})
+
+    def test_what_a_channel_learned_raises_the_strength_a_cue_needs(self) -> None:
+        p = policy()
+        a = assessed(cue(CueKind.MANAGER_REQUEST, strength=0.8), level=Level.FRUSTRATED)
+        assert first_alert(p, a)[1].action == "post"
+        assert p.assess(AlertState(), a, SOURCE, T0, (), learned=0.2)[1] is None
+
+
+class TestLookAlikes:
+    def test_no_cue_means_no_ping_however_angry(self) -> None:
+        """Anger alone is watched (listed, rolled up), never an individual ping."""
         a = assessed(level=Level.ANGRY, trend=Trend.RISING, score=0.95)
-        assert p.assess(AlertState(), a, SOURCE, T0) == (AlertState(), None)
+        _, d = policy().assess(AlertState(), a, SOURCE, T0)
+        assert d is not None and d.action == "watch"
 
     def test_engine_escalate_flag_alone_invents_no_cue(self) -> None:
         a = Assessment(
             turn=1,
             customer_turn=0,
-            score=0.9,
-            level=Level.ANGRY,
+            score=0.6,
+            level=Level.FRUSTRATED,
             frustrated=True,
-            heat=0.9,
+            heat=0.6,
             trend=Trend.RISING,
             escalate=True,
         )
@@ -127,8 +181,8 @@ class TestLookAlikes:
         a = assessed(cue(CueKind.CHURN), level=Level.CALM, score=0.1)
         assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
 
-    def test_weak_cue_below_its_strength_does_not_fire(self) -> None:
-        a = assessed(cue(CueKind.MANAGER_REQUEST, strength=0.4), level=Level.ANGRY)
+    def test_weak_cue_below_its_strength_does_not_ping(self) -> None:
+        a = assessed(cue(CueKind.MANAGER_REQUEST, strength=0.4), level=Level.FRUSTRATED)
         assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
 
     def test_unread_language_stays_neutral(self) -> None:
@@ -170,10 +224,25 @@ class TestAuthority:
 
     def test_request_above_the_team_limit_is_a_cue_with_the_figures(self) -> None:
         p = policy(authority={"refund": {"max": {"USD": 100}}})
-        _, d = first_alert(p, assessed(requests=(self.refund(500),), level=Level.UNEASY))
+        _, d = first_alert(p, assessed(requests=(self.refund(500),), level=Level.FRUSTRATED))
         assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
         assert "500 USD" in d.cues[0].why and "100 USD" in d.cues[0].why
         assert d.cues[0].evidence == "refund of the full year"
+
+    def test_a_polite_first_request_above_the_limit_goes_to_the_agent_not_a_supervisor(
+        self,
+    ) -> None:
+        """Over the limit but calm and not yet declined: the agent can ask for sign-off."""
+        p = policy(authority={"refund": {"max": {"USD": 100}}})
+        calm = assessed(requests=(self.refund(500),), level=Level.UNEASY)
+        assert p.assess(AlertState(), calm, SOURCE, T0)[1] is None
+
+    def test_a_request_the_agent_said_they_cannot_grant_needs_a_supervisor(self) -> None:
+        """Calm, but the agent already said it is not theirs to give: a supervisor decides."""
+        p = policy(authority={"refund": {"max": {"USD": 100}}})
+        a = replace(assessed(requests=(self.refund(500),), level=Level.UNEASY), agent_declined=True)
+        _, d = first_alert(p, a)
+        assert d.action == "post" and d.cues[0].kind is CueKind.BEYOND_AUTHORITY
 
     def test_request_within_the_limit_is_not(self) -> None:
         p = policy(authority={"refund": {"max": {"USD": 100}}})
@@ -208,7 +277,7 @@ class TestPerChannel:
         assert p.assess(AlertState(), a, "C0OTHER", T0)[1] is not None
 
     def test_a_channel_can_require_a_minimum_severity(self) -> None:
-        p = policy(channel_thresholds={SOURCE: {"min_severity": "high"}})
+        p = policy(channel_thresholds={SOURCE: {"min_severity": "critical"}})
         low = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.FRUSTRATED)
         high = assessed(cue(CueKind.LEGAL), level=Level.FRUSTRATED)
         assert p.assess(AlertState(), low, SOURCE, T0)[1] is None
@@ -238,7 +307,7 @@ class TestOneLiveAlert:
     def test_first_cue_posts_a_new_alert(self) -> None:
         state, d = first_alert(policy(), assessed(cue(CueKind.LEGAL)))
         assert d.action == "post" and state.live and state.posted_at == T0
-        assert state.cue_kinds == ("legal",) and state.severity == Severity.HIGH
+        assert state.cue_kinds == ("legal",) and state.severity == Severity.CRITICAL
 
     def test_the_same_cue_again_or_a_lower_severity_changes_nothing(self) -> None:
         p = policy()
@@ -256,19 +325,19 @@ class TestOneLiveAlert:
 
     def test_a_new_cue_kind_at_the_same_severity_updates_the_alert(self) -> None:
         p = policy()
-        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
-        state, d = p.assess(state, assessed(cue(CueKind.CHURN)), SOURCE, T0 + 60)
+        state, _ = first_alert(p, assessed(cue(CueKind.CHURN)))
+        state, d = p.assess(state, assessed(cue(CueKind.MANAGER_REQUEST)), SOURCE, T0 + 60)
         assert d is not None and d.action == "update"
-        assert state.cue_kinds == ("legal", "churn") and state.severity == Severity.HIGH
+        assert state.cue_kinds == ("churn", "manager_request") and state.severity == Severity.HIGH
 
     def test_higher_severity_updates_the_same_alert(self) -> None:
         p = policy()
-        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state, _ = first_alert(p, assessed(cue(CueKind.CHURN)))
         state = p.mark_posted(state, SUPERVISORS, "1700000000.000100", T0 + 1)
         new, d = p.assess(state, assessed(cue(CueKind.THREAT_ABUSE)), SOURCE, T0 + 60)
         assert d is not None and d.action == "update" and d.severity is Severity.CRITICAL
         assert new.message_ts == "1700000000.000100" and new.posted_at == T0
-        assert new.cue_kinds == ("legal", "threat_abuse") and new.alerts_raised == 1
+        assert new.cue_kinds == ("churn", "threat_abuse") and new.alerts_raised == 1
 
     def test_a_claimed_alert_still_updates_when_it_gets_worse(self) -> None:
         p = policy()
@@ -295,7 +364,7 @@ class TestCooldown:
 
     def test_something_more_severe_breaks_through_the_cooldown(self) -> None:
         p = policy(cooldown_seconds=900)
-        state, _ = first_alert(p, assessed(cue(CueKind.LEGAL)))
+        state, _ = first_alert(p, assessed(cue(CueKind.CHURN)))
         state = p.false_alarm(state, "U0BOSS", "quoted contract", T0 + 100)
         _, d = p.assess(state, assessed(cue(CueKind.THREAT_ABUSE)), SOURCE, T0 + 200)
         assert d is not None and d.action == "post" and d.severity is Severity.CRITICAL
@@ -317,10 +386,10 @@ class TestRenotify:
         state = p.claim(state, "U0BOSS", T0 + 5)
         assert p.due_renotify(state, T0 + 10_000) is None
 
-    def test_low_alerts_do_not_renotify(self) -> None:
-        p = policy(renotify_min_severity="high")
+    def test_alerts_below_the_renotify_severity_do_not_renotify(self) -> None:
+        p = policy(renotify_min_severity="critical")
         state, _ = first_alert(p, assessed(cue(CueKind.MANAGER_REQUEST)))
-        assert state.severity == Severity.LOW
+        assert state.severity == Severity.HIGH
         assert p.due_renotify(state, T0 + 10_000) is None
 
     def test_closed_alerts_do_not_renotify(self) -> None:

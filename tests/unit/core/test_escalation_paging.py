@@ -110,7 +110,7 @@ class TestPageFlagOnDecisions:
     def test_an_update_to_critical_pages_if_not_paged_before(self) -> None:
         p = policy()
         night = at(BERLIN, 2026, 11, 24, 2, 30)
-        legal = Assessment(
+        churn = Assessment(
             turn=1,
             customer_turn=0,
             score=0.6,
@@ -118,9 +118,9 @@ class TestPageFlagOnDecisions:
             frustrated=True,
             heat=0.6,
             trend=Trend.STEADY,
-            cues=(Cue(CueKind.LEGAL, "quote", "why", 1),),
+            cues=(Cue(CueKind.CHURN, "quote", "why", 1),),
         )
-        state, first = p.assess(AlertState(), legal, "C0SUPPORT", night)
+        state, first = p.assess(AlertState(), churn, "C0SUPPORT", night)
         assert first is not None and not first.page
         state, upd = p.assess(state, self.threat(), "C0SUPPORT", night + 60)
         assert upd is not None and upd.action == "update" and upd.page and state.paged

@@ -10,14 +10,14 @@ import pytest
 from bot.core.engine import FrustrationEngine
 from bot.core.models import Assessment, CueKind, Level, Role, Turn
 from bot.core.text import MAX_CHARS, prepare
-from phrasebook.detection import load_detection
+from phrasebook.models import load_engine
 
 C, A = Role.CUSTOMER, Role.AGENT
 
 
 @lru_cache(maxsize=1)
 def engine() -> FrustrationEngine:
-    return FrustrationEngine(load_detection())
+    return load_engine()
 
 
 def read_one(text: str) -> Assessment:
@@ -28,7 +28,8 @@ def read_one(text: str) -> Assessment:
 
 
 def assert_calm(a: Assessment) -> None:
-    assert a.level is Level.CALM, a.explain()
+    """Nothing worth a hint: calm or at most uneasy, no cue."""
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
     assert not a.frustrated and not a.escalate
     assert not [c for c in a.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
 
@@ -89,7 +90,7 @@ def test_negation_is_limited_to_its_clause() -> None:
 
 def test_negated_praise_reads_as_negative() -> None:
     a = read_one("Not happy with this at all.")
-    assert any(s.id == "positive.thanks" and s.weight > 0 for s in a.signals)
+    assert any(s.id == "calm.praise_not" and s.weight > 0 for s in a.signals)
 
 
 def test_slack_markup_is_not_read_as_words() -> None:
@@ -156,5 +157,5 @@ def test_upset_slack_emoji_codes_count_but_other_codes_are_dropped() -> None:
     assert "rage" not in prep.tokens and "tada" not in prep.tokens and "skin" not in prep.tokens
     upset = read_one("the app crashed again :rage:")
     plain = read_one("the app crashed again :tada:")
-    assert "neg.emoji" in {s.id for s in upset.signals}
+    assert "emoji.upset" in {s.id for s in upset.signals}
     assert upset.score > plain.score

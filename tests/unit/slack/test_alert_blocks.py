@@ -209,7 +209,7 @@ class TestHome:
         assert WORDING.templates["home_empty"] in all_text({"blocks": blocks})
 
     def test_most_severe_then_oldest_first_with_claim_buttons_for_unowned(self) -> None:
-        low = ab.OpenAlert(replace(BRIEF, severity=Severity.LOW, cue="low cue"), 10.0, None, "r1")
+        low = ab.OpenAlert(replace(BRIEF, severity=Severity.WATCH, cue="low cue"), 10.0, None, "r1")
         crit = ab.OpenAlert(
             replace(BRIEF, severity=Severity.CRITICAL, cue="crit"), 50.0, None, "r2"
         )
