@@ -43,8 +43,8 @@ class WordLlamaEmbedder:
         ids = self._encode(text, add_special_tokens=False).ids[:MAX_TOKENS]
         if not ids:
             return self._zero
-        vec: Vector = self._matrix[ids].mean(axis=0)
-        norm = float(np.linalg.norm(vec))
+        vec: Vector = self._matrix.take(ids, axis=0).sum(axis=0)
+        norm = float(np.sqrt(vec @ vec))
         return vec / norm if norm > 0 else self._zero
 
 

@@ -37,7 +37,7 @@ class BankMatch:
     sentence: int  # index of the message sentence that matched
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CueBank:
     """Example sentences per cue kind and look-alikes, as unit vectors."""
 
@@ -48,19 +48,39 @@ class CueBank:
     threshold: float
     margin: float
 
+    def __post_init__(self) -> None:
+        # one stacked matrix: a single product per sentence gives every similarity at once
+        blocks = [*self.examples, self.lookalikes]
+        stacked = np.vstack([b for b in blocks if len(b)]) if any(len(b) for b in blocks) else None
+        bounds, start = [], 0
+        for block in self.examples:
+            bounds.append((start, start + len(block)))
+            start += len(block)
+        object.__setattr__(self, "_stacked", stacked)
+        object.__setattr__(self, "_bounds", tuple(bounds))
+        object.__setattr__(self, "_look", (start, start + len(self.lookalikes)))
+
     def match(self, vectors: list[Vector]) -> list[BankMatch]:
         """The kinds some sentence reads like, best match first (one per kind)."""
         best: dict[CueKind, BankMatch] = {}
+        stacked = self._stacked  # type: ignore[attr-defined]
+        if stacked is None:
+            return []
+        lo, hi = self._look  # type: ignore[attr-defined]
         for s_index, vec in enumerate(vectors):
             if not vec.any():
                 continue
-            near_lookalike = float((self.lookalikes @ vec).max()) if len(self.lookalikes) else -1.0
-            for kind, matrix, texts in zip(self.kinds, self.examples, self.texts, strict=True):
-                sims = matrix @ vec
-                i = int(np.argmax(sims))
+            sims = stacked @ vec
+            near_lookalike = float(sims[lo:hi].max()) if hi > lo else -1.0
+            for kind, (a, b), texts in zip(
+                self.kinds, self._bounds, self.texts, strict=True  # type: ignore[attr-defined]
+            ):
+                if b <= a:
+                    continue
+                i = a + int(np.argmax(sims[a:b]))
                 sim = float(sims[i])
                 if sim < self.threshold or sim < near_lookalike + self.margin:
                     continue
                 if kind not in best or sim > best[kind].similarity:
-                    best[kind] = BankMatch(kind, sim, texts[i], s_index)
+                    best[kind] = BankMatch(kind, sim, texts[i - a], s_index)
         return sorted(best.values(), key=lambda m: -m.similarity)

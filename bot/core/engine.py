@@ -345,7 +345,8 @@ class FrustrationEngine:
             topic,
             upset=score >= self.combiner.cuts.uneasy,
             original=prep.prose,
-            meant=self._meant(reading),
+            # likeness to the cue examples only counts for an upset customer: skip it otherwise
+            meant=self._meant(reading) if score >= self.combiner.cuts.uneasy else [],
         )
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)

@@ -10,6 +10,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_TOKENS = 120  # cap work on long messages
 STEM = 4  # longer words also count by their first four letters
@@ -32,15 +33,25 @@ def model_tokens(lower: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
+def _token_buckets(tok: str, buckets: int) -> tuple[int, ...]:
+    """The unigram and prefix buckets of one token (cached: words repeat across messages)."""
+    uni = zlib.crc32(tok.encode()) % buckets
+    if len(tok) > STEM:
+        return (uni, zlib.crc32(f"P:{tok[:STEM]}".encode()) % buckets)
+    return (uni,)
+
+
 def features(tokens: Sequence[str], buckets: int) -> Iterator[int]:
     """Hashed unigram, bigram and 4-letter-prefix (crude stem) bucket ids of a token sequence."""
     toks = tokens[:MAX_TOKENS]
     prev = "<s>"
     for tok in toks:
-        yield zlib.crc32(tok.encode()) % buckets
+        uni = _token_buckets(tok, buckets)
+        yield uni[0]
         yield zlib.crc32(f"{prev} {tok}".encode()) % buckets
-        if len(tok) > STEM:
-            yield zlib.crc32(f"P:{tok[:STEM]}".encode()) % buckets
+        if len(uni) > 1:
+            yield uni[1]
         prev = tok
 
 

@@ -70,14 +70,20 @@ class Matcher:
         found: list[Hit] = []
         for cs in self.signals:
             rule = cs.rule
+            first = cs.regex.search(lower)  # most families miss: one cheap scan decides
+            if first is None:
+                continue
             first_neg: tuple[int, int] | None = None
             hit: tuple[int, int] | None = None
-            for span in cs.regex.finditer(lower):
-                if rule.negatable and self._negated(lower, span[0]):
-                    first_neg = first_neg or span
-                    continue
-                hit = span
-                break
+            if not rule.negatable or not self._negated(lower, first[0]):
+                hit = first
+            else:
+                for span in cs.regex.finditer(lower):
+                    if self._negated(lower, span[0]):
+                        first_neg = first_neg or span
+                        continue
+                    hit = span
+                    break
             if hit is not None:
                 found.append(
                     Hit(rule.id, rule.label, quote(evidence_text, lower, *hit, SIGNAL_LIMIT))

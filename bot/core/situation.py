@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.leading import leading
 from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
 from bot.core.signals import blank, compile_patterns, compile_regex
 from bot.core.textindex import Vocabulary, WordPattern
@@ -27,14 +28,25 @@ class _CompiledCue:
     regex: WordPattern
     unless: re.Pattern[str] | None
     concepts: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    leads: tuple[tuple[frozenset[str] | None, ...], ...] = ()
 
-    def concept_span(self, text: str) -> tuple[int, int] | None:
-        """The span of the first sentence where every part of some combination matches."""
-        if not self.concepts:
+    def concept_span(self, text: str, prefixes: frozenset[str]) -> tuple[int, int] | None:
+        """The span of the first sentence where every part of some combination matches.
+
+        `prefixes` are the message's token prefixes: a part whose first letters none of them
+        has cannot match, so its combination is skipped without running a regex."""
+        # a combination one of whose parts is nowhere in the message cannot match any sentence
+        live = [
+            combo
+            for combo, leads in zip(self.concepts, self.leads, strict=True)
+            if all(lead is None or not lead.isdisjoint(prefixes) for lead in leads)
+            and all(rx.search(text) for rx in combo)
+        ]
+        if not live:
             return None
         for sentence in _SENTENCE.finditer(text):
             piece = sentence.group()
-            for combo in self.concepts:
+            for combo in live:
                 if all(rx.search(piece) for rx in combo):
                     return sentence.span()
         return None
@@ -62,9 +74,11 @@ class SituationReader:
                 compile_patterns(c.patterns, vocab),
                 compile_regex(c.unless) if c.unless else None,
                 tuple(tuple(compile_regex([part]) for part in combo) for combo in c.concepts),
+                tuple(tuple(leading(part) for part in combo) for combo in c.concepts),
             )
             for c in rules.cues.cues
         ]
+        self.vocab = vocab
         self.rules_by_kind = {c.kind: c for c in rules.cues.cues}
         examples = rules.cue_examples
         self.meaning_strength = examples.strength if examples is not None else 0.0
@@ -136,7 +150,7 @@ class SituationReader:
             if score < cc.rule.min_score:
                 continue
             text = blank(cue_text, cc.unless) if cc.unless is not None else cue_text
-            m = cc.regex.search(text) or cc.concept_span(text)
+            m = cc.regex.search(text) or cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is not None:
                 cues.append(
                     Cue(

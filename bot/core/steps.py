@@ -157,6 +157,9 @@ def tone_step(models: ToneModels) -> Step:
 def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     """What the thread adds: position, the agent's last reply, repeats, pace, the last score."""
     tuning = rules.tuning
+    labels = {rule.id: rule.label for rule in rules.agent.rules}
+    labels[F.SAME_ANSWER] = "agent repeated their last answer"
+    labels[F.AGENT_ASKED] = "agent asked a question"
 
     def context(r: Reading) -> None:
         feats, state, prep = r.features, r.state, r.prep
@@ -168,7 +171,6 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats.set(F.BLUNT_PROBLEM, 1.0 if blunt else 0.0, "opens with a blunt problem report")
         feats.set(F.AFTER_AGENT, 1.0 if r.after_agent else 0.0)
         if r.after_agent:
-            labels = {rule.id: rule.label for rule in rules.agent.rules}
             for family in state.last_agent:
                 feats.add(Hit(family, labels.get(family, family), ""))
         overlap = _overlap(prep, state.recent_hashes)

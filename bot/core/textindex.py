@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.core.leading import leading, token_prefixes
+
 Span = tuple[int, int]
 
+_RUN = re.compile(r"(?<![\w'])[a-z][a-z']*")
 _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
 
@@ -52,7 +55,7 @@ class Vocabulary:
 class _Index:
     """One pass over a text's tokens: the token hits of every pattern of a vocabulary."""
 
-    __slots__ = ("text", "hits")
+    __slots__ = ("text", "hits", "words", "_prefixes")
 
     def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.text = text
@@ -73,6 +76,15 @@ class _Index:
                 ):
                     hits.setdefault(pid, []).append((spans[i][0], spans[end - 1][1]))
         self.hits = hits
+        self.words = words
+        self._prefixes: frozenset[str] | None = None
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """The 1..3-letter prefixes of the text's tokens (computed on first use)."""
+        if self._prefixes is None:  # every letter run a word-bounded match could start at
+            self._prefixes = token_prefixes(_RUN.findall(self.text))
+        return self._prefixes
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -103,6 +115,11 @@ def split_alternatives(pattern: str) -> list[str]:
     return parts
 
 
+def _word_regex(parts: Sequence[str]) -> re.Pattern[str] | None:
+    body = "|".join(f"(?:{p})" for p in parts)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M) if body else None
+
+
 class WordPattern:
     """A word-bounded alternation of patterns, matched fast on lowercased text."""
 
@@ -122,29 +139,44 @@ class WordPattern:
                     complex_parts.append(alt)
         self.vocab = vocab if vocab is not None else Vocabulary()
         self.pid = self.vocab.register(self.words, self.phrases)
-        body = "|".join(f"(?:{p})" for p in complex_parts)
-        self.regex = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M) if body else None
+        # alternatives whose first letters are known run only when a token starts that way;
+        # the others (digits, emoji, symbols first) always run
+        led = [(p, leading(p)) for p in complex_parts]
+        known = [p for p, lead in led if lead is not None]
+        self.leads: frozenset[str] = frozenset().union(*[lead for _, lead in led if lead])
+        self.regex = _word_regex(known)
+        self.always = _word_regex([p for p, lead in led if lead is None])
+
+    def _regexes(self, idx: _Index) -> list[re.Pattern[str]]:
+        out = []
+        if self.regex is not None and not self.leads.isdisjoint(idx.prefixes):
+            out.append(self.regex)
+        if self.always is not None:
+            out.append(self.always)
+        return out
 
     def _token_hits(self, idx: _Index) -> list[Span]:
         return list(idx.hits.get(self.pid, ()))
 
     def finditer(self, text: str) -> list[Span]:
         """All match spans in text order (regex matches do not overlap each other)."""
-        hits = self._token_hits(self.vocab.index(text)) if (self.words or self.phrases) else []
-        if self.regex is not None:
-            hits.extend(m.span() for m in self.regex.finditer(text))
+        idx = self.vocab.index(text)
+        hits = self._token_hits(idx) if (self.words or self.phrases) else []
+        for rx in self._regexes(idx):
+            hits.extend(m.span() for m in rx.finditer(text))
         hits.sort()
         return hits
 
     def search(self, text: str) -> Span | None:
         """The earliest match span, or None."""
         best: Span | None = None
+        idx = self.vocab.index(text)
         if self.words or self.phrases:
-            hits = self._token_hits(self.vocab.index(text))
+            hits = self._token_hits(idx)
             if hits:
                 best = min(hits)
-        if self.regex is not None:
-            m = self.regex.search(text)
+        for rx in self._regexes(idx):
+            m = rx.search(text)
             if m is not None and (best is None or m.start() < best[0]):
                 best = m.span()
         return best

@@ -1,0 +1,101 @@
+"""The letters a regex match must start with: a cheap, exact prefilter for word patterns.
+
+A lexicon pattern is matched at a word start, so its match begins with one of the message's
+tokens. If we know the first (up to) three letters every match of a pattern can begin with, a
+message none of whose tokens begins that way cannot match, and the regex need not run at all.
+`leading` reads the pattern's parse tree; when a pattern may begin with something we cannot
+name (a digit, `\\w`, an emoji, a class of symbols) it says `None`, and the pattern always runs.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C  # noqa: N812 - the stdlib's own module name
+import re._parser as P  # noqa: N812
+from typing import Any
+
+N = 3  # letters of a prefix: enough to rule out almost every word, cheap to index
+_CLOSED = "\x00"  # marks a prefix that ended before N letters (the match continues non-letter)
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'")
+
+
+def leading(pattern: str) -> frozenset[str] | None:
+    """Every prefix (1..3 letters) a match of `pattern` can start with, or None if unknown."""
+    try:
+        tree = P.parse(pattern)
+    except re.error:  # pragma: no cover - patterns are validated when the phrasebook loads
+        return None
+    out = _sequence(list(tree))
+    if out is None:
+        return None
+    found = frozenset(p.rstrip(_CLOSED) for p in out)
+    return None if "" in found else found  # may start with no letter at all: always run
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+    prefixes = {""}
+    for op, av in items:
+        if all(_done(p) for p in prefixes):
+            break
+        node = _node(op, av)
+        if node is None:
+            return None
+        grown: set[str] = set()
+        for p in prefixes:
+            if _done(p):
+                grown.add(p)
+                continue
+            for s in node:
+                grown.add(_join(p, s))
+        prefixes = grown
+    return prefixes
+
+
+def _done(p: str) -> bool:
+    return len(p) >= N or p.endswith(_CLOSED)
+
+
+def _join(p: str, s: str) -> str:
+    out = p
+    for ch in s:
+        if _done(out):
+            break
+        out += ch if ch in _LETTERS else _CLOSED
+    return out
+
+
+def _node(op: Any, av: Any) -> set[str] | None:
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _sequence(list(branch))
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op is C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is not C.LITERAL:
+                return None
+            chars.add(chr(value))
+        return chars
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, _, item = av
+        inner = _sequence(list(item))
+        if inner is None:
+            return None
+        return inner if low >= 1 else inner | {""}
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {""}  # zero width: the match still starts with what follows
+    return None
+
+
+def token_prefixes(tokens: list[str]) -> frozenset[str]:
+    """Every 1..3-letter prefix of the tokens of a message."""
+    return frozenset(t[:k] for t in tokens for k in range(1, N + 1))
+
