@@ -3,8 +3,9 @@
 usage: python bench/scoring.py DATA_DIR   (a folder of *.jsonl conversation sets)
 
 Prints the load time of the rules, p50/p99/max cost of `FrustrationEngine.read` over every turn
-of every set (each the fastest of three reads, and for customer messages alone), the cost of a 40k-character message, and the mean cost per message by position
-in a synthetic 200-message thread (flat = no whole-thread re-read).
+of every set (each the fastest of three reads, and for customer messages alone), the cost of a
+40k-character message, and the mean cost per message by position in a synthetic 200-message
+thread (flat = no whole-thread re-read).
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def main() -> None:
                 best[name] = [min(a, b) for a, b in zip(best[name], mine, strict=True)]
     print(f"per message, fastest of {REPEATS} reads; customer = customer messages only")
     print(
-        f"{'set':<12} {'msgs':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'cust p50':>9} {'cust p99':>9}"
+        f"{'set':<12} {'msgs':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+        f"{'cust p50':>9} {'cust p99':>9}"
     )
     costs: list[float] = []
     cust: list[float] = []
