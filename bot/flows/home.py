@@ -1,19 +1,20 @@
 """App Home by role: supervisors see the open alerts and their threads, agents their own threads
-(whispers vanish on reload), anyone else a short explanation."""
+(whispers vanish on reload), anyone else a short explanation. The flow gathers plain data; the
+notifier renders and publishes it."""
 
 from __future__ import annotations
 
 import logging
 
 from bot.core.access import Role
+from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.core.models import Level, Trend
 from bot.flows.briefs import briefing_from_json
 from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack import alert_blocks, blocks
+from bot.slack.blocks import HomeThread
 from bot.slack.directory import LookupFailed
-from bot.slack.payloads import AlertRef
 from bot.stores.keys import ThreadRef
 
 log = logging.getLogger("undertone.flow")
@@ -45,11 +46,10 @@ async def publish_home(s: Services, user: str) -> None:
     if not role.is_support_team:
         wording = s.phrasebook.access
         text = wording.home_other if role is Role.OTHER else wording.home_outsider
-        view = blocks.notice_home_view(wording.home_other_title, text)
         log.info("home_published", extra={"user": user, "role": role.value})
-        await s.notifier.publish_home(user=user, view=view, internal=False)
+        await s.notifier.publish_notice_home(user=user, title=wording.home_other_title, text=text)
         return
-    threads: list[blocks.HomeThread] = []
+    threads: list[HomeThread] = []
     for ref in await s.store.home_threads(user):
         doc = (await s.store.load_thread(ref)).doc
         if not doc:
@@ -57,10 +57,10 @@ async def publish_home(s: Services, user: str) -> None:
         rec = ThreadRecord.from_json(doc)
         summ = rec.summary
         threads.append(
-            blocks.HomeThread(
+            HomeThread(
                 channel_id=ref.channel,
                 thread_ts=ref.thread_ts,
-                permalink=rec.permalink or None,
+                permalink=rec.permalink or s.identity.permalink(ref.channel, ref.thread_ts) or None,
                 heat=float(summ.get("heat", 0.0)),
                 level=Level(summ.get("level", "calm")),
                 trend=Trend(summ.get("trend", "steady")),
@@ -68,16 +68,14 @@ async def publish_home(s: Services, user: str) -> None:
                 updated_at=rec.updated_at,
             )
         )
-    alert_section = None
-    if role is Role.SUPERVISOR:  # only supervisors see alerts, even when there are none
-        alert_section = alert_blocks.home_alert_blocks(await _open_alerts(s))
-    view = blocks.app_home_view(threads, alert_section)
+    # only supervisors see alerts, even when there are none
+    alerts = await _open_alerts(s) if role is Role.SUPERVISOR else None
     log.info("home_published", extra={"user": user, "role": role.value})
-    await s.notifier.publish_home(user=user, view=view, internal=True)
+    await s.notifier.publish_home(user=user, threads=threads, alerts=alerts)
 
 
-async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
-    out: list[alert_blocks.OpenAlert] = []
+async def _open_alerts(s: Services) -> list[tuple[str, AlertState, Briefing]]:
+    out: list[tuple[str, AlertState, Briefing]] = []
     for ref in await s.store.open_alerts():
         doc = (await s.store.load_thread(ref)).doc
         if not doc:
@@ -87,9 +85,5 @@ async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
             state = AlertState.from_json(rec.alert)
             if state.false_alarm or state.closed_at:
                 continue
-            out.append(
-                alert_blocks.OpenAlert.from_state(
-                    state, briefing_from_json(rec.summary["briefing"]), AlertRef(ref.key).encode()
-                )
-            )
+            out.append((ref.key, state, briefing_from_json(rec.summary["briefing"])))
     return out
