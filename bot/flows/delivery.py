@@ -88,12 +88,13 @@ async def _deliver(s: Services, ref: ThreadRef, claimed: str | None) -> int:
     saved = record
     if report.outcomes:
         saved = await mutate_thread(s, ref, lambda rec: _settle(s, rec, report.outcomes, now))
-        await _after(s, ref, record, report, now)
     next_at = saved.next_due()
     if claimed is not None:
         await s.store.ledger.finish(ref, claimed, next_at)
     elif next_at is not None:
         await s.store.ledger.schedule(ref, next_at, soon=next_at <= now)
+    if report.outcomes:
+        await _after(s, ref, record, report, now)
     return report.sent
 
 

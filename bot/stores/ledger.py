@@ -94,14 +94,15 @@ class EffectLedger:
             self.wake.set()
 
     async def take_due(self, now: float, lease_seconds: float, limit: int = 32) -> DueThreads:
-        rows = await self._due_claim(keys=[self.keys.due()], args=[now, lease_seconds, limit])
-        score = _text(rows[0])
-        return DueThreads(score, [ThreadRef.parse(_text(m)) for m in rows[1:]])
+        until = repr(float(now + lease_seconds))  # exact: `finish` compares it with ZSCORE
+        rows = await self._due_claim(keys=[self.keys.due()], args=[repr(float(now)), until, limit])
+        return DueThreads(until, [ThreadRef.parse(_text(m)) for m in rows or []])
 
     async def finish(self, ref: ThreadRef, score: str, next_at: float | None) -> None:
         """Done with a thread taken by `take_due`: due again at `next_at`, or not at all."""
         await self._due_finish(
-            keys=[self.keys.due()], args=[ref.key, score, "" if next_at is None else next_at]
+            keys=[self.keys.due()],
+            args=[ref.key, score, "" if next_at is None else repr(float(next_at))],
         )
 
     async def due_stats(self, now: float) -> tuple[int, float]:

@@ -35,6 +35,7 @@ OUTCOME_TTL = 180 * 24 * 3600  # supervisor answers (ids and cue kinds) feed the
 TIMEOUT = 0.5  # seconds per Redis call (one retry on a fresh connection after a restart)
 READ_BLOCK_MS = 1000  # a blocking stream read waits at most this long
 MAX_OPEN_ALERTS = 1_000  # the open-alert and re-notify indexes keep the newest; App Home shows 20
+POOL_WAIT = 1.0  # seconds a call may wait for a free connection (Slack's ack budget is 3 s)
 HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other worker
 
 
@@ -91,14 +92,22 @@ def _lost_group(exc: ResponseError) -> bool:
     return "NOGROUP" in text or "requires the key to exist" in text
 
 
-def redis_client(url: str, *, timeout: float = TIMEOUT) -> aioredis.Redis:
-    """A client whose calls fail fast: `timeout` per call, one retry on a new connection."""
-    return aioredis.from_url(
+def redis_client(url: str, *, timeout: float = TIMEOUT, connections: int = 64) -> aioredis.Redis:
+    """A client whose calls fail fast: `timeout` per call, one retry on a new connection.
+
+    At most `connections` connections: when Redis stalls or restarts, callers queue for a
+    connection (up to a second) instead of opening hundreds at once, which would turn a short
+    outage into a long storm of connection attempts.
+    """
+    pool = aioredis.BlockingConnectionPool.from_url(
         url,
+        max_connections=connections,
+        timeout=POOL_WAIT,
         socket_timeout=timeout,
         socket_connect_timeout=TIMEOUT,
         retry=Retry(NoBackoff(), 1),
     )
+    return aioredis.Redis.from_pool(pool)  # closing the client closes its pool
 
 
 def describe_url(url: str | None) -> str:
@@ -141,7 +150,7 @@ class Store:
     def from_url(cls, url: str | None, *, prefix: str = "ut") -> Store:
         """A store on `url`, or on an embedded in-process Redis when `url` is None."""
         if url:
-            reader = redis_client(url, timeout=READ_BLOCK_MS / 1000 + 1.0)
+            reader = redis_client(url, timeout=READ_BLOCK_MS / 1000 + 1.0, connections=8)
             return cls(redis_client(url), embedded=False, keys=Keys(prefix), reader=reader, url=url)
         from fakeredis import FakeAsyncRedis  # embedded default: no server to run
 
