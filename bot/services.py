@@ -90,6 +90,8 @@ class Services:
     identity: Identity
     clock: Callable[[], float] = time.time
     installs: Installs | None = None  # many-workspace mode (OAuth install) only
+    home_refreshed: dict[str, float] = field(default_factory=dict)  # user -> monotonic time
+    home_pending: set[str] = field(default_factory=set)  # users whose refresh was held back
 
     async def close(self) -> None:
         await self.identity.close()

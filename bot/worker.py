@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 
 from bot import flows, metrics
 from bot.context import entry_context
+from bot.flows.home import refresh_pending_homes
 from bot.services import Services
 from bot.stores.store import Entry
 
@@ -172,6 +173,7 @@ class StreamWorker:
         if self.chores:
             await flows.renotify_due(self.services)
             await flows.sweep_alerts(self.services)
+            await refresh_pending_homes(self.services)
 
     # --- delivery -----------------------------------------------------------------------------
 

@@ -4,20 +4,25 @@ notifier renders and publishes it."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 from bot.core.access import Role
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.core.models import Level, Trend
+from bot.effects.home import HomeThread
 from bot.flows.briefs import briefing_from_json
 from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack.blocks import HomeThread
 from bot.slack.directory import LookupFailed
 from bot.stores.keys import ThreadRef
 
 log = logging.getLogger("undertone.flow")
+
+REFRESH_TIMEOUT = 3.0  # seconds: an App Home refresh is optional and never holds up scoring
+REFRESH_EVERY = 15.0  # seconds: at most one refresh per user per process this often
 
 
 async def touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
@@ -28,11 +33,29 @@ async def touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
 
 
 async def refresh_home(s: Services, user: str) -> None:
-    """Keep the agent's App Home current (best effort: a failure never blocks scoring)."""
+    """Keep the agent's App Home current (best effort: a failure never blocks scoring).
+
+    A busy agent's home is republished at most every REFRESH_EVERY seconds: later changes wait
+    for `refresh_pending_homes` (the worker's housekeeping). Opening the tab always publishes.
+    """
+    last = s.home_refreshed.get(user)
+    if last is not None and time.monotonic() - last < REFRESH_EVERY:
+        s.home_pending.add(user)
+        return
+    s.home_refreshed[user] = time.monotonic()
+    s.home_pending.discard(user)
     try:
-        await publish_home(s, user)
+        await asyncio.wait_for(publish_home(s, user), timeout=REFRESH_TIMEOUT)
     except Exception as exc:
         log.warning("home_refresh_failed", extra={"error": type(exc).__name__})
+
+
+async def refresh_pending_homes(s: Services) -> None:
+    """Publish the homes whose refresh was held back, once their interval has passed."""
+    now = time.monotonic()
+    for user in list(s.home_pending):
+        if now - s.home_refreshed.get(user, 0.0) >= REFRESH_EVERY:
+            await refresh_home(s, user)
 
 
 async def publish_home(s: Services, user: str) -> None:

@@ -63,7 +63,8 @@ async def process_entry(s: Services, entry: Entry) -> None:
         )
         return
     started = time.perf_counter()
-    before = ThreadRecord.from_json((await s.store.load_thread(ref)).doc)
+    current = await s.store.load_thread(ref)
+    before = ThreadRecord.from_json(current.doc)
     snoozed = False
     if speaker is Speaker.CUSTOMER and before.agent:
         snoozed = await s.store.is_snoozed(before.agent, ref)
@@ -80,18 +81,16 @@ async def process_entry(s: Services, entry: Entry) -> None:
         queued.extend(e for e in record.outbox if e.id not in waiting)
         return True
 
-    async def index_effects(record: ThreadRecord) -> None:
-        due = record.next_due()
-        if due is not None:  # indexed before the save: a saved effect is never unindexed
-            await s.store.ledger.schedule(ref, due, soon=False)
-
-    record = await mutate_thread(s, ref, fold, before_save=index_effects)
+    record = await mutate_thread(s, ref, fold, loaded=current)
     assessment = assessed[0] if assessed else None
     if assessment is not None:
         _log_assessed(msg, ref, assessment, record, time.perf_counter() - started)
         _count_queued(queued, assessment, record)
     due = record.next_due()
     if due is not None:
+        # Indexed after the save and before the entry is acknowledged: a crash in between (or
+        # an append-only file that lost its last second) redelivers the entry, which indexes
+        # the outbox again (a redelivery folds nothing but still gets here).
         await s.store.ledger.schedule(ref, due, soon=True)
     await touch_home(s, ref, record)
     hinted = assessment is not None and record.summary.get("hint") != before.summary.get("hint")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bot.core.coaching import Hint, Progress, Severity
 from bot.core.models import Assessment, Level, Trend
 from bot.core.playbooks import PlaybookAnswer, Topic, TopicKind
+from bot.effects.home import HomeThread
 from bot.slack.ids import ActionId
 
 MAX_BLOCKS = 50
@@ -59,20 +59,6 @@ FEEDBACK_ACK = {  # by short kind ("used", ...) or by the button's ActionId valu
     ActionId.HINT_SNOOZE.value: _SNOOZED,
     "invalid": ":hourglass: This hint has expired.",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class HomeThread:
-    """One coached thread as the App Home lists it."""
-
-    channel_id: str
-    thread_ts: str
-    permalink: str | None
-    heat: float  # 0..1
-    level: Level
-    trend: Trend
-    hint_headline: str | None
-    updated_at: float  # seconds since the epoch
 
 
 # --- small helpers ------------------------------------------------------------------------------

@@ -27,8 +27,8 @@ from bot import metrics
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
+from bot.effects.home import HomeThread
 from bot.slack import alert_blocks, blocks, render
-from bot.slack.blocks import HomeThread
 from bot.slack.client import make_web_client
 from bot.slack.errors import error_code, send_failure
 from bot.slack.guard import LeakGuard, LeakGuardError, LeakGuardUnsure

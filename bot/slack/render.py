@@ -12,6 +12,7 @@ from typing import Any
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Notice, Whisper
+from bot.effects.home import HomeThread
 from bot.slack import alert_blocks, blocks
 from bot.slack.payloads import AlertRef, HintRef
 from phrasebook.escalation import Wording
@@ -63,7 +64,7 @@ def reminder(briefing: Briefing, thread: str, waited_seconds: float, wording: Wo
 
 
 def home(
-    threads: Sequence[blocks.HomeThread],
+    threads: Sequence[HomeThread],
     alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
     wording: Wording,
 ) -> dict[str, Any]:

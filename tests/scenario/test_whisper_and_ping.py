@@ -3,10 +3,13 @@ once."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.fakeslack import payloads as p
 from bot.fakeslack.server import FakeSlack
+from bot.stores.keys import ThreadRef
 from tests.scenario.conftest import Bot, start_bot
 
 ANGRY = "This is the THIRD time I'm asking. Where is my refund??? Nobody tells us anything!"
@@ -93,6 +96,29 @@ async def test_the_agent_is_told_a_supervisor_was_alerted(bot: Bot) -> None:
     await bot.drain()
     to_agent = [c for c in bot.slack.calls_to("chat.postEphemeral") if c.params["user"] == p.AGENT]
     assert any("supervisor" in str(c.params).lower() for c in to_agent)
+
+
+async def test_one_ephemeral_per_customer_message_carries_both_hint_and_notice(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, "Hi, we were charged twice for invoice INV-2291, can you refund one?")
+    await bot.say(p.AGENT, "Refunds take 5-7 business days.")
+    await bot.say(p.CUSTOMER, ANGRY + " " + MANAGER)
+    await bot.drain()
+    [whisper] = bot.slack.calls_to("chat.postEphemeral")
+    text = str(whisper.params)
+    assert "hint_used" in text and "supervisor has been told" in text.lower()
+
+
+async def test_the_thread_document_holds_decisions_never_block_kit(bot: Bot) -> None:
+    bot.slack.fail_next("*", status=503, times=50)  # keep everything queued in the outbox
+    await bot.say(p.CUSTOMER, "Hi, we were charged twice for invoice INV-2291, can you refund one?")
+    await bot.say(p.AGENT, "Refunds take 5-7 business days.")
+    await bot.say(p.CUSTOMER, ANGRY + " " + MANAGER)
+    await bot.drain()
+    store = bot.services.store
+    ref = ThreadRef(p.TEAM_OURS, p.CHANNEL_SHARED, bot.parent())
+    doc = json.loads((await store.client.hget(store.keys.thread(ref), "doc")).decode())
+    assert {e["intent"]["kind"] for e in doc["outbox"]} == {"whisper", "alert"}
+    assert '"blocks"' not in json.dumps(doc) and '"section"' not in json.dumps(doc)
 
 
 async def test_a_customer_is_never_whispered_to(bot: Bot) -> None:
