@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.effects import Effect, Intent
+from bot.effects import Effect, Intent, Whisper, superseding
 
 MAX_PROCESSED = 400  # message ts remembered to score each message once
 MAX_HISTORY = 40  # customer scores kept for the sparkline
@@ -64,6 +64,15 @@ class ThreadRecord:
         effect = Effect.new(f"{intent.kind}-{self.effect_seq}", intent, now)
         self.outbox.append(effect)
         return effect
+
+    def queue_whisper(self, whisper: Whisper, now: float) -> Effect:
+        """Queue a whisper; one still waiting for the same agent here is folded into it."""
+        for effect in [e for e in self.outbox if isinstance(e.intent, Whisper)]:
+            assert isinstance(effect.intent, Whisper)
+            if effect.intent.agent == whisper.agent:
+                whisper = superseding(effect.intent, whisper)
+                self.outbox.remove(effect)
+        return self.queue(whisper, now)
 
     def pending(self, kind: str) -> list[Effect]:
         return [e for e in self.outbox if e.kind == kind]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.effects.alert import AlertReminder, AlertSync
 from bot.effects.envelope import Intent, Receipt, SendFailed
 from bot.effects.page import Page, PagerName
-from bot.effects.whisper import HintCard, Notice, Whisper
+from bot.effects.whisper import HintCard, Notice, Whisper, superseding
 
 AnyIntent = Annotated[Whisper | AlertSync | AlertReminder | Page, Field(discriminator="kind")]
 
@@ -92,4 +92,5 @@ __all__ = [
     "Receipt",
     "SendFailed",
     "Whisper",
+    "superseding",
 ]

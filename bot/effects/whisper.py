@@ -85,3 +85,12 @@ class Whisper(Intent):
     agent: str
     hint: HintCard | None = None
     notice: Notice | None = None
+
+
+def superseding(older: Whisper, newer: Whisper) -> Whisper:
+    """A newer whisper to the same agent in the same thread replaces one not delivered yet (after
+    an outage the agent gets the latest hint once, not a stack of stale ones); a notice rides
+    along, and the older hint is kept when the newer whisper is only a notice."""
+    return newer.model_copy(
+        update={"hint": newer.hint or older.hint, "notice": newer.notice or older.notice}
+    )

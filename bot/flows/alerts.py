@@ -78,7 +78,7 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
         _sync_alert(record, state, now)
         if record.agent and action in ("claim", "reassign"):
             notice = Notice(kind="claimed", supervisor=state.claimed_by)
-            record.queue(
+            record.queue_whisper(
                 Whisper(
                     thread=ref.key,
                     channel=ref.channel,

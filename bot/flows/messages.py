@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from bot import metrics
 from bot.core.briefing import build_briefing
@@ -17,7 +18,7 @@ from bot.core.coaching import CoachState, Hint
 from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState, Severity
 from bot.core.models import Assessment, Role, Turn
-from bot.core.serialize import assessment_to_json
+from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Whisper
 from bot.flows.briefs import briefing_to_json
 from bot.flows.home import refresh_home, touch_home
@@ -119,11 +120,18 @@ def _apply(
         engine_state, assessment = s.engine.read(engine_state, turn)
     rec.mark(msg.ts)
     if role is Role.AGENT:
+        late = _ts(msg.ts) < _ts(str(rec.summary.get("uncoached_ts") or "0"))
         rec.add_agent(msg.user)
         coach_state = s.coach.observe_agent(coach_state, turn)
+        if late:
+            coach_state = _coach_late(s, rec, ref, coach_state, now)
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
+        if rec.agent is None:  # remembered: an agent reply written earlier may still arrive
+            rec.summary["uncoached_ts"] = msg.ts
+        else:
+            rec.summary.pop("uncoached_ts", None)
         coach_state, hint = _coach(s, rec, assessment, coach_state, now, snoozed)
         decision = _escalate(s, rec, ref, assessment, coach_state, now)
         _whisper(rec, ref, assessment, hint, decision, now)
@@ -157,6 +165,24 @@ def _coach(
     return state, hint
 
 
+def _coach_late(
+    s: Services, rec: ThreadRecord, ref: ThreadRef, state: CoachState, now: float
+) -> CoachState:
+    """An agent reply that arrives after a later customer message (Slack redelivered it late, e.g.
+    across a Redis restart) was written before it: coach that customer message now, as if the
+    reply had been there when it was read."""
+    rec.summary.pop("uncoached_ts", None)
+    last = rec.summary.get("last")
+    if not last:
+        return state
+    assessment = assessment_from_json(last)
+    shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
+    state, hint = _coach(s, rec, shifted, state, now, snoozed=False)
+    if hint is not None:
+        _whisper(rec, ref, assessment, hint, None, now)
+    return state
+
+
 def _whisper(
     rec: ThreadRecord,
     ref: ThreadRef,
@@ -170,7 +196,7 @@ def _whisper(
     if rec.agent is None or (hint is None and notice is None):
         return
     card = HintCard.of(hint, assessment.level, assessment.trend) if hint is not None else None
-    rec.queue(
+    rec.queue_whisper(
         Whisper(
             thread=ref.key,
             channel=ref.channel,

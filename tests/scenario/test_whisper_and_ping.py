@@ -257,3 +257,44 @@ async def test_an_alert_that_failed_to_post_goes_out_once_when_slack_recovers(bo
     ]
     assert len(posted) == 1
     assert await bot.services.store.pending() == 0
+
+
+async def test_an_agent_reply_redelivered_late_still_gets_the_customer_message_coached(
+    bot: Bot,
+) -> None:
+    """Slack redelivers an event after a 5xx: the agent's reply can arrive after the customer's
+    angry message that was written later. The hint is given once the reply is known."""
+    parent, reply, angry = (p.next_ts(bot.clock.now + i) for i in range(3))
+    opener = p.message_event(
+        text="Our dashboard export came out empty for last week. Could you check?",
+        user=p.CUSTOMER,
+        user_team=p.TEAM_CUST,
+        ts=parent,
+    )
+    late = p.message_event(text="Engineering is on it.", user=p.AGENT, ts=reply, thread_ts=parent)
+    customer = p.message_event(
+        text=ANGRY, user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=angry, thread_ts=parent
+    )
+    for envelope in (opener, customer, late):  # the reply arrives last
+        await bot.driver.post_event(envelope)
+        await bot.drain()
+    assert len(hints(bot.slack)) == 1
+
+
+async def test_after_an_outage_the_agent_gets_the_latest_hint_once_not_a_stack(bot: Bot) -> None:
+    bot.slack.fail_next("chat.postEphemeral", status=503, times=100)
+    await bot.say(p.CUSTOMER, "Hi, we were charged twice for invoice INV-2291, can you refund one?")
+    await bot.say(p.AGENT, "Refunds take 5-7 business days.")
+    await bot.say(p.CUSTOMER, ANGRY)
+    await bot.drain()  # a hint is due; Slack is down
+    await bot.say(p.AGENT, "As I already said, refunds take 5-7 business days.")
+    await bot.say(p.CUSTOMER, MANAGER)  # a newer hint and the alert notice
+    await bot.drain()
+    assert [c for c in bot.slack.calls_to("chat.postEphemeral") if c.ok] == []
+    bot.slack.clear_failures()
+    bot.clock.advance(30)  # the first hint is still within its deadline
+    await bot.drain()
+    delivered = [c for c in bot.slack.calls_to("chat.postEphemeral") if c.ok]
+    assert len(delivered) == 1
+    assert "hint_used" in str(delivered[0].params)
+    assert "supervisor has been told" in str(delivered[0].params).lower()
