@@ -88,7 +88,11 @@ async def _deliver(s: Services, ref: ThreadRef, claimed: str | None) -> int:
     saved = record
     if report.outcomes:
         saved = await mutate_thread(s, ref, lambda rec: _settle(s, rec, report.outcomes, now))
-    next_at = saved.next_due()
+    # An effect another worker is sending is looked at again when its lease ends (in case that
+    # worker died), not before: its own retry time is the sender's to set.
+    busy = {i: o.next_at for i, o in report.outcomes.items() if o.state == "busy"}
+    times = [busy.get(e.id, min(e.next_at, e.deadline_at)) for e in saved.outbox]
+    next_at = min(times) if times else None
     if claimed is not None:
         await s.store.ledger.finish(ref, claimed, next_at)
     elif next_at is not None:
@@ -179,8 +183,13 @@ def _settle(s: Services, rec: ThreadRecord, outcomes: dict[str, Outcome], now: f
                     }
                 )
             )
-        elif outcome.state in ("busy", "waiting"):
+        elif outcome.state == "waiting":
             kept.append(effect.model_copy(update={"next_at": outcome.next_at}))
+        elif outcome.state == "busy":  # its sender settles it (and may just have set a retry)
+            kept.append(effect)
+        # failed or expired: given up (logged and dead-lettered after the save)
+    if all(o.state == "busy" for o in outcomes.values()):
+        return False  # nothing of ours to write
     rec.outbox = kept
     for effect in done:  # e.g. an alert that changed while its message was being sent
         if effect.intent is not None:

@@ -3,6 +3,7 @@ redis-server, the fake Slack. Killed, stopped, flushed or cut off, nothing is lo
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -151,16 +152,30 @@ async def test_an_event_while_slacks_web_api_is_unreachable_is_acked_and_process
     assert await nothing_left_to_send(store, ref)
 
 
-async def test_serve_stops_on_sigterm_and_exits_cleanly(
+async def test_serve_says_what_runs_where_and_stops_cleanly_on_sigterm(
     fake_slack: FakeSlack, signing_secret: str, redis_url: str, running: list[Process]
 ) -> None:
     front, url = await serve(bot_env(fake_slack, signing_secret, redis_url))
     running.append(front)
+    [started] = [json.loads(ln) for ln in front.lines if '"event": "starting"' in ln]
+    assert started["store"] == redis_url and started["workspace"] == p.TEAM_OURS
+    assert started["internal_channels"] == [p.CHANNEL_SUP]
     await angry_thread(SlackDriver(url, signing_secret))
     await front.wait_event("effect_delivered")
     front.terminate()
     assert await front.exit_code() == 0
     assert any('"event": "stopped"' in line for line in front.lines)
+
+
+async def test_without_a_supervisor_channel_start_up_warns_loudly(
+    fake_slack: FakeSlack, signing_secret: str, redis_url: str, running: list[Process]
+) -> None:
+    env = bot_env(fake_slack, signing_secret, redis_url)
+    del env["UNDERTONE_SUPERVISOR_CHANNEL"]
+    front, _ = await serve(env)
+    running.append(front)
+    warnings = [ln for ln in front.lines if '"level": "warning"' in ln]
+    assert any("UNDERTONE_SUPERVISOR_CHANNEL" in ln for ln in warnings)
 
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
