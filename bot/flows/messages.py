@@ -54,6 +54,10 @@ async def process_entry(s: Services, entry: Entry) -> None:
             return
         msg = InboundMessage.from_fields({**entry.fields, "text": text})
     ref = ThreadRef(msg.team, msg.channel, msg.thread_ts)
+    if s.installs is None and s.identity.workspace is None and msg.team:
+        # One workspace, and Slack did not answer auth.test at start-up: the workspace this
+        # event was addressed to is ours (replaced by auth.test's answer when it comes).
+        s.directory.remember_home(frozenset({msg.team}))
     speaker = await s.directory.classify(
         user=msg.user, user_team=msg.user_team, is_ext_shared=msg.is_ext_shared
     )

@@ -71,6 +71,7 @@ class Directory:
     ) -> None:
         self._client = client
         self._home = frozenset(home_team_ids)
+        self._learnt_home: frozenset[str] = frozenset()
         kw: dict[str, Any] = {"clock": clock} if clock else {}
         # learnt from auth.test, per workspace (many workspaces: each is "ours" to itself)
         self._home_of: TtlCache[str, frozenset[str]] = TtlCache(size=HOME_SIZE, ttl=HOME_TTL, **kw)
@@ -87,16 +88,19 @@ class Directory:
     # --- facts from Slack -------------------------------------------------------------------
 
     def remember_home(self, team_ids: frozenset[str]) -> None:
-        """Our team ids as learnt at start-up (`auth.test`, single workspace): no per-entry
-        look-up, so classifying authors does not need Slack's Web API."""
-        if not self._home and team_ids:
-            self._home = frozenset(team_ids)
+        """Our team ids as learnt by a single-workspace install (`auth.test` at start-up, or
+        until it answers the workspace events are addressed to): no per-entry look-up, so
+        classifying authors does not need Slack's Web API. Configured ids always win."""
+        if team_ids:
+            self._learnt_home = frozenset(team_ids)
 
     async def home_teams(self) -> frozenset[str]:
         """Our team and enterprise ids: the configured ones, or what auth.test says for the
         workspace in hand (asked once per workspace and HOME_TTL)."""
         if self._home:
             return self._home
+        if self._learnt_home:
+            return self._learnt_home
         workspace = current_team.get() or ""  # many workspaces: each is "ours" to itself
         known = self._home_of.get(workspace)
         if known is None:

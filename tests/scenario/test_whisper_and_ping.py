@@ -109,7 +109,8 @@ async def test_one_ephemeral_per_customer_message_carries_both_hint_and_notice(b
 
 
 async def test_the_thread_document_holds_decisions_never_block_kit(bot: Bot) -> None:
-    bot.slack.fail_next("*", status=503, times=50)  # keep everything queued in the outbox
+    for method in ("chat.postEphemeral", "chat.postMessage"):  # everything waits in the outbox
+        bot.slack.fail_next(method, status=503, times=50)
     await bot.say(p.CUSTOMER, "Hi, we were charged twice for invoice INV-2291, can you refund one?")
     await bot.say(p.AGENT, "Refunds take 5-7 business days.")
     await bot.say(p.CUSTOMER, ANGRY + " " + MANAGER)
