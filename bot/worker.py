@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from bot import flows, metrics
 from bot.context import entry_context
 from bot.flows.home import refresh_pending_homes
+from bot.logsetup import safe_message
 from bot.services import Services
 from bot.stores.store import Entry
 
@@ -53,11 +54,7 @@ class Outage:
 
     def pause(self, exc: BaseException) -> float:
         if self.failures == 0:
-            log.warning(
-                f"{self.what}_failing",
-                extra={"error": type(exc).__name__, "detail": str(exc)[:200]},
-                exc_info=exc,
-            )
+            log.warning(f"{self.what}_failing", extra={"error": type(exc).__name__}, exc_info=exc)
         self.failures += 1
         return RETRY_PAUSES[min(self.failures, len(RETRY_PAUSES)) - 1]
 
@@ -137,8 +134,9 @@ class StreamWorker:
                     exc_info=exc,
                 )
                 metrics.ENTRIES_PROCESSED.labels(outcome="failed").inc()
-                if entry.deliveries >= MAX_DELIVERIES:
-                    await self._bury(entry, f"{type(exc).__name__}: {str(exc)[:120]}")
+                if entry.deliveries >= MAX_DELIVERIES:  # the reason names no message text
+                    reason = f"{type(exc).__name__}: {safe_message(exc)[:120]}".rstrip(": ")
+                    await self._bury(entry, reason)
                 return 0
         await store.ack(entry.id)
         metrics.ENTRIES_PROCESSED.labels(outcome="ok").inc()
