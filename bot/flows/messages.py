@@ -17,7 +17,7 @@ from bot.core.briefing import build_briefing
 from bot.core.coaching import CoachState, Hint
 from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState, Severity
-from bot.core.models import Assessment, Role, Turn
+from bot.core.models import Assessment, Level, Role, Turn
 from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Whisper
 from bot.flows.briefs import briefing_to_json
@@ -180,6 +180,8 @@ def _coach_late(
     if not last:
         return state
     assessment = assessment_from_json(last)
+    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
+        return state  # read without the reply, a mild message looks worse than it was
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
     state, hint = _coach(s, rec, shifted, state, now, snoozed=False)
     if hint is not None:

@@ -299,3 +299,43 @@ async def test_after_an_outage_the_agent_gets_the_latest_hint_once_not_a_stack(b
     assert len(delivered) == 1
     assert "hint_used" in str(delivered[0].params)
     assert "supervisor has been told" in str(delivered[0].params).lower()
+
+
+async def test_a_late_agent_reply_does_not_get_a_mild_message_coached_out_of_context(
+    bot: Bot,
+) -> None:
+    """Read before the agent's reply (which arrived late), a calm answer looks like a customer
+    writing twice; it is not coached then, and the angry message after it still is."""
+    parent, reply, calm, update, angry = (p.next_ts(bot.clock.now + i) for i in range(5))
+
+    def customer(text: str, ts: str) -> dict[str, object]:
+        return p.message_event(
+            text=text, user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=ts, thread_ts=parent
+        )
+
+    opener = p.message_event(
+        text="Hi! We're rolling out SAML connection sso-1234 and a few users land back on the "
+        "login page after signing in. Any idea what we missed?",
+        user=p.CUSTOMER,
+        user_team=p.TEAM_CUST,
+        ts=parent,
+    )
+    late = p.message_event(text="Understood, noted.", user=p.AGENT, ts=reply, thread_ts=parent)
+    looking = p.message_event(
+        text="I can see it on our side; looking into it now.",
+        user=p.AGENT,
+        ts=update,
+        thread_ts=parent,
+    )
+    for envelope in (
+        opener,
+        customer("Got it. I'll keep an eye on SAML connection sso-1234 and report back.", calm),
+        late,
+        looking,
+    ):
+        await bot.driver.post_event(envelope)
+        await bot.drain()
+    assert hints(bot.slack) == []
+    await bot.driver.post_event(customer(ANGRY, angry))
+    await bot.drain()
+    assert len(hints(bot.slack)) == 1
