@@ -1,85 +1,221 @@
 """The `undertone` command: serve, worker, socket, demo, doctor, score, eval, phrasebook check,
-report."""
+report, deadletters.
+
+Start-up tells the truth: a bad setting is one line on stderr naming it and a non-zero exit; a
+set-up that would silently lose work (a worker without Redis, an embedded store nobody
+processes) refuses to start; SIGTERM stops taking work, finishes or hands back what is in flight
+and exits within `UNDERTONE_SHUTDOWN_GRACE_SECONDS` (twice that at worst for `serve`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from bot import __version__
-from bot.config import Settings, load_settings
+from bot.config import Settings, describe_error, load_settings
 from bot.logsetup import configure_logging, log_crash
+
+if TYPE_CHECKING:
+    from bot.services import Services
+    from phrasebook import Phrasebook
 
 log = logging.getLogger("undertone.main")
 
+EXIT_SETUP = 2  # refused to start: a setting or the phrasebook is wrong
+EXIT_UNAVAILABLE = 1  # a dependency (Redis) could not be reached at start-up
+STORE_WAIT_SECONDS = 10.0
 
-def _require(settings: Settings, *names: str) -> None:
+
+def _refuse(problem: str, code: int = EXIT_SETUP) -> int:
+    print(f"undertone: {problem}", file=sys.stderr, flush=True)
+    return code
+
+
+def _missing_secrets(settings: Settings, *names: str) -> str | None:
     missing = [n.upper() for n in names if not settings.secret(n)]
     if missing:
-        sys.exit(f"undertone: missing settings: {', '.join(missing)} (see .env.example)")
+        return f"missing settings: {', '.join(missing)} (see .env.example)"
+    return None
 
 
-async def _serve(settings: Settings, host: str, port: int, workers: int | None) -> None:
+def _setup_problem(cmd: str, settings: Settings, workers: int | None) -> str | None:
+    """Set-ups that would take events in and never process them."""
+    if cmd == "worker" and not settings.redis_url:
+        return (
+            "`undertone worker` needs REDIS_URL: the embedded store lives inside one process "
+            "(run `undertone serve` alone, or set REDIS_URL for both)"
+        )
+    count = settings.workers if workers is None else workers
+    if cmd == "serve" and not settings.redis_url and count == 0:
+        return (
+            "UNDERTONE_WORKERS=0 with the embedded store: nothing would process events "
+            "(set REDIS_URL and run `undertone worker`, or keep UNDERTONE_WORKERS>=1)"
+        )
+    return None
+
+
+def _stop_event() -> asyncio.Event:
+    """Set on SIGTERM or SIGINT (the first one: a second one stops the process at once)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def on_signal(signum: int) -> None:
+        log.info("signal_received", extra={"signal": signal.Signals(signum).name})
+        stop.set()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, on_signal, sig)
+    return stop
+
+
+async def _start_up(services: Services, role: str, workers: int) -> str | None:
+    """Reach the store, learn who we are in Slack, say what runs where. None when ready, else
+    the one line to exit with."""
+    from bot.app import readiness_warnings
+
+    store = services.store
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + STORE_WAIT_SECONDS
+    while not await store.ping():
+        if loop.time() > deadline:
+            waited = f"{STORE_WAIT_SECONDS:.0f} s"
+            return f"cannot reach Redis at {store.where} (REDIS_URL) within {waited}"
+        await asyncio.sleep(0.5)
+    await store.ensure_group()
+    workspace = None
+    if services.installs is None:  # one workspace: learn it once; requests are authorized by it
+        workspace = await services.identity.load()
+        if workspace is None:
+            log.warning(
+                "slack_unreachable_at_start",
+                extra={"detail": "auth.test failed; authorizing from settings, retrying"},
+            )
+            services.identity.keep_trying(on_load=services.directory.remember_home)
+        else:
+            services.directory.remember_home(services.identity.home_teams())
+    routes = services.phrasebook.escalation.routes.values()
+    internal = sorted({*routes, services.settings.supervisor_channel or ""} - {""})
+    log.info(
+        "starting",
+        extra={
+            "role": role,
+            "version": __version__,
+            "store": store.where,
+            "workspace": workspace.team_id if workspace else "many" if services.installs else "?",
+            "bot_user": workspace.bot_user_id if workspace else "",
+            "internal_channels": internal,
+            "workers": workers,
+        },
+    )
+    for warning in readiness_warnings(services):
+        log.warning("setup_warning", extra={"detail": warning})
+    return None
+
+
+async def _serve(
+    settings: Settings, book: Phrasebook, host: str, port: int, workers: int | None
+) -> int:
     from aiohttp import web
 
     from bot.app import create_web_app
     from bot.services import build_services
 
-    services = build_services(settings)
-    runner = web.AppRunner(create_web_app(services, workers=workers), access_log=None)
+    services = build_services(settings, phrasebook=book)
+    count = settings.workers if workers is None else workers
+    problem = await _start_up(services, "serve", count)
+    if problem:
+        await services.close()
+        return _refuse(problem, EXIT_UNAVAILABLE)
+    grace = settings.shutdown_grace_seconds
+    runner = web.AppRunner(
+        create_web_app(services, workers=workers), access_log=None, shutdown_timeout=grace
+    )
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
+    stop = _stop_event()
     log.info(
         "serving",
         extra={"url": f"http://{host}:{port}/slack/events", "version": __version__},
     )
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
+    await stop.wait()
+    log.info("stopping", extra={"role": "serve", "grace_s": grace})
+    await runner.cleanup()  # no new requests; in-flight ones finish; workers finish or hand back
+    log.info("stopped", extra={"role": "serve"})
+    return 0
 
 
-async def _worker(settings: Settings, count: int, ops_host: str, ops_port: int) -> None:
+async def _worker(
+    settings: Settings, book: Phrasebook, count: int, ops_host: str, ops_port: int
+) -> int:
     from aiohttp import web
 
     from bot.ops import create_ops_app
     from bot.services import build_services
-    from bot.worker import run_workers
+    from bot.worker import WorkerPool
 
-    services = build_services(settings)
+    services = build_services(settings, phrasebook=book)
+    problem = await _start_up(services, "worker", count)
+    if problem:
+        await services.close()
+        return _refuse(problem, EXIT_UNAVAILABLE)
     ops = web.AppRunner(create_ops_app(services), access_log=None) if ops_port else None
+    pool = WorkerPool(services, count)
     try:
         if ops is not None:
             await ops.setup()
             await web.TCPSite(ops, ops_host, ops_port).start()
+        pool.start()
+        stop = _stop_event()
         log.info(
             "worker_started",
             extra={"consumers": count, "ops": f"{ops_host}:{ops_port}" if ops else "off"},
         )
-        await run_workers(services, count)
+        stopped = asyncio.create_task(stop.wait())
+        running = asyncio.create_task(pool.wait())
+        await asyncio.wait({stopped, running}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        grace = settings.shutdown_grace_seconds
+        log.info("stopping", extra={"role": "worker", "grace_s": grace})
+        clean = await pool.stop(grace)
+        log.info("stopped", extra={"role": "worker", "clean": clean})
     finally:
         if ops is not None:
             await ops.cleanup()
         await services.close()
+    return 0
 
 
-async def _socket(settings: Settings) -> None:
+async def _socket(settings: Settings, book: Phrasebook) -> int:
     from bot.app import create_app, socket_handler
     from bot.services import build_services
-    from bot.worker import run_workers
+    from bot.worker import WorkerPool
 
-    services = build_services(settings)
-    app = create_app(services)
-    handler = socket_handler(app, settings.secret("slack_app_token"))
-    workers = asyncio.create_task(run_workers(services, max(1, settings.workers)))
-    try:
-        await handler.start_async()  # type: ignore[no-untyped-call]
-    finally:
-        workers.cancel()
+    services = build_services(settings, phrasebook=book)
+    count = max(1, settings.workers)
+    problem = await _start_up(services, "socket", count)
+    if problem:
         await services.close()
+        return _refuse(problem, EXIT_UNAVAILABLE)
+    handler = socket_handler(create_app(services), settings.secret("slack_app_token"))
+    pool = WorkerPool(services, count)
+    pool.start()
+    stop = _stop_event()
+    await handler.connect_async()  # type: ignore[no-untyped-call]
+    await stop.wait()
+    await handler.close_async()  # type: ignore[no-untyped-call]
+    await pool.stop(settings.shutdown_grace_seconds)
+    await services.close()
+    return 0
 
 
 async def _report(settings: Settings, what: str) -> int:
@@ -103,6 +239,33 @@ async def _report(settings: Settings, what: str) -> int:
     finally:
         await store.close()
     return 0
+
+
+async def _deadletters(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.flows.replay import replay
+    from bot.services import build_services
+    from bot.stores.deadletters import describe
+
+    if not settings.redis_url:
+        return _refuse("dead letters live in Redis: set REDIS_URL")
+    services = build_services(settings)
+    try:
+        if args.dl_cmd == "list":
+            letters = await services.store.dead.newest(args.limit)
+            for letter in letters:
+                print(describe(letter))
+            print(f"{len(letters)} dead letter(s) shown", file=sys.stderr)
+            return 0
+        chosen = (
+            await services.store.dead.newest(10_000)
+            if args.all
+            else await services.store.dead.get(args.ids)
+        )
+        for letter in chosen:
+            print(f"{letter.id}: {await replay(services, letter)}")
+        return 0
+    finally:
+        await services.close()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -181,6 +344,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("dir", type=Path, nargs="?", default=None)
     report = sub.add_parser("report", help="reports from stored outcomes")
     report.add_argument("what", choices=["alerts", "hints"])
+    dead = sub.add_parser("deadletters", help="entries and effects given up on (needs REDIS_URL)")
+    dead_sub = dead.add_subparsers(dest="dl_cmd", required=True)
+    listing = dead_sub.add_parser("list", help="newest first: ids, kind, reason (never text)")
+    listing.add_argument("--limit", type=int, default=50, help="how many to show")
+    again = dead_sub.add_parser("replay", help="process dead-lettered entries again")
+    again.add_argument("ids", nargs="*", default=[], help="dead-letter ids (from `list`)")
+    again.add_argument("--all", action="store_true", help="every dead letter")
     return p
 
 
@@ -273,9 +443,16 @@ def main(argv: list[str] | None = None) -> int:
 
         configure_logging("WARNING", json_lines=False)
         return asyncio.run(run_demo(quiet=args.quiet))
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        return _refuse(describe_error(exc))
     if args.cmd == "report":
         return asyncio.run(_report(settings, args.what))
+    if args.cmd == "deadletters":
+        if args.dl_cmd == "replay" and not (args.ids or args.all):
+            return _refuse("deadletters replay: give dead-letter ids, or --all")
+        return asyncio.run(_deadletters(settings, args))
     if args.cmd == "doctor":
         from bot.doctor import run_doctor
 
@@ -288,21 +465,29 @@ def main(argv: list[str] | None = None) -> int:
         "worker": (token,),
         "socket": ("slack_bot_token", "slack_app_token"),
     }
-    _require(settings, *needs[args.cmd])
+    problem = _missing_secrets(settings, *needs[args.cmd]) or _setup_problem(
+        args.cmd, settings, getattr(args, "workers", None)
+    )
+    if problem:
+        return _refuse(problem)
+    from phrasebook import PhrasebookError, load_phrasebook
+
+    try:
+        book = load_phrasebook(settings.phrasebook_dir)  # checked before anything starts
+    except PhrasebookError as exc:
+        return _refuse(f"invalid phrasebook (UNDERTONE_PHRASEBOOK_DIR): {exc}")
     configure_logging(settings.log_level, settings.log_json)
     try:
         if args.cmd == "serve":
-            asyncio.run(_serve(settings, args.host, args.port, args.workers))
-        elif args.cmd == "worker":
-            asyncio.run(_worker(settings, args.count, args.ops_host, args.ops_port))
-        else:
-            asyncio.run(_socket(settings))
+            return asyncio.run(_serve(settings, book, args.host, args.port, args.workers))
+        if args.cmd == "worker":
+            return asyncio.run(_worker(settings, book, args.count, args.ops_host, args.ops_port))
+        return asyncio.run(_socket(settings, book))
     except KeyboardInterrupt:
         return 0
     except Exception:
         log_crash(log, f"{args.cmd}_crashed")  # one parseable line, not a bare traceback
         return 1
-    return 0
 
 
 if __name__ == "__main__":

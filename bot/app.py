@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Sequence
+from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -22,15 +22,17 @@ from bot.middleware import inject_services, observe_sharing
 from bot.ops import metrics_view
 from bot.services import Services
 from bot.slack import hygiene
+from bot.slack.client import make_web_client
 from bot.slack.installs import INSTALL_PATH, REDIRECT_PATH
-from bot.worker import run_workers
+from bot.worker import WorkerPool
 from handlers import register_all
 
 log = logging.getLogger("undertone.app")
 
 SERVICES = web.AppKey("services", Services)
 BOLT = web.AppKey("bolt", AsyncApp)
-WORKERS = web.AppKey("workers", asyncio.Task[None])
+WORKERS = web.AppKey("workers", WorkerPool)
+STALLED_SECONDS = 120.0  # /readyz fails when an entry waited this long unprocessed
 MAX_BODY = hygiene.MAX_BODY
 # What Bolt raises, rather than reports, when it reads context or matches listeners on a payload
 # whose fields have unexpected types; listener and middleware failures never escape dispatch (they
@@ -41,14 +43,23 @@ BOLT_PARSING_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueErr
 def create_app(services: Services) -> AsyncApp:
     """The Bolt app with every listener registered and the services injected."""
     settings = services.settings
-    installs = services.installs.bolt_options() if services.installs else {}
+    auth: dict[str, Any]
+    if services.installs:  # many workspaces: each request's workspace from its installation
+        auth = {"client": services.notifier.client, **services.installs.bolt_options()}
+    else:
+        # One workspace: requests are authorized from what start-up learnt (auth.test, once),
+        # never by a Web API call per request, so a correctly signed event is taken in even
+        # while Slack's Web API is unreachable.
+        auth = {
+            "client": make_web_client(None, settings.slack_api_url),
+            "authorize": services.identity.authorizer(),
+        }
     app = AsyncApp(
-        client=services.notifier.client,
         signing_secret=settings.secret("slack_signing_secret") or None,
         raise_error_for_unhandled_request=True,
         ignoring_self_events_enabled=True,
         process_before_response=False,
-        **installs,  # type: ignore[arg-type]
+        **auth,
     )
     if services.installs:  # app_uninstalled / tokens_revoked delete the stored tokens
         app.enable_token_revocation_listeners()
@@ -146,29 +157,45 @@ async def _alert_channel_status(services: Services, channel: str) -> str:
 
 
 async def _readyz(request: web.Request) -> web.Response:
-    """Ready when the store answers and the phrasebook loaded. Alert channels the leak guard
-    refuses (shared outside the organisation) are reported without failing readiness: coaching
-    still works, and every replica would fail alike."""
+    """Ready when the store answers, the phrasebook loaded, events will be read (the consumer
+    group exists) and none waited unprocessed for long. Reports intake health (pending, unread,
+    dead letters), effects waiting, and warnings: alert channels the leak guard refuses (shared
+    outside the organisation; every replica would fail alike, so not a readiness failure) and
+    set-up problems that lose something."""
     services = request.app[SERVICES]
-    store_ok = await services.store.ping()
-    phrasebook_ok = services.phrasebook is not None
+    body: dict[str, Any] = {"ok": False, "store": await services.store.ping()}
+    body["phrasebook"] = services.phrasebook is not None
     channels = sorted(services.directory.alert_channels)
     states = [await _alert_channel_status(services, c) for c in channels]
     alerts = dict(zip(channels, states, strict=True))
-    warnings = [
+    body["alert_channels"] = alerts
+    body["warnings"] = [
         f"alerts to {c} are refused: the channel is shared outside the organisation"
         for c, state in alerts.items()
         if state == "shared"
-    ]
-    status = 200 if store_ok and phrasebook_ok else 503
-    body = {
-        "ok": status == 200,
-        "store": store_ok,
-        "phrasebook": phrasebook_ok,
-        "alert_channels": alerts,
-        "warnings": warnings,
-    }
-    return web.json_response(body, status=status)
+    ] + readiness_warnings(services)
+    if body["store"]:
+        try:
+            intake = await services.store.intake_health()
+            waiting, late = await services.store.ledger.due_stats(services.clock())
+        except Exception as exc:  # answered, but not well enough to tell: not ready
+            body["error"] = type(exc).__name__
+        else:
+            body["intake"] = intake.to_json()
+            body["effects"] = {"threads_waiting": waiting, "most_late_seconds": round(late, 1)}
+            stalled = max(intake.oldest_pending_seconds, intake.oldest_unread_seconds)
+            body["ok"] = bool(body["phrasebook"]) and intake.group and stalled < STALLED_SECONDS
+    return web.json_response(body, status=200 if body["ok"] else 503)
+
+
+def readiness_warnings(services: Services) -> list[str]:
+    """Set-up problems that do not stop Undertone but lose something (told at start and here)."""
+    warnings: list[str] = []
+    if not services.settings.supervisor_channel and not services.phrasebook.escalation.routes:
+        warnings.append("UNDERTONE_SUPERVISOR_CHANNEL is not set: escalations are not posted")
+    if services.installs is None and services.identity.workspace is None:
+        warnings.append("Slack's auth.test has not answered yet: workspace unknown")
+    return warnings
 
 
 def create_web_app(services: Services, *, workers: int | None = None) -> web.Application:
@@ -187,14 +214,15 @@ def create_web_app(services: Services, *, workers: int | None = None) -> web.App
     count = services.settings.workers if workers is None else workers
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(run_workers(services, count)) if count else None
-        if task is not None:
-            app[WORKERS] = task
+        try:
+            await services.store.ensure_group()  # events taken in from now on will be read
+        except Exception as exc:  # Redis down: workers create it when it is back
+            log.warning("intake_group_unavailable", extra={"error": type(exc).__name__})
+        pool = WorkerPool(services, count)
+        app[WORKERS] = pool
+        pool.start()
         yield
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await pool.stop(services.settings.shutdown_grace_seconds)  # finish or hand back
         await services.close()
 
     app.cleanup_ctx.append(lifecycle)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CsvList = Annotated[list[str], NoDecode]
@@ -99,10 +100,25 @@ class Settings(BaseSettings):
         description="Stream consumers run inside `serve` (0: run `undertone worker` separately).",
     )
     claim_idle_ms: int = Field(
-        default=30_000,
+        default=15_000,
         ge=0,
         validation_alias=AliasChoices("UNDERTONE_CLAIM_IDLE_MS", "claim_idle_ms"),
         description="An intake entry unacknowledged this long is taken over by another worker.",
+    )
+    delivery_lease_seconds: float = Field(
+        default=20.0,
+        ge=0.5,
+        le=600,
+        validation_alias=AliasChoices("UNDERTONE_DELIVERY_LEASE_SECONDS", "delivery_lease_seconds"),
+        description="How long a worker may hold an effect it is sending before another takes it "
+        "(a worker killed mid-send delays that effect by at most this long).",
+    )
+    shutdown_grace_seconds: float = Field(
+        default=10.0,
+        ge=0,
+        le=600,
+        validation_alias=AliasChoices("UNDERTONE_SHUTDOWN_GRACE_SECONDS", "shutdown_grace_seconds"),
+        description="On SIGTERM: how long to finish in-flight work before handing it back.",
     )
     thread_ttl_seconds: int = Field(
         default=7 * 24 * 3600,
@@ -179,6 +195,8 @@ class Settings(BaseSettings):
     @field_validator("slack_api_url")
     @classmethod
     def _slash(cls, value: str) -> str:
+        if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+            raise ValueError(f"{value!r} is not an http(s) URL")
         return value if value.endswith("/") else value + "/"
 
     @property
@@ -186,10 +204,46 @@ class Settings(BaseSettings):
         """Many-workspace mode: Slack's OAuth install flow, tokens stored per workspace."""
         return bool(self.slack_client_id and self.secret("slack_client_secret"))
 
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("redis", "rediss", "unix"):
+            raise ValueError("not a Redis URL (expected redis://host:port/db)")
+        if parts.scheme != "unix" and not parts.hostname:
+            raise ValueError("a Redis URL needs a host (redis://host:port/db)")
+        try:
+            _ = parts.port
+        except ValueError as exc:
+            raise ValueError("the port is not a number") from exc
+        return value.strip()
+
     def secret(self, name: str) -> str:
         """The plain value of a secret field, or '' when unset."""
         value = getattr(self, name)
         return value.get_secret_value() if isinstance(value, SecretStr) else ""
+
+
+def setting_name(field: str) -> str:
+    """The environment variable that sets a field (given its name or one of its aliases)."""
+    for name, info in Settings.model_fields.items():
+        alias = info.validation_alias
+        choices = [str(c) for c in alias.choices] if isinstance(alias, AliasChoices) else []
+        if field.lower() in {name, *(c.lower() for c in choices)}:
+            return choices[0] if choices else f"UNDERTONE_{name.upper()}"
+    return field.upper()
+
+
+def describe_error(exc: ValidationError) -> str:
+    """One line naming the setting and what is wrong with it (never its value: it may be a
+    secret)."""
+    first = exc.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    message = str(first["msg"]).removeprefix("Value error, ")
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"invalid setting {setting_name(field)}: {message}{more}"
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -212,7 +212,7 @@ class Demo:
         self.say()
 
     async def drain(self, worker: StreamWorker) -> None:
-        while await worker.run_once():
+        while await worker.run_once() + await worker.drain_deliveries():
             pass
 
     def show_message(self, line: Line) -> None:

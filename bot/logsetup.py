@@ -9,6 +9,10 @@ the same formatter, so a log stack never sees a line it cannot parse.
 
 Ids of the work in hand (team, channel, thread, event) come from `bind_ids`, so call sites need
 not repeat them; an id passed explicitly in `extra` wins.
+
+An exception is one line: its type, where it was raised, and (for infrastructure errors only) its
+message; the stack is added only when the logger is at DEBUG, so an outage is not a wall of
+tracebacks.
 """
 
 from __future__ import annotations
@@ -60,18 +64,36 @@ def _fields(record: logging.LogRecord) -> dict[str, Any]:
     return out
 
 
-def describe_exception(exc_info: Any) -> dict[str, Any]:
-    """Type, stack and (for infrastructure errors only) the message of an exception."""
+def safe_message(exc: BaseException) -> str:
+    """An exception's message when it can only name hosts, ports and error codes, else ''."""
+    kind = type(exc)
+    if (kind.__module__ or "").split(".")[0] in _SAFE_MESSAGE_MODULES or issubclass(
+        kind, (OSError, TimeoutError)
+    ):
+        return str(exc)[:300]
+    return ""
+
+
+def describe_exception(exc_info: Any, *, stack: bool = False) -> dict[str, Any]:
+    """Type, where it was raised, the message of infrastructure errors, and the stack if asked."""
     kind, value, tb = exc_info
     if kind is None:
         return {}
     out: dict[str, Any] = {"exc_type": kind.__name__}
-    if (kind.__module__ or "").split(".")[0] in _SAFE_MESSAGE_MODULES or issubclass(
-        kind, (OSError, TimeoutError)
-    ):
-        out["exc_message"] = str(value)[:300]
-    out["stack"] = "".join(traceback.format_tb(tb)).rstrip()
+    message = safe_message(value) if value is not None else ""
+    if message:
+        out["exc_message"] = message
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    if frames:
+        last = frames[-1]
+        out["where"] = f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno} in {last.name}"
+    if stack:
+        out["stack"] = "".join(traceback.format_tb(tb)).rstrip()
     return out
+
+
+def _wants_stack(record: logging.LogRecord) -> bool:
+    return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
 
 
 class JsonFormatter(logging.Formatter):
@@ -86,7 +108,7 @@ class JsonFormatter(logging.Formatter):
         }
         out.update(_fields(record))
         if record.exc_info:
-            out.update(describe_exception(record.exc_info))
+            out.update(describe_exception(record.exc_info, stack=_wants_stack(record)))
         return json.dumps(out, default=str)
 
 
@@ -99,8 +121,11 @@ class ConsoleFormatter(logging.Formatter):
         line = f"{when} {record.levelname[:4].lower():<4} {record.name} {record.getMessage()}"
         line = f"{line} {extra}".rstrip()
         if record.exc_info:
-            info = describe_exception(record.exc_info)
-            line += f"\n  {info.get('exc_type')}: {info.get('exc_message', '')}\n{info['stack']}"
+            info = describe_exception(record.exc_info, stack=_wants_stack(record))
+            problem = f"{info.get('exc_type')}: {info.get('exc_message', '')}".rstrip(": ")
+            line += f" exc={problem!r} where={info.get('where', '?')!r}"
+            if "stack" in info:
+                line += f"\n{info['stack']}"
         return line
 
 
@@ -136,5 +161,6 @@ def configure_logging(level: str = "INFO", json_lines: bool | None = None) -> No
 
 
 def log_crash(logger: logging.Logger, event: str) -> None:
-    """The last word of a command that failed: one log line with the exception's type and stack."""
+    """The last word of a command that failed: one log line with the exception's type and where
+    it was raised (the stack at DEBUG)."""
     logger.critical(event, exc_info=sys.exc_info())

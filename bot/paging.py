@@ -1,6 +1,9 @@
-"""On-call paging: PagerDuty Events API v2 and a signed generic webhook (async, never raises).
+"""On-call paging: PagerDuty Events API v2 and a signed generic webhook.
 
-Pages carry ids, the cue label and the permalink only: no customer message text leaves for a pager.
+Pages carry ids, the cue label and the permalink only: no customer message text, and no Slack
+markup, leaves for a pager. A page that does not go through raises `SendFailed` (retried by
+delivery like every effect: timeouts, 429 and 5xx later, other 4xx never); pagers de-duplicate on
+the thread key, so a retried page never opens a second incident.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
+from bot.effects import SendFailed
 from phrasebook.render import render
 
 log = logging.getLogger(__name__)
@@ -44,10 +48,12 @@ class PageEvent:
 
 
 class Pager(Protocol):
-    """Something that can page on-call; returns False instead of raising."""
+    """Something that can page on-call."""
+
+    name: str
 
     async def page(self, event: PageEvent) -> bool:
-        """Send the page; True when the service accepted it."""
+        """Send the page: True when the service accepted it, else SendFailed."""
         ...
 
 
@@ -101,6 +107,14 @@ def verify(secret: str, timestamp: str, body: bytes, signature: str) -> bool:
     return hmac.compare_digest(sign(secret, timestamp, body), signature)
 
 
+def _retry_after(headers: Any) -> float | None:
+    try:
+        value = headers.get("Retry-After")
+        return max(0.0, float(value)) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 async def _post(
     session: aiohttp.ClientSession,
     name: str,
@@ -115,36 +129,42 @@ async def _post(
             url, data=data, headers=headers, timeout=aiohttp.ClientTimeout(total=timeout)
         ) as resp:
             await resp.read()
-            if 200 <= resp.status < 300:
-                log.info(
-                    "page_sent",
-                    extra={
-                        "pager": name,
-                        "status": resp.status,
-                        "channel": event.channel,
-                        "severity": event.severity,
-                    },
-                )
-                return True
-            log.warning(
-                "page_rejected",
-                extra={"pager": name, "status": resp.status, "channel": event.channel},
-            )
-            return False
-    except TimeoutError:
+            status, answer_headers = resp.status, resp.headers
+    except TimeoutError as exc:
         log.warning(
             "page_failed", extra={"pager": name, "error": "timeout", "channel": event.channel}
         )
-    except Exception as exc:  # a pager outage must never break the alert flow
+        raise SendFailed(f"{name}_timeout") from exc
+    except Exception as exc:  # unreachable, refused, reset: retried later
         log.warning(
             "page_failed",
             extra={"pager": name, "error": type(exc).__name__, "channel": event.channel},
         )
-    return False
+        raise SendFailed(f"{name}_{type(exc).__name__}") from exc
+    if 200 <= status < 300:
+        log.info(
+            "page_sent",
+            extra={
+                "pager": name,
+                "status": status,
+                "channel": event.channel,
+                "severity": event.severity,
+            },
+        )
+        return True
+    log.warning("page_rejected", extra={"pager": name, "status": status, "channel": event.channel})
+    transient = status == 429 or status >= 500 or status == 408
+    raise SendFailed(
+        f"{name}_http_{status}",
+        permanent=not transient,
+        retry_after=_retry_after(answer_headers) if status == 429 else None,
+    )
 
 
 class PagerDutyPager:
     """Pages through the PagerDuty Events API v2."""
+
+    name = "pagerduty"
 
     def __init__(
         self,
@@ -160,7 +180,7 @@ class PagerDutyPager:
         self.timeout = timeout
 
     async def page(self, event: PageEvent) -> bool:
-        """Trigger (or re-trigger, same dedup key) an incident; False on any failure."""
+        """Trigger (or re-trigger, same dedup key) an incident; SendFailed on any failure."""
         data = json.dumps(pagerduty_body(self._routing_key, event)).encode()
         headers = {"Content-Type": "application/json"}
         return await _post(self.session, "pagerduty", self.url, data, headers, self.timeout, event)
@@ -168,6 +188,8 @@ class PagerDutyPager:
 
 class WebhookPager:
     """Pages by POSTing JSON to a URL, signed with HMAC-SHA256 when a secret is set."""
+
+    name = "webhook"
 
     def __init__(
         self,
@@ -185,7 +207,7 @@ class WebhookPager:
         self.clock = clock
 
     async def page(self, event: PageEvent) -> bool:
-        """POST the page; False on any failure."""
+        """POST the page; SendFailed on any failure."""
         data = json.dumps(webhook_body(event)).encode()
         headers = {"Content-Type": "application/json"}
         if self._secret:

@@ -1,9 +1,8 @@
-"""The persisted state of one support thread: core states, who is who, scores, and the effect
-outbox.
+"""The persisted state of one support thread: core states, who is who, scores, and the outbox of
+typed effects still to send.
 
 No customer message text is kept: the engine and coach states hold hashes, counts and short
-evidence quotes, and
-the whole document expires with the thread TTL.
+evidence quotes, and the whole document expires with the thread TTL.
 """
 
 from __future__ import annotations
@@ -11,24 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.effects import Effect, Intent, Whisper, superseding
+
 MAX_PROCESSED = 400  # message ts remembered to score each message once
 MAX_HISTORY = 40  # customer scores kept for the sparkline
-
-
-@dataclass(slots=True)
-class Effect:
-    """Something to send once the state is saved (a whisper, a ping, an update, a page)."""
-
-    id: str  # globally unique, claimed once before sending
-    kind: str  # whisper | alert | agent_notice | page | home
-    data: dict[str, Any]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "data": self.data}
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Effect:
-        return cls(str(d["id"]), str(d["kind"]), dict(d["data"]))
+SCHEMA = 2  # 2: typed, versioned intents in the outbox (1 stored Block Kit)
 
 
 @dataclass(slots=True)
@@ -44,12 +30,12 @@ class ThreadRecord:
     history: list[float] = field(default_factory=list)
     processed: list[str] = field(default_factory=list)
     outbox: list[Effect] = field(default_factory=list)
-    summary: dict[str, Any] = field(
-        default_factory=dict
-    )  # level, heat, trend, latest hint headline
+    summary: dict[str, Any] = field(default_factory=dict)  # level, heat, trend, hint, briefing
     permalink: str = ""
-    alert_seq: int = 0
-    updated_at: float = 0.0
+    effect_seq: int = 0  # effect ids are "<kind>-<n>", never reused within a thread
+    alert_rev: int = 0  # bumped whenever what the alert message should show changes
+    alert_shown_rev: int = 0  # the revision the supervisor channel shows
+    updated_at: float = 0.0  # last message folded in
 
     @property
     def agent(self) -> str | None:
@@ -72,8 +58,33 @@ class ThreadRecord:
         self.history.append(round(score, 3))
         del self.history[:-MAX_HISTORY]
 
+    def queue(self, intent: Intent, now: float) -> Effect:
+        """Add an effect to the outbox (sent after the record is saved)."""
+        self.effect_seq += 1
+        effect = Effect.new(f"{intent.kind}-{self.effect_seq}", intent, now)
+        self.outbox.append(effect)
+        return effect
+
+    def queue_whisper(self, whisper: Whisper, now: float) -> Effect:
+        """Queue a whisper; one still waiting for the same agent here is folded into it."""
+        for effect in [e for e in self.outbox if isinstance(e.intent, Whisper)]:
+            assert isinstance(effect.intent, Whisper)
+            if effect.intent.agent == whisper.agent:
+                whisper = superseding(effect.intent, whisper)
+                self.outbox.remove(effect)
+        return self.queue(whisper, now)
+
+    def pending(self, kind: str) -> list[Effect]:
+        return [e for e in self.outbox if e.kind == kind]
+
+    def next_due(self) -> float | None:
+        """When the outbox next needs a delivery attempt (None: nothing left to send)."""
+        times = [min(e.next_at, e.deadline_at) for e in self.outbox]
+        return min(times) if times else None
+
     def to_json(self) -> dict[str, Any]:
         return {
+            "schema": SCHEMA,
             "engine": self.engine,
             "coach": self.coach,
             "alert": self.alert,
@@ -85,7 +96,9 @@ class ThreadRecord:
             "outbox": [e.to_json() for e in self.outbox],
             "summary": self.summary,
             "permalink": self.permalink,
-            "alert_seq": self.alert_seq,
+            "effect_seq": self.effect_seq,
+            "alert_rev": self.alert_rev,
+            "alert_shown_rev": self.alert_shown_rev,
             "updated_at": self.updated_at,
         }
 
@@ -102,9 +115,11 @@ class ThreadRecord:
             shared=bool(d.get("shared")),
             history=[float(x) for x in d.get("history") or []],
             processed=list(d.get("processed") or []),
-            outbox=[Effect.from_json(e) for e in d.get("outbox") or []],
+            outbox=[Effect.from_json(e) for e in d.get("outbox") or [] if isinstance(e, dict)],
             summary=dict(d.get("summary") or {}),
             permalink=str(d.get("permalink") or ""),
-            alert_seq=int(d.get("alert_seq") or 0),
+            effect_seq=int(d.get("effect_seq") or 0),
+            alert_rev=int(d.get("alert_rev") or 0),
+            alert_shown_rev=int(d.get("alert_shown_rev") or 0),
             updated_at=float(d.get("updated_at") or 0.0),
         )

@@ -12,10 +12,12 @@ from bot.config import Settings
 from bot.core.coaching import Coach
 from bot.core.engine import FrustrationEngine
 from bot.core.escalation import EscalationPolicy
+from bot.effects import PagerName
 from bot.paging import PagerDutyPager, WebhookPager
 from bot.slack.client import make_web_client
 from bot.slack.directory import Directory
 from bot.slack.guard import LeakGuard
+from bot.slack.identity import Identity
 from bot.slack.installs import Installs, build_installs
 from bot.slack.notifier import SlackNotifier, make_client
 from bot.stores.store import Store
@@ -33,6 +35,18 @@ class Pagers:
 
     def configured(self) -> bool:
         return bool(self.settings.pagerduty_routing_key or self.settings.paging_webhook_url)
+
+    def names(self) -> list[PagerName]:
+        """The pagers set up in the settings (one page effect goes to each)."""
+        names: list[PagerName] = []
+        if self.settings.pagerduty_routing_key:
+            names.append("pagerduty")
+        if self.settings.paging_webhook_url:
+            names.append("webhook")
+        return names
+
+    async def get(self, name: str) -> PagerDutyPager | WebhookPager | None:
+        return next((p for p in await self.all() if p.name == name), None)
 
     async def all(self) -> list[PagerDutyPager | WebhookPager]:
         if self._session is None and self.configured():
@@ -74,10 +88,14 @@ class Services:
     directory: Directory  # who is who: speakers and roles
     guard: LeakGuard  # every send passes it (the notifier asks it)
     pagers: Pagers
+    identity: Identity
     clock: Callable[[], float] = time.time
     installs: Installs | None = None  # many-workspace mode (OAuth install) only
+    home_refreshed: dict[str, float] = field(default_factory=dict)  # user -> monotonic time
+    home_pending: set[str] = field(default_factory=set)  # users whose refresh was held back
 
     async def close(self) -> None:
+        await self.identity.close()
         await self.pagers.close()
         await self.store.close()
 
@@ -116,6 +134,7 @@ def build_services(
         clock=clock,
     )
     guard = LeakGuard(client, directory, store, clock=clock)
+    identity = Identity(client, settings.secret("slack_bot_token"), settings.home_team_ids)
     return Services(
         settings=settings,
         phrasebook=book,
@@ -123,10 +142,16 @@ def build_services(
         engine=load_engine(book.detection),
         coach=Coach(book.coaching),
         escalation=EscalationPolicy(book.escalation, settings.supervisor_channel or ""),
-        notifier=SlackNotifier(client, guard=guard),
+        notifier=SlackNotifier(
+            client,
+            guard=guard,
+            wording=book.escalation.wording,
+            fallback_permalink=identity.permalink,
+        ),
         directory=directory,
         guard=guard,
         pagers=Pagers(settings),
+        identity=identity,
         clock=clock,
         installs=installs,
     )

@@ -1,5 +1,12 @@
-"""Stream consumers: read taken-in events, run the flow, acknowledge; take over what dead workers
-left."""
+"""Workers: read taken-in events and fold them into their threads, deliver due effects, take
+over what dead workers left, and stop gracefully.
+
+Each `StreamWorker` runs two loops: intake (read a batch from the stream, process, acknowledge)
+and delivery (take threads whose effects are due, send them). A slow or unreachable Slack holds
+up delivery only, never scoring. Housekeeping (taking over abandoned entries, re-notifying,
+resolving quiet alerts) runs every few seconds. An entry that failed `MAX_DELIVERIES` times goes
+to the dead letters without its text.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,13 @@ import contextlib
 import logging
 import os
 import socket
+import time
 from collections.abc import Awaitable, Callable
 
 from bot import flows, metrics
 from bot.context import entry_context
+from bot.flows.home import refresh_pending_homes
+from bot.logsetup import safe_message
 from bot.services import Services
 from bot.stores.store import Entry
 
@@ -19,13 +29,38 @@ log = logging.getLogger("undertone.worker")
 
 Handler = Callable[[Services, Entry], Awaitable[None]]
 
+MAX_DELIVERIES = 5  # an entry that failed this often is buried (text removed, ids kept)
+HOUSEKEEPING_SECONDS = 2.0
+DELIVERY_POLL_SECONDS = 0.25  # how often the due index is read when nothing woke us
+CONCURRENT_THREADS = 8  # threads delivered at once by one worker
+RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)  # after a failed round (Redis down), growing
+
 
 def consumer_name(index: int = 0) -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{index}"
 
 
+class Outage:
+    """Logs a failing dependency once when it starts failing and once when it is back."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.failures = 0
+
+    def ok(self) -> None:
+        if self.failures:
+            log.info(f"{self.what}_recovered", extra={"failed_rounds": self.failures})
+        self.failures = 0
+
+    def pause(self, exc: BaseException) -> float:
+        if self.failures == 0:
+            log.warning(f"{self.what}_failing", extra={"error": type(exc).__name__}, exc_info=exc)
+        self.failures += 1
+        return RETRY_PAUSES[min(self.failures, len(RETRY_PAUSES)) - 1]
+
+
 class StreamWorker:
-    """One consumer of the intake stream (consumer group `undertone`)."""
+    """One consumer of the intake stream (consumer group `undertone`) and a delivery loop."""
 
     def __init__(
         self,
@@ -34,76 +69,217 @@ class StreamWorker:
         *,
         handler: Handler = flows.process_entry,
         block_ms: int = 1000,
-        claim_every: int = 10,
+        chores: bool = True,
     ) -> None:
         self.services = services
         self.name = name
         self.handler = handler
         self.block_ms = block_ms
-        self.claim_every = claim_every
-        self._stopping = asyncio.Event()
+        self.chores = chores  # re-notify and resolve alerts (one worker per process does)
         self.processed = 0
+        self._stopping = asyncio.Event()
+        self._in_hand: list[str] = []
 
     def stop(self) -> None:
+        """Stop taking work: the entry in hand and the sends in flight finish, the rest is
+        handed back."""
         self._stopping.set()
+        self.services.store.ledger.wake.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    # --- intake -------------------------------------------------------------------------------
 
     async def run_once(self) -> int:
-        """Read one batch (and any abandoned entries), process it; returns entries handled."""
-        store = self.services.store
-        entries = await store.read(self.name, count=20, block_ms=self.block_ms)
-        handled = 0
-        for entry in entries:
-            handled += await self._handle(entry)
-        return handled
+        """Read one batch and process it; returns entries handled."""
+        entries = await self.services.store.read(self.name, count=20, block_ms=self.block_ms)
+        return await self._handle_all(entries)
 
     async def reclaim(self) -> int:
         """Take over entries idle longer than the claim timeout and process them."""
         entries = await self.services.store.claim_stale(
             self.name, min_idle_ms=self.services.settings.claim_idle_ms
         )
+        return await self._handle_all(entries)
+
+    async def _handle_all(self, entries: list[Entry]) -> int:
+        self._in_hand = [e.id for e in entries]
         handled = 0
         for entry in entries:
+            if self.stopping:
+                break
             handled += await self._handle(entry)
+            self._in_hand.remove(entry.id)
         return handled
 
     async def _handle(self, entry: Entry) -> int:
+        store = self.services.store
+        if entry.deliveries > MAX_DELIVERIES:
+            await self._bury(entry, "failed too often")
+            return 0
         with entry_context(entry.fields):
             try:
                 await self.handler(self.services, entry)
-            except Exception:
+            except Exception as exc:
                 # left pending: another worker (or this one) takes it over after claim_idle_ms
-                log.exception("entry_failed", extra={"entry": entry.id, "consumer": self.name})
+                log.warning(
+                    "entry_failed",
+                    extra={
+                        "entry": entry.id,
+                        "deliveries": entry.deliveries,
+                        "consumer": self.name,
+                    },
+                    exc_info=exc,
+                )
                 metrics.ENTRIES_PROCESSED.labels(outcome="failed").inc()
+                if entry.deliveries >= MAX_DELIVERIES:  # the reason names no message text
+                    reason = f"{type(exc).__name__}: {safe_message(exc)[:120]}".rstrip(": ")
+                    await self._bury(entry, reason)
                 return 0
-        await self.services.store.ack(entry.id)
+        await store.ack(entry.id)
         metrics.ENTRIES_PROCESSED.labels(outcome="ok").inc()
         metrics.end_to_end(entry.id)
         self.processed += 1
         return 1
 
+    async def _bury(self, entry: Entry, reason: str) -> None:
+        await self.services.store.dead.bury_entry(
+            entry.id, entry.fields, reason, entry.deliveries, self.services.clock()
+        )
+        metrics.ENTRIES_DEAD_LETTERED.inc()
+        log.error(
+            "entry_dead_lettered",
+            extra={
+                "entry": entry.id,
+                "event_id": entry.fields.get("event_id", ""),
+                "deliveries": entry.deliveries,
+                "reason": reason,
+            },
+        )
+
+    async def hand_back(self) -> None:
+        """Entries read but not processed: let the next worker take them at once."""
+        if self._in_hand:
+            await self.services.store.hand_back(self.name, self._in_hand)
+            log.info("entries_handed_back", extra={"count": len(self._in_hand)})
+            self._in_hand = []
+
+    async def housekeeping(self) -> None:
+        await self.reclaim()
+        if self.chores:
+            await flows.renotify_due(self.services)
+            await flows.sweep_alerts(self.services)
+            await refresh_pending_homes(self.services)
+
+    # --- delivery -----------------------------------------------------------------------------
+
+    async def deliver_due(self) -> int:
+        """Deliver the threads whose effects are due now; returns how many threads were taken."""
+        s = self.services
+        due = await s.store.ledger.take_due(
+            s.clock(), s.settings.delivery_lease_seconds, limit=CONCURRENT_THREADS
+        )
+        if not due.refs:
+            return 0
+        results = await asyncio.gather(
+            *(flows.deliver(s, ref, claimed=due.score) for ref in due.refs),
+            return_exceptions=True,
+        )
+        failed = [r for r in results if isinstance(r, BaseException)]
+        if failed:  # those threads come due again when their claim ends
+            raise failed[0]
+        return len(due.refs)
+
+    async def drain_deliveries(self) -> int:
+        """Deliver until nothing is due right now (tests and shutdown)."""
+        total = 0
+        while taken := await self.deliver_due():
+            total += taken
+        return total
+
+    # --- the loops ----------------------------------------------------------------------------
+
     async def run(self) -> None:
-        """Consume until stopped; never dies on a bad entry or a Redis hiccup."""
-        rounds = 0
-        while not self._stopping.is_set():
+        """Consume and deliver until stopped; never dies on a bad entry or a Redis hiccup."""
+        await asyncio.gather(self._intake_loop(), self._delivery_loop())
+
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+
+    async def _intake_loop(self) -> None:
+        outage = Outage("intake")
+        last_chores = float("-inf")
+        while not self.stopping:
             try:
-                if rounds % self.claim_every == 0:
-                    await self.reclaim()
-                    await flows.renotify_due(self.services)
+                if time.monotonic() - last_chores >= HOUSEKEEPING_SECONDS:
+                    last_chores = time.monotonic()
+                    await self.housekeeping()
                 await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("worker_round_failed", extra={"consumer": self.name})
+                outage.ok()
+            except Exception as exc:
+                await self._pause(outage.pause(exc))
+        with contextlib.suppress(Exception):
+            await self.hand_back()
+
+    async def _delivery_loop(self) -> None:
+        outage = Outage("delivery")
+        wake = self.services.store.ledger.wake
+        while not self.stopping:
+            try:
+                taken = await self.deliver_due()
+                outage.ok()
+            except Exception as exc:
+                await self._pause(outage.pause(exc))
+                continue
+            if not taken:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopping.wait(), timeout=1.0)
-            rounds += 1
+                    await asyncio.wait_for(wake.wait(), timeout=DELIVERY_POLL_SECONDS)
+                wake.clear()
+
+
+class WorkerPool:
+    """`count` workers in this process: started together, stopped gracefully within a bound."""
+
+    def __init__(self, services: Services, count: int) -> None:
+        self.services = services
+        self.workers = [
+            StreamWorker(services, consumer_name(i), chores=(i == 0)) for i in range(count)
+        ]
+        self._tasks: list[asyncio.Task[None]] = []
+
+    def start(self) -> None:
+        self._tasks = [asyncio.create_task(w.run(), name=w.name) for w in self.workers]
+
+    async def wait(self) -> None:
+        """Until every worker stopped (or one crashed)."""
+        if self._tasks:
+            await asyncio.gather(*self._tasks)
+
+    async def stop(self, grace: float) -> bool:
+        """Stop taking work; wait up to `grace` seconds for in-flight entries and sends. Work
+        still unfinished then is cancelled: its leases end on their own, its entries are taken
+        over. Returns True when everything finished in time."""
+        for worker in self.workers:
+            worker.stop()
+        if not self._tasks:
+            return True
+        _, pending = await asyncio.wait(self._tasks, timeout=grace)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if pending:
+            log.warning("workers_cancelled", extra={"count": len(pending), "grace_s": grace})
+        return not pending
 
 
 async def run_workers(services: Services, count: int) -> None:
-    """Run `count` consumers until cancelled."""
-    workers = [StreamWorker(services, consumer_name(i)) for i in range(count)]
+    """Run `count` consumers until cancelled (then stop them gracefully)."""
+    pool = WorkerPool(services, count)
+    pool.start()
     try:
-        await asyncio.gather(*(w.run() for w in workers))
+        await pool.wait()
     finally:
-        for w in workers:
-            w.stop()
+        await pool.stop(services.settings.shutdown_grace_seconds)

@@ -15,6 +15,7 @@ from phrasebook.coaching import CoachingBook, load_coaching
 from phrasebook.detection import DetectionRules, load_detection
 from phrasebook.escalation import EscalationBook, load_escalation
 from phrasebook.loader import PhrasebookError
+from phrasebook.team import check_team_folder
 
 __all__ = ["Phrasebook", "PhrasebookError", "load_phrasebook"]
 
@@ -34,6 +35,8 @@ def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
     """Shipped phrasebook, plus a team's own folder when given."""
     if team_dir is not None and not team_dir.is_dir():
         raise PhrasebookError(team_dir, None, "team phrasebook folder does not exist")
+    if team_dir is not None:
+        check_team_folder(team_dir)
     return Phrasebook(
         detection=load_detection(),
         coaching=load_coaching(team_dir),

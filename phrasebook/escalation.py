@@ -169,6 +169,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "other_cues": frozenset({"cues"}),
     "claimed": frozenset({"user", "when"}),
     "false_alarm": frozenset({"user"}),
+    "resolved": frozenset({"when"}),
     "button_claim": frozenset(),
     "button_join": frozenset(),
     "button_reassign": frozenset(),
@@ -230,6 +231,7 @@ class EscalationBook(_Frozen):
     cooldown_seconds: float = Field(default=900.0, ge=0)
     renotify_after_seconds: float = Field(default=600.0, gt=0)
     renotify_min_severity: SeverityName = "high"
+    resolve_quiet_seconds: float = Field(default=3600.0, gt=0)
     routes: dict[str, str] = Field(default_factory=dict)  # source channel -> supervisor channel
     channel_thresholds: dict[str, ChannelThreshold] = Field(default_factory=dict)
     min_severity: SeverityName = "watch"

@@ -58,6 +58,7 @@ METHODS: dict[str, MethodSpec] = {
         _spec("conversations.info", "", "channel include_locale include_num_members"),
         _spec("conversations.members", "", "channel cursor limit"),
         _spec("conversations.open", "", "channel users return_im"),
+        _spec("conversations.replies", "", "channel ts latest oldest inclusive limit cursor"),
         _spec("usergroups.users.list", "usergroup", "include_disabled"),
         _spec("views.publish", "user_id view", "hash"),
         _spec("views.open", "trigger_id view"),

@@ -124,6 +124,23 @@ class _Failure:
     error: str
     retry_after: int | None
     times: int
+    html: bool = False  # answer with an HTML page instead of Slack's JSON (a proxy or LB error)
+
+
+class Hold:
+    """A Web API call the fake keeps waiting (see `FakeSlack.hold_next`)."""
+
+    def __init__(self) -> None:
+        self.arrived = asyncio.Event()  # the call came in and is waiting
+        self._go = asyncio.Event()
+        self.answer: _Failure | None = None
+
+    def release(self, status: int = 200, retry_after: int | None = 1, error: str = "") -> None:
+        """Let the call finish: normally (200), or failing like `fail_next` would make it."""
+        if status != 200:
+            err = error or _DEFAULT_ERRORS.get(status) or "error"
+            self.answer = _Failure(status, err, retry_after if status == 429 else None, 1)
+        self._go.set()
 
 
 @dataclass
@@ -157,6 +174,9 @@ class FakeSlack:
         self._channels: dict[str, _Channel] = {}
         self._usergroups: dict[str, list[str]] = {}
         self._failures: dict[str, list[_Failure]] = {}
+        self._holds: dict[str, list[Hold]] = {}
+        self._history: dict[tuple[str, str], Message] = {}  # people's messages, for replies
+        self._site: web.TCPSite | None = None
         self._targets: dict[str, _ResponseTarget] = {}
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -177,6 +197,7 @@ class FakeSlack:
             "conversations.info": self._conversations_info,
             "conversations.members": self._conversations_members,
             "conversations.open": self._conversations_open,
+            "conversations.replies": self._conversations_replies,
             "usergroups.users.list": self._usergroup_users,
             "views.publish": self._views_publish,
             "views.open": self._views_open,
@@ -196,8 +217,21 @@ class FakeSlack:
         app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        await web.TCPSite(self._runner, self.host, 0).start()
+        self._site = web.TCPSite(self._runner, self.host, 0)
+        await self._site.start()
         self._port = int(self._runner.addresses[0][1])
+
+    async def go_offline(self) -> None:
+        """Stop listening (connections are refused) but keep the port and everything recorded."""
+        if self._site is not None:
+            await self._site.stop()
+            self._site = None
+
+    async def go_online(self) -> None:
+        """Listen again on the same port after `go_offline`."""
+        if self._site is None and self._runner is not None:
+            self._site = web.TCPSite(self._runner, self.host, self._port, reuse_address=True)
+            await self._site.start()
 
     async def stop(self) -> None:
         """Stop serving and release the port."""
@@ -293,14 +327,32 @@ class FakeSlack:
         retry_after: int | None = 1,
         error: str | None = None,
         times: int = 1,
+        html: bool = False,
     ) -> None:
         """Make the next `times` calls of `method` fail: 429 (+ Retry-After), 5xx, or with
-        `status=200, error="token_revoked"` an `ok: false` answer. `method="*"` matches any."""
+        `status=200, error="token_revoked"` an `ok: false` answer. `method="*"` matches any.
+        `html`: the answer is an HTML error page, as a proxy in front of Slack would send."""
         err = error or _DEFAULT_ERRORS.get(status)
         if err is None:
             raise ValueError(f"give an error code for status {status}")
         wait = retry_after if status == 429 else None
-        self._failures.setdefault(method, []).append(_Failure(status, err, wait, times))
+        self._failures.setdefault(method, []).append(_Failure(status, err, wait, times, html))
+
+    def clear_failures(self) -> None:
+        """Forget scripted failures not used up yet (Slack recovered)."""
+        self._failures.clear()
+
+    def hold_next(self, method: str) -> Hold:
+        """Keep the next call of `method` waiting until `release()` (a send in flight)."""
+        hold = Hold()
+        self._holds.setdefault(method, []).append(hold)
+        return hold
+
+    def remember_message(
+        self, channel: str, ts: str, user: str, text: str, thread_ts: str | None = None
+    ) -> None:
+        """A message people wrote (the driver posts events; this is what Slack would store)."""
+        self._history[(channel, ts)] = Message(channel, ts, text, None, thread_ts, user)
 
     def calls_to(self, method: str) -> list[Call]:
         """Recorded calls of one method, oldest first."""
@@ -358,13 +410,32 @@ class FakeSlack:
         at = time.monotonic()
         method = request.match_info["method"]
         params, parse_error = await _read_params(request)
+        held = self._holds.get(method)
+        hold = held.pop(0) if held else None
+        if hold is not None:
+            hold.arrived.set()
+            await self._notify(None)
+            await hold._go.wait()
+            if hold.answer is not None:
+                self._failures.setdefault(method, []).insert(0, hold.answer)
+        html = self._next_is_html(method)
         status, headers, body = self._answer(method, params, request, parse_error)
         known = unknown_args(method, params) if method in METHODS else frozenset()
         call = Call(method, params, dict(request.headers), request.method, at, status, body, known)
         self.calls.append(call)
         await self._notify(call)
         headers = headers | {"X-OAuth-Scopes": ",".join(self.scopes)}  # as Slack answers bots
+        if html:
+            page = f"<html><body><h1>{status} Server Error</h1></body></html>"
+            return web.Response(status=status, text=page, content_type="text/html")
         return web.json_response(body, status=status, headers=headers)
+
+    def _next_is_html(self, method: str) -> bool:
+        for key in (method, "*"):
+            queue = self._failures.get(key)
+            if queue:
+                return queue[0].html
+        return False
 
     def _answer(
         self, method: str, params: Json, request: web.Request, parse_error: str | None
@@ -694,6 +765,28 @@ class FakeSlack:
             "members": page,
             "response_metadata": {"next_cursor": str(start + limit) if more else ""},
         }
+    def _conversations_replies(self, args: Json) -> Json:
+        channel = self._channel(args.get("channel"))
+        parent = str(args.get("ts") or "")
+        if not parent:
+            raise SlackError("thread_not_found")
+        oldest = float(args.get("oldest") or 0)
+        latest = float(args.get("latest") or "inf")
+        known = [m for (c, _), m in self._history.items() if c == channel.id]
+        known += [m for m in self.messages if m.channel == channel.id]
+        found = sorted(
+            (m for m in known if m.ts == parent or m.thread_ts == parent),
+            key=lambda m: float(m.ts),
+        )
+        if not found:
+            raise SlackError("thread_not_found")
+        messages = [
+            {"type": "message", "user": m.user, "text": m.text or "", "ts": m.ts}
+            | ({"thread_ts": m.thread_ts} if m.thread_ts else {})
+            for m in found
+            if m.ts == parent or oldest <= float(m.ts) <= latest
+        ]
+        return {"messages": messages[: int(args.get("limit") or 1000)], "has_more": False}
 
     def _conversations_open(self, args: Json) -> Json:
         if args.get("channel"):

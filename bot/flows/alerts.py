@@ -1,24 +1,45 @@
-"""Supervisor answers to an alert (claim, reassign, false alarm) and the one re-notification."""
+"""Supervisor answers to an alert (claim, reassign, false alarm), the one re-notification, and
+the sweep that resolves alerts whose claimed threads went quiet (and keeps the index bounded)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from bot import metrics
 from bot.context import working_on
 from bot.core.escalation import AlertState, Severity
-from bot.flows.briefs import briefing_from_json
+from bot.effects import AlertReminder, AlertSync, Notice, Whisper
 from bot.flows.delivery import deliver
 from bot.flows.threads import mutate_thread
-from bot.record import Effect, ThreadRecord
+from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack import alert_blocks
 from bot.slack.payloads import AlertRef
 from bot.stores.keys import ThreadRef
 
 log = logging.getLogger("undertone.flow")
 
 ACTIONS = ("claim", "reassign", "false_alarm")
+
+
+def _sync_alert(record: ThreadRecord, state: AlertState, now: float) -> None:
+    """The alert message should show the new state (one pending sync renders the latest)."""
+    record.alert_rev += 1
+    if record.summary.get("briefing") and not record.pending("alert"):
+        record.queue(AlertSync(channel=state.message_channel or state.route_channel), now)
+
+
+async def _index(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
+    due = record.next_due()
+    if due is not None:
+        await s.store.ledger.schedule(ref, due, soon=False)
+
+
+def _indexer(s: Services, ref: ThreadRef) -> Callable[[ThreadRecord], Awaitable[None]]:
+    async def index(record: ThreadRecord) -> None:
+        await _index(s, ref, record)
+
+    return index
 
 
 async def alert_action(s: Services, value: str, user: str, action: str, reason: str = "") -> bool:
@@ -37,10 +58,10 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
     except ValueError:
         return False
     now = s.clock()
-    applied: list[bool] = []
+    changed: list[bool] = []
 
     def answer(record: ThreadRecord) -> bool:
-        applied.clear()
+        changed.clear()
         if record.alert is None:
             return False
         before = AlertState.from_json(record.alert)
@@ -53,42 +74,25 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
             state = s.escalation.false_alarm(before, user, reason, now)
         if state == before:
             return False  # nothing to change: a replay or a double click
-        applied.append(True)
         record.alert = state.to_json()
-        record.alert_seq += 1
-        if record.summary.get("briefing"):
-            message = alert_blocks.alert_message(
-                briefing_from_json(record.summary["briefing"]),
-                AlertRef(ref.key).encode(),
-                claimed_by=state.claimed_by,
-                claimed_at=state.claimed_at,
-                false_alarm_by=state.false_alarm_by,
-            )
-            record.outbox.append(
-                Effect(
-                    f"alert:{ref.key}:{record.alert_seq}",
-                    "alert",
-                    {"action": "update", "channel": state.message_channel, "message": message},
-                )
-            )
+        _sync_alert(record, state, now)
         if record.agent and action in ("claim", "reassign"):
-            notice = alert_blocks.agent_notice("claimed", supervisor=state.claimed_by)
-            record.outbox.append(
-                Effect(
-                    f"notice:{ref.key}:{record.alert_seq}",
-                    "whisper",
-                    {
-                        "channel": ref.channel,
-                        "user": record.agent,
-                        "thread_ts": ref.thread_ts,
-                        "message": notice,
-                    },
-                )
+            notice = Notice(kind="claimed", supervisor=state.claimed_by)
+            record.queue_whisper(
+                Whisper(
+                    thread=ref.key,
+                    channel=ref.channel,
+                    thread_ts=ref.thread_ts,
+                    agent=record.agent,
+                    notice=notice,
+                ),
+                now,
             )
+        changed.append(True)
         return True
 
-    record = await mutate_thread(s, ref, answer)
-    if not applied:
+    record = await mutate_thread(s, ref, answer, before_save=_indexer(s, ref))
+    if not changed:
         log.info("alert_action_noop", extra={"action": action, "user": user, "thread_key": ref.key})
         return False
     await s.store.record_outcome(
@@ -104,7 +108,7 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
         await s.store.close_alert(ref)
     else:
         await s.store.set_open_alert(ref, now, None, s.settings.thread_ttl_seconds)
-    await deliver(s, ref)
+    await deliver(s, ref)  # at once; the delivery loop retries whatever did not go through
     return True
 
 
@@ -128,24 +132,58 @@ async def _renotify(s: Services, ref: ThreadRef, now: float) -> bool:
         if record.alert is None or not record.summary.get("briefing"):
             return False
         state = AlertState.from_json(record.alert)
-        decision = s.escalation.due_renotify(state, now)
-        if decision is None:
+        if s.escalation.due_renotify(state, now) is None:
             return False
         state = s.escalation.mark_renotified(state, now)
         record.alert = state.to_json()
-        record.alert_seq += 1
-        message = alert_blocks.renotify_message(
-            briefing_from_json(record.summary["briefing"]),
-            AlertRef(ref.key).encode(),
-            waited_seconds=now - (state.posted_at or now),
-        )
-        data = {"action": "renotify", "channel": decision.route_channel, "message": message}
-        record.outbox.append(Effect(f"alert:{ref.key}:{record.alert_seq}", "alert", data))
+        record.queue(AlertReminder(waited_seconds=now - (state.posted_at or now)), now)
         queued.append((str(record.summary.get("cue_kind") or ""), state.severity))
         return True
 
-    await mutate_thread(s, ref, remind)
+    await mutate_thread(s, ref, remind, before_save=_indexer(s, ref))
     for cue, severity in queued:
         name = Severity(severity).key if severity else "none"
         metrics.ping(cue=cue, severity=name, action="renotify")
     return bool(queued)
+
+
+async def sweep_alerts(s: Services, limit: int = 100) -> int:
+    """Resolve claimed alerts whose threads went quiet; forget closed and expired ones.
+
+    Returns how many were resolved. Unclaimed live alerts stay open (looked at again after
+    another quiet period); the index itself is capped when alerts are added.
+    """
+    now = s.clock()
+    quiet = s.phrasebook.escalation.resolve_quiet_seconds
+    resolved = 0
+    for ref in await s.store.quiet_alerts(changed_before=now - quiet, limit=limit):
+        verdict: list[str] = []
+
+        def resolve(record: ThreadRecord, verdict: list[str] = verdict) -> bool:
+            verdict.clear()
+            if record.alert is None:
+                verdict.append("gone")
+                return False
+            state = AlertState.from_json(record.alert)
+            if not state.live:
+                verdict.append("closed")
+                return False
+            if not state.claimed_by or now - record.updated_at < quiet:
+                verdict.append("open")
+                return False
+            state = s.escalation.resolve(state, now)
+            record.alert = state.to_json()
+            _sync_alert(record, state, now)
+            verdict.append("resolved")
+            return True
+
+        await mutate_thread(s, ref, resolve, before_save=_indexer(s, ref))
+        if verdict == ["open"]:
+            await s.store.set_open_alert(ref, now, None, s.settings.thread_ttl_seconds)
+            continue
+        await s.store.close_alert(ref)
+        if verdict == ["resolved"]:
+            resolved += 1
+            log.info("alert_resolved", extra={"thread_key": ref.key, "reason": "quiet"})
+            await s.store.ledger.schedule(ref, now, soon=True)
+    return resolved

@@ -1,22 +1,28 @@
 """App Home by role: supervisors see the open alerts and their threads, agents their own threads
-(whispers vanish on reload), anyone else a short explanation."""
+(whispers vanish on reload), anyone else a short explanation. The flow gathers plain data; the
+notifier renders and publishes it."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 from bot.core.access import Role
+from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.core.models import Level, Trend
+from bot.effects.home import HomeThread
 from bot.flows.briefs import briefing_from_json
 from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack import alert_blocks, blocks
 from bot.slack.directory import LookupFailed
-from bot.slack.payloads import AlertRef
 from bot.stores.keys import ThreadRef
 
 log = logging.getLogger("undertone.flow")
+
+REFRESH_TIMEOUT = 3.0  # seconds: an App Home refresh is optional and never holds up scoring
+REFRESH_EVERY = 15.0  # seconds: at most one refresh per user per process this often
 
 
 async def touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
@@ -27,11 +33,29 @@ async def touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
 
 
 async def refresh_home(s: Services, user: str) -> None:
-    """Keep the agent's App Home current (best effort: a failure never blocks scoring)."""
+    """Keep the agent's App Home current (best effort: a failure never blocks scoring).
+
+    A busy agent's home is republished at most every REFRESH_EVERY seconds: later changes wait
+    for `refresh_pending_homes` (the worker's housekeeping). Opening the tab always publishes.
+    """
+    last = s.home_refreshed.get(user)
+    if last is not None and time.monotonic() - last < REFRESH_EVERY:
+        s.home_pending.add(user)
+        return
+    s.home_refreshed[user] = time.monotonic()
+    s.home_pending.discard(user)
     try:
-        await publish_home(s, user)
+        await asyncio.wait_for(publish_home(s, user), timeout=REFRESH_TIMEOUT)
     except Exception as exc:
         log.warning("home_refresh_failed", extra={"error": type(exc).__name__})
+
+
+async def refresh_pending_homes(s: Services) -> None:
+    """Publish the homes whose refresh was held back, once their interval has passed."""
+    now = time.monotonic()
+    for user in list(s.home_pending):
+        if now - s.home_refreshed.get(user, 0.0) >= REFRESH_EVERY:
+            await refresh_home(s, user)
 
 
 async def publish_home(s: Services, user: str) -> None:
@@ -45,11 +69,10 @@ async def publish_home(s: Services, user: str) -> None:
     if not role.is_support_team:
         wording = s.phrasebook.access
         text = wording.home_other if role is Role.OTHER else wording.home_outsider
-        view = blocks.notice_home_view(wording.home_other_title, text)
         log.info("home_published", extra={"user": user, "role": role.value})
-        await s.notifier.publish_home(user=user, view=view, internal=False)
+        await s.notifier.publish_notice_home(user=user, title=wording.home_other_title, text=text)
         return
-    threads: list[blocks.HomeThread] = []
+    threads: list[HomeThread] = []
     for ref in await s.store.home_threads(user):
         doc = (await s.store.load_thread(ref)).doc
         if not doc:
@@ -57,10 +80,10 @@ async def publish_home(s: Services, user: str) -> None:
         rec = ThreadRecord.from_json(doc)
         summ = rec.summary
         threads.append(
-            blocks.HomeThread(
+            HomeThread(
                 channel_id=ref.channel,
                 thread_ts=ref.thread_ts,
-                permalink=rec.permalink or None,
+                permalink=rec.permalink or s.identity.permalink(ref.channel, ref.thread_ts) or None,
                 heat=float(summ.get("heat", 0.0)),
                 level=Level(summ.get("level", "calm")),
                 trend=Trend(summ.get("trend", "steady")),
@@ -68,16 +91,14 @@ async def publish_home(s: Services, user: str) -> None:
                 updated_at=rec.updated_at,
             )
         )
-    alert_section = None
-    if role is Role.SUPERVISOR:  # only supervisors see alerts, even when there are none
-        alert_section = alert_blocks.home_alert_blocks(await _open_alerts(s))
-    view = blocks.app_home_view(threads, alert_section)
+    # only supervisors see alerts, even when there are none
+    alerts = await _open_alerts(s) if role is Role.SUPERVISOR else None
     log.info("home_published", extra={"user": user, "role": role.value})
-    await s.notifier.publish_home(user=user, view=view, internal=True)
+    await s.notifier.publish_home(user=user, threads=threads, alerts=alerts)
 
 
-async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
-    out: list[alert_blocks.OpenAlert] = []
+async def _open_alerts(s: Services) -> list[tuple[str, AlertState, Briefing]]:
+    out: list[tuple[str, AlertState, Briefing]] = []
     for ref in await s.store.open_alerts():
         doc = (await s.store.load_thread(ref)).doc
         if not doc:
@@ -87,9 +108,5 @@ async def _open_alerts(s: Services) -> list[alert_blocks.OpenAlert]:
             state = AlertState.from_json(rec.alert)
             if state.false_alarm or state.closed_at:
                 continue
-            out.append(
-                alert_blocks.OpenAlert.from_state(
-                    state, briefing_from_json(rec.summary["briefing"]), AlertRef(ref.key).encode()
-                )
-            )
+            out.append((ref.key, state, briefing_from_json(rec.summary["briefing"])))
     return out

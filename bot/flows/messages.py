@@ -1,33 +1,32 @@
-"""The message flow: one taken-in message -> score, coach, escalate -> effects queued and sent.
+"""The message flow: one taken-in message -> score, coach, escalate -> effects queued.
 
 Each thread is a versioned document (compare-and-set), so replicas and redeliveries cannot
-double-count a message. Side effects go to an outbox inside the same document and are claimed
-once before they are sent (see `delivery`), so a crash between saving and sending is repaired
-by the next delivery without sending anything twice.
+double-count a message. What the message calls for is decided here as typed intents (a whisper,
+the alert, pages) and written into the same document's outbox; the delivery loop sends them (see
+`delivery`). A crash between saving and sending is repaired by the next delivery round.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from dataclasses import replace
 
 from bot import metrics
-from bot.core.briefing import Briefing, build_briefing
-from bot.core.coaching import CoachState
+from bot.core.briefing import build_briefing
+from bot.core.coaching import CoachState, Hint
 from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState, Severity
-from bot.core.models import Assessment, Role, Turn
-from bot.core.serialize import assessment_to_json
+from bot.core.models import Assessment, Level, Role, Turn
+from bot.core.serialize import assessment_from_json, assessment_to_json
+from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Whisper
 from bot.flows.briefs import briefing_to_json
-from bot.flows.delivery import deliver
 from bot.flows.home import refresh_home, touch_home
 from bot.flows.threads import mutate_thread
-from bot.record import Effect, ThreadRecord
+from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack import alert_blocks, blocks
 from bot.slack.directory import Speaker
-from bot.slack.payloads import AlertRef, HintRef, InboundMessage
+from bot.slack.payloads import InboundMessage
 from bot.stores.keys import ThreadRef
 from bot.stores.store import Entry
 
@@ -42,11 +41,23 @@ def _ts(value: str) -> float:
 
 
 async def process_entry(s: Services, entry: Entry) -> None:
-    """Score one taken-in message in its thread, once, and deliver what it calls for."""
+    """Score one taken-in message in its thread, once, and queue what it calls for."""
     if entry.fields.get("kind") != "message":
         return
     msg = InboundMessage.from_fields(entry.fields)
+    if entry.fields.get("refetch") == "1":  # a replayed dead letter: its text was not kept
+        text = await s.notifier.message_text(
+            channel=msg.channel, ts=msg.ts, thread_ts=msg.thread_ts
+        )
+        if text is None:
+            log.warning("replay_text_unavailable", extra={"event_id": msg.event_id})
+            return
+        msg = InboundMessage.from_fields({**entry.fields, "text": text})
     ref = ThreadRef(msg.team, msg.channel, msg.thread_ts)
+    if s.installs is None and s.identity.workspace is None and msg.team:
+        # One workspace, and Slack did not answer auth.test at start-up: the workspace this
+        # event was addressed to is ours (replaced by auth.test's answer when it comes).
+        s.directory.remember_home(frozenset({msg.team}))
     speaker = await s.directory.classify(
         user=msg.user, user_team=msg.user_team, is_ext_shared=msg.is_ext_shared
     )
@@ -57,13 +68,11 @@ async def process_entry(s: Services, entry: Entry) -> None:
         )
         return
     started = time.perf_counter()
-    before = ThreadRecord.from_json((await s.store.load_thread(ref)).doc)
-    permalink, snoozed = before.permalink, False
-    if speaker is Speaker.CUSTOMER:
-        if not permalink:
-            permalink = await s.notifier.permalink(channel=msg.channel, ts=msg.thread_ts)
-        if before.agent:
-            snoozed = await s.store.is_snoozed(before.agent, ref)
+    current = await s.store.load_thread(ref)
+    before = ThreadRecord.from_json(current.doc)
+    snoozed = False
+    if speaker is Speaker.CUSTOMER and before.agent:
+        snoozed = await s.store.is_snoozed(before.agent, ref)
     assessed: list[Assessment | None] = []
     queued: list[Effect] = []
 
@@ -72,21 +81,24 @@ async def process_entry(s: Services, entry: Entry) -> None:
         queued.clear()
         if record.saw(msg.ts):
             return False  # a redelivery: scored already, only the outbox may be left to send
-        record.permalink = record.permalink or permalink
         waiting = {e.id for e in record.outbox}
         assessed.append(_apply(s, record, ref, msg, speaker, snoozed))
         queued.extend(e for e in record.outbox if e.id not in waiting)
         return True
 
-    record = await mutate_thread(s, ref, fold)
+    record = await mutate_thread(s, ref, fold, loaded=current)
     assessment = assessed[0] if assessed else None
     if assessment is not None:
         _log_assessed(msg, ref, assessment, record, time.perf_counter() - started)
         _count_queued(queued, assessment, record)
-    hinted = any(e.id.startswith("hint:") for e in record.outbox)
-    if record.outbox:
-        await deliver(s, ref)
+    due = record.next_due()
+    if due is not None:
+        # Indexed after the save and before the entry is acknowledged: a crash in between (or
+        # an append-only file that lost its last second) redelivers the entry, which indexes
+        # the outbox again (a redelivery folds nothing but still gets here).
+        await s.store.ledger.schedule(ref, due, soon=True)
     await touch_home(s, ref, record)
+    hinted = assessment is not None and record.summary.get("hint") != before.summary.get("hint")
     changed = hinted or record.summary.get("level") != before.summary.get("level")
     if record.agent and assessment is not None and changed:
         await refresh_home(s, record.agent)
@@ -112,13 +124,21 @@ def _apply(
         engine_state, assessment = s.engine.read(engine_state, turn)
     rec.mark(msg.ts)
     if role is Role.AGENT:
+        late = _ts(msg.ts) < _ts(str(rec.summary.get("uncoached_ts") or "0"))
         rec.add_agent(msg.user)
         coach_state = s.coach.observe_agent(coach_state, turn)
+        if late:
+            coach_state = _coach_late(s, rec, ref, coach_state, now)
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
-        coach_state = _coach(s, rec, ref, assessment, coach_state, now, snoozed)
-        _escalate(s, rec, ref, assessment, coach_state, now)
+        if rec.agent is None:  # remembered: an agent reply written earlier may still arrive
+            rec.summary["uncoached_ts"] = msg.ts
+        else:
+            rec.summary.pop("uncoached_ts", None)
+        coach_state, hint = _coach(s, rec, assessment, coach_state, now, snoozed)
+        decision = _escalate(s, rec, ref, assessment, coach_state, now)
+        _whisper(rec, ref, assessment, hint, decision, now)
         rec.summary.update(
             {
                 "level": assessment.level.value,
@@ -133,31 +153,67 @@ def _apply(
     return assessment
 
 
-def _whisper(ref: ThreadRef, user: str, message: dict[str, Any]) -> dict[str, Any]:
-    return {"channel": ref.channel, "user": user, "thread_ts": ref.thread_ts, "message": message}
-
-
 def _coach(
     s: Services,
     rec: ThreadRecord,
-    ref: ThreadRef,
     assessment: Assessment,
     state: CoachState,
     now: float,
     snoozed: bool,
-) -> CoachState:
+) -> tuple[CoachState, Hint | None]:
     if rec.agent is None:
-        return state  # nobody to coach yet
+        return state, None  # nobody to coach yet
     preset = s.coach.policy.preset_for(ref.channel)
     state, hint = s.coach.advise(state, assessment, now, snoozed=snoozed, preset=preset)
-    if hint is None:
+    if hint is not None:
+        rec.summary["hint"] = hint.headline
+    return state, hint
+
+
+def _coach_late(
+    s: Services, rec: ThreadRecord, ref: ThreadRef, state: CoachState, now: float
+) -> CoachState:
+    """An agent reply that arrives after a later customer message (Slack redelivered it late, e.g.
+    across a Redis restart) was written before it: coach that customer message now, as if the
+    reply had been there when it was read."""
+    rec.summary.pop("uncoached_ts", None)
+    last = rec.summary.get("last")
+    if not last:
         return state
-    message = blocks.hint_message(hint, assessment, HintRef(ref.key, hint.id).encode())
-    rec.outbox.append(
-        Effect(f"hint:{ref.key}:{hint.id}", "whisper", _whisper(ref, rec.agent, message))
-    )
-    rec.summary["hint"] = hint.headline
+    assessment = assessment_from_json(last)
+    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
+        return state  # read without the reply, a mild message looks worse than it was
+    shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
+    state, hint = _coach(s, rec, shifted, state, now, snoozed=False)
+    if hint is not None:
+        _whisper(rec, ref, assessment, hint, None, now)
     return state
+
+
+def _whisper(
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    assessment: Assessment,
+    hint: Hint | None,
+    decision: AlertDecision | None,
+    now: float,
+) -> None:
+    """One ephemeral per agent per customer message: the hint, the alert notice, or both."""
+    notice = Notice(kind="alerted") if decision is not None and decision.action == "post" else None
+    if rec.agent is None or (hint is None and notice is None):
+        return
+    card = HintCard.of(hint, assessment.level, assessment.trend) if hint is not None else None
+    rec.queue_whisper(
+        Whisper(
+            thread=ref.key,
+            channel=ref.channel,
+            thread_ts=ref.thread_ts,
+            agent=rec.agent,
+            hint=card,
+            notice=notice,
+        ),
+        now,
+    )
 
 
 def _escalate(
@@ -167,15 +223,15 @@ def _escalate(
     assessment: Assessment,
     coach_state: CoachState,
     now: float,
-) -> None:
+) -> AlertDecision | None:
     state = AlertState.from_json(rec.alert) if rec.alert else AlertState()
     state, decision = s.escalation.assess(state, assessment, ref.channel, now, rec.history)
     rec.alert = state.to_json()
     if decision is None:
-        return
+        return None
     if decision.action == "watch":  # heating up, no cue worth a ping: listed, never posted alone
         rec.summary["watch"] = {"at": now, "cues": [k.value for k in decision.cue_kinds]}
-        return
+        return None
     briefing = build_briefing(
         decision,
         assessment,
@@ -189,58 +245,33 @@ def _escalate(
     )
     rec.summary["briefing"] = briefing_to_json(briefing)
     rec.summary["cue_kind"] = decision.primary.kind.value if decision.primary else "unknown"
-    _queue_alert(s, rec, ref, decision, state, briefing)
-
-
-def _queue_alert(
-    s: Services,
-    rec: ThreadRecord,
-    ref: ThreadRef,
-    decision: AlertDecision,
-    state: AlertState,
-    briefing: Briefing,
-) -> None:
-    message = alert_blocks.alert_message(
-        briefing,
-        AlertRef(ref.key).encode(),
-        claimed_by=state.claimed_by,
-        claimed_at=state.claimed_at,
-    )
-    pending = [e for e in rec.outbox if e.kind == "alert" and e.data["action"] == "post"]
-    rec.alert_seq += 1
-    if pending:  # the first post has not gone out yet: send the latest briefing with it
-        pending[-1].data["message"] = message
-    else:
-        data = {"action": decision.action, "channel": decision.route_channel, "message": message}
-        rec.outbox.append(Effect(f"alert:{ref.key}:{rec.alert_seq}", "alert", data))
-    if decision.action == "post" and rec.agent:
-        notice = alert_blocks.agent_notice("alerted", supervisor=None)
-        rec.outbox.append(
-            Effect(f"notice:{ref.key}:{rec.alert_seq}", "whisper", _whisper(ref, rec.agent, notice))
-        )
-    if decision.page and s.pagers.configured():
-        page = {
-            "dedup_key": ref.key,
-            "summary": f"{briefing.cue} in <#{ref.channel}>",
-            "severity": int(decision.severity),
-            "permalink": rec.permalink,
-            "cue": briefing.cue,
-            "channel": ref.channel,
-        }
-        rec.outbox.append(Effect(f"page:{ref.key}:{rec.alert_seq}", "page", page))
+    rec.alert_rev += 1
+    if not rec.pending("alert"):  # a pending one is rendered from the latest state when sent
+        rec.queue(AlertSync(channel=decision.route_channel), now)
+    if decision.page:
+        for pager in s.pagers.names():
+            page = Page(
+                pager=pager,
+                thread=ref.key,
+                severity=int(decision.severity),
+                cue=briefing.cue,
+                channel=ref.channel,
+            )
+            rec.queue(page, now)
+    return decision
 
 
 def _count_queued(queued: list[Effect], a: Assessment, rec: ThreadRecord) -> None:
     """Hints by framework step and level, pings by cue and severity (committed effects only)."""
     for effect in queued:
-        if effect.id.startswith("hint:"):
-            hint_id = effect.id.rsplit(":", 1)[-1]  # "<framework>.<step>.<phrasing>"
-            metrics.hint(step=hint_id.split(".")[1] if "." in hint_id else "", level=a.level.value)
-        elif effect.kind == "alert":
-            severity = AlertState.from_json(rec.alert).severity if rec.alert else 0
-            name = Severity(severity).key if severity else "none"
-            cue = str(rec.summary.get("cue_kind") or "")
-            metrics.ping(cue=cue, severity=name, action=str(effect.data.get("action")))
+        intent = effect.intent
+        if isinstance(intent, Whisper) and intent.hint is not None:
+            metrics.hint(step=intent.hint.step_id, level=a.level.value)
+        elif isinstance(intent, AlertSync):
+            state = AlertState.from_json(rec.alert) if rec.alert else AlertState()
+            name = Severity(state.severity).key if state.severity else "none"
+            action = "update" if state.message_ts else "post"
+            metrics.ping(cue=str(rec.summary.get("cue_kind") or ""), severity=name, action=action)
 
 
 def _log_assessed(

@@ -106,9 +106,10 @@ def alert_message(
     claimed_by: str | None = None,
     claimed_at: float | None = None,
     false_alarm_by: str | None = None,
+    resolved_at: float | None = None,
     wording: Wording | None = None,
 ) -> dict[str, Any]:
-    """The supervisor ping: headline, briefing, buttons; claimed / false-alarm state shown."""
+    """The supervisor ping: headline, briefing, buttons; claimed / closed / resolved shown."""
     _check_ref(alert_ref)
     w = wording or shipped_wording()
     t = w.templates
@@ -116,7 +117,7 @@ def alert_message(
     level = str(getattr(b.level, "value", b.level))
     trend = str(getattr(b.trend, "value", b.trend))
     blocks: list[Block] = [{"type": "header", "text": _plain(header, HEADER_LIMIT)}]
-    blocks += _top_blocks(b, alert_ref, w, claimed_by, claimed_at, false_alarm_by)
+    blocks += _top_blocks(b, alert_ref, w, claimed_by, claimed_at, false_alarm_by, resolved_at)
     blocks.append(
         _section(
             render(
@@ -153,17 +154,23 @@ def alert_message(
             "permalink": b.permalink or "-",
         },
     )
-    status = _status_text(w, claimed_by, claimed_at, false_alarm_by)
+    status = _status_text(w, claimed_by, claimed_at, false_alarm_by, resolved_at)
     if status:
         text = f"{text} · {status}"
     return {"text": text, "blocks": blocks[:MAX_BLOCKS]}
 
 
 def _status_text(
-    w: Wording, claimed_by: str | None, claimed_at: float | None, false_alarm_by: str | None
+    w: Wording,
+    claimed_by: str | None,
+    claimed_at: float | None,
+    false_alarm_by: str | None,
+    resolved_at: float | None = None,
 ) -> str:
     if false_alarm_by:
         return render(w.templates["false_alarm"], {"user": false_alarm_by})
+    if resolved_at is not None:
+        return render(w.templates["resolved"], {"when": slack_date(resolved_at)}).strip()
     if claimed_by:
         when = slack_date(claimed_at) if claimed_at is not None else ""
         return render(w.templates["claimed"], {"user": claimed_by, "when": when}).strip()
@@ -177,6 +184,7 @@ def _top_blocks(
     claimed_by: str | None,
     claimed_at: float | None,
     false_alarm_by: str | None,
+    resolved_at: float | None = None,
 ) -> list[Block]:
     """Buttons first; once claimed or closed, a status line with who and when above them."""
     t = w.templates
@@ -185,8 +193,8 @@ def _top_blocks(
         if b.permalink and len(b.permalink) <= URL_LIMIT
         else []
     )
-    status = _status_text(w, claimed_by, claimed_at, false_alarm_by)
-    if false_alarm_by:
+    status = _status_text(w, claimed_by, claimed_at, false_alarm_by, resolved_at)
+    if false_alarm_by or resolved_at is not None:
         top = [_context(status)]
         return [*top, {"type": "actions", "elements": join}] if join else top
     elements: list[Block] = []

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bot.core.coaching import Hint, Progress, Severity
 from bot.core.models import Assessment, Level, Trend
 from bot.core.playbooks import PlaybookAnswer, Topic, TopicKind
+from bot.effects.home import HomeThread
 from bot.slack.ids import ActionId
 
 MAX_BLOCKS = 50
@@ -59,20 +59,6 @@ FEEDBACK_ACK = {  # by short kind ("used", ...) or by the button's ActionId valu
     ActionId.HINT_SNOOZE.value: _SNOOZED,
     "invalid": ":hourglass: This hint has expired.",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class HomeThread:
-    """One coached thread as the App Home lists it."""
-
-    channel_id: str
-    thread_ts: str
-    permalink: str | None
-    heat: float  # 0..1
-    level: Level
-    trend: Trend
-    hint_headline: str | None
-    updated_at: float  # seconds since the epoch
 
 
 # --- small helpers ------------------------------------------------------------------------------
@@ -146,12 +132,21 @@ def _hint_blocks(hint: Hint) -> list[Block]:
 
 
 def hint_message(hint: Hint, assessment: Assessment, action_value: str) -> dict[str, Any]:
-    """The ephemeral whisper: headline, quoted reason, phrasings, slip fix, feedback buttons."""
-    level = (
-        f"{LEVEL_ICON[assessment.level]} {assessment.level.value} · {TREND_ARROW[assessment.trend]}"
-    )
+    """The ephemeral whisper for a hint given for `assessment` (see `whisper_message`)."""
+    return whisper_message(hint, assessment.level, assessment.trend, action_value)
+
+
+def whisper_message(
+    hint: Hint, level: Level, trend: Trend, action_value: str, *, notice: str | None = None
+) -> dict[str, Any]:
+    """The ephemeral whisper: headline, quoted reason, phrasings, slip fix, feedback buttons, and
+    the alert notice when a supervisor was told about the same message (one ephemeral for both)."""
+    reading = f"{LEVEL_ICON[level]} {level.value} · {TREND_ARROW[trend]}"
     blocks = _hint_blocks(hint)
-    blocks.append(_context(f"Step: *{escape(hint.step_title)}*", level, "_only you can see this_"))
+    if notice:
+        blocks.append(_section(f":rotating_light: {notice}"))
+    step = f"Step: *{escape(hint.step_title)}*"
+    blocks.append(_context(step, reading, "_only you can see this_"))
     blocks.append(
         {
             "type": "actions",
@@ -162,10 +157,8 @@ def hint_message(hint: Hint, assessment: Assessment, action_value: str) -> dict[
             ],
         }
     )
-    return {
-        "text": clip(f"Coaching hint: {hint.headline}", 300),
-        "blocks": _cap(blocks, MAX_BLOCKS),
-    }
+    text = f"Coaching hint: {hint.headline}" + (f" · {notice}" if notice else "")
+    return {"text": clip(text, 300 if not notice else 600), "blocks": _cap(blocks, MAX_BLOCKS)}
 
 
 def hint_feedback_ack(kind: str) -> dict[str, Any]:
@@ -211,6 +204,11 @@ def playbook_message(answer: PlaybookAnswer) -> dict[str, Any]:
             text += "\n" + _quote(sec.phrasings)
         blocks.append(_section(text))
     return {"text": clip(f"Playbook: {card.topic.title}", 300), "blocks": _cap(blocks, MAX_BLOCKS)}
+
+
+def playbook_reply(reply: PlaybookAnswer | list[Topic]) -> dict[str, Any]:
+    """What `/playbook` answers: every topic (a list) or a card / the closest topics."""
+    return topics_message(reply) if isinstance(reply, list) else playbook_message(reply)
 
 
 def _topic_buttons(topics: Sequence[Topic]) -> Block:

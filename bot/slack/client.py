@@ -14,7 +14,6 @@ from typing import Any, Protocol
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
@@ -22,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot import metrics
+from bot.slack.errors import error_code
 
 current_team: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "undertone_current_team", default=None
@@ -79,7 +79,7 @@ class UndertoneWebClient(AsyncWebClient):
         try:
             response = await super().api_call(api_method, **kwargs)
         except SlackApiError as exc:
-            metrics.slack_call(api_method, str(exc.response.get("error") or "error"))
+            metrics.slack_call(api_method, error_code(exc) or "error")
             raise
         except Exception as exc:
             metrics.slack_call(api_method, type(exc).__name__)
@@ -100,12 +100,16 @@ class UndertoneWebClient(AsyncWebClient):
         return kwargs | {"headers": headers}
 
 
+SLACK_TIMEOUT = 8  # seconds per Web API call; a delivery lease outlasts two of them
+
+
 def make_web_client(
     token: str | None, base_url: str, *, tokens: TokenSource | None = None
 ) -> UndertoneWebClient:
-    """A client with retries on 429 (honouring Retry-After), every 429 and call counted."""
-    client = UndertoneWebClient(token=token or None, base_url=base_url)
+    """A client that fails fast, every 429 and call counted. A 429 is not retried in-process:
+    delivery reschedules the effect after Retry-After instead of holding a worker asleep
+    (connection errors are retried once by slack_sdk's default handler)."""
+    client = UndertoneWebClient(token=token or None, base_url=base_url, timeout=SLACK_TIMEOUT)
     client.tokens = tokens
     client.retry_handlers.insert(0, RateLimitCounter())
-    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client

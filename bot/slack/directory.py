@@ -19,6 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.access import PersonFacts, Role, TeamFacts, decide_role, is_outsider
 from bot.slack.cache import TtlCache
 from bot.slack.client import NoTokenError, current_team
+from bot.slack.errors import error_code
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class Directory:
     ) -> None:
         self._client = client
         self._home = frozenset(home_team_ids)
+        self._learnt_home: frozenset[str] = frozenset()
         kw: dict[str, Any] = {"clock": clock} if clock else {}
         # learnt from auth.test, per workspace (many workspaces: each is "ours" to itself)
         self._home_of: TtlCache[str, frozenset[str]] = TtlCache(size=HOME_SIZE, ttl=HOME_TTL, **kw)
@@ -85,11 +87,20 @@ class Directory:
 
     # --- facts from Slack -------------------------------------------------------------------
 
+    def remember_home(self, team_ids: frozenset[str]) -> None:
+        """Our team ids as learnt by a single-workspace install (`auth.test` at start-up, or
+        until it answers the workspace events are addressed to): no per-entry look-up, so
+        classifying authors does not need Slack's Web API. Configured ids always win."""
+        if team_ids:
+            self._learnt_home = frozenset(team_ids)
+
     async def home_teams(self) -> frozenset[str]:
         """Our team and enterprise ids: the configured ones, or what auth.test says for the
         workspace in hand (asked once per workspace and HOME_TTL)."""
         if self._home:
             return self._home
+        if self._learnt_home:
+            return self._learnt_home
         workspace = current_team.get() or ""  # many workspaces: each is "ours" to itself
         known = self._home_of.get(workspace)
         if known is None:
@@ -116,7 +127,7 @@ class Directory:
         try:
             resp = await self._client.users_info(user=user)
         except SlackApiError as exc:
-            error = str(exc.response.get("error") or "")
+            error = error_code(exc)
             if error in _GONE:
                 self._gone.put(user, True)
                 return None
@@ -156,7 +167,7 @@ class Directory:
         except SlackApiError as exc:
             log.warning(
                 "channel_members_failed",
-                extra={"error": exc.response.get("error"), "channel": channel},
+                extra={"error": error_code(exc), "channel": channel},
             )
             raise LookupFailed("conversations.members") from exc
         members = frozenset(found)
@@ -170,7 +181,7 @@ class Directory:
         try:
             resp = await self._client.usergroups_users_list(usergroup=group)
         except SlackApiError as exc:
-            log.warning("usergroup_lookup_failed", extra={"error": exc.response.get("error")})
+            log.warning("usergroup_lookup_failed", extra={"error": error_code(exc)})
             raise LookupFailed("usergroups.users.list") from exc
         users = frozenset(str(u) for u in resp.get("users") or [])
         self._groups.put(group, users)

@@ -27,6 +27,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack.cache import TtlCache
 from bot.slack.client import NoTokenError
 from bot.slack.directory import Directory, LookupFailed
+from bot.slack.errors import error_code
 
 log = logging.getLogger("undertone.guard")
 
@@ -192,7 +193,7 @@ class LeakGuard:
                 resp = await self._client.conversations_info(channel=channel)
             except SlackApiError as exc:
                 if exc.response.status_code == 200:  # Slack answered: this bot may not look there
-                    return f"channel_info_{exc.response.get('error') or 'refused'}"
+                    return f"channel_info_{error_code(exc) or 'refused'}"
                 raise LeakGuardUnsure("channel_info_failed") from exc
             except OSError as exc:
                 raise LeakGuardUnsure("channel_info_failed") from exc

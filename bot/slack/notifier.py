@@ -4,11 +4,17 @@ response_url answers); every send passes the leak guard (`bot.slack.guard`) firs
 Rules it enforces: whispers are ephemeral (`chat.postEphemeral`) to one person of our
 organisation, in the thread; visible messages (`chat.postMessage`, `chat.update`) go only to
 channels proven internal and not shared, or to an agent's DM.
+
+Effects (`send_whisper`, `sync_alert`, `remind_alert`) are rendered here at send time with the
+team's wording, and every failure comes out as a `SendFailed` saying whether and when to retry
+(the guard refusing is permanent; the guard unsure is retried). Optional calls (`permalink`,
+`message_text`) degrade and never raise.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +24,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import metrics
+from bot.core.briefing import Briefing
+from bot.core.escalation import AlertState
+from bot.effects import Receipt, SendFailed, Whisper
+from bot.effects.home import HomeThread
+from bot.slack import alert_blocks, blocks, render
 from bot.slack.client import make_web_client
+from bot.slack.errors import error_code, send_failure
 from bot.slack.guard import LeakGuard, LeakGuardError, LeakGuardUnsure
+from phrasebook.escalation import Wording
 
 __all__ = ["LeakGuardError", "LeakGuardUnsure", "Posted", "SlackNotifier", "make_client"]
 
@@ -33,23 +46,43 @@ class Posted:
 
 
 def make_client(token: str, base_url: str) -> AsyncWebClient:
-    """A Web API client with retries on 429 (honouring Retry-After) and connection errors; every
-    call and 429 is counted (see `bot.slack.client`)."""
+    """A Web API client that fails fast; every call and 429 is counted (see `bot.slack.client`).
+    A 429 is not retried in-process: delivery reschedules the effect after Retry-After."""
     return make_web_client(token, base_url)
+
+
+def _delivery_failure(exc: BaseException) -> SendFailed:
+    """What a failed send means for its effect: the guard refusing is final, unsure is not."""
+    if isinstance(exc, LeakGuardError):
+        return SendFailed("leak_guard", permanent=True)
+    if isinstance(exc, LeakGuardUnsure):
+        return SendFailed(f"leak_guard_unsure_{exc}")
+    return send_failure(exc)
 
 
 class SlackNotifier:
     """Posts whispers, supervisor pings and App Home views."""
 
-    def __init__(self, client: AsyncWebClient, *, guard: LeakGuard) -> None:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        *,
+        guard: LeakGuard,
+        wording: Wording | None = None,
+        fallback_permalink: Callable[[str, str], str] | None = None,
+    ) -> None:
         self.client = client
         self.guard = guard
+        self.timeout = client.timeout
+        self._wording = wording or alert_blocks.shipped_wording()
+        self._fallback_permalink = fallback_permalink
+
+    # --- messages (handlers answering a person, and the effects below) -------------------------
 
     async def whisper(
         self, *, channel: str, user: str, thread_ts: str, message: dict[str, Any]
     ) -> bool:
-        """An ephemeral hint to one agent in the thread; falls back to a DM when they are not in
-        it."""
+        """An ephemeral to one person in the thread; a DM when they are not in the channel."""
         await self.guard.to_person(user)
         try:
             await self.client.chat_postEphemeral(
@@ -61,7 +94,7 @@ class SlackNotifier:
             )
             return True
         except SlackApiError as exc:
-            error = exc.response.get("error")
+            error = error_code(exc)
             if error not in ("user_not_in_channel", "channel_not_found", "not_in_channel"):
                 raise
             log.info("whisper_fallback_dm", extra={"error": error, "channel": channel})
@@ -94,18 +127,101 @@ class SlackNotifier:
             channel=channel, ts=ts, text=message["text"], blocks=message.get("blocks")
         )
 
+    # --- effects (rendered here, at send time) ---------------------------------------------------
+
+    async def send_whisper(self, w: Whisper) -> Receipt:
+        """Deliver a whisper intent. Raises SendFailed."""
+        message = render.whisper(w, self._wording)
+        try:
+            await self.whisper(
+                channel=w.channel, user=w.agent, thread_ts=w.thread_ts, message=message
+            )
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=w.channel)
+
+    async def sync_alert(
+        self,
+        *,
+        channel: str,
+        ts: str,
+        briefing: Briefing,
+        state: AlertState,
+        thread: str,
+    ) -> Receipt:
+        """Show the alert as it stands: post it into `channel` (no `ts` yet) or edit it."""
+        message = render.alert(briefing, state, thread, self._wording)
+        try:
+            if ts:
+                await self.update_internal(channel=channel, ts=ts, message=message)
+                return Receipt(channel=channel, ts=ts)
+            posted = await self.post_internal(channel=channel, message=message)
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
+
+    async def remind_alert(
+        self, *, channel: str, ts: str, briefing: Briefing, thread: str, waited_seconds: float
+    ) -> Receipt:
+        """The one reminder: a broadcast reply under the alert message."""
+        message = render.reminder(briefing, thread, waited_seconds, self._wording)
+        try:
+            posted = await self.post_internal(channel=channel, message=message, thread_ts=ts)
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=posted.channel, ts=posted.ts)
+
+    # --- optional calls: degrade, never raise ----------------------------------------------------
+
     async def permalink(self, *, channel: str, ts: str) -> str:
+        """The message's permalink; when Slack cannot say, one built from the workspace URL."""
         try:
             resp = await self.client.chat_getPermalink(channel=channel, message_ts=ts)
-            return str(resp.get("permalink") or "")
-        except SlackApiError as exc:
-            log.warning("permalink_failed", extra={"error": exc.response.get("error")})
-            return ""
+            link = str(resp.get("permalink") or "")
+            if link:
+                return link
+        except Exception as exc:
+            log.warning(
+                "permalink_failed",
+                extra={"error": error_code(exc) or type(exc).__name__, "channel": channel},
+            )
+        return self._fallback_permalink(channel, ts) if self._fallback_permalink else ""
 
-    async def publish_home(self, *, user: str, view: dict[str, Any], internal: bool) -> None:
-        if internal:
-            await self.guard.to_person(user)
+    async def message_text(self, *, channel: str, ts: str, thread_ts: str) -> str | None:
+        """A message's text, read back from Slack (replaying a dead letter, whose text was not
+        kept). None when Slack cannot say; raises nothing."""
+        try:
+            resp = await self.client.conversations_replies(
+                channel=channel, ts=thread_ts, oldest=ts, latest=ts, inclusive=True, limit=2
+            )  # the parent comes first, whatever the range: two to reach the message itself
+        except Exception as exc:
+            log.warning(
+                "message_fetch_failed",
+                extra={"error": error_code(exc) or type(exc).__name__, "channel": channel},
+            )
+            return None
+        for message in resp.get("messages") or []:
+            if message.get("ts") == ts:
+                return str(message.get("text") or "")
+        return None
+
+    # --- views ---------------------------------------------------------------------------------
+
+    async def publish_home(
+        self,
+        *,
+        user: str,
+        threads: Sequence[HomeThread],
+        alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
+    ) -> None:
+        """Publish an agent's or supervisor's App Home (`alerts` None: no alert section)."""
+        await self.guard.to_person(user)
+        view = render.home(threads, alerts, self._wording)
         await self.client.views_publish(user_id=user, view=view)
+
+    async def publish_notice_home(self, *, user: str, title: str, text: str) -> None:
+        """The Home tab of someone with no part in support: an explanation and nothing else."""
+        await self.client.views_publish(user_id=user, view=blocks.notice_home_view(title, text))
 
     async def open_modal(self, *, user: str, trigger_id: str, view: dict[str, Any]) -> None:
         """A modal for the person who clicked (an expired or bad trigger is logged, not raised)."""
@@ -113,7 +229,7 @@ class SlackNotifier:
         try:
             await self.client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as exc:
-            log.warning("modal_failed", extra={"error": exc.response.get("error"), "user": user})
+            log.warning("modal_failed", extra={"error": error_code(exc), "user": user})
 
     async def answer(
         self,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.errors import error_code
 from bot.slack.guard import shared_beyond_us
 
 
@@ -45,7 +46,7 @@ class Memberships:
 
 def _error(exc: Exception) -> str:
     if isinstance(exc, SlackApiError):
-        return str(exc.response.get("error") or "error")
+        return error_code(exc) or "error"
     return type(exc).__name__
 
 

@@ -36,14 +36,27 @@ class Keys:
     def stream(self) -> str:
         return f"{self.prefix}:{{intake}}:events"
 
+    @property
+    def dead_letters(self) -> str:
+        """Entries and effects given up on (ids and reasons only, never message text)."""
+        return f"{self.prefix}:{{intake}}:dead"
+
     def dedupe(self, source: str, event_id: str) -> str:
         return f"{self.prefix}:{{intake}}:dedupe:{source}:{event_id}"
 
     def thread(self, ref: ThreadRef) -> str:
         return f"{self.prefix}:{{thr:{ref.key}}}:doc"
 
-    def once(self, effect_id: str) -> str:
-        return f"{self.prefix}:once:{effect_id}"
+    def effect(self, ref: ThreadRef, effect_id: str) -> str:
+        """One effect's lease while it is being sent, then its done-marker (with the receipt)."""
+        return f"{self.prefix}:{{thr:{ref.key}}}:fx:{effect_id}"
+
+    def once(self, what: str) -> str:
+        return f"{self.prefix}:once:{what}"
+
+    def due(self) -> str:
+        """Threads with effects to send, scored by when the next attempt is due."""
+        return f"{self.prefix}:effects:due"
 
     def snooze(self, agent: str, ref: ThreadRef) -> str:
         return f"{self.prefix}:snooze:{agent}:{ref.key}"

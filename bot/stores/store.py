@@ -1,9 +1,10 @@
-"""State behind one port: the durable intake stream, versioned thread documents, once-keys and
-counters.
+"""State behind one port: the durable intake stream, versioned thread documents, the effect
+ledger, dead letters, and small indexes and counters.
 
 The same code runs on a real Redis (REDIS_URL) and on an embedded in-process Redis (fakeredis)
-when no URL is
-given, so the embedded default has the same semantics as production (single process only).
+when no URL is given, so the embedded default has the same semantics as production (single
+process only). Every Redis call has a timeout well under a second: when Redis hangs, Slack gets a
+fast 500 and retries instead of waiting past its 3 s.
 """
 
 from __future__ import annotations
@@ -14,29 +15,33 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, cast
 
 import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import ResponseError
 
+from bot.stores.deadletters import DeadLetters
 from bot.stores.keys import STREAM_GROUP, Keys, ThreadRef
+from bot.stores.ledger import EffectLedger
+from bot.stores.scripts import script
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("undertone.store")
 
 DEDUPE_TTL = 24 * 3600  # Slack retries for ~5 minutes; a day is a wide margin
 STREAM_MAXLEN = 10_000
 OUTCOME_TTL = 180 * 24 * 3600  # supervisor answers (ids and cue kinds) feed the precision report
-MAX_OPEN_ALERTS = 1_000  # the open-alert index keeps the newest; App Home shows 20
-
-
-def _script(name: str) -> str:
-    return resources.files("bot.stores").joinpath("lua", name).read_text(encoding="utf-8")
+TIMEOUT = 0.5  # seconds per Redis call (one retry on a fresh connection after a restart)
+READ_BLOCK_MS = 1000  # a blocking stream read waits at most this long
+MAX_OPEN_ALERTS = 1_000  # the open-alert and re-notify indexes keep the newest; App Home shows 20
+POOL_WAIT = 1.0  # seconds a call may wait for a free connection (Slack's ack budget is 3 s)
+HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other worker
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One intake stream entry."""
+    """One intake stream entry; `deliveries` counts how often a worker was handed it."""
 
     id: str
     fields: dict[str, str]
@@ -51,33 +56,114 @@ class Versioned:
     doc: dict[str, Any] | None
 
 
+@dataclass(frozen=True, slots=True)
+class IntakeHealth:
+    """What /readyz says about intake."""
+
+    group: bool  # the consumer group exists (events will be read)
+    pending: int = 0  # read by a worker, not yet acknowledged
+    oldest_pending_seconds: float = 0.0
+    unread: int = 0  # taken in, not yet read by any worker
+    oldest_unread_seconds: float = 0.0
+    dead_letters: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "pending": self.pending,
+            "oldest_pending_seconds": round(self.oldest_pending_seconds, 1),
+            "unread": self.unread,
+            "oldest_unread_seconds": round(self.oldest_unread_seconds, 1),
+            "dead_letters": self.dead_letters,
+        }
+
+
 def _decode(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _id_ms(entry_id: str) -> int:
+    return int(entry_id.split("-", 1)[0])
+
+
+def _lost_group(exc: ResponseError) -> bool:
+    """Redis (or the embedded store) says the stream or its consumer group is gone."""
+    text = str(exc)
+    return "NOGROUP" in text or "requires the key to exist" in text
+
+
+def redis_client(url: str, *, timeout: float = TIMEOUT, connections: int = 64) -> aioredis.Redis:
+    """A client whose calls fail fast: `timeout` per call, one retry on a new connection.
+
+    At most `connections` connections: when Redis stalls or restarts, callers queue for a
+    connection (up to a second) instead of opening hundreds at once, which would turn a short
+    outage into a long storm of connection attempts.
+    """
+    pool = aioredis.BlockingConnectionPool.from_url(
+        url,
+        max_connections=connections,
+        timeout=POOL_WAIT,
+        socket_timeout=timeout,
+        socket_connect_timeout=TIMEOUT,
+        retry=Retry(NoBackoff(), 1),
+    )
+    return aioredis.Redis.from_pool(pool)  # closing the client closes its pool
+
+
+def describe_url(url: str | None) -> str:
+    """Where the store lives, for logs: host, port and db, never the password."""
+    if not url:
+        return "embedded (in-process, single process only)"
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    where = parts.path if parts.scheme == "unix" else f"{parts.hostname}:{parts.port or 6379}"
+    return f"{parts.scheme}://{where}{'' if parts.scheme == 'unix' else parts.path or '/0'}"
 
 
 class Store:
     """Async access to Undertone's state; every key has a TTL or a bounded length."""
 
-    def __init__(self, client: aioredis.Redis, *, embedded: bool, keys: Keys | None = None) -> None:
+    def __init__(
+        self,
+        client: aioredis.Redis,
+        *,
+        embedded: bool,
+        keys: Keys | None = None,
+        reader: aioredis.Redis | None = None,
+        url: str | None = None,
+    ) -> None:
         self.client = client
+        self.reader = reader or client  # blocking reads need a longer timeout than other calls
         self.embedded = embedded
+        self.url = url
         self.keys = keys or Keys()
-        self._intake = client.register_script(_script("intake.lua"))
-        self._cas = client.register_script(_script("cas.lua"))
+        self.ledger = EffectLedger(client, self.keys)
+        self.dead = DeadLetters(client, self.keys)
+        self._intake = client.register_script(script("intake.lua"))
+        self._cas = client.register_script(script("cas.lua"))
         self._wake = asyncio.Event()
         self._group_ready = False
+        self._group_created_once = False
 
     @classmethod
     def from_url(cls, url: str | None, *, prefix: str = "ut") -> Store:
         """A store on `url`, or on an embedded in-process Redis when `url` is None."""
         if url:
-            return cls(aioredis.from_url(url), embedded=False, keys=Keys(prefix))
+            reader = redis_client(url, timeout=READ_BLOCK_MS / 1000 + 1.0, connections=8)
+            return cls(redis_client(url), embedded=False, keys=Keys(prefix), reader=reader, url=url)
         from fakeredis import FakeAsyncRedis  # embedded default: no server to run
 
         return cls(FakeAsyncRedis(), embedded=True, keys=Keys(prefix))
 
+    @property
+    def where(self) -> str:
+        return describe_url(self.url)
+
     async def close(self) -> None:
         await self.client.aclose()
+        if self.reader is not self.client:
+            await self.reader.aclose()
 
     async def ping(self) -> bool:
         try:
@@ -101,31 +187,59 @@ class Store:
             self._wake.set()
         return new
 
+    async def requeue(self, fields: Mapping[str, str]) -> str:
+        """Append an entry without the dedupe check (a replayed dead letter)."""
+        body: dict[Any, Any] = dict(fields)
+        entry_id = await self.client.xadd(
+            self.keys.stream, body, maxlen=STREAM_MAXLEN, approximate=True
+        )
+        self._wake.set()
+        return _decode(entry_id)
+
     async def ensure_group(self) -> None:
+        """Create the consumer group if it is missing (first start, or Redis came back empty)."""
         if self._group_ready:
             return
         try:
             await self.client.xgroup_create(self.keys.stream, STREAM_GROUP, id="0", mkstream=True)
+            if self._group_created_once:
+                log.warning("intake_group_recreated", extra={"stream": self.keys.stream})
+            self._group_created_once = True
         except ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
         self._group_ready = True
+        self._group_created_once = True
+
+    async def _grouped(self, call: Any) -> Any:
+        """Run a consumer-group command; recreate the group once if Redis lost it."""
+        await self.ensure_group()
+        try:
+            return await call()
+        except ResponseError as exc:
+            if not _lost_group(exc):
+                raise
+            self._group_ready = False
+            await self.ensure_group()
+            return await call()
 
     async def read(self, consumer: str, *, count: int = 10, block_ms: int = 1000) -> list[Entry]:
         """New entries for this consumer; waits up to `block_ms` when there are none."""
-        await self.ensure_group()
         self._wake.clear()
-        rows = await self.client.xreadgroup(
-            STREAM_GROUP,
-            consumer,
-            {self.keys.stream: ">"},
-            count=count,
-            block=None if self.embedded else block_ms,
+        block = min(block_ms, READ_BLOCK_MS)
+        rows = await self._grouped(
+            lambda: self.reader.xreadgroup(
+                STREAM_GROUP,
+                consumer,
+                {self.keys.stream: ">"},
+                count=count,
+                block=None if self.embedded else block,
+            )
         )
         entries = self._entries(rows)
         if not entries and self.embedded:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=block_ms / 1000)
+                await asyncio.wait_for(self._wake.wait(), timeout=block / 1000)
         return entries
 
     @staticmethod
@@ -140,33 +254,57 @@ class Store:
 
     async def claim_stale(self, consumer: str, *, min_idle_ms: int, count: int = 50) -> list[Entry]:
         """Take over entries another consumer read but never acknowledged (it died mid-way)."""
-        await self.ensure_group()
-        result = await self.client.xautoclaim(
-            self.keys.stream,
-            STREAM_GROUP,
-            consumer,
-            min_idle_time=min_idle_ms,
-            start_id="0-0",
-            count=count,
+        result = await self._grouped(
+            lambda: self.client.xautoclaim(
+                self.keys.stream,
+                STREAM_GROUP,
+                consumer,
+                min_idle_time=min_idle_ms,
+                start_id="0-0",
+                count=count,
+            )
         )
-        items = result[1] if len(result) > 1 else []
+        items = [(_decode(i), f) for i, f in (result[1] if len(result) > 1 else []) if f]
+        gone = [_decode(i) for i in (result[2] if len(result) > 2 else [])]
+        if gone:  # trimmed from the stream while pending: nothing left to process
+            log.error("intake_entries_trimmed", extra={"count": len(gone)})
+            await self.client.xack(self.keys.stream, STREAM_GROUP, *gone)
+        if not items:
+            return []
+        ids = [i for i, _ in items]
+        rows = await self.client.xpending_range(
+            self.keys.stream, STREAM_GROUP, min=ids[0], max=ids[-1], count=len(ids) + 1000
+        )
+        times = {_decode(r["message_id"]): int(r["times_delivered"]) for r in rows}
         return [
-            Entry(_decode(i), {_decode(k): _decode(v) for k, v in f.items()}, deliveries=2)
+            Entry(i, {_decode(k): _decode(v) for k, v in f.items()}, deliveries=times.get(i, 2))
             for i, f in items
-            if f is not None
         ]
+
+    async def hand_back(self, consumer: str, entry_ids: list[str]) -> None:
+        """Entries this consumer read but will not process (shutting down): make them look
+        abandoned so the next worker takes them over at once instead of after the idle time."""
+        if entry_ids:
+            await self.client.xclaim(
+                self.keys.stream,
+                STREAM_GROUP,
+                consumer,
+                0,
+                cast(list[Any], entry_ids),
+                idle=HAND_BACK_IDLE_MS,
+                justid=True,
+            )
 
     async def ack(self, entry_id: str) -> None:
         """Done with an entry: acknowledge and delete it (its text leaves Redis)."""
         async with self.client.pipeline(transaction=True) as pipe:
             pipe.xack(self.keys.stream, STREAM_GROUP, entry_id)
             pipe.xdel(self.keys.stream, entry_id)
-            await pipe.execute()
+            await pipe.execute(raise_on_error=False)
 
     async def pending(self) -> int:
         """Entries read but not yet acknowledged (stream lag)."""
-        await self.ensure_group()
-        info = await self.client.xpending(self.keys.stream, STREAM_GROUP)
+        info = await self._grouped(lambda: self.client.xpending(self.keys.stream, STREAM_GROUP))
         return int(info["pending"]) if isinstance(info, dict) else 0
 
     async def intake_stats(self, now: float) -> tuple[int, int, float]:
@@ -179,6 +317,30 @@ class Store:
             return pending, backlog, 0.0
         added_ms = int(_decode(first[0][0]).split("-")[0])
         return pending, backlog, max(0.0, now - added_ms / 1000)
+    async def intake_health(self) -> IntakeHealth:
+        """Is the group there, how old is the oldest unprocessed entry, how many dead letters."""
+        dead = await self.dead.count()
+        try:
+            groups = await self.client.xinfo_groups(self.keys.stream)
+        except ResponseError:  # no stream at all: nothing taken in since Redis started
+            groups = []
+        group = next((g for g in groups if _decode(g.get("name")) == STREAM_GROUP), None)
+        if group is None:
+            return IntakeHealth(group=False, dead_letters=dead)
+        seconds, micros = await self.client.time()
+        now_ms = int(seconds) * 1000 + int(micros) // 1000
+        summary = await self.client.xpending(self.keys.stream, STREAM_GROUP)
+        pending = int(summary.get("pending") or 0) if isinstance(summary, dict) else 0
+        oldest_pending = 0.0
+        if pending and summary.get("min"):
+            oldest_pending = max(0, now_ms - _id_ms(_decode(summary["min"]))) / 1000
+        last = _decode(group.get("last-delivered-id") or "0-0")
+        after = cast(list[Any], await self.client.xrange(self.keys.stream, min=last, count=2))
+        unread_ids = [_decode(i) for i, _ in after if _decode(i) != last]
+        oldest_unread = max(0, now_ms - _id_ms(unread_ids[0])) / 1000 if unread_ids else 0.0
+        lag = group.get("lag")
+        unread = int(lag) if lag is not None else len(unread_ids)
+        return IntakeHealth(True, pending, oldest_pending, unread, oldest_unread, dead)
 
     # --- thread documents ---------------------------------------------------------------------
 
@@ -199,14 +361,11 @@ class Store:
         )
         return int(result) >= 0
 
-    # --- once-only effects, snoozes, counters ------------------------------------------------
+    # --- once-only actions, snoozes, counters ----------------------------------------------------
 
-    async def claim_once(self, effect_id: str, ttl: int = 7 * 24 * 3600) -> bool:
-        """True the first time an effect id is claimed (across every replica)."""
-        return bool(await self.client.set(self.keys.once(effect_id), "1", nx=True, ex=ttl))
-
-    async def release_once(self, effect_id: str) -> None:
-        await self.client.delete(self.keys.once(effect_id))
+    async def claim_once(self, what: str, ttl: int = 7 * 24 * 3600) -> bool:
+        """True the first time `what` is claimed (across every replica), e.g. a feedback click."""
+        return bool(await self.client.set(self.keys.once(what), "1", nx=True, ex=ttl))
 
     async def snooze(self, agent: str, ref: ThreadRef, seconds: int) -> None:
         await self.client.set(self.keys.snooze(agent, ref), "1", ex=seconds)
@@ -247,6 +406,7 @@ class Store:
     async def set_open_alert(
         self, ref: ThreadRef, at: float, renotify_at: float | None, ttl: int
     ) -> None:
+        """Index a live alert (score: when it last changed), bounded to the newest few hundred."""
         async with self.client.pipeline(transaction=True) as pipe:
             pipe.zadd(self.keys.open_alerts(), {ref.key: at})
             pipe.zremrangebyscore(self.keys.open_alerts(), "-inf", at - ttl)  # threads expired
@@ -255,6 +415,7 @@ class Store:
             if renotify_at is not None:
                 pipe.zadd(self.keys.renotify(), {ref.key: renotify_at})
                 pipe.zremrangebyscore(self.keys.renotify(), "-inf", at - ttl)
+                pipe.zremrangebyrank(self.keys.renotify(), 0, -(MAX_OPEN_ALERTS + 1))
                 pipe.expire(self.keys.renotify(), ttl)
             await pipe.execute()
 
@@ -267,6 +428,16 @@ class Store:
     async def open_alerts(self, limit: int = 20) -> list[ThreadRef]:
         keys = await self.client.zrevrange(self.keys.open_alerts(), 0, limit - 1)
         return [ThreadRef.parse(_decode(k)) for k in keys]
+
+    async def quiet_alerts(self, changed_before: float, limit: int = 100) -> list[ThreadRef]:
+        """Open alerts that have not changed since `changed_before` (to resolve or forget)."""
+        keys = await self.client.zrangebyscore(
+            self.keys.open_alerts(), "-inf", changed_before, start=0, num=limit
+        )
+        return [ThreadRef.parse(_decode(k)) for k in keys]
+
+    async def open_alert_count(self) -> int:
+        return int(await self.client.zcard(self.keys.open_alerts()))
 
     async def due_renotify(self, now: float) -> list[ThreadRef]:
         """Alerts whose re-notify time has come; each is handed out once (ZREM decides)."""

@@ -8,6 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import flows
 from bot.services import Services
+from bot.slack.blocks import coach_reading_message
 from handlers import access
 
 
@@ -34,6 +35,7 @@ async def handle_coach_shortcut(
     ):
         return
     reading = await flows.coach_reading(services, team, caller.channel, thread_ts)
+    message = coach_reading_message(reading.assessment, reading.progress, reading.hint)
     await services.notifier.whisper(
-        channel=caller.channel, user=caller.user, thread_ts=thread_ts, message=reading
+        channel=caller.channel, user=caller.user, thread_ts=thread_ts, message=message
     )

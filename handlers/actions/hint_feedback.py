@@ -8,6 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import flows
 from bot.services import Services
+from bot.slack.blocks import hint_feedback_ack
 from bot.slack.ids import ActionId
 from handlers import access
 
@@ -35,7 +36,8 @@ async def handle_hint_feedback(
         return
     kind = KINDS[str(action.get("action_id"))]
     value = str(action.get("value") or "")
-    message = await flows.record_hint_feedback(services, caller.user, value, kind)
+    shown = await flows.record_hint_feedback(services, caller.user, value, kind)
+    message = hint_feedback_ack(shown)
     if caller.response_url:
         await services.notifier.answer(
             caller.response_url,

@@ -8,6 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import flows
 from bot.services import Services
+from bot.slack.blocks import playbook_reply
 from handlers import access
 
 
@@ -26,7 +27,7 @@ async def handle_playbook_open(
         refusal=services.phrasebook.access.support_team_only,
     ):
         return
-    message = flows.answer_playbook(services, str(action.get("value") or ""))
+    message = playbook_reply(flows.answer_playbook(services, str(action.get("value") or "")))
     if caller.response_url:
         await services.notifier.answer(
             caller.response_url,

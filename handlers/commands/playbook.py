@@ -8,6 +8,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import flows
 from bot.services import Services
+from bot.slack.blocks import playbook_reply
 from handlers import access
 
 
@@ -24,5 +25,5 @@ async def handle_playbook(ack: AsyncAck, command: dict[str, Any], context: dict[
         needs=access.is_support_team,
         refusal=services.phrasebook.access.support_team_only,
     ):
-        message = flows.answer_playbook(services, str(command.get("text") or ""))
+        message = playbook_reply(flows.answer_playbook(services, str(command.get("text") or "")))
         await access.answer_privately(services, caller, message)

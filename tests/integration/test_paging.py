@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
+from bot.effects import SendFailed
 from bot.paging import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
@@ -82,43 +83,54 @@ class TestPagerDuty:
         body = fake.requests[0].json()
         assert len(body["dedup_key"]) == 255 and len(body["payload"]["summary"]) == 1024
 
-    @pytest.mark.parametrize("status", [400, 429, 500, 503])
-    async def test_http_errors_return_false_and_are_logged_without_text(
+    @pytest.mark.parametrize(
+        ("status", "permanent"), [(400, True), (429, False), (500, False), (503, False)]
+    )
+    async def test_http_errors_raise_retryable_or_not_and_are_logged_without_text(
         self,
         fake: FakePager,
         session: aiohttp.ClientSession,
         status: int,
+        permanent: bool,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
         fake.script(PAGERDUTY_PATH, status)
         pager = PagerDutyPager(session, "SECRETKEY", url=fake.url + PAGERDUTY_PATH)
-        with caplog.at_level(logging.INFO, logger="bot.paging"):
-            assert await pager.page(EVENT) is False
+        logs = caplog.at_level(logging.INFO, logger="bot.paging")
+        with logs, pytest.raises(SendFailed) as failed:
+            await pager.page(EVENT)
+        assert failed.value.permanent is permanent
         (record,) = [r for r in caplog.records if r.name == "bot.paging"]
         assert record.message == "page_rejected" and record.__dict__["status"] == status
         logged = " ".join(f"{r.message} {r.__dict__}" for r in caplog.records)
         assert "SECRETKEY" not in logged and EVENT.summary not in logged
 
-    async def test_a_timeout_returns_false(
+    async def test_a_timeout_is_retryable(
         self, fake: FakePager, session: aiohttp.ClientSession
     ) -> None:
         fake.script(PAGERDUTY_PATH, "hang")
         pager = PagerDutyPager(session, "K", url=fake.url + PAGERDUTY_PATH, timeout=0.2)
-        assert await pager.page(EVENT) is False
+        with pytest.raises(SendFailed) as failed:
+            await pager.page(EVENT)
+        assert not failed.value.permanent
 
-    async def test_an_unreachable_endpoint_returns_false(
+    async def test_an_unreachable_endpoint_is_retryable(
         self, fake: FakePager, session: aiohttp.ClientSession
     ) -> None:
         url = fake.url + PAGERDUTY_PATH
         await fake.stop()
-        assert await PagerDutyPager(session, "K", url=url).page(EVENT) is False
+        with pytest.raises(SendFailed) as failed:
+            await PagerDutyPager(session, "K", url=url).page(EVENT)
+        assert not failed.value.permanent
 
     async def test_recovers_after_a_failure(
         self, fake: FakePager, session: aiohttp.ClientSession
     ) -> None:
         fake.script(PAGERDUTY_PATH, 500)
         pager = PagerDutyPager(session, "K", url=fake.url + PAGERDUTY_PATH)
-        assert [await pager.page(EVENT), await pager.page(EVENT)] == [False, True]
+        with pytest.raises(SendFailed):
+            await pager.page(EVENT)
+        assert await pager.page(EVENT) is True
 
 
 class TestWebhook:
@@ -143,13 +155,15 @@ class TestWebhook:
         (req,) = fake.requests
         assert SIGNATURE_HEADER not in req.headers and TIMESTAMP_HEADER not in req.headers
 
-    async def test_failures_return_false(
+    async def test_failures_raise_for_a_retry(
         self, fake: FakePager, session: aiohttp.ClientSession
     ) -> None:
         fake.script(WEBHOOK_PATH, 502, "hang")
         pager = WebhookPager(session, fake.url + WEBHOOK_PATH, "s", timeout=0.2)
-        assert await pager.page(EVENT) is False
-        assert await pager.page(EVENT) is False
+        for _ in range(2):
+            with pytest.raises(SendFailed) as failed:
+                await pager.page(EVENT)
+            assert not failed.value.permanent
         assert len(fake.requests) == 2
 
 

@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.stores.keys import ThreadRef
-from bot.stores.store import DEDUPE_TTL, Store
+from bot.stores.ledger import DONE_TTL
+from bot.stores.store import DEDUPE_TTL, MAX_OPEN_ALERTS, Store
 
 REF = ThreadRef("T1", "C1", "1700000000.000100")
 
@@ -59,11 +60,104 @@ async def test_thread_documents_are_compare_and_set_with_a_ttl(store: Store) -> 
     assert 0 < await store.client.ttl(store.keys.thread(REF)) <= 60
 
 
-async def test_an_effect_is_claimed_once_until_released(store: Store) -> None:
-    assert await store.claim_once("hint:x") is True
-    assert await store.claim_once("hint:x") is False
-    await store.release_once("hint:x")
-    assert await store.claim_once("hint:x") is True
+async def test_an_effect_is_leased_to_one_sender_until_handed_back(store: Store) -> None:
+    first = await store.ledger.claim(REF, "whisper-1", lease_seconds=30)
+    second = await store.ledger.claim(REF, "whisper-1", lease_seconds=30)
+    assert (first.state, second.state) == ("claimed", "busy")
+    assert 29 < second.busy_for <= 30
+    await store.ledger.release(REF, "whisper-1", "not-the-holder")  # only the holder hands back
+    assert (await store.ledger.claim(REF, "whisper-1", lease_seconds=30)).state == "busy"
+    await store.ledger.release(REF, "whisper-1", first.token)
+    assert (await store.ledger.claim(REF, "whisper-1", lease_seconds=30)).state == "claimed"
+
+
+async def test_a_lease_ends_by_itself_when_its_holder_dies(store: Store) -> None:
+    await store.ledger.claim(REF, "alert-2", lease_seconds=30)
+    await store.client.pexpire(store.keys.effect(REF, "alert-2"), 1)  # as if 30 s went by
+    while await store.client.exists(store.keys.effect(REF, "alert-2")):
+        await store.client.ping()  # the key expires within milliseconds; no timed wait
+    assert (await store.ledger.claim(REF, "alert-2", lease_seconds=30)).state == "claimed"
+
+
+async def test_a_done_effect_is_never_claimed_again_and_keeps_its_receipt(store: Store) -> None:
+    lease = await store.ledger.claim(REF, "alert-1", lease_seconds=30)
+    await store.ledger.mark_done(REF, "alert-1", {"channel": "C_SUP", "ts": "1.2"})
+    await store.ledger.release(REF, "alert-1", lease.token)  # a done-marker is not a lease
+    again = await store.ledger.claim(REF, "alert-1", lease_seconds=30)
+    assert (again.state, again.receipt) == ("done", {"channel": "C_SUP", "ts": "1.2"})
+    assert 0 < await store.client.ttl(store.keys.effect(REF, "alert-1")) <= DONE_TTL
+
+
+async def test_due_threads_are_taken_by_one_worker_and_come_back_if_it_dies(store: Store) -> None:
+    other = ThreadRef("T1", "C1", "1700000000.000200")
+    await store.ledger.schedule(REF, 100.0)
+    await store.ledger.schedule(REF, 150.0)  # a later time never postpones an earlier one
+    await store.ledger.schedule(other, 500.0)
+    taken = await store.ledger.take_due(now=200.0, lease_seconds=20)
+    assert taken.refs == [REF]
+    assert (await store.ledger.take_due(now=210.0, lease_seconds=20)).refs == []  # leased
+    assert (await store.ledger.take_due(now=221.0, lease_seconds=20)).refs == [REF]  # it died
+
+
+async def test_finishing_a_due_thread_keeps_a_schedule_made_meanwhile(store: Store) -> None:
+    await store.ledger.schedule(REF, 100.0)
+    taken = await store.ledger.take_due(now=200.0, lease_seconds=20)
+    await store.ledger.finish(REF, taken.score, None)  # nothing left: dropped
+    assert (await store.ledger.due_stats(now=1000.0))[0] == 0
+    await store.ledger.schedule(REF, 100.0)
+    taken = await store.ledger.take_due(now=200.0, lease_seconds=20)
+    await store.ledger.schedule(REF, 205.0)  # a new effect while it was being delivered
+    await store.ledger.finish(REF, taken.score, None)
+    assert (await store.ledger.take_due(now=206.0, lease_seconds=20)).refs == [REF]
+
+
+async def test_the_consumer_group_is_recreated_when_redis_comes_back_empty(store: Store) -> None:
+    await store.enqueue("A1", "Ev1", {"kind": "message"})
+    assert len(await store.read("c1", block_ms=10)) == 1
+    await store.client.flushall()  # a restart without persistence, or a failover to an empty one
+    await store.enqueue("A1", "Ev2", {"kind": "message"})
+    [entry] = await store.read("c1", block_ms=10)
+    assert entry.fields == {"kind": "message"}
+    assert (await store.intake_health()).group is True
+
+
+async def test_a_buried_entry_keeps_ids_but_not_its_text(store: Store) -> None:
+    await store.enqueue("A1", "Ev1", {"kind": "message", "event_id": "Ev1", "text": "secret"})
+    [entry] = await store.read("c1", block_ms=10)
+    await store.dead.bury_entry(entry.id, entry.fields, "boom", deliveries=5, at=1.0)
+    [letter] = await store.dead.newest()
+    assert letter.kind == "entry" and letter.fields["event_id"] == "Ev1"
+    assert "secret" not in str(letter.fields)
+    assert await store.pending() == 0 and await store.client.xlen(store.keys.stream) == 0
+
+
+async def test_intake_health_tells_how_old_the_oldest_unprocessed_entry_is(store: Store) -> None:
+    assert (await store.intake_health()).group is False  # nothing taken in yet
+    await store.ensure_group()
+    await store.enqueue("A1", "Ev1", {"kind": "message"})
+    health = await store.intake_health()
+    assert (health.group, health.unread, health.pending) == (True, 1, 0)
+    await store.read("c1", block_ms=10)
+    health = await store.intake_health()
+    assert (health.unread, health.pending) == (0, 1)
+    assert 0 <= health.oldest_pending_seconds < 60
+
+
+async def test_entries_handed_back_are_taken_over_at_once(store: Store) -> None:
+    await store.enqueue("A1", "Ev1", {"kind": "message"})
+    [entry] = await store.read("leaving", block_ms=10)
+    assert await store.claim_stale("other", min_idle_ms=60_000) == []
+    await store.hand_back("leaving", [entry.id])
+    [taken] = await store.claim_stale("other", min_idle_ms=60_000)
+    assert taken.id == entry.id and taken.deliveries == 2
+
+
+async def test_the_open_alert_index_is_bounded(store: Store) -> None:
+    for i in range(MAX_OPEN_ALERTS + 20):
+        ref = ThreadRef("T1", "C1", f"1700000000.{i:06d}")
+        await store.set_open_alert(ref, at=float(i), renotify_at=float(i), ttl=86_400)
+    assert await store.open_alert_count() == MAX_OPEN_ALERTS
+    assert await store.quiet_alerts(changed_before=19.5) == []  # the oldest went first
 
 
 async def test_due_renotifications_are_handed_out_once(store: Store) -> None:

@@ -47,11 +47,15 @@ class Bot:
     threads: dict[str, str] = field(default_factory=dict)
 
     async def drain(self) -> int:
-        """Process everything taken in so far (deterministic: no waiting on timers)."""
+        """Process everything taken in so far and deliver every effect due by the bot's clock
+        (deterministic: no waiting on timers). Returns the entries processed."""
         total = 0
-        while handled := await self.worker.run_once():
+        while True:
+            handled = await self.worker.run_once()
+            delivered = await self.worker.drain_deliveries()
             total += handled
-        return total
+            if not handled and not delivered:
+                return total
 
     async def say(
         self,

@@ -248,3 +248,105 @@ async def test_paging_only_for_severe_cues_and_only_when_configured(
             assert CUES[kind][0][:20] not in json.dumps(event)  # no customer text leaves
     finally:
         await runner.cleanup()
+
+
+async def test_a_page_that_fails_is_retried_and_pages_once_with_a_plain_summary(
+    fake_slack: FakeSlack,
+    signing_secret: str,
+    redis_url: str,
+    pager: FakePager,
+    tmp_path: Path,
+) -> None:
+    pager.script(PAGERDUTY_PATH, 503)  # PagerDuty is down for the first try
+    bot, runner = await start_bot(
+        fake_slack,
+        signing_secret,
+        redis_url=redis_url,
+        clock=Clock(SATURDAY_NIGHT),
+        phrasebook_dir=paging_team(tmp_path),
+        pagerduty_routing_key="rk-test",
+        pagerduty_url=pager.url + PAGERDUTY_PATH,
+    )
+    try:
+        await thread(bot, CUES["threat_abuse"][0])
+        assert len(pings(bot.slack)) == 1 and len(pager.requests) == 1  # failed, queued
+        bot.clock.advance(5)
+        await bot.drain()
+        bot.clock.advance(3600)
+        await bot.drain()
+        assert len(pager.requests) == 2  # retried once, then accepted: never paged twice
+        summary = pager.requests[1].json()["payload"]["summary"]
+        assert "<#" not in summary and "<@" not in summary  # no Slack markup for PagerDuty
+        assert p.CHANNEL_SHARED in summary
+    finally:
+        await runner.cleanup()
+
+
+async def test_the_teams_alert_wording_is_what_supervisors_read(
+    fake_slack: FakeSlack, signing_secret: str, redis_url: str, tmp_path: Path
+) -> None:
+    (tmp_path / "escalation.yaml").write_text(
+        "wording:\n  templates:\n    header: 'ACME ESCALATION: $cue'\n"
+    )
+    bot, runner = await start_bot(
+        fake_slack, signing_secret, redis_url=redis_url, phrasebook_dir=tmp_path
+    )
+    try:
+        await thread(bot, CUES["legal"][0])
+        [ping] = pings(bot.slack)
+        assert "ACME ESCALATION" in json.dumps(ping)
+    finally:
+        await runner.cleanup()
+
+
+async def claim(bot: Bot) -> None:
+    message = bot.slack.messages_in(p.CHANNEL_SUP)[0]
+    value = next(
+        e["value"]
+        for b in message.blocks or []
+        for e in b.get("elements") or []
+        if e.get("action_id") == ActionId.ALERT_CLAIM.value
+    )
+    await bot.press_on_alert(ActionId.ALERT_CLAIM.value, value, message.ts)
+    await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))
+
+
+async def test_a_claimed_alert_resolves_when_its_thread_goes_quiet(bot: Bot) -> None:
+    from bot import flows
+
+    await thread(bot, CUES["legal"][0])
+    await claim(bot)
+    store = bot.services.store
+    assert await store.open_alert_count() == 1
+    bot.clock.advance(600)
+    assert await flows.sweep_alerts(bot.services) == 0  # not quiet long enough yet
+    bot.clock.advance(bot.services.phrasebook.escalation.resolve_quiet_seconds)
+    assert await flows.sweep_alerts(bot.services) == 1
+    await bot.drain()
+    last = bot.slack.calls_to("chat.update")[-1]
+    assert "Resolved" in json.dumps(last.params)
+    assert await store.open_alert_count() == 0
+    assert await flows.sweep_alerts(bot.services) == 0
+
+
+async def test_an_unclaimed_alert_stays_open_however_quiet(bot: Bot) -> None:
+    from bot import flows
+
+    await thread(bot, CUES["legal"][0])
+    bot.clock.advance(10 * bot.services.phrasebook.escalation.resolve_quiet_seconds)
+    assert await flows.sweep_alerts(bot.services) == 0
+    assert await bot.services.store.open_alert_count() == 1
+
+
+async def test_a_second_click_on_im_on_it_changes_nothing(bot: Bot) -> None:
+    await thread(bot, CUES["legal"][0])
+    await claim(bot)
+    await bot.drain()
+    before = len(bot.slack.calls)
+    message = bot.slack.messages_in(p.CHANNEL_SUP)[0]
+    from bot.slack.payloads import AlertRef
+
+    value = AlertRef(f"{p.TEAM_OURS}:{p.CHANNEL_SHARED}:{bot.parent()}").encode()
+    await bot.press_on_alert(ActionId.ALERT_CLAIM.value, value, message.ts)
+    await bot.drain()
+    assert [c.method for c in bot.slack.calls[before:]] == []

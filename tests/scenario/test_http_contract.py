@@ -154,3 +154,40 @@ async def test_message_text_never_reaches_the_logs(bot: Bot, caplog) -> None:
     assert "message_assessed" in logged
     assert secret_phrase not in logged
     assert "xoxb-test-token" not in logged
+
+
+async def test_readiness_reports_intake_health_and_fails_when_nobody_would_read_events(
+    bot: Bot,
+) -> None:
+    async with aiohttp.ClientSession() as session:
+        async with session.get(bot.url + "/readyz") as resp:
+            body = await resp.json()
+            assert resp.status == 200
+            assert body["intake"] == {
+                "group": True,
+                "pending": 0,
+                "oldest_pending_seconds": 0.0,
+                "unread": 0,
+                "oldest_unread_seconds": 0.0,
+                "dead_letters": 0,
+            }
+        store = bot.services.store
+        await store.client.xgroup_destroy(store.keys.stream, "undertone")
+        async with session.get(bot.url + "/readyz") as resp:
+            assert resp.status == 503
+            assert (await resp.json())["intake"]["group"] is False
+
+
+async def test_without_a_supervisor_channel_readiness_says_escalations_go_nowhere(
+    fake_slack, signing_secret, redis_url
+) -> None:
+    bot, runner = await start_bot(
+        fake_slack, signing_secret, redis_url=redis_url, supervisor_channel=None
+    )
+    try:
+        async with aiohttp.ClientSession() as session, session.get(bot.url + "/readyz") as resp:
+            body = await resp.json()
+        assert resp.status == 200
+        assert any("UNDERTONE_SUPERVISOR_CHANNEL" in w for w in body["warnings"])
+    finally:
+        await runner.cleanup()

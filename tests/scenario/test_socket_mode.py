@@ -43,6 +43,7 @@ async def test_socket_mode_acks_takes_in_once_and_whispers(fake_slack: FakeSlack
         worker = StreamWorker(services, "socket-test", block_ms=10)
         while await worker.run_once():
             pass
+        await worker.drain_deliveries()
         whispers = fake_slack.calls_to("chat.postEphemeral")
         assert whispers and all(c.params["user"] == p.AGENT for c in whispers)
     finally:

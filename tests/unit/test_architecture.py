@@ -65,3 +65,42 @@ def test_only_the_app_imports_handlers() -> None:
         if "handlers" in {top(n) for n in imports_of(p)} and p.name != "app.py"
     ]
     assert offenders == []
+
+
+def imported(path: Path) -> set[str]:
+    """Every module a file imports, with `from pkg import mod` counted as `pkg.mod`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+BLOCK_KIT = {"bot.slack.blocks", "bot.slack.alert_blocks", "bot.slack.render"}
+
+
+@pytest.mark.parametrize("path", modules("bot/flows"), ids=lambda p: p.name)
+def test_flows_decide_typed_intents_and_never_build_block_kit(path: Path) -> None:
+    assert not imported(path) & BLOCK_KIT
+
+
+@pytest.mark.parametrize("path", modules("bot/effects"), ids=lambda p: p.name)
+def test_effects_are_plain_data_about_the_core(path: Path) -> None:
+    ours = {n for n in imports_of(path) if top(n) in {"bot", "handlers", "phrasebook"}}
+    assert all(n.startswith(("bot.core", "bot.effects")) for n in ours), ours
+    forbidden = {"slack_sdk", "slack_bolt", "redis", "aiohttp", "asyncio", "fakeredis"}
+    assert not {top(n) for n in imports_of(path)} & forbidden
+
+
+def test_block_kit_is_built_only_in_the_slack_layer_handlers_and_the_demo() -> None:
+    allowed = ("bot/slack/", "handlers/", "bot/demo.py", "bot/fakeslack/")
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in modules("bot") + modules("handlers")
+        if imported(p) & BLOCK_KIT and not str(p.relative_to(ROOT)).startswith(allowed)
+    ]
+    assert offenders == []

@@ -78,10 +78,25 @@ def _failed(exc: Exception) -> logging.LogRecord:
         return rec
 
 
-def test_an_exception_of_our_own_is_logged_by_type_and_stack_never_its_message() -> None:
+def test_an_exception_of_our_own_is_logged_by_type_and_place_never_its_message() -> None:
     data = json.loads(JsonFormatter().format(_failed(ValueError("customer said: I am furious"))))
-    assert data["exc_type"] == "ValueError" and "test_logsetup.py" in data["stack"]
+    assert data["exc_type"] == "ValueError" and data["where"].startswith("test_logsetup.py:")
     assert "furious" not in json.dumps(data)
+
+
+def test_an_exception_is_one_line_with_its_stack_only_at_debug_level() -> None:
+    logger = logging.getLogger("undertone.worker")
+    before = logger.level
+    try:
+        logger.setLevel(logging.INFO)
+        quiet = json.loads(JsonFormatter().format(_failed(ValueError("x"))))
+        console = ConsoleFormatter().format(_failed(ConnectionRefusedError("127.0.0.1:6379")))
+        logger.setLevel(logging.DEBUG)
+        loud = json.loads(JsonFormatter().format(_failed(ValueError("x"))))
+    finally:
+        logger.setLevel(before)
+    assert "stack" not in quiet and "test_logsetup.py" in loud["stack"]
+    assert "\n" not in console and "ConnectionRefusedError: 127.0.0.1:6379" in console
 
 
 def test_an_infrastructure_error_keeps_its_message() -> None:

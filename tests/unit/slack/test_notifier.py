@@ -277,10 +277,9 @@ async def test_when_slack_cannot_say_who_someone_is_the_whisper_waits(rig: Rig) 
 
 
 async def test_home_views_and_modals_with_internal_content_only_reach_our_people(rig: Rig) -> None:
-    view = {"type": "home", "blocks": []}
     with pytest.raises(LeakGuardError):
-        await rig.notifier.publish_home(user=p.CUSTOMER, view=view, internal=True)
-    await rig.notifier.publish_home(user=p.CUSTOMER, view=view, internal=False)  # neutral
+        await rig.notifier.publish_home(user=p.CUSTOMER, threads=[], alerts=[])
+    await rig.notifier.publish_notice_home(user=p.CUSTOMER, title="Undertone", text="Hi")
     modal = {"type": "modal", "title": {"type": "plain_text", "text": "x"}, "blocks": []}
     with pytest.raises(LeakGuardError):
         await rig.notifier.open_modal(user=p.CUSTOMER, trigger_id="1.2.x", view=modal)

@@ -1,0 +1,80 @@
+"""Typed effects and views -> Block Kit, at send time, with the team's wording.
+
+The only place that turns what the flows decided into Slack messages for effects: flows and the
+thread document never hold Block Kit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.core.briefing import Briefing
+from bot.core.escalation import AlertState
+from bot.effects import Notice, Whisper
+from bot.effects.home import HomeThread
+from bot.slack import alert_blocks, blocks
+from bot.slack.payloads import AlertRef, HintRef
+from phrasebook.escalation import Wording
+from phrasebook.render import render
+
+Message = dict[str, Any]
+
+
+def notice_text(notice: Notice, wording: Wording) -> str:
+    """The agent's line about the thread's alert."""
+    t = wording.templates
+    if notice.kind == "claimed" and notice.supervisor:
+        return render(t["agent_claimed"], {"user": notice.supervisor})
+    if notice.kind == "false_alarm":
+        return render(t["agent_false_alarm"], {})
+    return render(t["agent_alerted"], {})
+
+
+def whisper(w: Whisper, wording: Wording) -> Message:
+    """The agent's one ephemeral for a customer message: the hint, the notice, or both."""
+    notice = notice_text(w.notice, wording) if w.notice else None
+    if w.hint is not None:
+        ref = HintRef(w.thread, w.hint.id).encode()
+        return blocks.whisper_message(w.hint.hint(), w.hint.level, w.hint.trend, ref, notice=notice)
+    if w.notice is None:
+        raise ValueError("a whisper needs a hint or a notice")
+    return alert_blocks.agent_notice(w.notice.kind, supervisor=w.notice.supervisor, wording=wording)
+
+
+def alert(briefing: Briefing, state: AlertState, thread: str, wording: Wording) -> Message:
+    """The supervisor's alert as the thread stands now (open, claimed, closed or resolved)."""
+    resolved = state.closed_at if not state.live and not state.false_alarm else None
+    return alert_blocks.alert_message(
+        briefing,
+        AlertRef(thread).encode(),
+        claimed_by=state.claimed_by,
+        claimed_at=state.claimed_at,
+        false_alarm_by=state.false_alarm_by,
+        resolved_at=resolved,
+        wording=wording,
+    )
+
+
+def reminder(briefing: Briefing, thread: str, waited_seconds: float, wording: Wording) -> Message:
+    """The one re-notification, posted as a broadcast reply under the alert."""
+    return alert_blocks.renotify_message(
+        briefing, AlertRef(thread).encode(), waited_seconds=waited_seconds, wording=wording
+    )
+
+
+def home(
+    threads: Sequence[HomeThread],
+    alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
+    wording: Wording,
+) -> dict[str, Any]:
+    """An App Home: open alerts (thread key, state, briefing; None: no alert section at all),
+    then the user's threads."""
+    section = None
+    if alerts is not None:
+        open_alerts = [
+            alert_blocks.OpenAlert.from_state(state, briefing, AlertRef(thread).encode())
+            for thread, state, briefing in alerts
+        ]
+        section = alert_blocks.home_alert_blocks(open_alerts, wording=wording)
+    return blocks.app_home_view(list(threads), section)
