@@ -136,7 +136,7 @@ def _apply(
             rec.summary["uncoached_ts"] = msg.ts
         else:
             rec.summary.pop("uncoached_ts", None)
-        coach_state, hint = _coach(s, rec, assessment, coach_state, now, snoozed)
+        coach_state, hint = _coach(s, rec, assessment, coach_state, now, snoozed, ref.channel)
         decision = _escalate(s, rec, ref, assessment, coach_state, now)
         _whisper(rec, ref, assessment, hint, decision, now)
         rec.summary.update(
@@ -160,10 +160,11 @@ def _coach(
     state: CoachState,
     now: float,
     snoozed: bool,
+    channel: str = "",
 ) -> tuple[CoachState, Hint | None]:
     if rec.agent is None:
         return state, None  # nobody to coach yet
-    preset = s.coach.policy.preset_for(ref.channel)
+    preset = s.coach.policy.preset_for(channel)
     state, hint = s.coach.advise(state, assessment, now, snoozed=snoozed, preset=preset)
     if hint is not None:
         rec.summary["hint"] = hint.headline
@@ -184,7 +185,7 @@ def _coach_late(
     if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
         return state  # read without the reply, a mild message looks worse than it was
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
-    state, hint = _coach(s, rec, shifted, state, now, snoozed=False)
+    state, hint = _coach(s, rec, shifted, state, now, snoozed=False, channel=ref.channel)
     if hint is not None:
         _whisper(rec, ref, assessment, hint, None, now)
     return state
