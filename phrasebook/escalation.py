@@ -191,6 +191,11 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "home_unowned": frozenset(),
     "home_more": frozenset({"count"}),
     "page_summary": frozenset({"severity", "cue", "channel"}),
+    "rollup_header": frozenset({"count"}),
+    "rollup_item": frozenset({"channel", "level", "why", "link"}),
+    "rollup_more": frozenset({"count"}),
+    "home_watch_title": frozenset(),
+    "home_watch_item": frozenset({"channel", "level", "why", "when", "link"}),
     "beyond_authority_why": frozenset({"kind", "amount", "limit"}),
     "beyond_authority_any": frozenset({"kind"}),
 }

@@ -14,9 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.effects.alert import AlertReminder, AlertSync
 from bot.effects.envelope import Intent, Receipt, SendFailed
 from bot.effects.page import Page, PagerName
+from bot.effects.rollup import Rollup
 from bot.effects.whisper import HintCard, Notice, Whisper, superseding
 
-AnyIntent = Annotated[Whisper | AlertSync | AlertReminder | Page, Field(discriminator="kind")]
+AnyIntent = Annotated[
+    Whisper | AlertSync | AlertReminder | Page | Rollup, Field(discriminator="kind")
+]
 
 UNREADABLE_KEEP_SECONDS = 24 * 3600.0  # an entry this build cannot read waits this long at most
 
@@ -90,6 +93,7 @@ __all__ = [
     "Page",
     "PagerName",
     "Receipt",
+    "Rollup",
     "SendFailed",
     "Whisper",
     "superseding",

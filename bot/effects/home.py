@@ -22,3 +22,15 @@ class HomeThread:
     trend: Trend
     hint_headline: str | None
     updated_at: float  # seconds since the epoch
+
+
+@dataclass(frozen=True, slots=True)
+class WatchedThread:
+    """A thread on the heating-up list: hot, with no cue worth a ping of its own."""
+
+    channel_id: str
+    thread_ts: str
+    permalink: str | None
+    level: Level
+    why: str  # a short reason (the reading's strongest signal, quoted briefly)
+    watched_at: float  # seconds since the epoch

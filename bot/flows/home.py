@@ -12,8 +12,9 @@ from bot.core.access import Role
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.core.models import Level, Trend
-from bot.effects.home import HomeThread
+from bot.effects.home import HomeThread, WatchedThread
 from bot.flows.briefs import briefing_from_json
+from bot.flows.senders import watched_thread
 from bot.record import ThreadRecord
 from bot.services import Services
 from bot.slack.directory import LookupFailed
@@ -91,10 +92,29 @@ async def publish_home(s: Services, user: str) -> None:
                 updated_at=rec.updated_at,
             )
         )
-    # only supervisors see alerts, even when there are none
-    alerts = await _open_alerts(s) if role is Role.SUPERVISOR else None
+    # only supervisors see alerts and the heating-up list, even when there are none
+    supervisor = role is Role.SUPERVISOR
+    alerts = await _open_alerts(s) if supervisor else None
+    watched = await _heating_up(s) if supervisor else []
     log.info("home_published", extra={"user": user, "role": role.value})
-    await s.notifier.publish_home(user=user, threads=threads, alerts=alerts)
+    await s.notifier.publish_home(user=user, threads=threads, alerts=alerts, watched=watched)
+
+
+HEATING_UP_HOURS = 12.0
+
+
+async def _heating_up(s: Services) -> list[WatchedThread]:
+    """Threads on the heating-up lists of the supervisor channels, from the last hours."""
+    book = s.escalation.book
+    channels = {c for c in (s.settings.supervisor_channel or "", *book.routes.values()) if c}
+    since = s.clock() - HEATING_UP_HOURS * 3600
+    out: list[WatchedThread] = []
+    for channel in sorted(channels):
+        for ref, at in await s.store.watched(channel, since, limit=50):
+            item = await watched_thread(s, ref, at)
+            if item is not None:
+                out.append(item)
+    return out
 
 
 async def _open_alerts(s: Services) -> list[tuple[str, AlertState, Briefing]]:

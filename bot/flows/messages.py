@@ -19,7 +19,8 @@ from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState, Severity
 from bot.core.models import Assessment, Level, Role, Turn
 from bot.core.serialize import assessment_from_json, assessment_to_json
-from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Whisper
+from bot.core.textquote import shorten
+from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Rollup, Whisper
 from bot.flows.briefs import briefing_to_json
 from bot.flows.home import refresh_home, touch_home
 from bot.flows.threads import mutate_thread
@@ -230,8 +231,14 @@ def _escalate(
     rec.alert = state.to_json()
     if decision is None:
         return None
-    if decision.action == "watch":  # heating up, no cue worth a ping: listed, never posted alone
-        rec.summary["watch"] = {"at": now, "cues": [k.value for k in decision.cue_kinds]}
+    if decision.action == "watch":  # heating up, no cue worth a ping: listed and rolled up
+        rec.summary["watch"] = {
+            "at": now,
+            "cues": [k.value for k in decision.cue_kinds],
+            "level": assessment.level.value,
+            "why": _why(assessment),
+        }
+        rec.queue(Rollup(channel=decision.route_channel, watched_at=now), now)
         return None
     briefing = build_briefing(
         decision,
@@ -260,6 +267,16 @@ def _escalate(
             )
             rec.queue(page, now)
     return decision
+
+
+WHY_LIMIT = 60
+
+
+def _why(a: Assessment) -> str:
+    """A short reason for the heating-up list: the strongest signal's label. No quote: a roll-up
+    names many threads, and the customer's words stay in their thread."""
+    top = next((sig for sig in a.signals if sig.weight > 0), None)
+    return shorten(top.label, WHY_LIMIT) if top is not None else a.level.value
 
 
 def _count_queued(queued: list[Effect], a: Assessment, rec: ThreadRecord) -> None:

@@ -11,7 +11,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.core.escalation import AlertState
-from bot.effects import AlertReminder, AlertSync, Intent, Page, Receipt, SendFailed, Whisper
+from bot.core.models import Level
+from bot.effects import (
+    AlertReminder,
+    AlertSync,
+    Intent,
+    Page,
+    Receipt,
+    Rollup,
+    SendFailed,
+    Whisper,
+)
+from bot.effects.home import WatchedThread
 from bot.flows.briefs import briefing_from_json
 from bot.paging import page_event
 from bot.record import ThreadRecord
@@ -67,10 +78,21 @@ async def _permalink(s: Services, ref: ThreadRef, rec: ThreadRecord) -> str:
     return rec.permalink or await s.notifier.permalink(channel=ref.channel, ts=ref.thread_ts)
 
 
+async def _new_post_slot(s: Services, channel: str) -> None:
+    """Never more than `watch.max_new_posts_per_second` new posts into a supervisor channel
+    (Slack allows about one a second): a post over the budget waits its turn, in order."""
+    per_second = s.phrasebook.escalation.watch.max_new_posts_per_second
+    wait = await s.store.take_post_slot(channel, 1.0 / per_second, s.clock())
+    if wait > 0:
+        raise NotReady(wait)
+
+
 async def send_alert(s: Services, ref: ThreadRef, rec: ThreadRecord, a: AlertSync) -> Receipt:
     if rec.alert is None or not rec.summary.get("briefing"):
         raise SendFailed("no_alert", permanent=True)
     state = AlertState.from_json(rec.alert)
+    if not state.message_ts:  # a new message (an edit is not a new post)
+        await _new_post_slot(s, state.message_channel or a.channel)
     permalink = await _permalink(s, ref, rec)
     briefing = briefing_from_json(rec.summary["briefing"])
     briefing = replace(briefing, permalink=briefing.permalink or permalink)
@@ -128,6 +150,62 @@ async def send_reminder(
     )
 
 
+# --- roll-up (the watch tier) ----------------------------------------------------------------
+
+ROLLUP_LOCK_SECONDS = 20.0
+ROLLUP_BUSY_WAIT = 2.0
+WATCH_KEEP_SECONDS = 24 * 3600.0
+
+
+async def send_rollup(s: Services, ref: ThreadRef, rec: ThreadRecord, r: Rollup) -> Receipt:
+    """List this thread in the channel's next roll-up; post the roll-up when one is due.
+
+    The first due effect of a period posts every watched thread not listed yet; the others find
+    their thread listed and are done. Duplicate window: a process that dies after Slack accepted
+    the roll-up and before `rollup_done` makes the next one list those threads again (a line
+    repeated, never one lost)."""
+    watch = s.phrasebook.escalation.watch
+    await s.store.watch_add(r.channel, ref, r.watched_at, WATCH_KEEP_SECONDS)
+    if await s.store.is_rolled_up(r.channel, ref):
+        return Receipt(channel=r.channel)  # an earlier roll-up listed it
+    wait = await s.store.rollup_posted_at(r.channel) + watch.rollup_every_seconds - s.clock()
+    if wait > 0:
+        raise NotReady(wait)
+    if not await s.store.lock_rollup(r.channel, ROLLUP_LOCK_SECONDS):
+        raise NotReady(ROLLUP_BUSY_WAIT)  # another process is writing it: look again shortly
+    try:
+        await _new_post_slot(s, r.channel)
+        rows = await s.store.unlisted(r.channel)
+        found = [(row, await watched_thread(s, row[0], row[1])) for row in rows]
+        threads = [(row[0], t) for row, t in found if t is not None]
+        shown = threads[: watch.list_limit]
+        receipt = await s.notifier.post_rollup(
+            channel=r.channel, threads=[t for _, t in shown], more=len(threads) - len(shown)
+        )
+        listed = [row[0] for row, _ in found]  # expired ones too: they are not coming back
+        await s.store.rollup_done(r.channel, listed, s.clock(), WATCH_KEEP_SECONDS)
+        return receipt
+    finally:
+        await s.store.unlock_rollup(r.channel)
+
+
+async def watched_thread(s: Services, ref: ThreadRef, at: float) -> WatchedThread | None:
+    """A thread on the heating-up list as a roll-up or App Home shows it (None: expired)."""
+    doc = (await s.store.load_thread(ref)).doc
+    if not doc:
+        return None
+    rec = ThreadRecord.from_json(doc)
+    watch = rec.summary.get("watch") or {}
+    return WatchedThread(
+        channel_id=ref.channel,
+        thread_ts=ref.thread_ts,
+        permalink=rec.permalink or s.identity.permalink(ref.channel, ref.thread_ts) or None,
+        level=Level(str(watch.get("level") or rec.summary.get("level") or "angry")),
+        why=str(watch.get("why") or ""),
+        watched_at=at,
+    )
+
+
 # --- page --------------------------------------------------------------------------------------
 
 
@@ -146,6 +224,7 @@ SENDERS: dict[str, Sender] = {
     "alert": Sender(send_alert, absorb_alert, alert_follow_up, alert_posted),
     "alert_reminder": Sender(send_reminder),
     "page": Sender(send_page),
+    "rollup": Sender(send_rollup),
 }
 
 
@@ -155,4 +234,4 @@ def _kinds_are_complete(kinds: tuple[type[Intent], ...]) -> None:
         raise RuntimeError(f"no sender for effect kinds {sorted(missing)}")
 
 
-_kinds_are_complete((Whisper, AlertSync, AlertReminder, Page))
+_kinds_are_complete((Whisper, AlertSync, AlertReminder, Page, Rollup))

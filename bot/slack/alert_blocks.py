@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState, Severity
+from bot.effects.home import WatchedThread
 from bot.slack.ids import ActionId, BlockId, CallbackId
 from phrasebook.escalation import Wording, load_escalation
 from phrasebook.render import render
@@ -364,4 +365,48 @@ def home_alert_blocks(
     hidden = len(ordered) - HOME_ALERTS_SHOWN
     if hidden > 0:
         out.append(_context(render(t["home_more"], {"count": hidden})))
+    return out
+
+
+# --- the watch tier: roll-ups and the heating-up list ------------------------------------------
+
+ROLLUP_TEXT_LIMIT = 3000  # a section's text limit
+HOME_WATCH_SHOWN = 10
+
+
+def _watch_line(template: str, t: WatchedThread, extra: dict[str, str]) -> str:
+    link = t.permalink if t.permalink and len(t.permalink) <= URL_LIMIT else ""
+    values = {
+        "channel": t.channel_id,
+        "level": t.level.value,
+        "why": t.why or "heated",
+        "link": link or f"#{t.thread_ts}",
+        **extra,
+    }
+    return render(template, values)
+
+
+def rollup_message(
+    threads: Sequence[WatchedThread], more: int, *, wording: Wording | None = None
+) -> dict[str, Any]:
+    """One roll-up for a supervisor channel: the threads that heated up since the last one."""
+    t = (wording or shipped_wording()).templates
+    head = render(t["rollup_header"], {"count": str(len(threads) + more)})
+    lines = [_watch_line(t["rollup_item"], th, {}) for th in threads]
+    if more:
+        lines.append(render(t["rollup_more"], {"count": str(more)}))
+    body = "\n".join(f"• {line}" for line in lines)[:ROLLUP_TEXT_LIMIT]
+    return {"text": head, "blocks": [_section(head[:ROLLUP_TEXT_LIMIT]), _section(body)]}
+
+
+def home_watch_blocks(
+    threads: Sequence[WatchedThread], *, wording: Wording | None = None
+) -> list[Block]:
+    """App Home section for supervisors: threads heating up without a cue, newest first."""
+    t = (wording or shipped_wording()).templates
+    out: list[Block] = [{"type": "header", "text": _plain(t["home_watch_title"], HEADER_LIMIT)}]
+    ordered = sorted(threads, key=lambda th: -th.watched_at)[:HOME_WATCH_SHOWN]
+    for th in ordered:
+        when = {"when": slack_date(th.watched_at)}
+        out.append(_section(_watch_line(t["home_watch_item"], th, when)))
     return out

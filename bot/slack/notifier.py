@@ -27,7 +27,7 @@ from bot import metrics
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
-from bot.effects.home import HomeThread
+from bot.effects.home import HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, render
 from bot.slack.client import make_web_client
 from bot.slack.errors import error_code, send_failure
@@ -171,6 +171,17 @@ class SlackNotifier:
             raise _delivery_failure(exc) from exc
         return Receipt(channel=posted.channel, ts=posted.ts)
 
+    async def post_rollup(
+        self, *, channel: str, threads: Sequence[WatchedThread], more: int
+    ) -> Receipt:
+        """The watch tier's roll-up: one visible message into a supervisor channel."""
+        message = render.rollup(threads, more, self._wording)
+        try:
+            posted = await self.post_internal(channel=channel, message=message)
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
+
     # --- optional calls: degrade, never raise ----------------------------------------------------
 
     async def permalink(self, *, channel: str, ts: str) -> str:
@@ -213,10 +224,12 @@ class SlackNotifier:
         user: str,
         threads: Sequence[HomeThread],
         alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
+        watched: Sequence[WatchedThread] = (),
     ) -> None:
-        """Publish an agent's or supervisor's App Home (`alerts` None: no alert section)."""
+        """Publish an agent's or supervisor's App Home (`alerts` None: no alert section; the
+        heating-up list only beside it)."""
         await self.guard.to_person(user)
-        view = render.home(threads, alerts, self._wording)
+        view = render.home(threads, alerts, self._wording, watched)
         await self.client.views_publish(user_id=user, view=view)
 
     async def publish_notice_home(self, *, user: str, title: str, text: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Notice, Whisper
-from bot.effects.home import HomeThread
+from bot.effects.home import HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks
 from bot.slack.payloads import AlertRef, HintRef
 from phrasebook.escalation import Wording
@@ -63,13 +63,19 @@ def reminder(briefing: Briefing, thread: str, waited_seconds: float, wording: Wo
     )
 
 
+def rollup(threads: Sequence[WatchedThread], more: int, wording: Wording) -> Message:
+    """The watch tier's one message per supervisor channel and period."""
+    return alert_blocks.rollup_message(threads, more, wording=wording)
+
+
 def home(
     threads: Sequence[HomeThread],
     alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
     wording: Wording,
+    watched: Sequence[WatchedThread] = (),
 ) -> dict[str, Any]:
-    """An App Home: open alerts (thread key, state, briefing; None: no alert section at all),
-    then the user's threads."""
+    """An App Home: open alerts (thread key, state, briefing; None: no alert section at all)
+    and, for supervisors, the threads heating up without a cue; then the user's threads."""
     section = None
     if alerts is not None:
         open_alerts = [
@@ -77,4 +83,6 @@ def home(
             for thread, state, briefing in alerts
         ]
         section = alert_blocks.home_alert_blocks(open_alerts, wording=wording)
+        if watched:
+            section = section + alert_blocks.home_watch_blocks(watched, wording=wording)
     return blocks.app_home_view(list(threads), section)

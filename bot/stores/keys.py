@@ -76,6 +76,24 @@ class Keys:
     def renotify(self) -> str:
         return f"{self.prefix}:alerts:renotify"
 
+    def watch(self, supervisor_channel: str) -> str:
+        """Threads on a supervisor channel's heating-up list (score: when they went on it)."""
+        return f"{self.prefix}:watch:{supervisor_channel}"
+
+    def rollup_last(self, supervisor_channel: str) -> str:
+        return f"{self.prefix}:rollup:last:{supervisor_channel}"
+
+    def rolled_up(self, supervisor_channel: str) -> str:
+        """Threads a roll-up of the channel has listed already (score: when)."""
+        return f"{self.prefix}:rollup:listed:{supervisor_channel}"
+
+    def rollup_lock(self, supervisor_channel: str) -> str:
+        return f"{self.prefix}:rollup:lock:{supervisor_channel}"
+
+    def post_slot(self, channel: str) -> str:
+        """Held for a moment after a new post into `channel`: the next one waits for it."""
+        return f"{self.prefix}:postslot:{channel}"
+
     def shared_channel(self, channel: str) -> str:
         return f"{self.prefix}:guard:shared:{channel}"
 

@@ -34,6 +34,7 @@ STREAM_MAXLEN = 10_000
 OUTCOME_TTL = 180 * 24 * 3600  # supervisor answers (ids and cue kinds) feed the precision report
 TIMEOUT = 0.5  # seconds per Redis call (one retry on a fresh connection after a restart)
 READ_BLOCK_MS = 1000  # a blocking stream read waits at most this long
+MAX_WATCHED = 200  # threads on one supervisor channel's heating-up list
 MAX_OPEN_ALERTS = 1_000  # the open-alert and re-notify indexes keep the newest; App Home shows 20
 POOL_WAIT = 1.0  # seconds a call may wait for a free connection (Slack's ack budget is 3 s)
 HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other worker
@@ -142,6 +143,7 @@ class Store:
         self.dead = DeadLetters(client, self.keys)
         self._intake = client.register_script(script("intake.lua"))
         self._cas = client.register_script(script("cas.lua"))
+        self._post_slot = client.register_script(script("post_slot.lua"))
         self._wake = asyncio.Event()
         self._group_ready = False
         self._group_created_once = False
@@ -447,6 +449,80 @@ class Store:
             if await self.client.zrem(self.keys.renotify(), k):
                 due.append(ThreadRef.parse(_decode(k)))
         return due
+
+    # --- the watch tier: heating-up lists, roll-ups, new posts per channel ----------------------
+
+    async def watch_add(self, channel: str, ref: ThreadRef, at: float, keep: float) -> None:
+        """Put a thread on a supervisor channel's heating-up list (kept `keep` seconds)."""
+        key = self.keys.watch(channel)
+        async with self.client.pipeline(transaction=True) as pipe:
+            pipe.zadd(key, {ref.key: at}, nx=True)  # the first time it went on the list counts
+            pipe.zremrangebyscore(key, "-inf", at - keep)
+            pipe.zremrangebyrank(key, 0, -(MAX_WATCHED + 1))
+            pipe.expire(key, int(keep))
+            await pipe.execute()
+
+    async def watched(
+        self, channel: str, since: float, limit: int = MAX_WATCHED
+    ) -> list[tuple[ThreadRef, float]]:
+        """Threads put on the list after `since`, oldest first, with when they went on it."""
+        rows = cast(
+            list[tuple[bytes, float]],
+            await self.client.zrangebyscore(
+                self.keys.watch(channel), f"({since}", "+inf", start=0, num=limit, withscores=True
+            ),
+        )
+        return [(ThreadRef.parse(_decode(k)), float(score)) for k, score in rows]
+
+    async def unlisted(self, channel: str) -> list[tuple[ThreadRef, float]]:
+        """Watched threads no roll-up of `channel` has listed yet, oldest first."""
+        watched = await self.watched(channel, 0.0)
+        listed = {
+            _decode(k)
+            for k in await self.client.zrange(self.keys.rolled_up(channel), 0, MAX_WATCHED)
+        }
+        return [(ref, at) for ref, at in watched if ref.key not in listed]
+
+    async def is_rolled_up(self, channel: str, ref: ThreadRef) -> bool:
+        return await self.client.zscore(self.keys.rolled_up(channel), ref.key) is not None
+
+    async def rollup_done(
+        self, channel: str, refs: list[ThreadRef], posted_at: float, keep: float
+    ) -> None:
+        """Remember which threads the roll-up listed and when it went out."""
+        listed = self.keys.rolled_up(channel)
+        async with self.client.pipeline(transaction=True) as pipe:
+            if refs:
+                pipe.zadd(listed, {ref.key: posted_at for ref in refs})
+            pipe.zremrangebyscore(listed, "-inf", posted_at - keep)
+            pipe.zremrangebyrank(listed, 0, -(MAX_WATCHED + 1))
+            pipe.expire(listed, int(keep))
+            pipe.set(self.keys.rollup_last(channel), str(posted_at), ex=int(keep))
+            await pipe.execute()
+
+    async def rollup_posted_at(self, channel: str) -> float:
+        """When the last roll-up of `channel` went out (0: never, or forgotten)."""
+        raw = await self.client.get(self.keys.rollup_last(channel))
+        try:
+            return float(_decode(raw)) if raw else 0.0
+        except ValueError:
+            return 0.0
+
+    async def lock_rollup(self, channel: str, seconds: float) -> bool:
+        """Hold `channel`'s roll-up for a moment (one process writes it); True when held."""
+        key = self.keys.rollup_lock(channel)
+        return bool(await self.client.set(key, "1", nx=True, px=int(seconds * 1000)))
+
+    async def unlock_rollup(self, channel: str) -> None:
+        await self.client.delete(self.keys.rollup_lock(channel))
+
+    async def take_post_slot(self, channel: str, spacing: float, now: float) -> float:
+        """Claim `channel`'s slot for a new post; 0 when taken, else seconds until it frees.
+
+        Slack allows about one new message a second per channel; every process asks here first
+        (on the services' clock), so the budget holds across replicas."""
+        left = await self._post_slot(keys=[self.keys.post_slot(channel)], args=[now, spacing])
+        return max(0.0, float(_decode(left)))
 
     # --- the leak guard's memory of shared channels --------------------------------------------
 

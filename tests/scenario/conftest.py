@@ -57,6 +57,12 @@ class Bot:
             if not handled and not delivered:
                 return total
 
+    async def settle(self, seconds: float = 5.0) -> int:
+        """Let the bot's clock run on a little and deliver what became due (a post waiting for
+        its channel's slot, a roll-up waiting for its period)."""
+        self.clock.advance(seconds)
+        return await self.drain()
+
     async def say(
         self,
         user: str,

@@ -98,6 +98,14 @@ class Process:
         line = await self.wait_for(lambda ln: f'"event": "{event}"' in ln, timeout)
         return dict(json.loads(line))
 
+    async def wait_delivered(self, kind: str, timeout: float = 20.0) -> dict[str, Any]:
+        """The next `effect_delivered` line for an effect of `kind` (a whisper, an alert...)."""
+        line = await self.wait_for(
+            lambda ln: '"event": "effect_delivered"' in ln and f'"effect": "{kind}"' in ln,
+            timeout,
+        )
+        return dict(json.loads(line))
+
     def kill9(self) -> None:
         os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait()

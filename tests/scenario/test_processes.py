@@ -91,7 +91,7 @@ async def test_a_worker_stopped_while_a_rate_limited_hint_is_in_flight_delivers_
         assert any('"event": "stopped"' in line for line in first.lines)
     second = await worker(env)
     running.append(second)
-    await second.wait_event("effect_delivered")
+    await second.wait_delivered("whisper")
     assert [c.status for c in fake_slack.calls_to("chat.postEphemeral")] == [429, 200]
     assert len(hints(fake_slack)) == 1
     assert await nothing_left_to_send(store, ref)
@@ -108,7 +108,7 @@ async def test_slack_answering_html_500s_is_retried_not_dropped(
     front, url = await serve(bot_env(fake_slack, signing_secret, redis_url))
     running.append(front)
     ref = await angry_thread(SlackDriver(url, signing_secret))
-    await front.wait_event("effect_delivered")
+    await front.wait_delivered("whisper")
     assert [c.status for c in fake_slack.calls_to("chat.postEphemeral")] == [500, 500, 200]
     assert len(hints(fake_slack)) == 1
     assert await nothing_left_to_send(store, ref)
@@ -124,12 +124,12 @@ async def test_events_after_redis_was_flushed_under_a_running_bot_are_processed(
     running.append(front)
     driver = SlackDriver(url, signing_secret)
     await angry_thread(driver)
-    await front.wait_event("effect_delivered")
+    await front.wait_delivered("whisper")
     client = aioredis.from_url(redis_url)
     await client.flushall()  # Redis restarted empty, or failed over to an empty replica
     await client.aclose()
     await angry_thread(driver)
-    await front.wait_event("effect_delivered")
+    await front.wait_delivered("whisper")
     assert len(hints(fake_slack)) == 2
     assert any("intake_group_recreated" in line for line in front.lines)
 
@@ -161,7 +161,7 @@ async def test_serve_says_what_runs_where_and_stops_cleanly_on_sigterm(
     assert started["store"] == redis_url and started["workspace"] == p.TEAM_OURS
     assert started["internal_channels"] == [p.CHANNEL_SUP]
     await angry_thread(SlackDriver(url, signing_secret))
-    await front.wait_event("effect_delivered")
+    await front.wait_delivered("whisper")
     front.terminate()
     assert await front.exit_code() == 0
     assert any('"event": "stopped"' in line for line in front.lines)
