@@ -84,6 +84,9 @@ class CueRule(_Frozen):
     why: str = Field(min_length=5, max_length=160)
     strength: float = Field(ge=0, le=1)
     min_score: float = Field(default=0.0, ge=0, le=1)  # needs this much frustration (anger)
+    # a match inside a question ("does clause 9's 'material breach' cover us?") counts only from
+    # an upset customer: asked calmly, legal words are a question, not a threat
+    questions_need_upset: bool = False
 
     _ok = field_validator("patterns", "unless")(_check_patterns)
 

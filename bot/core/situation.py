@@ -20,6 +20,7 @@ _AMOUNT = re.compile(
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+")
+_QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence that asks
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,8 @@ class SituationReader:
             if score < cc.rule.min_score:
                 continue
             text = blank(cue_text, cc.unless) if cc.unless is not None else cue_text
+            if cc.rule.questions_need_upset and not upset:
+                text = blank(text, _QUESTION)
             m = cc.regex.search(text) or cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is not None:
                 cues.append(
