@@ -115,6 +115,8 @@ def prepare(text: str) -> Prepared:
         body = _SLACK_LINK.sub(r"\1", body)
         body = _SLACK_CHANNEL.sub(r"\1", body)
         body = _SLACK_OTHER.sub(" ", body)
+    if "&" in body:  # Slack sends what people typed as &, < and > escaped; markup is gone now
+        body = body.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     body = _URL.sub(" ", body)
     if ":" in body:
         body = _EMOJI.sub(" ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))

@@ -13,9 +13,11 @@ expectation is judged exactly as the acceptance probe defines it
   30-character quote of a customer message); with `escalate_by: k` the first one arrives before
   message k+1 is sent. escalate no: no such post. `any` is not judged.
 
-The corpus was written independently of the engine's tuning (tests/threads/README.md). These tests
-carry the `unseen` marker and are left out of the default run until the engine earns them:
-`scripts/test -m unseen` runs them.
+The corpus was written independently of the engine's tuning (tests/threads/README.md). The calm
+threads run by default: a calm thread that gets a whisper or a ping is a failure of the product's
+first promise (no needless interruption). The rising and escalating threads carry the `unseen`
+marker: they measure how much the engine catches, thread by thread, and `scripts/test -m unseen`
+runs them (the closing notes give the pass rate; not all pass yet).
 """
 
 from __future__ import annotations
@@ -26,12 +28,20 @@ from tests.corpus import ThreadSpec, load_threads
 from tests.scenario.conftest import Bot
 from tests.scenario.threadplay import judge, play
 
-pytestmark = pytest.mark.unseen
-
 THREADS = load_threads()
+CALM = [t for t in THREADS if t.kind == "calm"]
+HEATED = [t for t in THREADS if t.kind != "calm"]
 
 
-@pytest.mark.parametrize("spec", THREADS, ids=[t.id for t in THREADS])
+@pytest.mark.parametrize("spec", CALM, ids=[t.id for t in CALM])
+async def test_a_calm_thread_gets_no_whisper_and_no_ping(bot: Bot, spec: ThreadSpec) -> None:
+    played = await play(bot, spec)
+    problems = judge(bot.slack.calls, played)
+    assert not problems, f"{spec.kind} thread {spec.id}: {'; '.join(problems)}. Why: {spec.why}"
+
+
+@pytest.mark.unseen
+@pytest.mark.parametrize("spec", HEATED, ids=[t.id for t in HEATED])
 async def test_the_thread_gets_the_whisper_and_ping_it_deserves(bot: Bot, spec: ThreadSpec) -> None:
     played = await play(bot, spec)
     problems = judge(bot.slack.calls, played)

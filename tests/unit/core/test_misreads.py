@@ -159,3 +159,10 @@ def test_upset_slack_emoji_codes_count_but_other_codes_are_dropped() -> None:
     plain = read_one("the app crashed again :tada:")
     assert "emoji.upset" in {s.id for s in upset.signals}
     assert upset.score > plain.score
+
+
+def test_slack_escaped_characters_are_read_as_typed() -> None:
+    """Slack escapes what people type (&, <, >): a quoted line still reads as a quote."""
+    prep = prepare("Our MSA says:\n&gt; either party may sue for material breach\nAny idea? R&amp;D asks")
+    assert "&gt;" not in prep.lower and "r&d" in prep.lower
+    assert prep.lower.splitlines()[1].startswith(">")
