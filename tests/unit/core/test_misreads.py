@@ -163,6 +163,7 @@ def test_upset_slack_emoji_codes_count_but_other_codes_are_dropped() -> None:
 
 def test_slack_escaped_characters_are_read_as_typed() -> None:
     """Slack escapes what people type (&, <, >): a quoted line still reads as a quote."""
-    prep = prepare("Our MSA says:\n&gt; either party may sue for material breach\nAny idea? R&amp;D asks")
+    text = "Our MSA says:\n&gt; either party may sue for material breach\nAny idea? R&amp;D asks"
+    prep = prepare(text)
     assert "&gt;" not in prep.lower and "r&d" in prep.lower
     assert prep.lower.splitlines()[1].startswith(">")
