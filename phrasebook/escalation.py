@@ -192,7 +192,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "home_more": frozenset({"count"}),
     "page_summary": frozenset({"severity", "cue", "channel"}),
     "rollup_header": frozenset({"count"}),
-    "rollup_item": frozenset({"channel", "level", "why", "link"}),
+    "rollup_item": frozenset({"channel", "count", "agents"}),
     "rollup_more": frozenset({"count"}),
     "home_watch_title": frozenset(),
     "home_watch_item": frozenset({"channel", "level", "why", "when", "link"}),

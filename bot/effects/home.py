@@ -32,5 +32,6 @@ class WatchedThread:
     thread_ts: str
     permalink: str | None
     level: Level
-    why: str  # a short reason (the reading's strongest signal, quoted briefly)
+    why: str  # a short reason (the reading's strongest signal, named)
     watched_at: float  # seconds since the epoch
+    agent: str | None = None  # who is handling it

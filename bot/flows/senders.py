@@ -203,6 +203,7 @@ async def watched_thread(s: Services, ref: ThreadRef, at: float) -> WatchedThrea
         level=Level(str(watch.get("level") or rec.summary.get("level") or "angry")),
         why=str(watch.get("why") or ""),
         watched_at=at,
+        agent=rec.agent,
     )
 
 

@@ -389,10 +389,23 @@ def _watch_line(template: str, t: WatchedThread, extra: dict[str, str]) -> str:
 def rollup_message(
     threads: Sequence[WatchedThread], more: int, *, wording: Wording | None = None
 ) -> dict[str, Any]:
-    """One roll-up for a supervisor channel: the threads that heated up since the last one."""
+    """One roll-up for a supervisor channel: how many threads heated up since the last one, per
+    channel and who is on them. It names no thread (no link, no quote): the watch tier never
+    pings about one thread; the threads themselves are on the Heating up list in App Home."""
     t = (wording or shipped_wording()).templates
     head = render(t["rollup_header"], {"count": str(len(threads) + more)})
-    lines = [_watch_line(t["rollup_item"], th, {}) for th in threads]
+    by_channel: dict[str, list[WatchedThread]] = {}
+    for th in threads:
+        by_channel.setdefault(th.channel_id, []).append(th)
+    lines = []
+    for channel, items in by_channel.items():
+        agents = sorted({f"<@{th.agent}>" for th in items if th.agent})
+        lines.append(
+            render(
+                t["rollup_item"],
+                {"channel": channel, "count": str(len(items)), "agents": ", ".join(agents) or "-"},
+            )
+        )
     if more:
         lines.append(render(t["rollup_more"], {"count": str(more)}))
     body = "\n".join(f"• {line}" for line in lines)[:ROLLUP_TEXT_LIMIT]
