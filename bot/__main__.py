@@ -1,5 +1,5 @@
 """The `undertone` command: serve, worker, socket, demo, doctor, score, eval, phrasebook check,
-report, deadletters.
+report, tune, deadletters.
 
 Start-up tells the truth: a bad setting is one line on stderr naming it and a non-zero exit; a
 set-up that would silently lose work (a worker without Redis, an embedded store nobody
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import re
 import signal
 import sys
 from pathlib import Path
@@ -218,8 +219,11 @@ async def _socket(settings: Settings, book: Phrasebook) -> int:
     return 0
 
 
-async def _report(settings: Settings, what: str) -> int:
+async def _report(settings: Settings, book: Phrasebook, what: str) -> int:
     from bot.core.alert_report import Outcome, format_report, precision_by_cue
+    from bot.core.learning import Knob
+    from bot.core.tuning_report import format_learning
+    from bot.flows.learning import learned_by_channel
     from bot.stores.store import Store
 
     store = Store.from_url(settings.redis_url)
@@ -236,9 +240,48 @@ async def _report(settings: Settings, what: str) -> int:
                     f"{hint_id[:60]:60} {c.get('used', 0):>6} {c.get('not_helpful', 0):>12} "
                     f"{c.get('snooze', 0):>7}"
                 )
+        knob: Knob = "alert_shift" if what == "alerts" else "hint_shift"
+        print()
+        print(format_learning(await learned_by_channel(store), knob, book.coaching.policy.learning))
     finally:
         await store.close()
     return 0
+
+
+CHANNEL_ID = re.compile(r"^[A-Z0-9][A-Z0-9_]{0,39}$")
+
+
+async def _tune(settings: Settings, book: Phrasebook, args: argparse.Namespace) -> int:
+    """`tune show [CHANNEL]`: what channels learned from answers; `tune reset CHANNEL`: back to
+    the shipped judgement (logged and listed as a change)."""
+    import time
+
+    from bot.core.tuning_report import format_tuning
+    from bot.flows.learning import TuningContended, learned_by_channel, reset_tuning
+    from bot.stores.store import Store
+
+    store = Store.from_url(settings.redis_url)
+    bounds = book.coaching.policy.learning
+    try:
+        if args.tune_cmd == "show":
+            chosen = [args.channel] if args.channel else None
+            print(format_tuning(await learned_by_channel(store, chosen), bounds))
+            return 0
+        try:
+            changes = await reset_tuning(store, args.channel, time.time())
+        except TuningContended:
+            return _refuse(f"tune reset: {args.channel} kept changing; try again", 1)
+        if not changes:
+            print(f"{args.channel}: nothing learned; it already uses the shipped judgement")
+            return 0
+        moved = ", ".join(
+            f"{'hint' if c.knob == 'hint_shift' else 'alert'} bar {c.before:+.2f} -> 0"
+            for c in changes
+        )
+        print(f"{args.channel}: back to the shipped judgement ({moved})")
+        return 0
+    finally:
+        await store.close()
 
 
 async def _deadletters(settings: Settings, args: argparse.Namespace) -> int:
@@ -342,8 +385,20 @@ def _parser() -> argparse.ArgumentParser:
     pb_sub = pb.add_subparsers(dest="pb_cmd", required=True)
     check = pb_sub.add_parser("check", help="validate a team phrasebook folder")
     check.add_argument("dir", type=Path, nargs="?", default=None)
-    report = sub.add_parser("report", help="reports from stored outcomes")
+    report = sub.add_parser(
+        "report", help="reports from stored answers, and what each channel learned from them"
+    )
     report.add_argument("what", choices=["alerts", "hints"])
+    tune = sub.add_parser(
+        "tune", help="what channels learned from answers, and undoing it (needs REDIS_URL)"
+    )
+    tune_sub = tune.add_subparsers(dest="tune_cmd", required=True)
+    tune_show = tune_sub.add_parser("show", help="each channel's hint and alert bars and changes")
+    tune_show.add_argument("channel", nargs="?", default=None, help="a channel id (default: all)")
+    tune_reset = tune_sub.add_parser(
+        "reset", help="put a channel back to the shipped judgement (logged as a change)"
+    )
+    tune_reset.add_argument("channel", help="a channel id, e.g. C0123ABCD")
     dead = sub.add_parser("deadletters", help="entries and effects given up on (needs REDIS_URL)")
     dead_sub = dead.add_subparsers(dest="dl_cmd", required=True)
     listing = dead_sub.add_parser("list", help="newest first: ids, kind, reason (never text)")
@@ -423,6 +478,25 @@ async def _workspaces(settings: Settings, *, reencrypt: bool = False) -> int:
     return 0
 
 
+def _learning_command(settings: Settings, args: argparse.Namespace) -> int:
+    """`report` and `tune`: they read the store and the team's learning bounds."""
+    from phrasebook import PhrasebookError, load_phrasebook
+
+    if args.cmd == "tune":
+        if not settings.redis_url:
+            return _refuse("tune: what channels learned lives in Redis: set REDIS_URL")
+        if args.channel is not None and not CHANNEL_ID.match(args.channel):
+            return _refuse("tune: give a channel id such as C0123ABCD (names are not looked up)")
+    try:
+        book = load_phrasebook(settings.phrasebook_dir)
+    except PhrasebookError as exc:
+        return _refuse(f"invalid phrasebook (UNDERTONE_PHRASEBOOK_DIR): {exc}")
+    if args.cmd == "tune":
+        configure_logging(settings.log_level, settings.log_json)  # a reset logs its changes
+        return asyncio.run(_tune(settings, book, args))
+    return asyncio.run(_report(settings, book, args.what))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.cmd == "healthcheck":
@@ -447,8 +521,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
     except ValidationError as exc:
         return _refuse(describe_error(exc))
-    if args.cmd == "report":
-        return asyncio.run(_report(settings, args.what))
+    if args.cmd in ("report", "tune"):
+        return _learning_command(settings, args)
     if args.cmd == "deadletters":
         if args.dl_cmd == "replay" and not (args.ids or args.all):
             return _refuse("deadletters replay: give dead-letter ids, or --all")

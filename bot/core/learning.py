@@ -15,11 +15,15 @@ Pure: no I/O, `now` is passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from phrasebook.coaching import Learning
 
 Answer = Literal["used", "not_helpful", "snooze", "claimed", "false_alarm", "unanswered"]
+Reason = Literal["used", "not_helpful", "snooze", "claimed", "false_alarm", "unanswered", "reset"]
+Knob = Literal["hint_shift", "alert_shift"]
+KNOBS: tuple[Knob, ...] = ("hint_shift", "alert_shift")
+REASONS: frozenset[str] = frozenset(get_args(Reason))
 HINT_ANSWERS: frozenset[str] = frozenset({"used", "not_helpful", "snooze"})
 ALERT_ANSWERS: frozenset[str] = frozenset({"claimed", "false_alarm", "unanswered"})
 
@@ -64,8 +68,8 @@ class Change:
     """One move of a channel's thresholds, for the log and the reports."""
 
     channel: str
-    answer: Answer
-    knob: Literal["hint_shift", "alert_shift"]
+    answer: Reason
+    knob: Knob
     before: float
     after: float
     at: float
@@ -81,6 +85,37 @@ class Change:
             "at": self.at,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Change | None:
+        """Rebuild from `to_json()`; None when it is not a change this build knows."""
+        answer, knob = data.get("answer"), data.get("knob")
+        if answer not in REASONS or knob not in KNOBS:
+            return None
+        try:
+            return cls(
+                str(data.get("channel", "")),
+                answer,
+                knob,
+                float(data["before"]),
+                float(data["after"]),
+                float(data["at"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+def reset(tuning: ChannelTuning, channel: str, now: float) -> tuple[ChannelTuning, list[Change]]:
+    """Back to the shipped judgement: one change per knob that had moved (none when neither)."""
+    changes = [
+        Change(channel, "reset", knob, getattr(tuning, knob), 0.0, now)
+        for knob in KNOBS
+        if abs(getattr(tuning, knob)) >= 1e-9
+    ]
+    if not changes:
+        return tuning, []
+    back = ChannelTuning(changes=tuning.changes + len(changes), updated_at=now)
+    return back, changes
+
 
 def learn(
     tuning: ChannelTuning, answer: Answer, channel: str, now: float, bounds: Learning
@@ -92,7 +127,7 @@ def learn(
         step = {"not_helpful": bounds.not_helpful, "snooze": bounds.snooze, "used": -bounds.used}
         before = tuning.hint_shift
         after = min(bounds.max_hint_shift, max(0.0, before + step[answer]))
-        knob: Literal["hint_shift", "alert_shift"] = "hint_shift"
+        knob: Knob = "hint_shift"
     else:
         step = {
             "false_alarm": bounds.false_alarm,

@@ -9,8 +9,10 @@ from collections.abc import Awaitable, Callable
 from bot import metrics
 from bot.context import working_on
 from bot.core.escalation import AlertState, Severity
+from bot.core.learning import Answer
 from bot.effects import AlertReminder, AlertSync, Notice, Whisper
 from bot.flows.delivery import deliver
+from bot.flows.learning import learn_from_answer
 from bot.flows.threads import mutate_thread
 from bot.record import ThreadRecord
 from bot.services import Services
@@ -20,6 +22,7 @@ from bot.stores.keys import ThreadRef
 log = logging.getLogger("undertone.flow")
 
 ACTIONS = ("claim", "reassign", "false_alarm")
+VERDICTS: dict[str, Answer] = {"claim": "claimed", "false_alarm": "false_alarm"}  # learned from
 
 
 def _sync_alert(record: ThreadRecord, state: AlertState, now: float) -> None:
@@ -58,7 +61,7 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
     except ValueError:
         return False
     now = s.clock()
-    changed: list[bool] = []
+    changed: list[int] = []  # the number of the alert answered (its thread may raise more)
 
     def answer(record: ThreadRecord) -> bool:
         changed.clear()
@@ -88,7 +91,7 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
                 ),
                 now,
             )
-        changed.append(True)
+        changed.append(state.alerts_raised)
         return True
 
     record = await mutate_thread(s, ref, answer, before_save=_indexer(s, ref))
@@ -108,6 +111,9 @@ async def alert_action(s: Services, value: str, user: str, action: str, reason: 
         await s.store.close_alert(ref)
     else:
         await s.store.set_open_alert(ref, now, None, s.settings.thread_ttl_seconds)
+    learned = VERDICTS.get(action)
+    if learned is not None:  # a hand-over is no verdict on the alert
+        await learn_from_answer(s, ref.channel, learned, f"alert:{ref.key}:{changed[0]}:{learned}")
     await deliver(s, ref)  # at once; the delivery loop retries whatever did not go through
     return True
 
@@ -125,7 +131,7 @@ async def renotify_due(s: Services) -> int:
 
 
 async def _renotify(s: Services, ref: ThreadRef, now: float) -> bool:
-    queued: list[tuple[str, int]] = []  # (cue kind, severity) of the re-notified alert
+    queued: list[tuple[str, int, int]] = []  # (cue kind, severity, number) of the alert
 
     def remind(record: ThreadRecord) -> bool:
         queued.clear()
@@ -137,13 +143,19 @@ async def _renotify(s: Services, ref: ThreadRef, now: float) -> bool:
         state = s.escalation.mark_renotified(state, now)
         record.alert = state.to_json()
         record.queue(AlertReminder(waited_seconds=now - (state.posted_at or now)), now)
-        queued.append((str(record.summary.get("cue_kind") or ""), state.severity))
+        queued.append(
+            (str(record.summary.get("cue_kind") or ""), state.severity, state.alerts_raised)
+        )
         return True
 
     await mutate_thread(s, ref, remind, before_save=_indexer(s, ref))
-    for cue, severity in queued:
+    for cue, severity, number in queued:
         name = Severity(severity).key if severity else "none"
         metrics.ping(cue=cue, severity=name, action="renotify")
+        # nobody took it within the re-notify delay: this channel's pings ask a little much
+        await learn_from_answer(
+            s, ref.channel, "unanswered", f"alert:{ref.key}:{number}:unanswered"
+        )
     return bool(queued)
 
 

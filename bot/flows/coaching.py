@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import cast
 
 from bot.core.coaching import CoachState, Hint, Progress
+from bot.core.learning import HINT_ANSWERS, Answer
 from bot.core.models import Assessment
 from bot.core.playbooks import PlaybookAnswer, Topic, find_playbook, list_topics
 from bot.core.serialize import assessment_from_json
+from bot.flows.learning import learn_from_answer
 from bot.record import ThreadRecord
 from bot.services import Services
 from bot.slack.payloads import HintRef
@@ -34,6 +37,11 @@ async def record_hint_feedback(s: Services, user: str, value: str, kind: str) ->
     # counted once per person, whisper and answer: a replayed or double click counts nothing
     if await s.store.claim_once(f"feedback:{user}:{ref.thread}:{ref.hint_id}:{kind}"):
         await s.store.count_feedback(ref.hint_id, kind)
+    if kind in HINT_ANSWERS:  # the channel learns from it once per hint and answer
+        answer = cast(Answer, kind)
+        await learn_from_answer(
+            s, thread.channel, answer, f"hint:{ref.thread}:{ref.hint_id}:{kind}"
+        )
     if kind == "snooze":
         await s.store.snooze(user, thread, SNOOZE_SECONDS)
     log.info("hint_feedback", extra={"hint": ref.hint_id, "kind": kind})

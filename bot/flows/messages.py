@@ -17,12 +17,14 @@ from bot.core.briefing import build_briefing
 from bot.core.coaching import CoachState, Hint
 from bot.core.engine import EngineState
 from bot.core.escalation import AlertDecision, AlertState, Severity
+from bot.core.learning import ChannelTuning
 from bot.core.models import Assessment, Level, Role, Turn
 from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.core.textquote import shorten
 from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Rollup, Whisper
 from bot.flows.briefs import briefing_to_json
 from bot.flows.home import refresh_home, touch_home
+from bot.flows.learning import channel_tuning
 from bot.flows.threads import mutate_thread
 from bot.record import ThreadRecord
 from bot.services import Services
@@ -74,6 +76,10 @@ async def process_entry(s: Services, entry: Entry) -> None:
     snoozed = False
     if speaker is Speaker.CUSTOMER and before.agent:
         snoozed = await s.store.is_snoozed(before.agent, ref)
+    # what this channel learned from answers (one small read; a late agent reply coaches too)
+    tuning = ChannelTuning()
+    if speaker is Speaker.CUSTOMER or before.summary.get("uncoached_ts"):
+        tuning = await channel_tuning(s, ref.channel)
     assessed: list[Assessment | None] = []
     queued: list[Effect] = []
 
@@ -83,7 +89,7 @@ async def process_entry(s: Services, entry: Entry) -> None:
         if record.saw(msg.ts):
             return False  # a redelivery: scored already, only the outbox may be left to send
         waiting = {e.id for e in record.outbox}
-        assessed.append(_apply(s, record, ref, msg, speaker, snoozed))
+        assessed.append(_apply(s, record, ref, msg, speaker, snoozed, tuning))
         queued.extend(e for e in record.outbox if e.id not in waiting)
         return True
 
@@ -112,6 +118,7 @@ def _apply(
     msg: InboundMessage,
     speaker: Speaker,
     snoozed: bool,
+    tuning: ChannelTuning,
 ) -> Assessment | None:
     """Fold one message into the record and queue its effects. Returns the assessment."""
     now = s.clock()
@@ -129,7 +136,7 @@ def _apply(
         rec.add_agent(msg.user)
         coach_state = s.coach.observe_agent(coach_state, turn)
         if late:
-            coach_state = _coach_late(s, rec, ref, coach_state, now)
+            coach_state = _coach_late(s, rec, ref, coach_state, now, tuning.hint_shift)
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
@@ -137,8 +144,10 @@ def _apply(
             rec.summary["uncoached_ts"] = msg.ts
         else:
             rec.summary.pop("uncoached_ts", None)
-        coach_state, hint = _coach(s, rec, assessment, coach_state, now, snoozed, ref.channel)
-        decision = _escalate(s, rec, ref, assessment, coach_state, now)
+        coach_state, hint = _coach(
+            s, rec, assessment, coach_state, now, snoozed, ref.channel, tuning.hint_shift
+        )
+        decision = _escalate(s, rec, ref, assessment, coach_state, now, tuning.alert_shift)
         _whisper(rec, ref, assessment, hint, decision, now)
         rec.summary.update(
             {
@@ -162,18 +171,26 @@ def _coach(
     now: float,
     snoozed: bool,
     channel: str = "",
+    learned: float = 0.0,
 ) -> tuple[CoachState, Hint | None]:
     if rec.agent is None:
         return state, None  # nobody to coach yet
     preset = s.coach.policy.preset_for(channel)
-    state, hint = s.coach.advise(state, assessment, now, snoozed=snoozed, preset=preset)
+    state, hint = s.coach.advise(
+        state, assessment, now, snoozed=snoozed, preset=preset, learned=learned
+    )
     if hint is not None:
         rec.summary["hint"] = hint.headline
     return state, hint
 
 
 def _coach_late(
-    s: Services, rec: ThreadRecord, ref: ThreadRef, state: CoachState, now: float
+    s: Services,
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    state: CoachState,
+    now: float,
+    learned: float = 0.0,
 ) -> CoachState:
     """An agent reply that arrives after a later customer message (Slack redelivered it late, e.g.
     across a Redis restart) was written before it: coach that customer message now, as if the
@@ -186,7 +203,9 @@ def _coach_late(
     if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
         return state  # read without the reply, a mild message looks worse than it was
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
-    state, hint = _coach(s, rec, shifted, state, now, snoozed=False, channel=ref.channel)
+    state, hint = _coach(
+        s, rec, shifted, state, now, snoozed=False, channel=ref.channel, learned=learned
+    )
     if hint is not None:
         _whisper(rec, ref, assessment, hint, None, now)
     return state
@@ -225,9 +244,12 @@ def _escalate(
     assessment: Assessment,
     coach_state: CoachState,
     now: float,
+    learned: float = 0.0,
 ) -> AlertDecision | None:
     state = AlertState.from_json(rec.alert) if rec.alert else AlertState()
-    state, decision = s.escalation.assess(state, assessment, ref.channel, now, rec.history)
+    state, decision = s.escalation.assess(
+        state, assessment, ref.channel, now, rec.history, learned=learned
+    )
     rec.alert = state.to_json()
     if decision is None:
         return None

@@ -100,6 +100,26 @@ class Keys:
     def alert_outcomes(self) -> str:
         return f"{self.prefix}:alerts:outcomes"
 
+    # --- learning from answers: per-channel tuning (bot/flows/learning.py) ----------------------
+    # One hash tag per channel: the tuning, its recent changes and its answers' once-keys are
+    # written by one script, which needs them in one slot.
+
+    def tuning(self, channel: str) -> str:
+        """A channel's learned shifts: a versioned JSON document (compare-and-set)."""
+        return f"{self.prefix}:{{tune:{channel}}}:doc"
+
+    def tuning_changes(self, channel: str) -> str:
+        """The channel's recent changes, newest first (ids and numbers only)."""
+        return f"{self.prefix}:{{tune:{channel}}}:changes"
+
+    def tuning_once(self, channel: str, answer_id: str) -> str:
+        """Marks one answer as learned from (a replay or double click learns nothing)."""
+        return f"{self.prefix}:{{tune:{channel}}}:once:{answer_id}"
+
+    def tuning_index(self) -> str:
+        """Channels that learned something, scored by when they last changed (for the reports)."""
+        return f"{self.prefix}:tune:index"
+
     # --- many-workspace installs (bot/stores/installations.py) -------------------------------
 
     def install(self, kind: str, enterprise_id: str | None, team_id: str | None) -> str:

@@ -15,7 +15,7 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import redis.asyncio as aioredis
 from redis.asyncio.retry import Retry
@@ -38,6 +38,9 @@ MAX_WATCHED = 200  # threads on one supervisor channel's heating-up list
 MAX_OPEN_ALERTS = 1_000  # the open-alert and re-notify indexes keep the newest; App Home shows 20
 POOL_WAIT = 1.0  # seconds a call may wait for a free connection (Slack's ack budget is 3 s)
 HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other worker
+TUNING_TTL = 180 * 24 * 3600  # what a channel learned, kept this long after its last change
+TUNING_CHANGES_KEPT = 50  # recent changes per channel, for the reports
+MAX_TUNED_CHANNELS = 1_000  # the index of channels that learned something keeps the newest
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ class Store:
         self._intake = client.register_script(script("intake.lua"))
         self._cas = client.register_script(script("cas.lua"))
         self._post_slot = client.register_script(script("post_slot.lua"))
+        self._tune = client.register_script(script("tune.lua"))
         self._wake = asyncio.Event()
         self._group_ready = False
         self._group_created_once = False
@@ -553,3 +557,70 @@ class Store:
             if raw is not None:
                 out.append(cast(dict[str, Any], json.loads(_decode(raw))))
         return out
+
+    # --- learning from answers: per-channel tuning (bot/flows/learning.py) ----------------------
+
+    async def load_tuning(self, channel: str) -> Versioned:
+        """A channel's learned shifts and the version they were read at (0: nothing learned)."""
+        raw = await self.client.hgetall(self.keys.tuning(channel))
+        if not raw:
+            return Versioned(0, None)
+        data = {_decode(k): v for k, v in raw.items()}
+        return Versioned(int(_decode(data["v"])), json.loads(_decode(data["doc"])))
+
+    async def save_tuning(
+        self,
+        channel: str,
+        expected: int,
+        doc: dict[str, Any] | None,
+        changes: list[dict[str, Any]],
+        *,
+        answer_id: str | None = None,
+        once_ttl: int = 0,
+    ) -> Literal["saved", "conflict", "duplicate"]:
+        """Write a channel's tuning (None: unchanged) and append `changes`, only if nobody wrote
+        since version `expected`; with `answer_id`, only if that answer was not learned from
+        before (marked for `once_ttl` seconds, in the same step)."""
+        once = answer_id is not None and once_ttl > 0
+        if changes:
+            async with self.client.pipeline(transaction=True) as pipe:
+                at = float(changes[-1].get("at") or 0.0)
+                pipe.zadd(self.keys.tuning_index(), {channel: at})
+                pipe.zremrangebyrank(self.keys.tuning_index(), 0, -(MAX_TUNED_CHANNELS + 1))
+                pipe.expire(self.keys.tuning_index(), TUNING_TTL)
+                await pipe.execute()
+        result = await self._tune(
+            keys=[
+                self.keys.tuning(channel),
+                self.keys.tuning_changes(channel),
+                self.keys.tuning_once(channel, answer_id or "-"),
+            ],
+            args=[
+                expected,
+                "" if doc is None else json.dumps(doc, separators=(",", ":")),
+                TUNING_TTL,
+                TUNING_CHANGES_KEPT,
+                once_ttl if once else 0,
+                *(json.dumps(c, separators=(",", ":")) for c in changes),
+            ],
+        )
+        code = int(result)
+        return "duplicate" if code == -2 else "conflict" if code == -1 else "saved"
+
+    async def tuning_changes(self, channel: str, limit: int = 10) -> list[dict[str, Any]]:
+        """A channel's most recent changes, newest first."""
+        rows = await self.client.lrange(self.keys.tuning_changes(channel), 0, max(0, limit - 1))
+        out: list[dict[str, Any]] = []
+        for row in rows:
+            try:
+                data = json.loads(_decode(row))
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                out.append(data)
+        return out
+
+    async def tuned_channels(self, limit: int = MAX_TUNED_CHANNELS) -> list[str]:
+        """Channels whose tuning changed, most recently changed first."""
+        keys = await self.client.zrevrange(self.keys.tuning_index(), 0, limit - 1)
+        return [_decode(k) for k in keys]

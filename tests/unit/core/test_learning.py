@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.learning import ChannelTuning, learn
+from bot.core.learning import Change, ChannelTuning, learn, reset
 from phrasebook.coaching import Learning
 
 BOUNDS = Learning()
@@ -44,3 +44,20 @@ def test_a_tuning_survives_json_and_bad_data_means_the_shipped_judgement() -> No
     tuning, _ = learn(ChannelTuning(), "snooze", "C1", 5.0, BOUNDS)
     assert ChannelTuning.from_json(tuning.to_json()) == tuning
     assert ChannelTuning.from_json({"hint_shift": "lots"}) == ChannelTuning()
+
+
+def test_a_reset_goes_back_to_the_shipped_judgement_as_one_change_per_moved_knob() -> None:
+    tuning, _ = learn(ChannelTuning(), "not_helpful", "C1", 1.0, BOUNDS)
+    back, changes = reset(tuning, "C1", 2.0)
+    assert (back.hint_shift, back.alert_shift, back.changes) == (0.0, 0.0, 2)
+    assert [(c.knob, c.answer, c.before, c.after) for c in changes] == [
+        ("hint_shift", "reset", BOUNDS.not_helpful, 0.0)
+    ]
+    assert reset(back, "C1", 3.0) == (back, [])  # nothing to undo
+
+
+def test_a_change_survives_json_and_an_unknown_one_is_skipped() -> None:
+    _, change = learn(ChannelTuning(), "false_alarm", "C1", 5.0, BOUNDS)
+    assert change is not None and Change.from_json(change.to_json()) == change
+    assert Change.from_json({**change.to_json(), "answer": "vibes"}) is None
+    assert Change.from_json({"answer": "reset", "knob": "hint_shift"}) is None
