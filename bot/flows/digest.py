@@ -41,11 +41,22 @@ def _team(s: Services) -> str:
     return next(iter(s.settings.home_team_ids), "T") if s.settings.home_team_ids else "T"
 
 
-async def report(s: Services, start: float, end: float) -> DigestReport:
-    """The digest of the threads resolved in [start, end)."""
+def route_of(s: Services, channel: str) -> str:
+    """The supervisor channel a support channel's alerts (and digest lines) go to."""
+    return s.phrasebook.escalation.routes.get(channel, s.settings.supervisor_channel or "")
+
+
+async def report(
+    s: Services, start: float, end: float, channel: str | None = None
+) -> DigestReport:
+    """The digest of the threads resolved in [start, end) (those routed to `channel` when
+    given: each supervisor channel reads about its own support channels)."""
     book = s.phrasebook
+    records = await records_between(s, start, end)
+    if channel is not None:
+        records = [r for r in records if route_of(s, r.channel) == channel]
     return build_digest(
-        await records_between(s, start, end),
+        records,
         start,
         end,
         book.escalation.business_hours.zone,
@@ -108,7 +119,7 @@ async def on_demand(s: Services, channel: str) -> None:
 async def send_digest(s: Services, ref: ThreadRef, rec: ThreadRecord, d: DigestPost) -> Receipt:
     """Render the digest from the records and post it with its chart (a `DigestPost` sender)."""
     wording = s.phrasebook.followup.wording
-    rep = await report(s, d.start, d.end)
+    rep = await report(s, d.start, d.end, d.channel)
     if rep.threads == 0 and not d.on_demand:
         log.info("digest_skipped", extra={"channel": d.channel, "reason": "no_threads"})
         return Receipt(channel=d.channel)
