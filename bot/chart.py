@@ -32,6 +32,7 @@ def chart_png(report: DigestReport, title: str) -> bytes | None:
 
         matplotlib.use("Agg", force=True)
         from matplotlib.figure import Figure
+        from matplotlib.ticker import MaxNLocator
     except ImportError:
         log.warning("chart_unavailable", extra={"detail": INSTALL_HINT})
         return None
@@ -48,7 +49,7 @@ def chart_png(report: DigestReport, title: str) -> bytes | None:
     ax.bar([x + width for x in xs], alerts, width, label="alerts", color="#c0392b")
     ax.set_xticks(xs, labels, fontsize=8)
     ax.set_ylabel("threads")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title, fontsize=10)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     for side in ("top", "right"):

@@ -67,7 +67,7 @@ async def start(s: Services, user: str, name: str) -> str | None:
         },
     ]
     doc: dict[str, Any] = {"round": round_.to_json(), "seen": [], "pending": []}
-    pending += _customer_turn(s, doc, line)
+    pending += _customer_turn(s, doc, line, round_.heat)
     doc["pending"] = pending
     version, _ = await s.store.records.load_practice(user)
     while not await s.store.records.save_practice(user, version, doc, _ttl(s)):
@@ -77,8 +77,12 @@ async def start(s: Services, user: str, name: str) -> str | None:
     return persona.title
 
 
-def _customer_turn(s: Services, doc: dict[str, Any], line: str) -> list[dict[str, Any]]:
-    """The customer's line, read by the real engine; the live coach's hint on it."""
+def _customer_turn(
+    s: Services, doc: dict[str, Any], line: str, heat: float
+) -> list[dict[str, Any]]:
+    """The customer's line, read by the real engine; the live coach's hint on it: the whisper a
+    real thread would get, else (training) the coach's reading while the customer is still hot
+    (`heat` at or above `cool_below`), never the same hint twice in a row."""
     wording = s.phrasebook.practice.policy.wording
     engine = EngineState.from_json(doc["engine"]) if doc.get("engine") else s.engine.start()
     coach = CoachState.from_json(doc["coach"]) if doc.get("coach") else s.coach.start()
@@ -87,7 +91,12 @@ def _customer_turn(s: Services, doc: dict[str, Any], line: str) -> list[dict[str
     if assessment is not None:
         preset = s.coach.policy.preset_for("")
         coach, hint = s.coach.advise(coach, assessment, float(doc.get("clock", 0)), preset=preset)
+        if hint is None and heat >= s.phrasebook.practice.policy.cool_below:
+            hint = s.coach.reading(coach, assessment, 0.0)
+        if hint is not None and hint.id == doc.get("last_hint"):
+            hint = None
         if hint is not None:
+            doc["last_hint"] = hint.id
             lines = [render(wording["coach"], {"headline": hint.headline})]
             lines += [render(wording["coach_phrasing"], {"phrasing": p}) for p in hint.phrasings]
             if hint.slip_fix:
@@ -137,7 +146,7 @@ def _turn(s: Services, doc: dict[str, Any], round_: Round, msg: InboundMessage) 
             wording = book.policy.wording
             pending.append({"lines": [render(wording["customer"], {"line": reaction.line})]})
         else:
-            pending += _customer_turn(s, doc, reaction.line)
+            pending += _customer_turn(s, doc, reaction.line, round_.heat)
     if round_.over and persona is not None:
         card = sim.scorecard(round_, persona)
         pending.append({"lines": list(scorecard_lines(card, book.policy.wording)), "card": True})

@@ -44,8 +44,12 @@ async def routed_bot(
 
 
 async def hot_thread_resolved(bot: Bot, name: str, channel: str = p.CHANNEL_SHARED) -> None:
-    await bot.say(p.CUSTOMER, "Our order 77 never arrived and nobody told us why.", thread=name,
-                  channel=channel)
+    await bot.say(
+        p.CUSTOMER,
+        "Our order 77 never arrived and nobody told us why.",
+        thread=name,
+        channel=channel,
+    )
     await bot.say(p.AGENT, "Per our policy we wait 10 days.", thread=name, channel=channel)
     await bot.say(
         p.CUSTOMER,
@@ -124,7 +128,10 @@ async def test_the_digest_is_posted_once_a_week_per_supervisor_channel_with_its_
 async def test_a_supervisor_asks_for_the_digest_an_agent_cannot(bot: Bot) -> None:
     for user, token in ((p.AGENT, "agent-digest"), (p.SUPERVISOR, "sup-digest")):
         command = p.slash_command(
-            "/playbook", "digest", user=user, channel=p.CHANNEL_SUP,
+            "/playbook",
+            "digest",
+            user=user,
+            channel=p.CHANNEL_SUP,
             response_url=bot.slack.response_url(token),
         )
         await bot.driver.post_command(command)

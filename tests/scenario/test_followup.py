@@ -142,8 +142,9 @@ async def test_a_check_mark_resolves_the_thread_and_keeps_its_record(bot: Bot) -
     assert 0 < await store.client.ttl(store.keys.record(ref(bot).key)) <= 180 * 86400
     # a second check mark, or a redelivery, changes nothing
     await bot.driver.post_event(envelope, retry_num=1)
-    again = p.reaction_added("heavy_check_mark", user=p.AGENT, channel=p.CHANNEL_SHARED,
-                             ts=bot.parent())
+    again = p.reaction_added(
+        "heavy_check_mark", user=p.AGENT, channel=p.CHANNEL_SHARED, ts=bot.parent()
+    )
     await bot.driver.post_event(again)
     await bot.drain()
     assert await record_of(bot) == record
