@@ -9,13 +9,16 @@ quiet) keeps its after-thread record and later suggests a check-in.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from bot.core.afterthread import AfterThreadRecord
+from bot.fakeslack import FakeSlack
 from bot.fakeslack import payloads as p
 from bot.flows import followup
 from bot.stores.keys import ThreadRef
-from tests.scenario.conftest import Bot
+from tests.scenario.conftest import Bot, start_bot
+from tests.scenario.test_authorization import home_of
 
 ASK = "Hi, our invoice INV-2291 was charged twice. Can you refund the duplicate please?"
 PROMISE = "I'm sorry about that. I'll check with billing and update you within the hour."
@@ -211,3 +214,31 @@ async def test_the_mark_resolved_button_is_for_the_support_team(bot: Bot) -> Non
     await bot.slack.wait_for(lambda: bot.slack.home_views.get(p.AGENT))
     record = await record_of(bot)
     assert record is not None and record.resolved_by == "button"
+
+
+async def test_the_agent_sees_their_own_growth_and_supervisors_do_not(bot: Bot) -> None:
+    await play_rising_thread(bot)
+    await followup.resolve(bot.services, ref(bot), "button")
+    agent_home = await home_of(bot, p.AGENT)
+    assert "Your growth (only you see this)" in agent_home
+    assert "Recovery rate, week by week" in agent_home and "100%" in agent_home
+    assert "Steps you use most" in agent_home
+    supervisor_home = await home_of(bot, p.SUPERVISOR)
+    assert "growth" not in supervisor_home.lower() and "Recovery rate" not in supervisor_home
+
+
+async def test_a_team_may_show_supervisors_each_agents_numbers(
+    fake_slack: FakeSlack, signing_secret: str, redis_url: str, tmp_path: Path
+) -> None:
+    (tmp_path / "followup.yaml").write_text("growth:\n  supervisors_see_per_person: true\n")
+    bot, runner = await start_bot(
+        fake_slack, signing_secret, redis_url=redis_url, phrasebook_dir=tmp_path
+    )
+    try:
+        await play_rising_thread(bot)
+        await followup.resolve(bot.services, ref(bot), "button")
+        supervisor_home = await home_of(bot, p.SUPERVISOR)
+        assert "Team growth" in supervisor_home and f"<@{p.AGENT}>" in supervisor_home
+        assert "1 threads, recovery 100%" in supervisor_home
+    finally:
+        await runner.cleanup()
