@@ -8,6 +8,7 @@ weekly slot (`last_slot`) in the team's time zone.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -78,8 +79,9 @@ def build_digest(
     """The digest of the threads resolved in [start, end)."""
     rows = [r for r in records if start <= r.resolved_at < end]
     first = _local_day(start, zone)
-    last = _local_day(max(start, end - 1), zone)
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    span = max(1, math.ceil((end - start) / 86400 - 1e-9))  # 7 days for a week from 09:00
+    days = [first + timedelta(days=i) for i in range(span)]
+    last = days[-1]
     per_day: dict[date, list[int]] = {d: [0, 0, 0] for d in days}
     alerts: dict[tuple[str, str], list[int]] = {}
     triggers: Counter[str] = Counter()
@@ -133,11 +135,7 @@ def _label(name: str) -> str:
 
 def digest_lines(report: DigestReport, wording: Mapping[str, str]) -> tuple[str, ...]:
     """The digest as lines of text (the first is the header), in the team's wording."""
-    zone = ZoneInfo(report.zone)
-    span = {
-        "start": _local_day(report.start, zone).isoformat(),
-        "end": _local_day(max(report.start, report.end - 1), zone).isoformat(),
-    }
+    span = {"start": report.days[0].day.isoformat(), "end": report.days[-1].day.isoformat()}
     out = [
         render(wording["digest_header"], span),
         render(

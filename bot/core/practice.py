@@ -176,7 +176,8 @@ class Simulator:
             bucket = "cooler" if delta < -SAME else "hotter" if delta > SAME else "same"
             outcome = "out_of_turns" if turn >= self.policy.max_turns else None
         line = self._line(new, persona, bucket)
-        new = replace(new, said=(*new.said, line), outcome=outcome)
+        cooled = new.cooled_at if new.cooled_at is not None or outcome != "resolved" else turn
+        new = replace(new, said=(*new.said, line), outcome=outcome, cooled_at=cooled)
         return new, Reaction(bucket, line, steps, slips, round(delta, 3))
 
     def end(self, round_: Round) -> Round:
