@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.core.escalation import AlertState
 from bot.core.models import Level
+from bot.core.serialize import assessment_from_json
 from bot.effects import (
     AlertReminder,
     AlertSync,
@@ -230,6 +231,13 @@ async def send_page(s: Services, ref: ThreadRef, rec: ThreadRecord, p: Page) -> 
 # --- follow-through: promise reminders, check-ins, the digest --------------------------------
 
 
+def _topic(s: Services, rec: ThreadRecord) -> str:
+    """What the customer keeps asking about (the last reading's topic), else the default."""
+    last = rec.summary.get("last")
+    topic = assessment_from_json(last).situation.ask_topic if last else None
+    return (topic or s.coach.policy.default_topic)[:40]
+
+
 async def send_promise_reminder(
     s: Services, ref: ThreadRef, rec: ThreadRecord, r: PromiseReminder
 ) -> Receipt:
@@ -246,7 +254,7 @@ async def send_promise_reminder(
     ):
         return Receipt(channel=r.channel)
     wording = s.phrasebook.followup.wording
-    topic = str(rec.summary.get("topic") or s.coach.policy.default_topic)
+    topic = _topic(s, rec)
     update = render(wording["suggested_update"], {"topic": topic, "next": "the end of the day"})
     message = followup_message.promise_reminder(
         wording, quote=promise.quote, due_at=promise.due_at, update=update, thread=ref.key
@@ -271,7 +279,7 @@ async def send_check_in(s: Services, ref: ThreadRef, rec: ThreadRecord, c: Check
         return Receipt(channel=c.channel)
     hours = max(1, round((s.clock() - c.resolved_at) / 3600))
     ago = f"{hours} hour{'s' if hours != 1 else ''} ago"
-    topic = str(rec.summary.get("topic") or s.coach.policy.default_topic)
+    topic = _topic(s, rec)
     message = followup_message.check_in(s.phrasebook.followup.wording, ago=ago, topic=topic)
     return await s.notifier.whisper_effect(
         channel=c.channel, user=c.agent, thread_ts=c.thread_ts, message=message
