@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Any
 
 from bot.core.afterthread import AfterThreadRecord, AlertSummary, Tally, build_record
 from bot.core.coaching import CoachState
@@ -23,11 +22,10 @@ from bot.core.growth import build_growth, growth_lines
 from bot.core.models import Assessment
 from bot.core.promises import PromiseReader, PromiseState
 from bot.effects import CheckIn, OverdueNote, PromiseReminder
+from bot.effects.home import HomeExtras, HomePromise
 from bot.flows.threads import mutate_thread
 from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack.followup_blocks import HomePromise
-from bot.slack.followup_blocks import home_sections as home_sections_blocks
 from bot.slack.payloads import InboundMessage
 from bot.stores.keys import ThreadRef
 from phrasebook import Phrasebook
@@ -302,11 +300,11 @@ async def on_reaction(s: Services, fields: dict[str, str]) -> None:
 # --- App Home: the agent's promises and growth -----------------------------------------------
 
 
-async def home_sections(
+async def home_extras(
     s: Services, user: str, supervisor: bool, threads: list[tuple[ThreadRef, ThreadRecord]]
-) -> list[dict[str, Any]]:
-    """Blocks for the user's App Home: their open promises and check-ins, their own growth,
-    and (supervisors, when the team turned it on) each agent's numbers."""
+) -> HomeExtras:
+    """What the user's App Home adds: their open promises and check-ins, their own growth, and
+    (supervisors, when the team turned it on) each agent's numbers."""
     now = s.clock()
     book = s.phrasebook
     items: list[HomePromise] = []
@@ -331,11 +329,12 @@ async def home_sections(
     if mine or not supervisor:
         steps = [st.id for st in book.coaching.framework().steps if st.whisper != "never"]
         g = build_growth(mine, now, zone, weeks=weeks, steps=steps)
-        growth = list(growth_lines(g, book.followup.wording, titles))
-    team: list[str] | None = None
+        growth = growth_lines(g, book.followup.wording, titles)
+    team: tuple[str, ...] | None = None
     if supervisor and book.followup.growth.supervisors_see_per_person:
-        team = _team_growth(await records_between(s, now - 28 * 86400, now + 1), book.followup)
-    return home_sections_blocks(book.followup.wording, items, growth, team)
+        rows = await records_between(s, now - 28 * 86400, now + 1)
+        team = tuple(_team_growth(rows, book.followup))
+    return HomeExtras(tuple(items), growth, team)
 
 
 def _team_growth(records: list[AfterThreadRecord], book: FollowupBook) -> list[str]:

@@ -99,10 +99,10 @@ async def publish_home(s: Services, user: str) -> None:
     supervisor = role is Role.SUPERVISOR
     alerts = await _open_alerts(s) if supervisor else None
     watched = await _heating_up(s) if supervisor else []
-    sections = await followup.home_sections(s, user, supervisor, loaded)
+    extras = await followup.home_extras(s, user, supervisor, loaded)
     log.info("home_published", extra={"user": user, "role": role.value})
     await s.notifier.publish_home(
-        user=user, threads=threads, alerts=alerts, watched=watched, sections=sections
+        user=user, threads=threads, alerts=alerts, watched=watched, extras=extras
     )
 
 

@@ -33,7 +33,6 @@ from bot.flows.followup import Aftercare
 from bot.paging import page_event
 from bot.record import ThreadRecord
 from bot.services import Services
-from bot.slack import followup_blocks as followup_message
 from bot.stores.keys import ThreadRef
 from phrasebook.render import render
 
@@ -256,11 +255,14 @@ async def send_promise_reminder(
     wording = s.phrasebook.followup.wording
     topic = _topic(s, rec)
     update = render(wording["suggested_update"], {"topic": topic, "next": "the end of the day"})
-    message = followup_message.promise_reminder(
-        wording, quote=promise.quote, due_at=promise.due_at, update=update, thread=ref.key
-    )
-    return await s.notifier.whisper_effect(
-        channel=r.channel, user=r.agent, thread_ts=r.thread_ts, message=message
+    return await s.notifier.remind_promise(
+        channel=r.channel,
+        user=r.agent,
+        thread_ts=r.thread_ts,
+        thread=ref.key,
+        quote=promise.quote,
+        due_at=promise.due_at,
+        update=update,
     )
 
 
@@ -280,9 +282,8 @@ async def send_check_in(s: Services, ref: ThreadRef, rec: ThreadRecord, c: Check
     hours = max(1, round((s.clock() - c.resolved_at) / 3600))
     ago = f"{hours} hour{'s' if hours != 1 else ''} ago"
     topic = _topic(s, rec)
-    message = followup_message.check_in(s.phrasebook.followup.wording, ago=ago, topic=topic)
-    return await s.notifier.whisper_effect(
-        channel=c.channel, user=c.agent, thread_ts=c.thread_ts, message=message
+    return await s.notifier.suggest_check_in(
+        channel=c.channel, user=c.agent, thread_ts=c.thread_ts, ago=ago, topic=topic
     )
 
 

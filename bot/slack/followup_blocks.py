@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from bot.effects.home import HomeExtras
 from bot.slack.blocks import _button, _context, _header, _section, clip, escape
 from bot.slack.ids import ActionId
 from phrasebook.render import render
@@ -93,25 +93,9 @@ def practice(lines: Sequence[str], *, card: bool = False, quiet: bool = False) -
     return {"text": clip(text, 3000), "blocks": blocks}
 
 
-@dataclass(frozen=True, slots=True)
-class HomePromise:
-    """An open promise or a due check-in, as the agent's App Home lists it."""
-
-    thread: str
-    link: str
-    due_at: float
-    quote: str  # '' for a check-in
-    overdue: bool
-    check_in: bool = False
-
-
-def home_sections(
-    wording: Mapping[str, str],
-    promises: Sequence[HomePromise],
-    growth: Sequence[str] | None,
-    team_growth: Sequence[str] | None = None,
-) -> list[Block]:
+def home_sections(wording: Mapping[str, str], extras: HomeExtras) -> list[Block]:
     """Blocks for an App Home: the agent's promises, their growth, and the team's (when on)."""
+    promises, growth, team_growth = extras.promises, extras.growth, extras.team_growth
     out: list[Block] = []
     if promises:
         out.append(_header(render(wording["home_promises_title"], {})))

@@ -27,7 +27,7 @@ from bot import metrics
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
-from bot.effects.home import HomeThread, WatchedThread
+from bot.effects.home import HomeExtras, HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, render
 from bot.slack.client import make_web_client
 from bot.slack.errors import error_code, send_failure
@@ -186,10 +186,37 @@ class SlackNotifier:
             raise _delivery_failure(exc) from exc
         return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
 
-    async def whisper_effect(
+    async def remind_promise(
+        self,
+        *,
+        channel: str,
+        user: str,
+        thread_ts: str,
+        thread: str,
+        quote: str,
+        due_at: float,
+        update: str,
+    ) -> Receipt:
+        """The private reminder of a promise come due, in the thread. Raises SendFailed."""
+        message = render.promise_reminder(
+            self._followup or {}, quote=quote, due_at=due_at, update=update, thread=thread
+        )
+        return await self._whisper_effect(
+            channel=channel, user=user, thread_ts=thread_ts, message=message
+        )
+
+    async def suggest_check_in(
+        self, *, channel: str, user: str, thread_ts: str, ago: str, topic: str
+    ) -> Receipt:
+        """The suggested check-in, some time after the thread was resolved. Raises SendFailed."""
+        message = render.check_in(self._followup or {}, ago=ago, topic=topic)
+        return await self._whisper_effect(
+            channel=channel, user=user, thread_ts=thread_ts, message=message
+        )
+
+    async def _whisper_effect(
         self, *, channel: str, user: str, thread_ts: str, message: dict[str, Any]
     ) -> Receipt:
-        """A follow-through whisper (a promise reminder, a check-in). Raises SendFailed."""
         try:
             await self.whisper(channel=channel, user=user, thread_ts=thread_ts, message=message)
         except Exception as exc:
@@ -288,12 +315,12 @@ class SlackNotifier:
         threads: Sequence[HomeThread],
         alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
         watched: Sequence[WatchedThread] = (),
-        sections: Sequence[dict[str, Any]] = (),
+        extras: HomeExtras | None = None,
     ) -> None:
         """Publish an agent's or supervisor's App Home (`alerts` None: no alert section; the
-        heating-up list only beside it; `sections`: promises and growth)."""
+        heating-up list only beside it; `extras`: promises and growth)."""
         await self.guard.to_person(user)
-        view = render.home(threads, alerts, self._wording, watched, sections)
+        view = render.home(threads, alerts, self._wording, watched, extras, self._followup)
         await self.client.views_publish(user_id=user, view=view)
 
     async def publish_notice_home(self, *, user: str, title: str, text: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Notice, Whisper
-from bot.effects.home import HomeThread, WatchedThread
+from bot.effects.home import HomeExtras, HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, followup_blocks
 from bot.slack.payloads import AlertRef, HintRef
 from phrasebook.escalation import Wording
@@ -71,6 +71,20 @@ def reminder(briefing: Briefing, thread: str, waited_seconds: float, wording: Wo
     )
 
 
+def promise_reminder(
+    wording: Mapping[str, str], *, quote: str, due_at: float, update: str, thread: str
+) -> Message:
+    """The private reminder of a promise come due (see `followup_blocks`)."""
+    return followup_blocks.promise_reminder(
+        wording, quote=quote, due_at=due_at, update=update, thread=thread
+    )
+
+
+def check_in(wording: Mapping[str, str], *, ago: str, topic: str) -> Message:
+    """The suggested check-in after a thread was resolved."""
+    return followup_blocks.check_in(wording, ago=ago, topic=topic)
+
+
 def rollup(threads: Sequence[WatchedThread], more: int, wording: Wording) -> Message:
     """The watch tier's one message per supervisor channel and period."""
     return alert_blocks.rollup_message(threads, more, wording=wording)
@@ -81,11 +95,12 @@ def home(
     alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
     wording: Wording,
     watched: Sequence[WatchedThread] = (),
-    sections: Sequence[dict[str, Any]] = (),
+    extras: HomeExtras | None = None,
+    followup: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """An App Home: open alerts (thread key, state, briefing; None: no alert section at all)
     and, for supervisors, the threads heating up without a cue; then the user's promises and
-    growth (`sections`), then their threads."""
+    growth (`extras`, in the `followup` wording), then their threads."""
     section = None
     if alerts is not None:
         open_alerts = [
@@ -96,6 +111,7 @@ def home(
         if watched:
             section = section + alert_blocks.home_watch_blocks(watched, wording=wording)
     view = blocks.app_home_view(list(threads), section)
+    sections = followup_blocks.home_sections(followup, extras) if extras and followup else []
     if sections:
         room = blocks.MAX_HOME_BLOCKS - len(view["blocks"])
         view["blocks"][2:2] = list(sections)[: max(0, room)]
