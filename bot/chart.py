@@ -50,8 +50,8 @@ def chart_png(report: DigestReport, title: str) -> bytes | None:
     ax.set_xticks(xs, labels, fontsize=8)
     ax.set_ylabel("threads")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(title, fontsize=10)
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    ax.set_title(title, fontsize=10, loc="left")
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=3, fontsize=8, frameon=False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.tight_layout()
