@@ -1,5 +1,5 @@
 """The `undertone` command: serve, worker, socket, demo, doctor, score, eval, phrasebook check,
-report, tune, deadletters.
+report, tune, export, deadletters.
 
 Start-up tells the truth: a bad setting is one line on stderr naming it and a non-zero exit; a
 set-up that would silently lose work (a worker without Redis, an embedded store nobody
@@ -386,9 +386,16 @@ def _parser() -> argparse.ArgumentParser:
     check = pb_sub.add_parser("check", help="validate a team phrasebook folder")
     check.add_argument("dir", type=Path, nargs="?", default=None)
     report = sub.add_parser(
-        "report", help="reports from stored answers, and what each channel learned from them"
+        "report",
+        help="reports from stored answers and records, and what each channel learned from them "
+        "(digest: needs REDIS_URL)",
     )
-    report.add_argument("what", choices=["alerts", "hints"])
+    report.add_argument("what", choices=["alerts", "hints", "digest"])
+    report.add_argument("--days", type=int, default=7, help="digest: days back (default 7)")
+    report.add_argument(
+        "--png", type=Path, default=None, help="digest: write the chart here (needs matplotlib)"
+    )
+    report.add_argument("--until", default=None, help="digest: end of the window (default: now)")
     tune = sub.add_parser(
         "tune", help="what channels learned from answers, and undoing it (needs REDIS_URL)"
     )
@@ -399,6 +406,17 @@ def _parser() -> argparse.ArgumentParser:
         "reset", help="put a channel back to the shipped judgement (logged as a change)"
     )
     tune_reset.add_argument("channel", help="a channel id, e.g. C0123ABCD")
+    export = sub.add_parser(
+        "export",
+        help="after-thread records as CSV or JSON lines (fields: docs/records.md; needs REDIS_URL)",
+    )
+    export.add_argument(
+        "--since", default="30d", help="a duration back (30d, 12h) or a date (default 30d)"
+    )
+    export.add_argument("--until", default=None, help="end of the window (default: now)")
+    export.add_argument(
+        "--format", choices=["csv", "jsonl"], default="jsonl", dest="fmt", help="default jsonl"
+    )
     dead = sub.add_parser("deadletters", help="entries and effects given up on (needs REDIS_URL)")
     dead_sub = dead.add_subparsers(dest="dl_cmd", required=True)
     listing = dead_sub.add_parser("list", help="newest first: ids, kind, reason (never text)")
@@ -521,8 +539,16 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
     except ValidationError as exc:
         return _refuse(describe_error(exc))
+    if args.cmd == "report" and args.what == "digest":
+        from bot.reports import digest_main
+
+        return asyncio.run(digest_main(settings, args.days, args.png, args.until))
     if args.cmd in ("report", "tune"):
         return _learning_command(settings, args)
+    if args.cmd == "export":
+        from bot.reports import export_main
+
+        return asyncio.run(export_main(settings, args.since, args.until, args.fmt))
     if args.cmd == "deadletters":
         if args.dl_cmd == "replay" and not (args.ids or args.all):
             return _refuse("deadletters replay: give dead-letter ids, or --all")

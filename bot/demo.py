@@ -7,6 +7,7 @@ Needs no Slack account and no Redis.
 
 from __future__ import annotations
 
+import re
 import secrets
 import textwrap
 import time
@@ -25,7 +26,13 @@ from bot.services import Services, build_services
 from bot.stores.keys import ThreadRef
 from bot.worker import StreamWorker
 
-NAMES = {p.AGENT: "Dana (agent)", p.CUSTOMER: "Chris @ Acme", p.SUPERVISOR: "Sam (supervisor)"}
+_SLACK_DATE = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
+NAMES = {
+    p.AGENT: "Dana (agent)",
+    p.CUSTOMER: "Chris @ Acme",
+    p.SUPERVISOR: "Sam (supervisor)",
+    "customer (simulated)": "Practice customer",
+}
 WIDTH = 100
 MINUTES_BETWEEN_MESSAGES = 4
 
@@ -118,6 +125,7 @@ def plain(message: dict[str, Any]) -> list[str]:
                 str((e.get("text") or {}).get("text", "")) for e in block.get("elements") or []
             ]
             lines.append("[ " + " ] [ ".join(labels) + " ]")
+    lines = [_SLACK_DATE.sub(r"\1", ln) for ln in lines]  # dates as their fallback text
     return [ln for ln in lines if ln.strip()] or [str(message.get("text", ""))]
 
 
@@ -131,6 +139,9 @@ class Demo:
         self.seen_calls = 0
         self.counts = {"customer_messages": 0, "whispers": 0, "pings": 0, "leaks": 0}
         self.now = time.time()  # simulated: each message comes a few minutes after the last
+        self.parents: list[str] = []  # the played threads' parent ts
+        self.records = 0
+        self.dm_seen = 0
 
     def clock(self) -> float:
         return self.now
@@ -165,6 +176,8 @@ class Demo:
             )
             for title, channel, lines in THREADS:
                 await self.play(driver, worker, services, title, channel, lines)
+            await self.follow_through(driver, worker, services)
+            await self.practice(driver, worker)
             await self.extras(driver, worker)
         finally:
             await runner.cleanup()
@@ -190,6 +203,8 @@ class Demo:
         for line in lines:
             self.now += MINUTES_BETWEEN_MESSAGES * 60
             ts = p.next_ts(self.now)
+            if parent is None:
+                self.parents.append(ts)
             parent = parent or ts
             team = p.TEAM_CUST if (line.user == p.CUSTOMER and shared) else p.TEAM_OURS
             envelope = p.message_event(
@@ -259,6 +274,109 @@ class Demo:
             for part in textwrap.wrap(ln, WIDTH - 28) or [""]:
                 self.say(f" {'':<18} │   {mark}   {part}")
 
+    async def follow_through(
+        self, driver: SlackDriver, worker: StreamWorker, services: Services
+    ) -> None:
+        """A promise that comes due unanswered, then a thread resolved with a check mark."""
+        self.say("━━ Follow-through: a promise comes due " + "━" * (WIDTH - 39))
+        lines = [
+            Line(p.CUSTOMER, "Our SSO login fails for every user since this morning. Any ETA?"),
+            Line(p.AGENT, "Sorry about that, I'm on it. I'll update you within the hour."),
+        ]
+        parent = None
+        for line in lines:
+            self.now += MINUTES_BETWEEN_MESSAGES * 60
+            ts = p.next_ts(self.now)
+            parent = parent or ts
+            team = p.TEAM_CUST if line.user == p.CUSTOMER else p.TEAM_OURS
+            await driver.post_event(
+                p.message_event(
+                    text=line.text,
+                    user=line.user,
+                    ts=ts,
+                    user_team=team,
+                    thread_ts=None if ts == parent else parent,
+                )
+            )
+            await self.drain(worker)
+            self.show_message(line)
+            self.show_new_calls()
+        self.now += 61 * 60
+        await self.drain(worker)
+        self.say(f" {'':<18} │   … an hour later, nothing posted in the thread:")
+        self.show_new_calls()
+        self.say()
+        self.say("━━ Document and learn: a thread resolved with ✅ " + "━" * (WIDTH - 50))
+        first = self.parents[0]
+        envelope = p.reaction_added(
+            "white_check_mark", user=p.AGENT, channel=p.CHANNEL_SHARED, ts=first
+        )
+        await driver.post_event(envelope)
+        await self.drain(worker)
+        rows = await services.store.records.between(0, float("inf"))
+        record = next((r for r in rows if r["thread_ts"] == first), None)
+        if record is not None:
+            self.records += 1
+            steps = ", ".join(f"{s['step']} (+{s['after_minutes']:g} min)" for s in record["steps"])
+            facts = [
+                f"peak {record['peak_level']} ({record['peak_score']}), final "
+                f"{record['final_level']}, hot for {record['hot_minutes']:g} min, recovered: "
+                f"{record['recovered']}",
+                f"cues: {', '.join(record['cues']) or 'none'}; alert: {record['alert_tier']} "
+                f"{record['alert_cue']} ({record['alert_outcome'] or 'none'})",
+                f"steps: {steps or 'none'}",
+                f"slips: {', '.join(record['slips']) or 'none'}; hints sent "
+                f"{record['hints_sent']}; first reply after {record['first_reply_minutes']} min",
+                f'evidence kept: "{record["evidence"]}" (scores, ids and this one quote only)',
+            ]
+            self.box("after-thread record (undertone export prints these)", facts, "▤")
+        self.say()
+
+    async def practice(self, driver: SlackDriver, worker: StreamWorker) -> None:
+        """A short practice round in the agent's DM: one poor reply, two good ones."""
+        self.say("━━ Practice: /playbook practice indignant (a DM with Undertone) " + "━" * 36)
+        command = p.slash_command(
+            command="/playbook",
+            text="practice indignant",
+            user=p.AGENT,
+            channel=p.CHANNEL_HELP,
+            response_url=self.slack.response_url("demo-practice"),
+        )
+        await driver.post_command(command)
+        await self.slack.wait_for(lambda: self.slack.posts_to("demo-practice"))
+        self.show_dm()
+        for text in (
+            "Per our policy we have to wait for the carrier.",
+            "I'm so sorry, you're right to be upset. That sounds really frustrating.",
+            "I'll ship a replacement today with tracking by 5pm, or would you prefer a refund?",
+        ):
+            self.now += 60
+            envelope = p.message_event(
+                text=text,
+                user=p.AGENT,
+                channel=f"D_{p.AGENT}",
+                ts=p.next_ts(self.now),
+                channel_type="im",
+                is_ext_shared_channel=False,
+            )
+            await driver.post_event(envelope)
+            await self.drain(worker)
+            self.show_message(Line(p.AGENT, text))
+            self.show_dm()
+        self.say()
+
+    def show_dm(self) -> None:
+        """Undertone's new messages in the agent's DM (practice rounds)."""
+        dm = self.slack.messages_in(f"D_{p.AGENT}")
+        for message in dm[self.dm_seen :]:
+            text = str(message.text or "")
+            if text.startswith(":bust_in_silhouette:"):
+                self.show_message(Line("customer (simulated)", text.split("*Customer:*", 1)[-1]))
+            else:
+                self.box("in the DM, only the agent sees it", text.splitlines(), "┆")
+        self.dm_seen = len(dm)
+        self.seen_calls = len(self.slack.calls)
+
     async def extras(self, driver: SlackDriver, worker: StreamWorker) -> None:
         self.say("━━ Safety checks " + "━" * (WIDTH - 17))
         envelope = p.message_event(text="Still no answer?!", user=p.CUSTOMER, user_team=p.TEAM_CUST)
@@ -296,6 +414,7 @@ class Demo:
         print(
             f"Summary: {c['customer_messages']} customer messages scored, "
             f"{c['whispers']} whispers to the agent, {c['pings']} supervisor ping(s), "
+            f"{self.records} after-thread record(s), "
             f"{c['leaks']} message(s) posted into the customer's "
             f"channel."
         )

@@ -145,6 +145,7 @@ EVENT_KINDS = frozenset(
         "member_left_channel",
         "app_uninstalled",  # many-workspace installs
         "tokens_revoked",
+        "reaction_added",  # a check mark resolves a thread (issue 13)
         "block_actions",
         "view_submission",
         "view_closed",

@@ -36,6 +36,7 @@ class ThreadRecord:
     alert_rev: int = 0  # bumped whenever what the alert message should show changes
     alert_shown_rev: int = 0  # the revision the supervisor channel shows
     updated_at: float = 0.0  # last message folded in
+    aftercare: dict[str, Any] | None = None  # promises, the record's tally, resolution
 
     @property
     def agent(self) -> str | None:
@@ -58,10 +59,11 @@ class ThreadRecord:
         self.history.append(round(score, 3))
         del self.history[:-MAX_HISTORY]
 
-    def queue(self, intent: Intent, now: float) -> Effect:
-        """Add an effect to the outbox (sent after the record is saved)."""
+    def queue(self, intent: Intent, now: float, *, not_before: float | None = None) -> Effect:
+        """Add an effect to the outbox (sent after the record is saved; not before
+        `not_before` when given)."""
         self.effect_seq += 1
-        effect = Effect.new(f"{intent.kind}-{self.effect_seq}", intent, now)
+        effect = Effect.new(f"{intent.kind}-{self.effect_seq}", intent, now, not_before)
         self.outbox.append(effect)
         return effect
 
@@ -100,6 +102,7 @@ class ThreadRecord:
             "alert_rev": self.alert_rev,
             "alert_shown_rev": self.alert_shown_rev,
             "updated_at": self.updated_at,
+            "aftercare": self.aftercare,
         }
 
     @classmethod
@@ -122,4 +125,5 @@ class ThreadRecord:
             alert_rev=int(d.get("alert_rev") or 0),
             alert_shown_rev=int(d.get("alert_shown_rev") or 0),
             updated_at=float(d.get("updated_at") or 0.0),
+            aftercare=d.get("aftercare") if isinstance(d.get("aftercare"), dict) else None,
         )

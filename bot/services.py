@@ -147,6 +147,7 @@ def build_services(
             guard=guard,
             wording=book.escalation.wording,
             fallback_permalink=identity.permalink,
+            followup=book.followup.wording,
         ),
         directory=directory,
         guard=guard,

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 
 from bot import flows, metrics
 from bot.context import entry_context
+from bot.flows import digest, followup
 from bot.flows.home import refresh_pending_homes
 from bot.logsetup import safe_message
 from bot.services import Services
@@ -172,6 +173,8 @@ class StreamWorker:
             await flows.renotify_due(self.services)
             await flows.sweep_alerts(self.services)
             await refresh_pending_homes(self.services)
+            await followup.sweep_quiet(self.services)  # quiet threads resolved, records kept
+            await digest.weekly_due(self.services)  # this week's digest, once per channel
 
     # --- delivery -----------------------------------------------------------------------------
 

@@ -14,7 +14,9 @@ from phrasebook.access import AccessWording, load_access
 from phrasebook.coaching import CoachingBook, load_coaching
 from phrasebook.detection import DetectionRules, load_detection
 from phrasebook.escalation import EscalationBook, load_escalation
+from phrasebook.followup import FollowupBook, load_followup
 from phrasebook.loader import PhrasebookError
+from phrasebook.practice import PracticeBook, load_practice
 from phrasebook.team import check_team_folder
 
 __all__ = ["Phrasebook", "PhrasebookError", "load_phrasebook"]
@@ -28,6 +30,8 @@ class Phrasebook:
     coaching: CoachingBook
     escalation: EscalationBook
     access: AccessWording
+    followup: FollowupBook
+    practice: PracticeBook
     team_dir: Path | None = None
 
 
@@ -37,10 +41,15 @@ def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
         raise PhrasebookError(team_dir, None, "team phrasebook folder does not exist")
     if team_dir is not None:
         check_team_folder(team_dir)
+    coaching = load_coaching(team_dir)
+    practice = load_practice(team_dir)
+    practice.cross_check(coaching.all_steps(), (slip.id for slip in coaching.slips))
     return Phrasebook(
         detection=load_detection(),
-        coaching=load_coaching(team_dir),
+        coaching=coaching,
         escalation=load_escalation(team_dir),
         access=load_access(),
+        followup=load_followup(team_dir),
+        practice=practice,
         team_dir=team_dir,
     )

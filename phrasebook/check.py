@@ -30,4 +30,11 @@ def check_main(team_dir: Path | None, out: TextIO) -> int:
         f"  escalation:  {len(book.escalation.cues)} cue kinds, "
         f"{len(book.escalation.authority)} authority limits\n"
     )
+    follow = book.followup
+    digest = f"{follow.digest.weekday} {follow.digest.time}"
+    out.write(
+        f"  follow-up:   {len(follow.promises.times)} promise time rules; records kept "
+        f"{follow.records.retention_days} days; digest {digest}\n"
+    )
+    out.write(f"  practice:    {', '.join(sorted(book.practice.personas))}\n")
     return 0

@@ -11,8 +11,14 @@ from pathlib import Path
 
 from phrasebook.loader import PhrasebookError
 
-FILES = ("escalation.yaml", "phrasings.yaml", "slips.yaml", "coaching_policy.yaml")
-FOLDERS = ("playbooks",)
+FILES = (
+    "escalation.yaml",
+    "phrasings.yaml",
+    "slips.yaml",
+    "coaching_policy.yaml",
+    "followup.yaml",
+)
+FOLDERS = ("playbooks", "practice")
 IGNORED_SUFFIXES = (".md", ".txt")  # notes for people (README.md)
 
 
@@ -34,7 +40,7 @@ def check_team_folder(team_dir: Path) -> None:
             continue
         if path.is_dir():
             if name in FOLDERS:
-                _check_playbooks(path)
+                _check_playbooks(path)  # practice/ holds .yaml files too
                 continue
             known: tuple[str, ...] = FOLDERS
         elif name in FILES:

@@ -12,13 +12,16 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.effects.alert import AlertReminder, AlertSync
+from bot.effects.digest import DigestPost
 from bot.effects.envelope import Intent, Receipt, SendFailed
+from bot.effects.followup import CheckIn, OverdueNote, PromiseReminder
 from bot.effects.page import Page, PagerName
 from bot.effects.rollup import Rollup
 from bot.effects.whisper import HintCard, Notice, Whisper, superseding
 
 AnyIntent = Annotated[
-    Whisper | AlertSync | AlertReminder | Page | Rollup, Field(discriminator="kind")
+    Whisper | AlertSync | AlertReminder | Page | Rollup | PromiseReminder | CheckIn | DigestPost,
+    Field(discriminator="kind"),
 ]
 
 UNREADABLE_KEEP_SECONDS = 24 * 3600.0  # an entry this build cannot read waits this long at most
@@ -46,13 +49,18 @@ class Effect(BaseModel):
         return str((self.raw or {}).get("intent", {}).get("kind") or "unknown")
 
     @classmethod
-    def new(cls, effect_id: str, intent: Intent, now: float) -> Effect:
+    def new(
+        cls, effect_id: str, intent: Intent, now: float, not_before: float | None = None
+    ) -> Effect:
+        """`not_before`: a time of its own (a reminder when a promise comes due); the deadline
+        counts from it."""
+        start = now if not_before is None else max(now, not_before)
         return cls(
             id=effect_id,
             intent=intent,
             created_at=now,
-            deadline_at=now + type(intent).DEADLINE,
-            next_at=now,
+            deadline_at=start + type(intent).DEADLINE,
+            next_at=start,
         )
 
     def due(self, now: float) -> bool:
@@ -86,12 +94,16 @@ __all__ = [
     "AlertReminder",
     "AlertSync",
     "AnyIntent",
+    "CheckIn",
+    "DigestPost",
     "Effect",
     "HintCard",
     "Intent",
     "Notice",
+    "OverdueNote",
     "Page",
     "PagerName",
+    "PromiseReminder",
     "Receipt",
     "Rollup",
     "SendFailed",

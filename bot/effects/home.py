@@ -35,3 +35,25 @@ class WatchedThread:
     why: str  # a short reason (the reading's strongest signal, named)
     watched_at: float  # seconds since the epoch
     agent: str | None = None  # who is handling it
+
+
+@dataclass(frozen=True, slots=True)
+class HomePromise:
+    """An open promise or a check-in due, as the agent's App Home lists it."""
+
+    thread: str  # ThreadRef.key (the "Mark resolved" button carries it)
+    link: str
+    due_at: float
+    quote: str  # the agent's own words ('' for a check-in)
+    overdue: bool
+    check_in: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HomeExtras:
+    """The follow-through part of an App Home: promises, the user's own growth (None: not shown)
+    and, for supervisors when the team turned it on, each agent's numbers."""
+
+    promises: tuple[HomePromise, ...] = ()
+    growth: tuple[str, ...] | None = None
+    team_growth: tuple[str, ...] | None = None

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.core.coaching import Hint, Severity
 from bot.core.models import Level, Trend
 from bot.effects.envelope import Intent
+from bot.effects.followup import OverdueNote
 
 
 class HintCard(BaseModel):
@@ -85,6 +86,7 @@ class Whisper(Intent):
     agent: str
     hint: HintCard | None = None
     notice: Notice | None = None
+    overdue: OverdueNote | None = None  # the agent's promise came due and the customer asks again
 
 
 def superseding(older: Whisper, newer: Whisper) -> Whisper:
@@ -92,5 +94,9 @@ def superseding(older: Whisper, newer: Whisper) -> Whisper:
     an outage the agent gets the latest hint once, not a stack of stale ones); a notice rides
     along, and the older hint is kept when the newer whisper is only a notice."""
     return newer.model_copy(
-        update={"hint": newer.hint or older.hint, "notice": newer.notice or older.notice}
+        update={
+            "hint": newer.hint or older.hint,
+            "notice": newer.notice or older.notice,
+            "overdue": newer.overdue or older.overdue,
+        }
     )

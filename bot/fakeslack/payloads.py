@@ -396,3 +396,24 @@ def view_submission(
         "is_enterprise_install": False,
         "enterprise": None,
     }
+
+
+def reaction_added(
+    reaction: str,
+    *,
+    user: str,
+    channel: str,
+    ts: str,
+    item_user: str = CUSTOMER,
+    team_id: str = TEAM_OURS,
+) -> Json:
+    """`reaction_added`: `user` reacted with `:reaction:` to the message `ts` in `channel`."""
+    event: Json = {
+        "type": "reaction_added",
+        "user": user,
+        "reaction": reaction,
+        "item_user": item_user,
+        "item": {"type": "message", "channel": channel, "ts": ts},
+        "event_ts": next_ts(),
+    }
+    return event_envelope(event, team_id=team_id)

@@ -87,6 +87,22 @@ class Message:
     user: str = p.BOT_USER
     deleted: bool = False
     versions: list[Json] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # ids of files shared with the message
+
+
+@dataclass
+class UploadedFile:
+    """A file uploaded with files.getUploadURLExternal, the upload URL, and
+    files.completeUploadExternal (`content` None until the bytes arrive; `channel` once shared)."""
+
+    id: str
+    filename: str
+    length: int
+    alt_txt: str = ""
+    title: str = ""
+    content: bytes | None = None
+    channel: str | None = None
+    completed: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,6 +184,7 @@ class FakeSlack:
         self.ephemerals: list[Ephemeral] = []
         self.messages: list[Message] = []
         self.home_views: dict[str, Json] = {}
+        self.files: dict[str, UploadedFile] = {}
         self.views: dict[str, Json] = {}
         self.listeners: list[Callable[[Call | ResponsePost], None]] = []
         self._users: dict[str, _User] = {}
@@ -204,6 +221,8 @@ class FakeSlack:
             "views.update": self._views_update,
             "users.conversations": self._users_conversations,
             "oauth.v2.access": self._oauth_access,
+            "files.getUploadURLExternal": self._get_upload_url,
+            "files.completeUploadExternal": self._complete_upload,
         }
         assert set(self._handlers) == set(METHODS), "handlers and the methods table disagree"
 
@@ -214,6 +233,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{token}", self._response)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -824,6 +844,64 @@ class FakeSlack:
         if args["usergroup"] not in self._usergroups:
             raise SlackError("no_such_subteam")
         return {"users": list(self._usergroups[args["usergroup"]])}
+
+    def _get_upload_url(self, args: Json) -> Json:
+        try:
+            length = int(args["length"])
+        except (TypeError, ValueError) as exc:
+            raise SlackError("invalid_arguments") from exc
+        if length <= 0:
+            raise SlackError("missing_argument")  # Slack's answer for a length of 0
+        file_id = f"F{next(self._ids):08d}"
+        self.files[file_id] = UploadedFile(
+            file_id, str(args["filename"]), length, alt_txt=str(args.get("alt_txt") or "")
+        )
+        return {"upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The upload URL: the file's bytes, raw or as a multipart form (200 "OK - <bytes>")."""
+        upload = self.files.get(request.match_info["file_id"])
+        if upload is None or upload.content is not None:
+            return web.Response(status=404, text="not found")
+        body = await request.read()
+        if request.content_type.startswith("multipart/"):
+            return web.Response(status=400, text="multipart not modelled")
+        upload.content = body
+        await self._notify(None)
+        return web.Response(status=200, text=f"OK - {len(body)}")
+
+    def _complete_upload(self, args: Json) -> Json:
+        raw = args["files"]
+        try:
+            items = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError as exc:
+            raise SlackError("invalid_arguments") from exc
+        if not isinstance(items, list) or not items:
+            raise SlackError("invalid_arguments")
+        uploads: list[UploadedFile] = []
+        for item in items:
+            upload = self.files.get(str(item.get("id"))) if isinstance(item, dict) else None
+            if upload is None or upload.completed:
+                raise SlackError("file_not_found")
+            if upload.content is None or len(upload.content) != upload.length:
+                raise SlackError("file_upload_size_mismatch" if upload.content else "not_uploaded")
+            upload.title = str(item.get("title") or upload.filename)
+            uploads.append(upload)
+        channel_id = args.get("channel_id") or (str(args.get("channels") or "").split(",")[0])
+        if channel_id:
+            channel = self._channel(channel_id)
+            if self.bot_user_id not in channel.members:
+                raise SlackError("not_in_channel")
+            comment = {"text": args.get("initial_comment") or ""}
+            message = self._store_message(channel.id, comment, args.get("thread_ts"))
+            message.files = [u.id for u in uploads]
+        for upload in uploads:
+            upload.completed = True
+            upload.channel = channel_id or None
+        files = [
+            {"id": u.id, "title": u.title, "name": u.filename, "size": u.length} for u in uploads
+        ]
+        return {"files": files}
 
     def _views_publish(self, args: Json) -> Json:
         self._user(args["user_id"])

@@ -12,6 +12,7 @@ from bot.core.learning import HINT_ANSWERS, Answer
 from bot.core.models import Assessment
 from bot.core.playbooks import PlaybookAnswer, Topic, find_playbook, list_topics
 from bot.core.serialize import assessment_from_json
+from bot.flows import followup
 from bot.flows.learning import learn_from_answer
 from bot.record import ThreadRecord
 from bot.services import Services
@@ -37,6 +38,7 @@ async def record_hint_feedback(s: Services, user: str, value: str, kind: str) ->
     # counted once per person, whisper and answer: a replayed or double click counts nothing
     if await s.store.claim_once(f"feedback:{user}:{ref.thread}:{ref.hint_id}:{kind}"):
         await s.store.count_feedback(ref.hint_id, kind)
+        await followup.on_feedback(s, thread, kind, followup.step_of_hint(ref.hint_id))
     if kind in HINT_ANSWERS:  # the channel learns from it once per hint and answer
         answer = cast(Answer, kind)
         await learn_from_answer(

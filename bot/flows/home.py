@@ -13,6 +13,7 @@ from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.core.models import Level, Trend
 from bot.effects.home import HomeThread, WatchedThread
+from bot.flows import followup
 from bot.flows.briefs import briefing_from_json
 from bot.flows.senders import watched_thread
 from bot.record import ThreadRecord
@@ -74,11 +75,13 @@ async def publish_home(s: Services, user: str) -> None:
         await s.notifier.publish_notice_home(user=user, title=wording.home_other_title, text=text)
         return
     threads: list[HomeThread] = []
+    loaded: list[tuple[ThreadRef, ThreadRecord]] = []
     for ref in await s.store.home_threads(user):
         doc = (await s.store.load_thread(ref)).doc
         if not doc:
             continue
         rec = ThreadRecord.from_json(doc)
+        loaded.append((ref, rec))
         summ = rec.summary
         threads.append(
             HomeThread(
@@ -96,8 +99,11 @@ async def publish_home(s: Services, user: str) -> None:
     supervisor = role is Role.SUPERVISOR
     alerts = await _open_alerts(s) if supervisor else None
     watched = await _heating_up(s) if supervisor else []
+    extras = await followup.home_extras(s, user, supervisor, loaded)
     log.info("home_published", extra={"user": user, "role": role.value})
-    await s.notifier.publish_home(user=user, threads=threads, alerts=alerts, watched=watched)
+    await s.notifier.publish_home(
+        user=user, threads=threads, alerts=alerts, watched=watched, extras=extras
+    )
 
 
 HEATING_UP_HOURS = 12.0

@@ -21,7 +21,17 @@ from bot.core.learning import ChannelTuning
 from bot.core.models import Assessment, Level, Role, Turn
 from bot.core.serialize import assessment_from_json, assessment_to_json
 from bot.core.textquote import shorten
-from bot.effects import AlertSync, Effect, HintCard, Notice, Page, Rollup, Whisper
+from bot.effects import (
+    AlertSync,
+    Effect,
+    HintCard,
+    Notice,
+    OverdueNote,
+    Page,
+    Rollup,
+    Whisper,
+)
+from bot.flows import followup, practice
 from bot.flows.briefs import briefing_to_json
 from bot.flows.home import refresh_home, touch_home
 from bot.flows.learning import channel_tuning
@@ -45,9 +55,14 @@ def _ts(value: str) -> float:
 
 async def process_entry(s: Services, entry: Entry) -> None:
     """Score one taken-in message in its thread, once, and queue what it calls for."""
+    if entry.fields.get("kind") == "resolve":  # a check-mark reaction
+        await followup.on_reaction(s, entry.fields)
     if entry.fields.get("kind") != "message":
         return
     msg = InboundMessage.from_fields(entry.fields)
+    if msg.channel_type == "im":  # a practice round in a DM: never a support thread
+        await practice.on_reply(s, msg)
+        return
     if entry.fields.get("refetch") == "1":  # a replayed dead letter: its text was not kept
         text = await s.notifier.message_text(
             channel=msg.channel, ts=msg.ts, thread_ts=msg.thread_ts
@@ -105,6 +120,7 @@ async def process_entry(s: Services, entry: Entry) -> None:
         # the outbox again (a redelivery folds nothing but still gets here).
         await s.store.ledger.schedule(ref, due, soon=True)
     await touch_home(s, ref, record)
+    await followup.after_message(s, ref, record)
     hinted = assessment is not None and record.summary.get("hint") != before.summary.get("hint")
     changed = hinted or record.summary.get("level") != before.summary.get("level")
     if record.agent and assessment is not None and changed:
@@ -135,6 +151,7 @@ def _apply(
         late = _ts(msg.ts) < _ts(str(rec.summary.get("uncoached_ts") or "0"))
         rec.add_agent(msg.user)
         coach_state = s.coach.observe_agent(coach_state, turn)
+        followup.on_agent(s, rec, ref, msg, coach_state, turn.ts or now)
         if late:
             coach_state = _coach_late(s, rec, ref, coach_state, now, tuning.hint_shift)
     elif assessment is not None:
@@ -148,7 +165,8 @@ def _apply(
             s, rec, assessment, coach_state, now, snoozed, ref.channel, tuning.hint_shift
         )
         decision = _escalate(s, rec, ref, assessment, coach_state, now, tuning.alert_shift)
-        _whisper(rec, ref, assessment, hint, decision, now)
+        overdue = followup.on_customer(s, rec, ref, assessment, turn.ts or now)
+        _whisper(rec, ref, assessment, hint, decision, now, overdue)
         rec.summary.update(
             {
                 "level": assessment.level.value,
@@ -218,10 +236,12 @@ def _whisper(
     hint: Hint | None,
     decision: AlertDecision | None,
     now: float,
+    overdue: OverdueNote | None = None,
 ) -> None:
-    """One ephemeral per agent per customer message: the hint, the alert notice, or both."""
+    """One ephemeral per agent per customer message: the hint, the alert notice, an overdue
+    promise, or several of them."""
     notice = Notice(kind="alerted") if decision is not None and decision.action == "post" else None
-    if rec.agent is None or (hint is None and notice is None):
+    if rec.agent is None or (hint is None and notice is None and overdue is None):
         return
     card = HintCard.of(hint, assessment.level, assessment.trend) if hint is not None else None
     rec.queue_whisper(
@@ -232,6 +252,7 @@ def _whisper(
             agent=rec.agent,
             hint=card,
             notice=notice,
+            overdue=overdue,
         ),
         now,
     )

@@ -12,11 +12,15 @@ from typing import Any
 
 from bot.core.escalation import AlertState
 from bot.core.models import Level
+from bot.core.serialize import assessment_from_json
 from bot.effects import (
     AlertReminder,
     AlertSync,
+    CheckIn,
+    DigestPost,
     Intent,
     Page,
+    PromiseReminder,
     Receipt,
     Rollup,
     SendFailed,
@@ -24,10 +28,13 @@ from bot.effects import (
 )
 from bot.effects.home import WatchedThread
 from bot.flows.briefs import briefing_from_json
+from bot.flows.digest import send_digest as post_digest
+from bot.flows.followup import Aftercare
 from bot.paging import page_event
 from bot.record import ThreadRecord
 from bot.services import Services
 from bot.stores.keys import ThreadRef
+from phrasebook.render import render
 
 REMINDER_WAIT = 5.0  # seconds: a reminder waits for its alert to be posted first
 
@@ -220,12 +227,79 @@ async def send_page(s: Services, ref: ThreadRef, rec: ThreadRecord, p: Page) -> 
     return Receipt(permalink=permalink)
 
 
+# --- follow-through: promise reminders, check-ins, the digest --------------------------------
+
+
+def _topic(s: Services, rec: ThreadRecord) -> str:
+    """What the customer keeps asking about (the last reading's topic), else the default."""
+    last = rec.summary.get("last")
+    topic = assessment_from_json(last).situation.ask_topic if last else None
+    return (topic or s.coach.policy.default_topic)[:40]
+
+
+async def send_promise_reminder(
+    s: Services, ref: ThreadRef, rec: ThreadRecord, r: PromiseReminder
+) -> Receipt:
+    """Remind the agent of a promise come due; nothing when it was kept, replaced or already
+    told (then the effect is done without a message)."""
+    care = Aftercare.of(rec)
+    promise = care.promises.current
+    if (
+        promise is None
+        or promise.made_ts != r.made_ts
+        or not promise.open
+        or promise.reminded_at is not None
+        or care.resolved_at is not None
+    ):
+        return Receipt(channel=r.channel)
+    wording = s.phrasebook.followup.wording
+    topic = _topic(s, rec)
+    update = render(wording["suggested_update"], {"topic": topic, "next": "the end of the day"})
+    return await s.notifier.remind_promise(
+        channel=r.channel,
+        user=r.agent,
+        thread_ts=r.thread_ts,
+        thread=ref.key,
+        quote=promise.quote,
+        due_at=promise.due_at,
+        update=update,
+    )
+
+
+def absorb_promise_reminder(s: Services, rec: ThreadRecord, receipt: Receipt, now: float) -> None:
+    """The reminder went out: the promise counts as overdue and is not told again."""
+    if receipt.posted:
+        care = Aftercare.of(rec)
+        care.promises = care.promises.mark_reminded(now)
+        care.save(rec)
+
+
+async def send_check_in(s: Services, ref: ThreadRef, rec: ThreadRecord, c: CheckIn) -> Receipt:
+    """Suggest a check-in; nothing when the thread was reopened since."""
+    care = Aftercare.of(rec)
+    if care.resolved_at is None or abs(care.resolved_at - c.resolved_at) > 1e-6:
+        return Receipt(channel=c.channel)
+    hours = max(1, round((s.clock() - c.resolved_at) / 3600))
+    ago = f"{hours} hour{'s' if hours != 1 else ''} ago"
+    topic = _topic(s, rec)
+    return await s.notifier.suggest_check_in(
+        channel=c.channel, user=c.agent, thread_ts=c.thread_ts, ago=ago, topic=topic
+    )
+
+
+async def send_digest(s: Services, ref: ThreadRef, rec: ThreadRecord, d: DigestPost) -> Receipt:
+    return await post_digest(s, ref, rec, d)
+
+
 SENDERS: dict[str, Sender] = {
     "whisper": Sender(send_whisper),
     "alert": Sender(send_alert, absorb_alert, alert_follow_up, alert_posted),
     "alert_reminder": Sender(send_reminder),
     "page": Sender(send_page),
     "rollup": Sender(send_rollup),
+    "promise_reminder": Sender(send_promise_reminder, absorb_promise_reminder),
+    "check_in": Sender(send_check_in),
+    "digest": Sender(send_digest),
 }
 
 
@@ -235,4 +309,6 @@ def _kinds_are_complete(kinds: tuple[type[Intent], ...]) -> None:
         raise RuntimeError(f"no sender for effect kinds {sorted(missing)}")
 
 
-_kinds_are_complete((Whisper, AlertSync, AlertReminder, Page, Rollup))
+_kinds_are_complete(
+    (Whisper, AlertSync, AlertReminder, Page, Rollup, PromiseReminder, CheckIn, DigestPost)
+)

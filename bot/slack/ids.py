@@ -16,6 +16,7 @@ class ActionId(StrEnum):
     ALERT_REASSIGN = "alert_reassign"
     ALERT_FALSE_ALARM = "alert_false_alarm"
     PLAYBOOK_OPEN = "playbook_open"  # buttons on the /playbook topic list
+    THREAD_RESOLVE = "thread_resolve"  # "Mark resolved" (App Home, promise reminders)
 
 
 class CallbackId(StrEnum):

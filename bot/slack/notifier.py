@@ -14,7 +14,7 @@ team's wording, and every failure comes out as a `SendFailed` saying whether and
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +27,12 @@ from bot import metrics
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
-from bot.effects.home import HomeThread, WatchedThread
+from bot.effects.home import HomeExtras, HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, render
 from bot.slack.client import make_web_client
 from bot.slack.errors import error_code, send_failure
+from bot.slack.followup_blocks import digest as followup_digest
+from bot.slack.followup_blocks import practice as followup_practice
 from bot.slack.guard import LeakGuard, LeakGuardError, LeakGuardUnsure
 from phrasebook.escalation import Wording
 
@@ -70,11 +72,13 @@ class SlackNotifier:
         guard: LeakGuard,
         wording: Wording | None = None,
         fallback_permalink: Callable[[str, str], str] | None = None,
+        followup: Mapping[str, str] | None = None,
     ) -> None:
         self.client = client
         self.guard = guard
         self.timeout = client.timeout
         self._wording = wording or alert_blocks.shipped_wording()
+        self._followup = followup
         self._fallback_permalink = fallback_permalink
 
     # --- messages (handlers answering a person, and the effects below) -------------------------
@@ -131,7 +135,7 @@ class SlackNotifier:
 
     async def send_whisper(self, w: Whisper) -> Receipt:
         """Deliver a whisper intent. Raises SendFailed."""
-        message = render.whisper(w, self._wording)
+        message = render.whisper(w, self._wording, self._followup)
         try:
             await self.whisper(
                 channel=w.channel, user=w.agent, thread_ts=w.thread_ts, message=message
@@ -182,6 +186,77 @@ class SlackNotifier:
             raise _delivery_failure(exc) from exc
         return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
 
+    async def remind_promise(
+        self,
+        *,
+        channel: str,
+        user: str,
+        thread_ts: str,
+        thread: str,
+        quote: str,
+        due_at: float,
+        update: str,
+    ) -> Receipt:
+        """The private reminder of a promise come due, in the thread. Raises SendFailed."""
+        message = render.promise_reminder(
+            self._followup or {}, quote=quote, due_at=due_at, update=update, thread=thread
+        )
+        return await self._whisper_effect(
+            channel=channel, user=user, thread_ts=thread_ts, message=message
+        )
+
+    async def suggest_check_in(
+        self, *, channel: str, user: str, thread_ts: str, ago: str, topic: str
+    ) -> Receipt:
+        """The suggested check-in, some time after the thread was resolved. Raises SendFailed."""
+        message = render.check_in(self._followup or {}, ago=ago, topic=topic)
+        return await self._whisper_effect(
+            channel=channel, user=user, thread_ts=thread_ts, message=message
+        )
+
+    async def _whisper_effect(
+        self, *, channel: str, user: str, thread_ts: str, message: dict[str, Any]
+    ) -> Receipt:
+        try:
+            await self.whisper(channel=channel, user=user, thread_ts=thread_ts, message=message)
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=channel, posted=True)
+
+    async def post_digest(
+        self, *, channel: str, lines: Sequence[str], png: bytes | None, title: str, alt: str
+    ) -> Receipt:
+        """The digest into a supervisor channel: one message, with its chart uploaded through
+        Slack's files.getUploadURLExternal / upload / files.completeUploadExternal flow (only the
+        text when there is no chart). Raises SendFailed."""
+        try:
+            await self.guard.visible(channel)
+            if png is None:
+                posted = await self.post_internal(channel=channel, message=followup_digest(lines))
+                return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
+            comment = "\n".join([f"*{lines[0]}*", *lines[1:]])
+            await self.client.files_upload_v2(
+                channel=channel,
+                content=png,
+                filename="undertone-digest.png",
+                title=title,
+                alt_txt=alt,
+                initial_comment=comment,
+            )
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=channel, posted=True)
+
+    async def post_practice(
+        self, *, user: str, lines: Sequence[str], card: bool = False, quiet: bool = False
+    ) -> None:
+        """A practice message in the agent's own DM with Undertone (never into a channel)."""
+        await self.guard.to_person(user)
+        message = followup_practice(lines, card=card, quiet=quiet)
+        await self.client.chat_postMessage(
+            channel=user, text=message["text"], blocks=message.get("blocks")
+        )
+
     # --- optional calls: degrade, never raise ----------------------------------------------------
 
     async def permalink(self, *, channel: str, ts: str) -> str:
@@ -197,6 +272,21 @@ class SlackNotifier:
                 extra={"error": error_code(exc) or type(exc).__name__, "channel": channel},
             )
         return self._fallback_permalink(channel, ts) if self._fallback_permalink else ""
+
+    async def thread_of(self, *, channel: str, ts: str) -> str | None:
+        """The thread (parent ts) a message belongs to, read back from Slack; None when Slack
+        cannot say. Raises nothing."""
+        try:
+            resp = await self.client.conversations_replies(channel=channel, ts=ts, limit=1)
+        except Exception as exc:
+            log.warning(
+                "message_fetch_failed",
+                extra={"error": error_code(exc) or type(exc).__name__, "channel": channel},
+            )
+            return None
+        for message in resp.get("messages") or []:
+            return str(message.get("thread_ts") or message.get("ts") or "") or None
+        return None
 
     async def message_text(self, *, channel: str, ts: str, thread_ts: str) -> str | None:
         """A message's text, read back from Slack (replaying a dead letter, whose text was not
@@ -225,11 +315,12 @@ class SlackNotifier:
         threads: Sequence[HomeThread],
         alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
         watched: Sequence[WatchedThread] = (),
+        extras: HomeExtras | None = None,
     ) -> None:
         """Publish an agent's or supervisor's App Home (`alerts` None: no alert section; the
-        heating-up list only beside it)."""
+        heating-up list only beside it; `extras`: promises and growth)."""
         await self.guard.to_person(user)
-        view = render.home(threads, alerts, self._wording, watched)
+        view = render.home(threads, alerts, self._wording, watched, extras, self._followup)
         await self.client.views_publish(user_id=user, view=view)
 
     async def publish_notice_home(self, *, user: str, title: str, text: str) -> None:

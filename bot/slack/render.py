@@ -6,14 +6,14 @@ thread document never hold Block Kit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
 from bot.effects import Notice, Whisper
-from bot.effects.home import HomeThread, WatchedThread
-from bot.slack import alert_blocks, blocks
+from bot.effects.home import HomeExtras, HomeThread, WatchedThread
+from bot.slack import alert_blocks, blocks, followup_blocks
 from bot.slack.payloads import AlertRef, HintRef
 from phrasebook.escalation import Wording
 from phrasebook.render import render
@@ -31,9 +31,17 @@ def notice_text(notice: Notice, wording: Wording) -> str:
     return render(t["agent_alerted"], {})
 
 
-def whisper(w: Whisper, wording: Wording) -> Message:
-    """The agent's one ephemeral for a customer message: the hint, the notice, or both."""
+def whisper(w: Whisper, wording: Wording, followup: Mapping[str, str] | None = None) -> Message:
+    """The agent's one ephemeral for a customer message: the hint, the notice, an overdue
+    promise (`followup`: its wording), or several of them."""
     notice = notice_text(w.notice, wording) if w.notice else None
+    if w.overdue is not None and followup is not None:
+        overdue = w.overdue
+        note = followup_blocks.overdue_note(followup, quote=overdue.quote, due_at=overdue.due_at)
+        if w.hint is None and notice is None:
+            section = {"type": "section", "text": {"type": "mrkdwn", "text": note}}
+            return {"text": blocks.clip(note, 300), "blocks": [section]}
+        notice = f"{note}\n{notice}" if notice else note
     if w.hint is not None:
         ref = HintRef(w.thread, w.hint.id).encode()
         return blocks.whisper_message(w.hint.hint(), w.hint.level, w.hint.trend, ref, notice=notice)
@@ -63,6 +71,20 @@ def reminder(briefing: Briefing, thread: str, waited_seconds: float, wording: Wo
     )
 
 
+def promise_reminder(
+    wording: Mapping[str, str], *, quote: str, due_at: float, update: str, thread: str
+) -> Message:
+    """The private reminder of a promise come due (see `followup_blocks`)."""
+    return followup_blocks.promise_reminder(
+        wording, quote=quote, due_at=due_at, update=update, thread=thread
+    )
+
+
+def check_in(wording: Mapping[str, str], *, ago: str, topic: str) -> Message:
+    """The suggested check-in after a thread was resolved."""
+    return followup_blocks.check_in(wording, ago=ago, topic=topic)
+
+
 def rollup(threads: Sequence[WatchedThread], more: int, wording: Wording) -> Message:
     """The watch tier's one message per supervisor channel and period."""
     return alert_blocks.rollup_message(threads, more, wording=wording)
@@ -73,9 +95,12 @@ def home(
     alerts: Sequence[tuple[str, AlertState, Briefing]] | None,
     wording: Wording,
     watched: Sequence[WatchedThread] = (),
+    extras: HomeExtras | None = None,
+    followup: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """An App Home: open alerts (thread key, state, briefing; None: no alert section at all)
-    and, for supervisors, the threads heating up without a cue; then the user's threads."""
+    and, for supervisors, the threads heating up without a cue; then the user's promises and
+    growth (`extras`, in the `followup` wording), then their threads."""
     section = None
     if alerts is not None:
         open_alerts = [
@@ -85,4 +110,9 @@ def home(
         section = alert_blocks.home_alert_blocks(open_alerts, wording=wording)
         if watched:
             section = section + alert_blocks.home_watch_blocks(watched, wording=wording)
-    return blocks.app_home_view(list(threads), section)
+    view = blocks.app_home_view(list(threads), section)
+    sections = followup_blocks.home_sections(followup, extras) if extras and followup else []
+    if sections:
+        room = blocks.MAX_HOME_BLOCKS - len(view["blocks"])
+        view["blocks"][2:2] = list(sections)[: max(0, room)]
+    return view

@@ -13,4 +13,7 @@ BOT_SCOPES: tuple[str, ...] = (
     "commands",  # /playbook and the message shortcut
     "users:read",  # users.info: whose team a person is in (customer or one of us)
     "usergroups:read",  # agents or supervisors configured as a user group
+    "reactions:read",  # reaction_added: a check mark resolves a thread (its record is kept)
+    "im:history",  # message.im: an agent's replies in a practice round (their DM with Undertone)
+    "files:write",  # the digest's chart (files.getUploadURLExternal, files.completeUploadExternal)
 )

@@ -134,3 +134,24 @@ class Keys:
 
     def oauth_state(self, state: str) -> str:
         return f"{self.prefix}:oauth_state:{state}"
+
+    # --- follow-through: records, active threads, practice (bot/stores/records.py) -----------
+
+    def record(self, thread_key: str) -> str:
+        """One after-thread record (JSON), kept for the team's retention."""
+        return f"{self.prefix}:rec:doc:{thread_key}"
+
+    def record_index(self) -> str:
+        """Resolved threads, scored by when they were resolved."""
+        return f"{self.prefix}:rec:index"
+
+    def agent_records(self, agent: str) -> str:
+        return f"{self.prefix}:rec:agent:{agent}"
+
+    def active_threads(self) -> str:
+        """Threads not resolved yet, scored by their last message (the quiet sweep reads it)."""
+        return f"{self.prefix}:threads:active"
+
+    def practice(self, user: str) -> str:
+        """A practice round of one agent (a versioned document, like a thread's)."""
+        return f"{self.prefix}:practice:{user}"

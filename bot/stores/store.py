@@ -25,6 +25,7 @@ from redis.exceptions import ResponseError
 from bot.stores.deadletters import DeadLetters
 from bot.stores.keys import STREAM_GROUP, Keys, ThreadRef
 from bot.stores.ledger import EffectLedger
+from bot.stores.records import RecordStore
 from bot.stores.scripts import script
 
 log = logging.getLogger("undertone.store")
@@ -148,6 +149,7 @@ class Store:
         self._cas = client.register_script(script("cas.lua"))
         self._post_slot = client.register_script(script("post_slot.lua"))
         self._tune = client.register_script(script("tune.lua"))
+        self.records = RecordStore(client, self.keys, self._cas)
         self._wake = asyncio.Event()
         self._group_ready = False
         self._group_created_once = False

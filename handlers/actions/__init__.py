@@ -16,6 +16,7 @@ from handlers.actions.alerts import (
 from handlers.actions.coach_shortcut import handle_coach_shortcut
 from handlers.actions.hint_feedback import handle_hint_feedback
 from handlers.actions.playbook_open import handle_playbook_open
+from handlers.actions.resolve import handle_resolve
 
 
 def register(app: AsyncApp) -> None:
@@ -26,6 +27,7 @@ def register(app: AsyncApp) -> None:
     app.action(ActionId.ALERT_REASSIGN.value)(handle_alert_reassign)
     app.action(ActionId.ALERT_FALSE_ALARM.value)(handle_alert_false_alarm)
     app.action(ActionId.PLAYBOOK_OPEN.value)(handle_playbook_open)
+    app.action(ActionId.THREAD_RESOLVE.value)(handle_resolve)
     app.view(CallbackId.FALSE_ALARM_MODAL.value)(handle_false_alarm_submitted)
     app.view(CallbackId.REASSIGN_MODAL.value)(handle_reassign_submitted)
     app.shortcut(CallbackId.COACH_THREAD.value)(handle_coach_shortcut)

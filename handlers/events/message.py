@@ -22,6 +22,12 @@ async def is_support_message(body: dict[str, Any], context: dict[str, Any]) -> b
     return not watched or event.get("channel") in watched
 
 
+async def is_practice_message(body: dict[str, Any]) -> bool:
+    """A person's message in their DM with Undertone (a practice round's reply)."""
+    event = body.get("event") or {}
+    return is_human_message(event) and event.get("channel_type") == "im"
+
+
 async def accepted() -> None:
     """Nothing left to do before the ack: the intake middleware made the event durable."""
 

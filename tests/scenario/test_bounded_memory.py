@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from bot.fakeslack import payloads as p
+from bot.flows import digest, practice
 from bot.slack.ids import ActionId
 from bot.stores.store import STREAM_MAXLEN
 from tests.scenario.conftest import Bot
@@ -28,7 +29,18 @@ async def test_every_redis_key_has_a_ttl_or_a_length_cap(bot: Bot) -> None:
     await bot.press_on_alert(ActionId.ALERT_CLAIM.value, value, ping.ts)
     await bot.slack.wait_for(lambda: bot.slack.calls_to("chat.update"))  # outcomes stream
     await bot.driver.post_event(p.channel_shared(p.CHANNEL_HELP))  # the leak guard's mark
+    await bot.say(p.AGENT, "I'll update you within the hour.")  # a promise
+    await bot.drain()
+    resolved = p.reaction_added(
+        "white_check_mark", user=p.AGENT, channel=p.CHANNEL_SHARED, ts=bot.parent()
+    )
+    await bot.driver.post_event(resolved)  # the record, its indexes, the check-in
+    await bot.drain()
+    await digest.on_demand(bot.services, p.CHANNEL_SUP)  # the digest's own document
+    await bot.drain()
+    await practice.start(bot.services, p.AGENT, "indignant")  # a practice round
     client = bot.services.store.client
+    keys_of = bot.services.store.keys
     keys = sorted(k.decode() for k in await client.keys("*"))
     assert len(keys) > 10
     unbounded = []
@@ -41,3 +53,4 @@ async def test_every_redis_key_has_a_ttl_or_a_length_cap(bot: Bot) -> None:
     intake = bot.services.store.keys.stream
     assert await client.xlen(intake) <= STREAM_MAXLEN
     assert await client.ttl(bot.services.store.keys.alert_outcomes()) > 0
+    assert {keys_of.record_index(), keys_of.practice(p.AGENT)} <= set(keys)  # written above

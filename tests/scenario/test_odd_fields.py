@@ -69,6 +69,9 @@ INTERACTIONS: dict[str, Callable[[Bot], dict[str, Any]]] = {
     "alert reassign": press(ActionId.ALERT_REASSIGN, REF, ephemeral=False),
     "hint used": press(ActionId.HINT_USED, json.dumps({"t": "T:C:1", "h": "x"}), ephemeral=True),
     "playbook open": press(ActionId.PLAYBOOK_OPEN, "indignant", ephemeral=True),
+    "mark resolved": press(
+        ActionId.THREAD_RESOLVE, json.dumps({"r": "T_OURS:C_SHARED:1.000001"}), ephemeral=False
+    ),
     "coach me": lambda bot: p.message_shortcut(
         CallbackId.COACH_THREAD.value,
         p.message_object(text="hi", user=p.CUSTOMER, ts="1.000001"),
@@ -85,6 +88,16 @@ EVENTS: dict[str, Callable[[], dict[str, Any]]] = {
     "app_home_opened": lambda: p.app_home_opened(p.AGENT),
     "member_joined_channel": lambda: p.member_joined_channel(p.CUSTOMER, p.CHANNEL_SUP),
     "channel_shared": lambda: p.channel_shared(p.CHANNEL_HELP),
+    "reaction_added": lambda: p.reaction_added(
+        "white_check_mark", user=p.AGENT, channel=p.CHANNEL_SHARED, ts="1.000001"
+    ),
+    "practice reply": lambda: p.message_event(
+        text="I'm so sorry.",
+        user=p.AGENT,
+        channel=f"D_{p.AGENT}",
+        channel_type="im",
+        is_ext_shared_channel=False,
+    ),
 }
 
 
@@ -121,9 +134,10 @@ async def test_events_with_odd_fields(bot: Bot, logs: LogWatch, name: str) -> No
     assert [r.getMessage() for r in logs.failures()] == []
 
 
-async def test_slash_commands_with_odd_fields(bot: Bot, logs: LogWatch) -> None:
+@pytest.mark.parametrize("text", ["angry", "practice indignant", "digest"])
+async def test_slash_commands_with_odd_fields(bot: Bot, logs: LogWatch, text: str) -> None:
     before = asyncio.all_tasks()
-    base = p.slash_command("/playbook", "angry", response_url=bot.slack.response_url())
+    base = p.slash_command("/playbook", text, response_url=bot.slack.response_url())
     statuses = set()
     for key in base:
         for odd in ("", "x" * 5000, "%00", "\u202e"):

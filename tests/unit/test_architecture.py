@@ -80,7 +80,12 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-BLOCK_KIT = {"bot.slack.blocks", "bot.slack.alert_blocks", "bot.slack.render"}
+BLOCK_KIT = {
+    "bot.slack.blocks",
+    "bot.slack.alert_blocks",
+    "bot.slack.followup_blocks",
+    "bot.slack.render",
+}
 
 
 @pytest.mark.parametrize("path", modules("bot/flows"), ids=lambda p: p.name)

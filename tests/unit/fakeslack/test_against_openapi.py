@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.fakeslack.methods import METHODS, NEWER_ARGS
+from bot.fakeslack.methods import METHODS, NEWER_ARGS, NEWER_METHODS
 
 SPEC_FILE = Path(__file__).resolve().parents[2] / "fixtures/slack-api-specs/web_api_methods.json"
 
@@ -27,25 +27,49 @@ def _parameters(spec_paths: dict[str, Any], method: str) -> list[dict[str, Any]]
     return [p for p in params if p["name"] != "token"]
 
 
-def test_the_fake_implements_sixteen_methods() -> None:
+SPECIFIED = sorted(set(METHODS) - NEWER_METHODS)
+
+
+def test_the_fake_implements_eighteen_methods() -> None:
     """Guards the parametrised tests below against an accidentally empty table."""
-    assert len(METHODS) == 16
+    assert len(METHODS) == 18
+    assert len(SPECIFIED) == 16
 
 
-@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("method", SPECIFIED)
 def test_every_method_exists_in_the_spec(spec_paths: dict[str, Any], method: str) -> None:
     """A method missing here was added to the fake without `scripts/vendor-slack-spec`, or is
     not in Slack's spec at all."""
     assert f"/{method}" in spec_paths
 
 
-@pytest.mark.parametrize("method", sorted(METHODS))
+def test_newer_methods_are_really_absent_from_the_2021_spec(spec_paths: dict[str, Any]) -> None:
+    """files.uploadV2's methods (2023) postdate the vendored snapshot: the fake follows Slack's
+    method pages for them. Listed here only while the snapshot lacks them, so the list cannot
+    excuse a method the spec does describe."""
+    assert set(METHODS) >= NEWER_METHODS
+    for method in NEWER_METHODS:
+        assert f"/{method}" not in spec_paths
+
+
+def test_the_upload_flow_takes_the_documented_arguments() -> None:
+    """files.getUploadURLExternal: filename and length required; files.completeUploadExternal:
+    files required, a channel, comment or thread optional (Slack's method documentation)."""
+    get_url = METHODS["files.getUploadURLExternal"]
+    complete = METHODS["files.completeUploadExternal"]
+    assert get_url.required == {"filename", "length"}
+    assert get_url.optional == {"alt_txt", "snippet_type"}
+    assert complete.required == {"files"}
+    assert {"channel_id", "initial_comment", "thread_ts"} <= complete.optional
+
+
+@pytest.mark.parametrize("method", SPECIFIED)
 def test_required_args_match_the_spec(spec_paths: dict[str, Any], method: str) -> None:
     spec_required = {p["name"] for p in _parameters(spec_paths, method) if p.get("required")}
     assert METHODS[method].required == spec_required
 
 
-@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("method", SPECIFIED)
 def test_optional_args_are_documented_by_the_spec(spec_paths: dict[str, Any], method: str) -> None:
     spec_optional = {p["name"] for p in _parameters(spec_paths, method) if not p.get("required")}
     assert METHODS[method].optional == spec_optional

@@ -304,3 +304,36 @@ async def test_listeners_see_each_call(fake_slack: FakeSlack, client: AsyncWebCl
     fake_slack.listeners.append(seen.append)
     await client.auth_test()
     assert seen == fake_slack.calls
+
+
+# ---- files.uploadV2 --------------------------------------------------------------------------
+
+
+async def test_files_upload_v2_shares_the_bytes_into_the_channel(
+    fake_slack: FakeSlack, client: AsyncWebClient
+) -> None:
+    data = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+    await client.files_upload_v2(
+        channel=p.CHANNEL_SUP, content=data, filename="c.png", title="Chart", initial_comment="hi"
+    )
+    [upload] = fake_slack.files.values()
+    assert (upload.content, upload.title, upload.channel) == (data, "Chart", p.CHANNEL_SUP)
+    [message] = fake_slack.messages_in(p.CHANNEL_SUP)
+    assert message.files == [upload.id] and message.text == "hi"
+
+
+async def test_completing_an_upload_needs_its_bytes_and_a_channel_the_bot_is_in(
+    fake_slack: FakeSlack, client: AsyncWebClient
+) -> None:
+    ticket = await client.files_getUploadURLExternal(filename="c.png", length=10)
+    with pytest.raises(SlackApiError, match="not_uploaded"):
+        await client.files_completeUploadExternal(files=[{"id": ticket["file_id"]}])
+    async with aiohttp.ClientSession() as session:
+        await session.post(ticket["upload_url"], data=b"0123456789")
+    fake_slack.add_channel("C_OTHER", "other", {p.AGENT})
+    with pytest.raises(SlackApiError, match="not_in_channel"):
+        await client.files_completeUploadExternal(
+            files=[{"id": ticket["file_id"]}], channel_id="C_OTHER"
+        )
+    with pytest.raises(SlackApiError, match="missing_argument"):
+        await client.files_getUploadURLExternal(filename="c.png", length=0)
