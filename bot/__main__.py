@@ -226,7 +226,7 @@ async def _report(settings: Settings, book: Phrasebook, what: str) -> int:
     from bot.flows.learning import learned_by_channel
     from bot.stores.store import Store
 
-    store = Store.from_url(settings.redis_url)
+    store = Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     try:
         if what == "alerts":
             rows = await store.outcomes()
@@ -453,7 +453,7 @@ async def _workspaces(settings: Settings, *, reencrypt: bool = False) -> int:
     if not settings.oauth_enabled:
         print("single-workspace mode (SLACK_BOT_TOKEN): no OAuth installs to list")
         return 0
-    store = Store.from_url(settings.redis_url)
+    store = Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     try:
         installs = build_installs(settings, store)
         vault = installs.installations.vault
