@@ -15,7 +15,7 @@ from typing import Any, Literal
 import redis.asyncio as aioredis
 
 from bot.stores.keys import SHARDS, Keys, ThreadRef
-from bot.stores.scripts import script
+from bot.stores.scripts import run_pipelined, script
 
 DUE_TTL = 7 * 24 * 3600  # the due index outlives its busiest thread by far
 DONE_TTL = 3600  # outlives every delivery round that read the outbox before the effect settled
@@ -97,13 +97,13 @@ class EffectLedger:
         """Threads due by `now` from every shard (at most `limit` from each), leased until
         `now + lease_seconds`."""
         until = repr(float(now + lease_seconds))  # exact: `finish` compares it with ZSCORE
-        async with self.client.pipeline(transaction=False) as pipe:
-            for shard in range(SHARDS):
-                pipe.eval(
-                    script("due_claim.lua"), 1, self.keys.due(shard), repr(float(now)), until,
-                    limit,
-                )
-            results = await pipe.execute(raise_on_error=False)
+        results = await run_pipelined(
+            self.client,
+            [
+                ("due_claim.lua", [self.keys.due(shard)], [repr(float(now)), until, limit])
+                for shard in range(SHARDS)
+            ],
+        )
         refs: list[ThreadRef] = []
         for result in results:
             if isinstance(result, Exception):

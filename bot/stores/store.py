@@ -25,7 +25,7 @@ from redis.exceptions import ResponseError
 from bot.stores.deadletters import DeadLetters
 from bot.stores.keys import STREAM_GROUP, Keys, ThreadRef, shard_of_fields
 from bot.stores.ledger import DUE_TTL, EffectLedger
-from bot.stores.scripts import script
+from bot.stores.scripts import run_pipelined, script
 
 log = logging.getLogger("undertone.store")
 
@@ -194,7 +194,6 @@ class Store:
         self._intake = client.register_script(script("intake.lua"))
         self._cas = client.register_script(script("cas.lua"))
         self._tune = client.register_script(script("tune.lua"))
-        self._commit = script("commit.lua")
         self._rate = client.register_script(script("rate.lua"))
         self._shard_of_stream = {k: i for i, k in enumerate(self.keys.streams)}
         self._wake = asyncio.Event()
@@ -549,25 +548,30 @@ class Store:
         (nothing of it was written, its entries stay pending)."""
         if not commits:
             return []
-        async with self.client.pipeline(transaction=False) as pipe:
-            for c in commits:
-                shard = c.ref.shard
-                pipe.eval(
-                    self._commit,
-                    3,
-                    self.keys.thread(c.ref),
-                    self.keys.due(shard),
-                    self.keys.stream(shard),
-                    "" if c.doc is None else c.expected,
-                    "" if c.doc is None else json.dumps(c.doc, separators=(",", ":")),
-                    ttl,
-                    c.ref.key,
-                    "" if c.due is None else repr(float(c.due)),
-                    DUE_TTL,
-                    STREAM_GROUP,
-                    *(e.id for e in c.entries),
+        results = await run_pipelined(
+            self.client,
+            [
+                (
+                    "commit.lua",
+                    [
+                        self.keys.thread(c.ref),
+                        self.keys.due(c.ref.shard),
+                        self.keys.stream(c.ref.shard),
+                    ],
+                    [
+                        "" if c.doc is None else c.expected,
+                        "" if c.doc is None else json.dumps(c.doc, separators=(",", ":")),
+                        ttl,
+                        c.ref.key,
+                        "" if c.due is None else repr(float(c.due)),
+                        DUE_TTL,
+                        STREAM_GROUP,
+                        *(e.id for e in c.entries),
+                    ],
                 )
-            results = await pipe.execute(raise_on_error=False)
+                for c in commits
+            ],
+        )
         for result in results:
             if isinstance(result, Exception):
                 raise result
@@ -770,13 +774,20 @@ class Store:
         """For each user: 1 publish now, 0 never (App Home not open), -1 later (debounced)."""
         if not users:
             return {}
-        async with self.client.pipeline(transaction=False) as pipe:
-            for user in users:
-                pipe.eval(
-                    script("home_due.lua"), 2, self.keys.home_open(user),
-                    self.keys.home_published(user), int(debounce * 1000),
+        results = await run_pipelined(
+            self.client,
+            [
+                (
+                    "home_due.lua",
+                    [self.keys.home_open(user), self.keys.home_published(user)],
+                    [int(debounce * 1000)],
                 )
-            results = await pipe.execute()
+                for user in users
+            ],
+        )
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
         return {user: int(r) for user, r in zip(users, results, strict=True)}
 
     # --- the leak guard's memory of shared channels --------------------------------------------
