@@ -3,7 +3,8 @@
 Slack limits each method per workspace, and `chat.postMessage` also to about one message a second
 per channel. Every replica and worker charges the same budgets before a call, so together they
 stay inside them; a call over budget is not made: the effect waits for its turn (delivery
-reschedules it after the wait, as after a 429). When Slack answers 429 all the same, its
+reschedules it after the wait, as after a 429), and keeps its place in line: a burst is sent in
+the order it came, one slot after another. When Slack answers 429 all the same, its
 `Retry-After` pauses that method in that workspace for every process.
 
 The per-workspace budgets sit above Slack's published tier minimums ("100+ per minute" for Tier
@@ -14,6 +15,7 @@ supervisor channels' attention budget too (`watch.max_new_posts_per_second` in t
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +24,9 @@ from typing import Any, Protocol
 from bot import metrics
 
 log = logging.getLogger(__name__)
+
+# The effect being sent ("<thread>/<effect id>"): its place in a budget's line is kept for it.
+sending: contextvars.ContextVar[str] = contextvars.ContextVar("undertone_sending", default="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,12 @@ PER_CHANNEL = ("chat.postMessage",)  # also about one new message a second per c
 
 class RateStore(Protocol):
     async def take_rate(
-        self, team: str, method: str, budgets: list[tuple[str, float, int]], now: float
+        self,
+        team: str,
+        method: str,
+        budgets: list[tuple[str, float, int]],
+        now: float,
+        ticket: str = "",
     ) -> float: ...
 
     async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None: ...
@@ -74,8 +84,9 @@ class SlackBudget:
         return method in self.limits
 
     async def take(self, team: str | None, method: str, args: dict[str, Any]) -> float:
-        """Seconds to wait before `method` may be called (0: go, the call is charged). Fails
-        open: when Redis cannot answer, the call is made (Slack's 429 still protects)."""
+        """Seconds to wait before `method` may be called (0: go, the call is charged). An effect
+        being sent (`sending`) keeps its place in line while it waits. Fails open: when Redis
+        cannot answer, the call is made (Slack's 429 still protects)."""
         limit = self.limits.get(method)
         if limit is None:
             return 0.0
@@ -85,7 +96,9 @@ class SlackBudget:
             budgets.append((f"chan:{channel}", self.channel_interval, 1))
         workspace = team or self.default_team() or "-"
         try:
-            wait = await self.store.take_rate(workspace, method, budgets, self.clock())
+            wait = await self.store.take_rate(
+                workspace, method, budgets, self.clock(), sending.get()
+            )
         except Exception as exc:
             log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})
             return 0.0

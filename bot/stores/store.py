@@ -41,6 +41,7 @@ HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other
 TUNING_TTL = 180 * 24 * 3600  # what a channel learned, kept this long after its last change
 TUNING_CHANGES_KEPT = 50  # recent changes per channel, for the reports
 MAX_TUNED_CHANNELS = 1_000  # the index of channels that learned something keeps the newest
+CLUSTER_CONNECTIONS = 512  # per node (the client raises instead of waiting past this)
 CLUSTER_IDLE_POLL = 0.05  # s: an idle worker on a cluster reads the shards this often
 
 
@@ -141,10 +142,11 @@ def redis_client(url: str, *, timeout: float = TIMEOUT, connections: int = 64) -
 
 
 def cluster_client(
-    url: str, *, timeout: float = TIMEOUT, connections: int = 64
+    url: str, *, timeout: float = TIMEOUT, connections: int = CLUSTER_CONNECTIONS
 ) -> aioredis.Redis:
     """A Redis Cluster client from the URL of any node (it discovers the others), failing as fast
-    as `redis_client`; at most `connections` connections per node."""
+    as `redis_client`; at most `connections` connections per node (the cluster client cannot
+    queue callers for a connection, so the bound is wide: a burst of requests must not fail)."""
     from redis.asyncio.cluster import RedisCluster
 
     client = RedisCluster.from_url(
@@ -206,7 +208,8 @@ class Store:
         in-process Redis when `url` is None."""
         if url:
             make = cluster_client if cluster else redis_client
-            reader = make(url, timeout=READ_BLOCK_MS / 1000 + 1.0, connections=8)
+            readers = 64 if cluster else 8
+            reader = make(url, timeout=READ_BLOCK_MS / 1000 + 1.0, connections=readers)
             return cls(
                 make(url), embedded=False, keys=Keys(prefix), reader=reader, url=url,
                 cluster=cluster,
@@ -746,16 +749,22 @@ class Store:
     # --- Slack's rate limits, shared by every process ---------------------------------------
 
     async def take_rate(
-        self, team: str, method: str, budgets: list[tuple[str, float, int]], now: float
+        self,
+        team: str,
+        method: str,
+        budgets: list[tuple[str, float, int]],
+        now: float,
+        ticket: str = "",
     ) -> float:
         """Charge one call of `method` in workspace `team` to `budgets` (name, seconds between
-        calls, burst): 0 when every budget had room, else the seconds until it will (nothing
-        charged). A method paused after a 429 waits for the pause to end."""
-        keys = [self.keys.rate(team, f"pause:{method}")]
-        args: list[Any] = [repr(now)]
+        calls, burst): 0 when it may go now, else the seconds to wait. With a `ticket` (an
+        effect's id) a call that has to wait keeps its place in line until it comes back; without
+        one nothing is charged. A method paused after a 429 waits for the pause to end."""
+        keys = [self.keys.rate(team, f"pause:{method}"), self.keys.rate(team, "tickets")]
+        args: list[Any] = [repr(now), ticket]
         for name, interval, burst in budgets:
             keys.append(self.keys.rate(team, name))
-            args += [repr(interval), burst]
+            args += [name, repr(interval), burst]
         left = await self._rate(keys=keys, args=args)
         return max(0.0, float(_decode(left)))
 

@@ -102,10 +102,11 @@ async def test_the_shared_slack_budget_and_a_pause_hold_across_clients(
     other = Store.from_url(redis_cluster_url, cluster=True)  # another process
     try:
         post = [("chat.postMessage", 0.1, 10), ("chan:C1", 1.0, 1)]
-        assert await store.take_rate("T1", "chat.postMessage", post, now=100.0) == 0.0
-        assert await other.take_rate("T1", "chat.postMessage", post, now=100.2) == pytest.approx(0.8)
-        await other.pause_rate("T1", "chat.postMessage", 5.0, now=100.2)
-        assert await store.take_rate("T1", "chat.postMessage", post, now=103.0) == pytest.approx(2.2)
-        assert await store.take_rate("T2", "chat.postMessage", post, now=103.0) == 0.0
+        method = "chat.postMessage"
+        assert await store.take_rate("T1", method, post, now=100.0) == 0.0
+        assert await other.take_rate("T1", method, post, now=100.2) == pytest.approx(0.8)
+        await other.pause_rate("T1", method, 5.0, now=100.2)
+        assert await store.take_rate("T1", method, post, now=103.0) == pytest.approx(2.2)
+        assert await store.take_rate("T2", method, post, now=103.0) == 0.0
     finally:
         await other.close()

@@ -185,3 +185,33 @@ async def test_supervisor_outcomes_round_trip(store: Store) -> None:
     assert await store.outcomes() == [
         {"cue": "legal", "channel": "C1", "outcome": "claimed", "at": 1.0}
     ]
+
+
+POST = [("chat.postMessage", 0.1, 10), ("chan:C1", 1.0, 1)]  # the channel: one a second
+
+
+async def test_a_burst_into_one_channel_is_sent_in_order_one_slot_after_another(
+    store: Store,
+) -> None:
+    take = store.take_rate
+    assert await take("T1", "chat.postMessage", POST, now=100.0, ticket="a") == 0.0
+    assert await take("T1", "chat.postMessage", POST, now=100.0, ticket="b") == 1.0
+    assert await take("T1", "chat.postMessage", POST, now=100.0, ticket="c") == 2.0
+    assert await take("T1", "chat.postMessage", POST, now=101.0, ticket="c") == 1.0  # not yet
+    assert await take("T1", "chat.postMessage", POST, now=101.0, ticket="b") == 0.0  # its turn
+    assert await take("T1", "chat.postMessage", POST, now=102.0, ticket="c") == 0.0
+    other = [("chat.postMessage", 0.1, 10), ("chan:C2", 1.0, 1)]
+    assert await take("T1", "chat.postMessage", other, now=102.0, ticket="d") == 0.0
+
+
+async def test_a_call_without_a_place_in_line_is_not_charged_while_it_waits(store: Store) -> None:
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=100.0) == 0.0
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=100.5) == 0.5
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=101.0) == 0.0
+
+
+async def test_a_429_pauses_the_method_in_that_workspace_only(store: Store) -> None:
+    await store.pause_rate("T1", "chat.postMessage", 5.0, now=100.0)
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=103.0) == 2.0
+    assert await store.take_rate("T2", "chat.postMessage", POST, now=103.0) == 0.0
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=105.0) == 0.0
