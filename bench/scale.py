@@ -15,7 +15,8 @@ by `redis-cli --cluster create`), the fake Slack (in this process) and N `undert
    the figure that does not depend on how many cores the machine has free);
 2. latency: starts `undertone serve --workers 0` and posts signed events over HTTP at `--rate`
    for `--duration` seconds (open loop), then prints ack and whisper latency (from the post of
-   an angry line to the fake Slack receiving its `chat.postEphemeral`).
+   the customer line that called for a whisper to the fake Slack receiving its
+   `chat.postEphemeral`).
 The same open-loop traffic then goes to `bench/floor_app.py` (Bolt acks; an ephemeral for each
 angry line; no Redis, no scoring): the floor.
 
@@ -174,11 +175,13 @@ async def open_loop(
     url: str, secret: str, lines: list[Line], rate: float, slack: FakeSlack
 ) -> Latency:
     """Post every line at its scheduled time (not waiting for answers); whisper latency is from
-    the post of an angry line to the next ephemeral in its thread."""
+    the post of the customer line that called for it (the thread's newest customer line before
+    the whisper) to the ephemeral reaching Slack."""
     verifier = SignatureVerifier(secret)
     acks: list[float] = []
     statuses: dict[int, int] = {}
-    angry_at: dict[str, list[float]] = {}
+    angry_at: dict[str, list[float]] = {}  # customer lines (for attribution) per thread
+    angry_threads: set[str] = set()
     before = len(slack.calls)
 
     async def post(session: aiohttp.ClientSession, line: Line) -> None:
@@ -190,8 +193,10 @@ async def open_loop(
             "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=raw),
         }
         started = time.monotonic()
-        if line.angry:
+        if line.envelope["event"].get("user") == p.CUSTOMER:
             angry_at.setdefault(line.thread_ts, []).append(started)
+        if line.angry:
+            angry_threads.add(line.thread_ts)
         async with session.post(url, data=raw.encode(), headers=headers) as resp:
             await resp.read()
         acks.append((time.monotonic() - started) * 1000)
@@ -206,7 +211,7 @@ async def open_loop(
                 await asyncio.sleep(delay)
             tasks.append(asyncio.create_task(post(session, line)))
         await asyncio.gather(*tasks)
-    expected = {t for t, times in angry_at.items() if times}
+    expected = angry_threads
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:  # until every thread with an angry line was whispered
         seen = {
