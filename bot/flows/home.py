@@ -34,7 +34,7 @@ async def touch_homes(s: Services, items: list[tuple[str, ThreadRef, float]]) ->
 
 async def home_opened(s: Services, user: str) -> None:
     """Someone opened their App Home: publish it now, and changes to it for a while."""
-    await s.store.home_opened(user, HOME_OPEN_SECONDS)
+    await s.store.home_opened(user, HOME_OPEN_SECONDS, REFRESH_EVERY)
     await publish_home(s, user)
 
 

@@ -775,9 +775,13 @@ class Store:
 
     # --- App Home: who has it open, and the debounce ----------------------------------------
 
-    async def home_opened(self, user: str, seconds: int) -> None:
-        """`user` opened their App Home: publish changes to it for `seconds`."""
-        await self.client.set(self.keys.home_open(user), "1", ex=seconds)
+    async def home_opened(self, user: str, seconds: int, debounce: float) -> None:
+        """`user` opened their App Home (and it is published now): publish changes to it for
+        `seconds`, the next one after `debounce`."""
+        async with self.client.pipeline(transaction=True) as pipe:  # one slot: {home:<user>}
+            pipe.set(self.keys.home_open(user), "1", ex=seconds)
+            pipe.set(self.keys.home_published(user), "1", px=int(debounce * 1000))
+            await pipe.execute()
 
     async def homes_due(self, users: list[str], debounce: float) -> dict[str, int]:
         """For each user: 1 publish now, 0 never (App Home not open), -1 later (debounced)."""
