@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import logging
 import re
 import signal
@@ -174,7 +175,16 @@ async def _worker(
     try:
         if ops is not None:
             await ops.setup()
-            await web.TCPSite(ops, ops_host, ops_port).start()
+            try:
+                await web.TCPSite(ops, ops_host, ops_port).start()
+            except OSError as exc:
+                if exc.errno != errno.EADDRINUSE:
+                    raise
+                # Another worker process on this host has the port (several workers side by
+                # side scale out on one machine): this one works without its ops endpoints.
+                log.warning("ops_port_in_use", extra={"port": ops_port})
+                await ops.cleanup()
+                ops = None
         pool.start()
         stop = _stop_event()
         log.info(
