@@ -189,6 +189,7 @@ async def _fold_and_commit(
         current = loaded[ref]
         folded = _fold(s, ref, current, threads[ref], learned[ref.channel])
         folds.append(folded)
+        await asyncio.sleep(0)  # a batch never holds the event loop (serve acks Slack on it)
         # The due time is indexed before the entries are acknowledged (one script): a crash
         # before it redelivers the entries, which index the outbox again (a redelivery folds
         # nothing but still gets here).
