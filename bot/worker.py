@@ -201,25 +201,10 @@ class StreamWorker:
 
     # --- delivery -----------------------------------------------------------------------------
 
-    async def deliver_due(self) -> int:
-        """Deliver the threads whose effects are due now; returns how many threads were taken."""
-        s = self.services
-        due = await s.store.ledger.take_due(
-            s.clock(), s.settings.delivery_lease_seconds, limit=DUE_PER_SHARD
-        )
-        if not due.refs:
-            return 0
-        room = asyncio.Semaphore(CONCURRENT_THREADS)
-
-        async def one(ref: ThreadRef) -> int:
-            async with room:
-                return await flows.deliver(s, ref, claimed=due.score)
-
-        results = await asyncio.gather(*(one(ref) for ref in due.refs), return_exceptions=True)
-        failed = [r for r in results if isinstance(r, BaseException)]
-        if failed:  # those threads come due again when their claim ends
-            raise failed[0]
-        return len(due.refs)
+    async def deliver_due(self, shards: set[int] | None = None) -> int:
+        """Deliver the threads whose effects are due now (in every shard, or only `shards`);
+        returns how many threads were taken."""
+        return len(await self._deliver_round(shards))
 
     async def drain_deliveries(self) -> int:
         """Deliver until nothing is due right now (tests and shutdown)."""
@@ -254,19 +239,53 @@ class StreamWorker:
             await self.hand_back()
 
     async def _delivery_loop(self) -> None:
+        """Every shard's due index is read every DELIVERY_POLL_SECONDS (retries, other
+        processes' effects); in between, only the shards this process just scheduled into (and
+        those that had work) are read, so a busy worker does not read all sixteen per batch."""
         outage = Outage("delivery")
-        wake = self.services.store.ledger.wake
+        ledger = self.services.store.ledger
+        full_at = 0.0
+        busy: set[int] = set()
         while not self.stopping:
+            now = time.monotonic()
+            shards: set[int] | None = None
+            if now < full_at:
+                shards = ledger.take_woken() | busy
+                if not shards:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(ledger.wake.wait(), timeout=full_at - now)
+                    ledger.wake.clear()
+                    continue
+            else:
+                full_at = now + DELIVERY_POLL_SECONDS
+                ledger.take_woken()
             try:
-                taken = await self.deliver_due()
+                taken = await self._deliver_round(shards)
                 outage.ok()
             except Exception as exc:
                 await self._pause(outage.pause(exc))
                 continue
-            if not taken:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), timeout=DELIVERY_POLL_SECONDS)
-                wake.clear()
+            busy = {ref.shard for ref in taken}
+
+    async def _deliver_round(self, shards: set[int] | None) -> list[ThreadRef]:
+        """One delivery round; returns the threads it took."""
+        s = self.services
+        due = await s.store.ledger.take_due(
+            s.clock(), s.settings.delivery_lease_seconds, limit=DUE_PER_SHARD, shards=shards
+        )
+        if not due.refs:
+            return []
+        room = asyncio.Semaphore(CONCURRENT_THREADS)
+
+        async def one(ref: ThreadRef) -> int:
+            async with room:
+                return await flows.deliver(s, ref, claimed=due.score)
+
+        results = await asyncio.gather(*(one(ref) for ref in due.refs), return_exceptions=True)
+        failed = [r for r in results if isinstance(r, BaseException)]
+        if failed:  # those threads come due again when their claim ends
+            raise failed[0]
+        return due.refs
 
 
 class WorkerPool:

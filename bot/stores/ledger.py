@@ -53,6 +53,16 @@ class EffectLedger:
         self._release = client.register_script(script("effect_release.lua"))
         self._due_finish = client.register_script(script("due_finish.lua"))
         self.wake = asyncio.Event()  # set when this process schedules something due now
+        self.woken: set[int] = set()  # the shards it scheduled something in since last looked
+
+    def nudge(self, shards: set[int]) -> None:
+        """Something is due now in these shards: wake this process's delivery loop."""
+        self.woken |= shards
+        self.wake.set()
+
+    def take_woken(self) -> set[int]:
+        woken, self.woken = self.woken, set()
+        return woken
 
     async def claim(self, ref: ThreadRef, effect_id: str, lease_seconds: float) -> Claim:
         token = secrets.token_hex(8)
@@ -91,17 +101,19 @@ class EffectLedger:
             pipe.expire(key, DUE_TTL)  # gone after a week without effects
             await pipe.execute()
         if soon:
-            self.wake.set()
+            self.nudge({ref.shard})
 
-    async def take_due(self, now: float, lease_seconds: float, limit: int = 32) -> DueThreads:
-        """Threads due by `now` from every shard (at most `limit` from each), leased until
-        `now + lease_seconds`."""
+    async def take_due(
+        self, now: float, lease_seconds: float, limit: int = 32, shards: set[int] | None = None
+    ) -> DueThreads:
+        """Threads due by `now` from every shard (or only `shards`), at most `limit` from each,
+        leased until `now + lease_seconds`."""
         until = repr(float(now + lease_seconds))  # exact: `finish` compares it with ZSCORE
         results = await run_pipelined(
             self.client,
             [
                 ("due_claim.lua", [self.keys.due(shard)], [repr(float(now)), until, limit])
-                for shard in range(SHARDS)
+                for shard in (range(SHARDS) if shards is None else sorted(shards))
             ],
         )
         refs: list[ThreadRef] = []

@@ -578,8 +578,9 @@ class Store:
         for result in results:
             if isinstance(result, Exception):
                 raise result
-        if any(c.due is not None for c in commits):
-            self.ledger.wake.set()
+        due = {c.ref.shard for c in commits if c.due is not None}
+        if due:
+            self.ledger.nudge(due)
         return [int(r) >= 0 for r in results]
 
     # --- once-only actions, snoozes, counters ----------------------------------------------------
