@@ -154,7 +154,7 @@ def cluster_client(
         max_connections=connections,
         socket_timeout=timeout,
         socket_connect_timeout=TIMEOUT,
-        retry=Retry(NoBackoff(), 3),
+        retry=Retry(NoBackoff(), 1),  # a node down: a fast error (Slack retries), not a 3 s wait
     )
     # The cluster client speaks the same commands (one key, or keys of one slot, per command).
     return cast(aioredis.Redis, client)
