@@ -333,10 +333,12 @@ async def run_config(
             "statuses": lat.statuses,
         }
     finally:
-        await store.close()
-        procs.stop()
-        await slack.stop()
-        store_proc.stop()
+        procs.stop()  # first: whatever failed above, no worker outlives the bench
+        try:
+            await store.close()
+        finally:
+            await slack.stop()
+            store_proc.stop()
 
 
 async def run_floor(args: argparse.Namespace, work: Path) -> dict[str, Any]:
