@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, cast
@@ -23,7 +24,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ResponseError
 
 from bot.stores.deadletters import DeadLetters
-from bot.stores.keys import STREAM_GROUP, Keys, ThreadRef, shard_of_fields
+from bot.stores.keys import SHARDS, STREAM_GROUP, Keys, ThreadRef, shard_of_fields
 from bot.stores.ledger import DUE_TTL, EffectLedger
 from bot.stores.scripts import run_pipelined, script
 
@@ -43,6 +44,7 @@ TUNING_CHANGES_KEPT = 50  # recent changes per channel, for the reports
 MAX_TUNED_CHANNELS = 1_000  # the index of channels that learned something keeps the newest
 CLUSTER_CONNECTIONS = 512  # per node (the client raises instead of waiting past this)
 CLUSTER_IDLE_POLL = 0.05  # s: an idle worker on a cluster reads the shards this often
+READ_WINDOW = 4  # shards a consumer reads at a time (going round all of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ class Store:
         self._tune = client.register_script(script("tune.lua"))
         self._rate = client.register_script(script("rate.lua"))
         self._shard_of_stream = {k: i for i, k in enumerate(self.keys.streams)}
+        self._read_at: dict[str, int] = {}  # where each consumer reads the shards next
         self._wake = asyncio.Event()
         self._group_ready = False
         self._group_created_once = False
@@ -309,37 +312,59 @@ class Store:
         return cast(list[Any], await self._grouped(run))
 
     async def read(self, consumer: str, *, count: int = 10, block_ms: int = 1000) -> list[Entry]:
-        """New entries for this consumer from every shard (up to `count` per shard); waits up to
-        `block_ms` when there are none."""
+        """New entries for this consumer (up to `count` per shard); waits up to `block_ms` when
+        there are none.
+
+        The shards are read a window at a time, each consumer going round them from its own
+        place: two workers under a backlog mostly read different shards, so they rarely fold the
+        same thread at once (which would cost one of them a second read and fold). A window with
+        nothing moves on to the next; when no shard has anything, the read waits on all of them.
+        """
         self._wake.clear()
         block = min(block_ms, READ_BLOCK_MS)
-        streams = {stream: ">" for stream in self.keys.streams}
+        start = self._read_at.setdefault(consumer, zlib.crc32(consumer.encode()) % SHARDS)
+        for step in range(0, SHARDS, READ_WINDOW):
+            first = (start + step) % SHARDS
+            window = [(first + i) % SHARDS for i in range(READ_WINDOW)]
+            entries = self._entries(await self._read_shards(consumer, window, count))
+            if entries:
+                self._read_at[consumer] = (first + READ_WINDOW) % SHARDS
+                return entries
+        if self.cluster or self.embedded:
+            # a cluster cannot block on many slots at once; the embedded store cannot block
+            wait = block / 1000 if self.embedded else min(block / 1000, CLUSTER_IDLE_POLL)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            return []
+        rows = await self._grouped(
+            lambda: self.reader.xreadgroup(
+                STREAM_GROUP,
+                consumer,
+                {stream: ">" for stream in self.keys.streams},
+                count=count,
+                block=block,
+            )
+        )
+        return self._entries(rows)
+
+    async def _read_shards(self, consumer: str, shards: list[int], count: int) -> Any:
+        """New entries of some shards, without waiting."""
         if self.cluster:  # one read per shard (a command's keys must share a slot), in parallel
             rows: list[Any] = []
             for result in await self._pipelined(
                 lambda pipe: [
-                    pipe.xreadgroup(STREAM_GROUP, consumer, {s: ">"}, count=count)
-                    for s in self.keys.streams
+                    pipe.xreadgroup(STREAM_GROUP, consumer, {self.keys.stream(i): ">"}, count=count)
+                    for i in shards
                 ]
             ):
                 rows += result or []
-        else:
-            rows = await self._grouped(
-                lambda: self.reader.xreadgroup(
-                    STREAM_GROUP,
-                    consumer,
-                    streams,  # type: ignore[arg-type]
-                    count=count,
-                    block=None if self.embedded else block,
-                )
+            return rows
+        streams = {self.keys.stream(i): ">" for i in shards}
+        return await self._grouped(
+            lambda: self.client.xreadgroup(
+                STREAM_GROUP, consumer, streams, count=count  # type: ignore[arg-type]
             )
-        entries = self._entries(rows)
-        if not entries and (self.embedded or self.cluster):
-            # the embedded store cannot block; a cluster cannot block on many slots at once
-            wait = block / 1000 if self.embedded else min(block / 1000, CLUSTER_IDLE_POLL)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
-        return entries
+        )
 
     def _entries(self, rows: Any) -> list[Entry]:
         out: list[Entry] = []

@@ -37,7 +37,9 @@ async def test_intake_is_spread_over_every_node_and_each_event_taken_in_once(
         assert await store.enqueue("A1", f"Ev{i}", message(i)) is False  # Slack's retry
     assert await store.intake_length() == 64
     assert all(n > 0 for n in redis_cluster.keys_per_node()), redis_cluster.keys_per_node()
-    entries = await store.read("c1", count=100, block_ms=10)
+    entries = []
+    while batch := await store.read("c1", count=100, block_ms=10):  # a window of shards a read
+        entries += batch
     assert sorted(e.fields["event_id"] for e in entries) == sorted(f"Ev{i}" for i in range(64))
     assert len({e.shard for e in entries}) > SHARDS // 2  # the threads spread over the shards
     await store.ack(entries)
@@ -49,7 +51,9 @@ async def test_an_abandoned_entry_is_taken_over_and_a_handed_back_one_at_once(
 ) -> None:
     for i in range(3):
         await store.enqueue("A1", f"Ev{i}", message(i))
-    taken = await store.read("dead", block_ms=10)
+    taken = []
+    while batch := await store.read("dead", block_ms=10):
+        taken += batch
     assert await store.read("alive", block_ms=10) == []
     claimed = await store.claim_stale("alive", min_idle_ms=0)
     assert {(e.id, e.shard) for e in claimed} == {(e.id, e.shard) for e in taken}
@@ -62,7 +66,9 @@ async def test_an_abandoned_entry_is_taken_over_and_a_handed_back_one_at_once(
 async def test_a_batch_commits_each_thread_with_its_due_time_and_acks(store: Store) -> None:
     for i in range(8):
         await store.enqueue("A1", f"Ev{i}", message(i))
-    entries = await store.read("c1", block_ms=10)
+    entries = []
+    while batch := await store.read("c1", block_ms=10):
+        entries += batch
     refs = [ThreadRef("T1", "C1", e.fields["thread_ts"]) for e in entries]
     loaded = await store.load_threads(refs)
     assert all(loaded[r].current.version == 0 for r in refs)
@@ -89,7 +95,8 @@ async def test_intake_health_sums_over_the_shards(store: Store) -> None:
         await store.enqueue("A1", f"Ev{i}", message(i))
     health = await store.intake_health()
     assert (health.group, health.unread, health.pending) == (True, 5, 0)
-    await store.read("c1", block_ms=10)
+    while await store.read("c1", block_ms=10):
+        pass
     health = await store.intake_health()
     assert (health.unread, health.pending) == (0, 5)
     pending, backlog, _lag = await store.intake_stats(now=1e10)

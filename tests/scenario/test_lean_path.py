@@ -16,14 +16,17 @@ from tests.scenario.test_whisper_and_ping import ANGRY, hints
 OPENING = "Hi, we were charged twice for invoice INV-2291, can you refund one?"
 
 
-async def test_a_threads_messages_in_one_batch_are_folded_in_order_with_one_write(
+async def test_a_threads_messages_read_together_are_folded_in_order_with_one_write(
     bot: Bot,
 ) -> None:
     await bot.say(p.CUSTOMER, OPENING)
     await bot.say(p.AGENT, "Refunds take 5-7 business days.")
     await bot.say(p.CUSTOMER, ANGRY)
     await bot.say(p.CUSTOMER, OPENING, thread="t2")
-    assert await bot.worker.run_once() == 4  # one batch
+    handled = 0
+    while taken := await bot.worker.run_once():  # a batch per window of shards
+        handled += taken
+    assert handled == 4
     ref = ThreadRef(p.TEAM_OURS, p.CHANNEL_SHARED, bot.parent())
     current = await bot.services.store.load_thread(ref)
     assert current.version == 1  # three messages, one compare-and-set
