@@ -89,7 +89,6 @@ async def main(events: int, with_worker: bool) -> None:
     url = f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
     verifier = SignatureVerifier(secret)
     latencies: list[float] = []
-    stream = services.store.keys.stream
     statuses: dict[int, int] = {}
     try:
         async with aiohttp.ClientSession() as session:
@@ -131,7 +130,7 @@ async def main(events: int, with_worker: bool) -> None:
         )
         print(f"  HTTP statuses: {statuses}")
         print(
-            f"  stream entries taken in: {await services.store.client.xlen(stream)}"
+            f"  stream entries taken in: {await services.store.intake_length()}"
             if not with_worker
             else f"  whispers sent: {len(slack.calls_to('chat.postEphemeral'))}"
         )

@@ -29,13 +29,13 @@ import time
 from pathlib import Path
 
 import aiohttp
-import redis.asyncio as aioredis
 from slack_sdk.signature import SignatureVerifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.fakeslack import payloads as p  # noqa: E402
 from bot.fakeslack.server import FakeSlack  # noqa: E402
+from bot.stores.store import Store  # noqa: E402
 
 CALM = [
     "Hi, how do I export the audit log to CSV?",
@@ -219,11 +219,11 @@ async def main(args: argparse.Namespace) -> None:
                 tasks.append(asyncio.create_task(post(session, envelope)))
             await asyncio.gather(*tasks)
         sent_for = time.monotonic() - t0
-        client = aioredis.from_url(env["REDIS_URL"])
-        while await client.xlen("ut:{intake}:events") > 0:
+        store = Store.from_url(env["REDIS_URL"])
+        while await store.intake_length() > 0:
             await asyncio.sleep(0.05)
         drained = time.monotonic() - t0
-        await client.aclose()
+        await store.close()
         sampler.cancel()
         after = {name: cpu_rss(proc.pid)[0] for name, proc in procs.items()}
         n = len(envelopes)

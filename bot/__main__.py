@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import logging
 import re
 import signal
@@ -174,7 +175,16 @@ async def _worker(
     try:
         if ops is not None:
             await ops.setup()
-            await web.TCPSite(ops, ops_host, ops_port).start()
+            try:
+                await web.TCPSite(ops, ops_host, ops_port).start()
+            except OSError as exc:
+                if exc.errno != errno.EADDRINUSE:
+                    raise
+                # Another worker process on this host has the port (several workers side by
+                # side scale out on one machine): this one works without its ops endpoints.
+                log.warning("ops_port_in_use", extra={"port": ops_port})
+                await ops.cleanup()
+                ops = None
         pool.start()
         stop = _stop_event()
         log.info(
@@ -226,7 +236,7 @@ async def _report(settings: Settings, book: Phrasebook, what: str) -> int:
     from bot.flows.learning import learned_by_channel
     from bot.stores.store import Store
 
-    store = Store.from_url(settings.redis_url)
+    store = Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     try:
         if what == "alerts":
             rows = await store.outcomes()
@@ -471,7 +481,7 @@ async def _workspaces(settings: Settings, *, reencrypt: bool = False) -> int:
     if not settings.oauth_enabled:
         print("single-workspace mode (SLACK_BOT_TOKEN): no OAuth installs to list")
         return 0
-    store = Store.from_url(settings.redis_url)
+    store = Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     try:
         installs = build_installs(settings, store)
         vault = installs.installations.vault

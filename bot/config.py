@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("REDIS_URL", "redis_url"),
         description="Redis URL. Absent: an embedded in-process store (single process only).",
     )
+    redis_cluster: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("UNDERTONE_REDIS_CLUSTER", "redis_cluster"),
+        description="REDIS_URL names a node of a Redis Cluster (the others are discovered).",
+    )
     supervisor_channel: str | None = Field(
         default=None,
         validation_alias=AliasChoices("UNDERTONE_SUPERVISOR_CHANNEL", "supervisor_channel"),

@@ -321,7 +321,7 @@ def judge_redis(facts: RedisFacts, out: Findings) -> None:
 async def check_redis(settings: Settings, out: Findings, timeout: float) -> None:
     if not settings.redis_url:
         return
-    store = Store.from_url(settings.redis_url)
+    store = Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     try:
         judge_redis(await redis_facts(store, timeout), out)
     finally:

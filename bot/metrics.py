@@ -120,6 +120,12 @@ SLACK_RATE_LIMITED = Counter(
     ["method"],
     registry=REGISTRY,
 )
+SLACK_BUDGET_WAITS = Counter(
+    "undertone_slack_budget_waits",
+    "Web API calls held back by the shared rate budget, by method (each waits its turn)",
+    ["method"],
+    registry=REGISTRY,
+)
 
 # ---- latency ------------------------------------------------------------------------------------
 SCORING_SECONDS = Histogram(

@@ -14,6 +14,7 @@ from bot.core.engine import FrustrationEngine
 from bot.core.escalation import EscalationPolicy
 from bot.effects import PagerName
 from bot.paging import PagerDutyPager, WebhookPager
+from bot.slack.budget import SlackBudget
 from bot.slack.client import make_web_client
 from bot.slack.directory import Directory
 from bot.slack.guard import LeakGuard
@@ -91,7 +92,6 @@ class Services:
     identity: Identity
     clock: Callable[[], float] = time.time
     installs: Installs | None = None  # many-workspace mode (OAuth install) only
-    home_refreshed: dict[str, float] = field(default_factory=dict)  # user -> monotonic time
     home_pending: set[str] = field(default_factory=set)  # users whose refresh was held back
 
     async def close(self) -> None:
@@ -117,7 +117,7 @@ def build_services(
 ) -> Services:
     """Wire the production objects from settings (tests pass their own store or clock)."""
     book = phrasebook or load_phrasebook(settings.phrasebook_dir)
-    store = store or Store.from_url(settings.redis_url)
+    store = store or Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     installs = build_installs(settings, store) if settings.oauth_enabled else None
     client = (  # many workspaces: each call asks for the token of the workspace in hand
         make_web_client(None, settings.slack_api_url, tokens=installs.tokens)
@@ -135,6 +135,14 @@ def build_services(
     )
     guard = LeakGuard(client, directory, store, clock=clock)
     identity = Identity(client, settings.secret("slack_bot_token"), settings.home_team_ids)
+    client.use_budget(
+        SlackBudget(
+            store,
+            clock=clock,
+            channel_per_second=book.escalation.watch.max_new_posts_per_second,
+            default_team=lambda: identity.workspace.team_id if identity.workspace else "",
+        )
+    )
     return Services(
         settings=settings,
         phrasebook=book,

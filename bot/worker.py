@@ -24,6 +24,7 @@ from bot.flows import digest, followup
 from bot.flows.home import refresh_pending_homes
 from bot.logsetup import safe_message
 from bot.services import Services
+from bot.stores.keys import ThreadRef
 from bot.stores.store import Entry
 
 log = logging.getLogger("undertone.worker")
@@ -33,7 +34,9 @@ Handler = Callable[[Services, Entry], Awaitable[None]]
 MAX_DELIVERIES = 5  # an entry that failed this often is buried (text removed, ids kept)
 HOUSEKEEPING_SECONDS = 2.0
 DELIVERY_POLL_SECONDS = 0.25  # how often the due index is read when nothing woke us
-CONCURRENT_THREADS = 8  # threads delivered at once by one worker
+CONCURRENT_THREADS = 16  # threads delivered at once by one worker
+DUE_PER_SHARD = 4  # threads taken from each shard's due index per round
+READ_PER_SHARD = 16  # entries read from each intake shard per batch
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)  # after a failed round (Redis down), growing
 
 
@@ -60,29 +63,50 @@ class Outage:
         return RETRY_PAUSES[min(self.failures, len(RETRY_PAUSES)) - 1]
 
 
+BatchHandler = Callable[[Services, list[Entry]], Awaitable[dict[str, Exception]]]
+
+
+def one_by_one(handler: Handler) -> BatchHandler:
+    """A batch handler from a per-entry one (each entry acknowledged after its handler ran)."""
+
+    async def run(services: Services, entries: list[Entry]) -> dict[str, Exception]:
+        failed: dict[str, Exception] = {}
+        for entry in entries:
+            with entry_context(entry.fields):
+                try:
+                    await handler(services, entry)
+                except Exception as exc:
+                    failed[entry.id] = exc
+                    continue
+            await services.store.ack(entry)
+        return failed
+
+    return run
+
+
 class StreamWorker:
-    """One consumer of the intake stream (consumer group `undertone`) and a delivery loop."""
+    """One consumer of the intake shards (consumer group `undertone`) and a delivery loop."""
 
     def __init__(
         self,
         services: Services,
         name: str,
         *,
-        handler: Handler = flows.process_entry,
+        handler: Handler | None = None,
         block_ms: int = 1000,
         chores: bool = True,
     ) -> None:
         self.services = services
         self.name = name
-        self.handler = handler
+        self.batch: BatchHandler = flows.process_batch if handler is None else one_by_one(handler)
         self.block_ms = block_ms
         self.chores = chores  # re-notify and resolve alerts (one worker per process does)
         self.processed = 0
         self._stopping = asyncio.Event()
-        self._in_hand: list[str] = []
+        self._in_hand: list[Entry] = []
 
     def stop(self) -> None:
-        """Stop taking work: the entry in hand and the sends in flight finish, the rest is
+        """Stop taking work: the batch in hand and the sends in flight finish, the rest is
         handed back."""
         self._stopping.set()
         self.services.store.ledger.wake.set()
@@ -94,8 +118,10 @@ class StreamWorker:
     # --- intake -------------------------------------------------------------------------------
 
     async def run_once(self) -> int:
-        """Read one batch and process it; returns entries handled."""
-        entries = await self.services.store.read(self.name, count=20, block_ms=self.block_ms)
+        """Read one batch (from every shard) and process it; returns entries handled."""
+        entries = await self.services.store.read(
+            self.name, count=READ_PER_SHARD, block_ms=self.block_ms
+        )
         return await self._handle_all(entries)
 
     async def reclaim(self) -> int:
@@ -106,44 +132,44 @@ class StreamWorker:
         return await self._handle_all(entries)
 
     async def _handle_all(self, entries: list[Entry]) -> int:
-        self._in_hand = [e.id for e in entries]
-        handled = 0
+        if not entries or self.stopping:
+            return 0
+        self._in_hand = list(entries)
+        fresh: list[Entry] = []
         for entry in entries:
-            if self.stopping:
-                break
-            handled += await self._handle(entry)
-            self._in_hand.remove(entry.id)
+            if entry.deliveries > MAX_DELIVERIES:
+                await self._bury(entry, "failed too often")
+            else:
+                fresh.append(entry)
+        try:
+            failed = await self.batch(self.services, fresh)
+        except Exception as exc:  # e.g. Redis failed mid-batch: every entry is retried
+            failed = {entry.id: exc for entry in fresh}
+        handled = 0
+        for entry in fresh:
+            error = failed.get(entry.id)
+            if error is None:
+                metrics.ENTRIES_PROCESSED.labels(outcome="ok").inc()
+                metrics.end_to_end(entry.id)
+                handled += 1
+            else:
+                await self._failed(entry, error)
+        self._in_hand = []
+        self.processed += handled
         return handled
 
-    async def _handle(self, entry: Entry) -> int:
-        store = self.services.store
-        if entry.deliveries > MAX_DELIVERIES:
-            await self._bury(entry, "failed too often")
-            return 0
+    async def _failed(self, entry: Entry, exc: Exception) -> None:
+        """Left pending: another worker (or this one) takes it over after claim_idle_ms."""
         with entry_context(entry.fields):
-            try:
-                await self.handler(self.services, entry)
-            except Exception as exc:
-                # left pending: another worker (or this one) takes it over after claim_idle_ms
-                log.warning(
-                    "entry_failed",
-                    extra={
-                        "entry": entry.id,
-                        "deliveries": entry.deliveries,
-                        "consumer": self.name,
-                    },
-                    exc_info=exc,
-                )
-                metrics.ENTRIES_PROCESSED.labels(outcome="failed").inc()
-                if entry.deliveries >= MAX_DELIVERIES:  # the reason names no message text
-                    reason = f"{type(exc).__name__}: {safe_message(exc)[:120]}".rstrip(": ")
-                    await self._bury(entry, reason)
-                return 0
-        await store.ack(entry.id)
-        metrics.ENTRIES_PROCESSED.labels(outcome="ok").inc()
-        metrics.end_to_end(entry.id)
-        self.processed += 1
-        return 1
+            log.warning(
+                "entry_failed",
+                extra={"entry": entry.id, "deliveries": entry.deliveries, "consumer": self.name},
+                exc_info=exc,
+            )
+        metrics.ENTRIES_PROCESSED.labels(outcome="failed").inc()
+        if entry.deliveries >= MAX_DELIVERIES:  # the reason names no message text
+            reason = f"{type(exc).__name__}: {safe_message(exc)[:120]}".rstrip(": ")
+            await self._bury(entry, reason)
 
     async def _bury(self, entry: Entry, reason: str) -> None:
         await self.services.store.dead.bury_entry(
@@ -178,22 +204,10 @@ class StreamWorker:
 
     # --- delivery -----------------------------------------------------------------------------
 
-    async def deliver_due(self) -> int:
-        """Deliver the threads whose effects are due now; returns how many threads were taken."""
-        s = self.services
-        due = await s.store.ledger.take_due(
-            s.clock(), s.settings.delivery_lease_seconds, limit=CONCURRENT_THREADS
-        )
-        if not due.refs:
-            return 0
-        results = await asyncio.gather(
-            *(flows.deliver(s, ref, claimed=due.score) for ref in due.refs),
-            return_exceptions=True,
-        )
-        failed = [r for r in results if isinstance(r, BaseException)]
-        if failed:  # those threads come due again when their claim ends
-            raise failed[0]
-        return len(due.refs)
+    async def deliver_due(self, shards: set[int] | None = None) -> int:
+        """Deliver the threads whose effects are due now (in every shard, or only `shards`);
+        returns how many threads were taken."""
+        return len(await self._deliver_round(shards))
 
     async def drain_deliveries(self) -> int:
         """Deliver until nothing is due right now (tests and shutdown)."""
@@ -228,19 +242,53 @@ class StreamWorker:
             await self.hand_back()
 
     async def _delivery_loop(self) -> None:
+        """Every shard's due index is read every DELIVERY_POLL_SECONDS (retries, other
+        processes' effects); in between, only the shards this process just scheduled into (and
+        those that had work) are read, so a busy worker does not read all sixteen per batch."""
         outage = Outage("delivery")
-        wake = self.services.store.ledger.wake
+        ledger = self.services.store.ledger
+        full_at = 0.0
+        busy: set[int] = set()
         while not self.stopping:
+            now = time.monotonic()
+            shards: set[int] | None = None
+            if now < full_at:
+                shards = ledger.take_woken() | busy
+                if not shards:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(ledger.wake.wait(), timeout=full_at - now)
+                    ledger.wake.clear()
+                    continue
+            else:
+                full_at = now + DELIVERY_POLL_SECONDS
+                ledger.take_woken()
             try:
-                taken = await self.deliver_due()
+                taken = await self._deliver_round(shards)
                 outage.ok()
             except Exception as exc:
                 await self._pause(outage.pause(exc))
                 continue
-            if not taken:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), timeout=DELIVERY_POLL_SECONDS)
-                wake.clear()
+            busy = {ref.shard for ref in taken}
+
+    async def _deliver_round(self, shards: set[int] | None) -> list[ThreadRef]:
+        """One delivery round; returns the threads it took."""
+        s = self.services
+        due = await s.store.ledger.take_due(
+            s.clock(), s.settings.delivery_lease_seconds, limit=DUE_PER_SHARD, shards=shards
+        )
+        if not due.refs:
+            return []
+        room = asyncio.Semaphore(CONCURRENT_THREADS)
+
+        async def one(ref: ThreadRef) -> int:
+            async with room:
+                return await flows.deliver(s, ref, claimed=due.score)
+
+        results = await asyncio.gather(*(one(ref) for ref in due.refs), return_exceptions=True)
+        failed = [r for r in results if isinstance(r, BaseException)]
+        if failed:  # those threads come due again when their claim ends
+            raise failed[0]
+        return due.refs
 
 
 class WorkerPool:

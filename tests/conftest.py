@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from bot.fakeslack import FakeSlack
+from tests.fakes.redis_cluster import RedisCluster
 from tests.fakes.redis_server import RedisServer, RedisUnavailable
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
@@ -31,7 +32,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     names them (`-m unseen`): the engine does not pass them yet, and the default run must stay
     green. Deselecting here rather than in addopts keeps other `-m` filters working."""
     for item in items:
-        if "redis_url" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "redis_url" in names or "redis_cluster_url" in names:
             item.add_marker(pytest.mark.redis)
     if "unseen" in (config.getoption("markexpr") or ""):
         return
@@ -61,6 +63,28 @@ def redis_url(redis_server: RedisServer) -> str:
     """URL of the session's Redis, emptied (FLUSHALL) before each test."""
     redis_server.flushall()
     return redis_server.url
+
+
+@pytest.fixture(scope="session")
+def redis_cluster() -> Iterator[RedisCluster]:
+    """A three-node Redis Cluster on free ports for the whole session; skipped locally if
+    redis-server is not installed, a failure when `CI` is set."""
+    cluster = RedisCluster()
+    try:
+        cluster.start()
+    except RedisUnavailable as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but a Redis Cluster could not be started: {e}")
+        pytest.skip(f"Redis Cluster unavailable: {e}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def redis_cluster_url(redis_cluster: RedisCluster) -> str:
+    """URL of node 1 of the session's cluster, every node emptied before each test."""
+    redis_cluster.flushall()
+    return redis_cluster.url
 
 
 @pytest.fixture

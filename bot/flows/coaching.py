@@ -45,7 +45,7 @@ async def record_hint_feedback(s: Services, user: str, value: str, kind: str) ->
             s, thread.channel, answer, f"hint:{ref.thread}:{ref.hint_id}:{kind}"
         )
     if kind == "snooze":
-        await s.store.snooze(user, thread, SNOOZE_SECONDS)
+        await s.store.snooze(user, thread, SNOOZE_SECONDS, s.clock())
     log.info("hint_feedback", extra={"hint": ref.hint_id, "kind": kind})
     return kind
 

@@ -32,6 +32,7 @@ from bot.flows.senders import SENDERS, NotReady
 from bot.flows.threads import mutate_thread
 from bot.record import ThreadRecord
 from bot.services import Services
+from bot.slack.budget import sending
 from bot.stores.keys import ThreadRef
 
 log = logging.getLogger("undertone.delivery")
@@ -116,6 +117,7 @@ async def _attempt(
     if effect.expired(now):
         return Outcome("expired", token=claim.token, reason=effect.last_error or "deadline")
     sender = SENDERS[effect.intent.kind]
+    place = sending.set(f"{ref.key}/{effect.id}")  # its place in line in Slack's rate budgets
     try:
         receipt = await sender.send_effect(s, ref, record, effect.intent)
     except NotReady as wait:
@@ -129,6 +131,8 @@ async def _attempt(
             exc_info=exc,
         )
         return _failed(effect, SendFailed(f"error_{type(exc).__name__}"), claim.token, now)
+    finally:
+        sending.reset(place)
     await _mark_done(s, ref, effect, receipt)
     return Outcome("done", receipt=receipt, fresh=True)
 

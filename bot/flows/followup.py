@@ -223,12 +223,16 @@ async def resolve(s: Services, ref: ThreadRef, how: str) -> AfterThreadRecord | 
 
     rec = await mutate_thread(s, ref, fold)
     record = record_of(s, ref, rec)
-    if record is not None and changed:
-        await save_record(s, record)
-        await s.store.records.drop_active(ref)
-        due = rec.next_due()
-        if due is not None:
-            await s.store.ledger.schedule(ref, due, soon=False)
+    if record is None:
+        return None
+    # Saved even when this call resolved nothing: a resolution retried after a crash (the
+    # reaction redelivered, the quiet sweep run again) writes the record it may have lost.
+    await save_record(s, record)
+    due = rec.next_due()  # the check-in (indexed again on a retry, which is harmless)
+    if due is not None:
+        await s.store.ledger.schedule(ref, due, soon=False)
+    await s.store.records.drop_active(ref)
+    if changed:
         log.info("thread_resolved", extra={"thread_key": ref.key, "how": how})
         return record
     return None

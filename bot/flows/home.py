@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 
 from bot.core.access import Role
 from bot.core.briefing import Briefing
@@ -24,40 +23,53 @@ from bot.stores.keys import ThreadRef
 log = logging.getLogger("undertone.flow")
 
 REFRESH_TIMEOUT = 3.0  # seconds: an App Home refresh is optional and never holds up scoring
-REFRESH_EVERY = 15.0  # seconds: at most one refresh per user per process this often
+REFRESH_EVERY = 15.0  # seconds: at most one refresh per user (every process together) this often
+HOME_OPEN_SECONDS = 30 * 60  # after `app_home_opened`, changes are published for this long
 
 
-async def touch_home(s: Services, ref: ThreadRef, record: ThreadRecord) -> None:
-    if record.agent and record.summary:
-        await s.store.touch_home(
-            record.agent, ref, record.updated_at, s.settings.thread_ttl_seconds
-        )
+async def touch_homes(s: Services, items: list[tuple[str, ThreadRef, float]]) -> None:
+    """Put threads on their agents' App Home lists (agent, thread, when), in one round trip."""
+    if items:
+        await s.store.touch_homes(items, s.settings.thread_ttl_seconds)
 
 
-async def refresh_home(s: Services, user: str) -> None:
-    """Keep the agent's App Home current (best effort: a failure never blocks scoring).
+async def home_opened(s: Services, user: str) -> None:
+    """Someone opened their App Home: publish it now, and changes to it for a while."""
+    await s.store.home_opened(user, HOME_OPEN_SECONDS, REFRESH_EVERY)
+    await publish_home(s, user)
 
-    A busy agent's home is republished at most every REFRESH_EVERY seconds: later changes wait
-    for `refresh_pending_homes` (the worker's housekeeping). Opening the tab always publishes.
-    """
-    last = s.home_refreshed.get(user)
-    if last is not None and time.monotonic() - last < REFRESH_EVERY:
-        s.home_pending.add(user)
+
+async def refresh_homes(s: Services, users: list[str]) -> None:
+    """Keep App Home current for the people who have it open (best effort: a failure never
+    blocks scoring).
+
+    Only people who opened their App Home in the last HOME_OPEN_SECONDS (Slack says when a tab
+    is opened, never when it is closed) are published to, each at most every REFRESH_EVERY
+    seconds across every process: later changes wait for `refresh_pending_homes` (the
+    worker's housekeeping)."""
+    if not users:
         return
-    s.home_refreshed[user] = time.monotonic()
-    s.home_pending.discard(user)
     try:
-        await asyncio.wait_for(publish_home(s, user), timeout=REFRESH_TIMEOUT)
+        due = await s.store.homes_due(users, REFRESH_EVERY)
     except Exception as exc:
         log.warning("home_refresh_failed", extra={"error": type(exc).__name__})
+        return
+    for user, state in due.items():
+        if state < 0:
+            s.home_pending.add(user)
+            continue
+        s.home_pending.discard(user)
+        if state > 0:
+            try:
+                await asyncio.wait_for(publish_home(s, user), timeout=REFRESH_TIMEOUT)
+            except Exception as exc:
+                log.warning("home_refresh_failed", extra={"error": type(exc).__name__})
 
 
 async def refresh_pending_homes(s: Services) -> None:
-    """Publish the homes whose refresh was held back, once their interval has passed."""
-    now = time.monotonic()
-    for user in list(s.home_pending):
-        if now - s.home_refreshed.get(user, 0.0) >= REFRESH_EVERY:
-            await refresh_home(s, user)
+    """Publish the homes whose refresh was held back (they are published once their debounce
+    has passed)."""
+    await refresh_homes(s, sorted(s.home_pending))
 
 
 async def publish_home(s: Services, user: str) -> None:

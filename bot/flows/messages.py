@@ -8,11 +8,13 @@ the alert, pages) and written into the same document's outbox; the delivery loop
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from bot import metrics
+from bot.context import entry_context
 from bot.core.briefing import build_briefing
 from bot.core.coaching import CoachState, Hint
 from bot.core.engine import EngineState
@@ -33,15 +35,15 @@ from bot.effects import (
 )
 from bot.flows import followup, practice
 from bot.flows.briefs import briefing_to_json
-from bot.flows.home import refresh_home, touch_home
+from bot.flows.home import refresh_homes, touch_homes
 from bot.flows.learning import channel_tuning
-from bot.flows.threads import mutate_thread
+from bot.flows.threads import MAX_CAS_ATTEMPTS, ConflictError
 from bot.record import ThreadRecord
 from bot.services import Services
 from bot.slack.directory import Speaker
 from bot.slack.payloads import InboundMessage
 from bot.stores.keys import ThreadRef
-from bot.stores.store import Entry
+from bot.stores.store import Commit, Entry, Loaded
 
 log = logging.getLogger("undertone.flow")
 
@@ -53,25 +55,93 @@ def _ts(value: str) -> float:
         return 0.0
 
 
+@dataclass(slots=True)
+class _Message:
+    """A taken-in message ready to fold: who wrote it, in which thread."""
+
+    entry: Entry
+    msg: InboundMessage
+    speaker: Speaker
+
+    @property
+    def ref(self) -> ThreadRef:
+        return ThreadRef(self.msg.team, self.msg.channel, self.msg.thread_ts)
+
+
+@dataclass(slots=True)
+class _Folded:
+    """One thread's messages folded into its record (one attempt)."""
+
+    record: ThreadRecord
+    changed: bool = False
+    assessed: list[tuple[_Message, Assessment, list[Effect]]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
 async def process_entry(s: Services, entry: Entry) -> None:
-    """Score one taken-in message in its thread, once, and queue what it calls for."""
+    """Score one taken-in message in its thread, once, and queue what it calls for (the entry is
+    acknowledged with the save); raises what failed."""
+    failed = await process_batch(s, [entry])
+    if entry.id in failed:
+        raise failed[entry.id]
+
+
+async def process_batch(s: Services, entries: list[Entry]) -> dict[str, Exception]:
+    """Score a batch of taken-in messages, each once, and queue what they call for.
+
+    The lean path: the batch's thread documents (and snoozes) are read in one pipelined round
+    trip; each thread's messages are folded into its document in order; every thread is written
+    by one script (compare-and-set, due index, entries acknowledged) and the scripts are
+    pipelined. A thread someone else wrote meanwhile is read and folded again. Returns the
+    entries that failed (left pending: retried, then dead-lettered); every other entry is
+    acknowledged.
+    """
+    failed: dict[str, Exception] = {}
+    threads: dict[ThreadRef, list[_Message]] = {}
+    skipped: list[Entry] = []
+    for entry in entries:
+        with entry_context(entry.fields):
+            try:
+                message = await _prepare(s, entry)
+            except Exception as exc:  # e.g. Slack could not say who wrote it: retried
+                failed[entry.id] = exc
+                continue
+        if message is None:
+            skipped.append(entry)
+        else:
+            threads.setdefault(message.ref, []).append(message)
+    if skipped:
+        await s.store.ack(skipped)
+    pending = threads
+    for _ in range(MAX_CAS_ATTEMPTS):
+        if not pending:
+            break
+        pending = await _fold_and_commit(s, pending)
+    for messages in pending.values():  # still conflicting: retried as a new delivery
+        for m in messages:
+            failed[m.entry.id] = ConflictError(m.ref.key)
+    return failed
+
+
+async def _prepare(s: Services, entry: Entry) -> _Message | None:
+    """Parse an entry and classify its author; None when there is nothing to fold."""
     if entry.fields.get("kind") == "resolve":  # a check-mark reaction
         await followup.on_reaction(s, entry.fields)
+        return None
     if entry.fields.get("kind") != "message":
-        return
+        return None
     msg = InboundMessage.from_fields(entry.fields)
     if msg.channel_type == "im":  # a practice round in a DM: never a support thread
         await practice.on_reply(s, msg)
-        return
+        return None
     if entry.fields.get("refetch") == "1":  # a replayed dead letter: its text was not kept
         text = await s.notifier.message_text(
             channel=msg.channel, ts=msg.ts, thread_ts=msg.thread_ts
         )
         if text is None:
             log.warning("replay_text_unavailable", extra={"event_id": msg.event_id})
-            return
+            return None
         msg = InboundMessage.from_fields({**entry.fields, "text": text})
-    ref = ThreadRef(msg.team, msg.channel, msg.thread_ts)
     if s.installs is None and s.identity.workspace is None and msg.team:
         # One workspace, and Slack did not answer auth.test at start-up: the workspace this
         # event was addressed to is ours (replaced by auth.test's answer when it comes).
@@ -84,47 +154,95 @@ async def process_entry(s: Services, entry: Entry) -> None:
             "message_skipped",
             extra={"reason": "unknown_author", "channel": msg.channel, "event_id": msg.event_id},
         )
-        return
+        return None
+    return _Message(entry, msg, speaker)
+
+
+def _fold(
+    s: Services,
+    ref: ThreadRef,
+    loaded: Loaded,
+    messages: list[_Message],
+    tuning: ChannelTuning,
+) -> _Folded:
+    """Fold a thread's new messages into its record, in order (pure: may run again on a race);
+    `tuning`: what the thread's channel learned from answers."""
     started = time.perf_counter()
-    current = await s.store.load_thread(ref)
-    before = ThreadRecord.from_json(current.doc)
-    snoozed = False
-    if speaker is Speaker.CUSTOMER and before.agent:
-        snoozed = await s.store.is_snoozed(before.agent, ref)
-    # what this channel learned from answers (one small read; a late agent reply coaches too)
-    tuning = ChannelTuning()
-    if speaker is Speaker.CUSTOMER or before.summary.get("uncoached_ts"):
-        tuning = await channel_tuning(s, ref.channel)
-    assessed: list[Assessment | None] = []
-    queued: list[Effect] = []
-
-    def fold(record: ThreadRecord) -> bool:
-        assessed.clear()
-        queued.clear()
-        if record.saw(msg.ts):
-            return False  # a redelivery: scored already, only the outbox may be left to send
+    folded = _Folded(ThreadRecord.from_json(loaded.current.doc))
+    record = folded.record
+    for m in messages:
+        if record.saw(m.msg.ts):
+            continue  # a redelivery: scored already, only the outbox may be left to send
         waiting = {e.id for e in record.outbox}
-        assessed.append(_apply(s, record, ref, msg, speaker, snoozed, tuning))
-        queued.extend(e for e in record.outbox if e.id not in waiting)
-        return True
+        snoozed = m.speaker is Speaker.CUSTOMER and loaded.snoozed(record.agent, s.clock())
+        assessment = _apply(s, record, ref, m.msg, m.speaker, snoozed, tuning)
+        folded.changed = True
+        if assessment is not None:
+            queued = [e for e in record.outbox if e.id not in waiting]
+            folded.assessed.append((m, assessment, queued))
+    folded.seconds = time.perf_counter() - started
+    return folded
 
-    record = await mutate_thread(s, ref, fold, loaded=current)
-    assessment = assessed[0] if assessed else None
-    if assessment is not None:
-        _log_assessed(msg, ref, assessment, record, time.perf_counter() - started)
-        _count_queued(queued, assessment, record)
-    due = record.next_due()
-    if due is not None:
-        # Indexed after the save and before the entry is acknowledged: a crash in between (or
-        # an append-only file that lost its last second) redelivers the entry, which indexes
-        # the outbox again (a redelivery folds nothing but still gets here).
-        await s.store.ledger.schedule(ref, due, soon=True)
-    await touch_home(s, ref, record)
-    await followup.after_message(s, ref, record)
-    hinted = assessment is not None and record.summary.get("hint") != before.summary.get("hint")
-    changed = hinted or record.summary.get("level") != before.summary.get("level")
-    if record.agent and assessment is not None and changed:
-        await refresh_home(s, record.agent)
+
+async def _fold_and_commit(
+    s: Services, threads: dict[ThreadRef, list[_Message]]
+) -> dict[ThreadRef, list[_Message]]:
+    """One attempt for every thread: read, fold, write. Returns the threads that lost a race."""
+    refs = list(threads)
+    loaded = await s.store.load_threads(refs)
+    # what each channel learned from answers (one small read per channel of the batch)
+    channels = sorted({ref.channel for ref in refs})
+    learned = dict(
+        zip(
+            channels,
+            await asyncio.gather(*(channel_tuning(s, c) for c in channels)),
+            strict=True,
+        )
+    )
+    folds: list[_Folded] = []
+    commits: list[Commit] = []
+    for ref in refs:
+        current = loaded[ref]
+        folded = _fold(s, ref, current, threads[ref], learned[ref.channel])
+        folds.append(folded)
+        await asyncio.sleep(0)  # a batch never holds the event loop (serve acks Slack on it)
+        # The due time is indexed before the entries are acknowledged (one script): a crash
+        # before it redelivers the entries, which index the outbox again (a redelivery folds
+        # nothing but still gets here).
+        commits.append(
+            Commit(
+                ref=ref,
+                expected=current.current.version,
+                doc=folded.record.to_json() if folded.changed else None,
+                due=folded.record.next_due(),
+                entries=[m.entry for m in threads[ref]],
+            )
+        )
+    saved = await s.store.commit(commits, s.settings.thread_ttl_seconds)
+    lost: dict[ThreadRef, list[_Message]] = {}
+    homes: list[tuple[str, ThreadRef, float]] = []
+    changed_agents: set[str] = set()
+    for ref, folded, ok in zip(refs, folds, saved, strict=True):
+        if not ok:
+            lost[ref] = threads[ref]
+            continue
+        record = folded.record
+        before = ThreadRecord.from_json(loaded[ref].current.doc).summary
+        for m, assessment, queued in folded.assessed:
+            with entry_context(m.entry.fields):
+                each = folded.seconds / max(1, len(folded.assessed))
+                _log_assessed(m.msg, ref, assessment, record, each)
+            _count_queued(queued, assessment, record)
+        if record.agent and record.summary:
+            homes.append((record.agent, ref, record.updated_at))
+        await followup.after_message(s, ref, record)
+        hinted = folded.assessed and record.summary.get("hint") != before.get("hint")
+        changed = hinted or record.summary.get("level") != before.get("level")
+        if record.agent and folded.assessed and changed:
+            changed_agents.add(record.agent)
+    await touch_homes(s, homes)
+    await refresh_homes(s, sorted(changed_agents))
+    return lost
 
 
 def _apply(

@@ -85,21 +85,12 @@ async def _permalink(s: Services, ref: ThreadRef, rec: ThreadRecord) -> str:
     return rec.permalink or await s.notifier.permalink(channel=ref.channel, ts=ref.thread_ts)
 
 
-async def _new_post_slot(s: Services, channel: str) -> None:
-    """Never more than `watch.max_new_posts_per_second` new posts into a supervisor channel
-    (Slack allows about one a second): a post over the budget waits its turn, in order."""
-    per_second = s.phrasebook.escalation.watch.max_new_posts_per_second
-    wait = await s.store.take_post_slot(channel, 1.0 / per_second, s.clock())
-    if wait > 0:
-        raise NotReady(wait)
-
-
 async def send_alert(s: Services, ref: ThreadRef, rec: ThreadRecord, a: AlertSync) -> Receipt:
     if rec.alert is None or not rec.summary.get("briefing"):
         raise SendFailed("no_alert", permanent=True)
     state = AlertState.from_json(rec.alert)
-    if not state.message_ts:  # a new message (an edit is not a new post)
-        await _new_post_slot(s, state.message_channel or a.channel)
+    # A new message waits for its channel's turn in the shared Slack budget (never more than
+    # `watch.max_new_posts_per_second` into a supervisor channel): the notifier says how long.
     permalink = await _permalink(s, ref, rec)
     briefing = briefing_from_json(rec.summary["briefing"])
     briefing = replace(briefing, permalink=briefing.permalink or permalink)
@@ -181,7 +172,6 @@ async def send_rollup(s: Services, ref: ThreadRef, rec: ThreadRecord, r: Rollup)
     if not await s.store.lock_rollup(r.channel, ROLLUP_LOCK_SECONDS):
         raise NotReady(ROLLUP_BUSY_WAIT)  # another process is writing it: look again shortly
     try:
-        await _new_post_slot(s, r.channel)
         rows = await s.store.unlisted(r.channel)
         found = [(row, await watched_thread(s, row[0], row[1])) for row in rows]
         threads = [(row[0], t) for row, t in found if t is not None]

@@ -10,7 +10,7 @@ Many workspaces (OAuth install): the client has no token of its own; the workspa
 from __future__ import annotations
 
 import contextvars
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
@@ -21,6 +21,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot import metrics
+from bot.effects import SendFailed
+from bot.slack.budget import SlackBudget
 from bot.slack.errors import error_code
 
 current_team: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -42,7 +44,10 @@ class TokenSource(Protocol):
 
 
 class RateLimitCounter(AsyncRetryHandler):
-    """Counts every HTTP 429 by method; never retries itself (the next handler does)."""
+    """Counts every HTTP 429 by method and pauses the method for every process (the shared
+    budget); never retries itself (the next handler does)."""
+
+    budget: SlackBudget | None = None
 
     async def can_retry_async(
         self,
@@ -55,7 +60,25 @@ class RateLimitCounter(AsyncRetryHandler):
         if response is not None and response.status_code == 429:
             method = request.url.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
             metrics.SLACK_RATE_LIMITED.labels(method=method).inc()
+            if self.budget is not None:
+                await self.budget.paused(current_team.get(), method, _retry_after(response))
         return False
+
+
+def _retry_after(response: HttpResponse) -> float:
+    values = {k.lower(): v for k, v in (response.headers or {}).items()}.get("retry-after")
+    value = values[0] if isinstance(values, list) and values else values
+    try:
+        return max(0.0, float(str(value))) if value else 1.0
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def _call_args(kwargs: dict[str, Any]) -> dict[str, Any]:
+    for part in ("json", "params", "data"):
+        if isinstance(kwargs.get(part), dict):
+            return cast(dict[str, Any], kwargs[part])
+    return {}
 
 
 def _has_credentials(kwargs: dict[str, Any]) -> bool:
@@ -72,8 +95,21 @@ class UndertoneWebClient(AsyncWebClient):
     """`AsyncWebClient` that counts calls and, without a token of its own, asks a `TokenSource`."""
 
     tokens: TokenSource | None = None
+    budget: SlackBudget | None = None
+
+    def use_budget(self, budget: SlackBudget) -> None:
+        """Charge calls to shared rate budgets, and pause methods Slack answered 429 for."""
+        self.budget = budget
+        for handler in self.retry_handlers:
+            if isinstance(handler, RateLimitCounter):
+                handler.budget = budget
 
     async def api_call(self, api_method: str, **kwargs: Any) -> AsyncSlackResponse:
+        if self.budget is not None and self.budget.covers(api_method):
+            wait = await self.budget.take(current_team.get(), api_method, _call_args(kwargs))
+            if wait > 0:  # not sent: the effect waits its turn (as after a 429)
+                metrics.slack_call(api_method, "budget_wait")
+                raise SendFailed("rate_budget", retry_after=wait)
         if self.token is None and self.tokens is not None and not _has_credentials(kwargs):
             kwargs = await self._with_workspace_token(api_method, kwargs)
         try:

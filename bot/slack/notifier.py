@@ -29,7 +29,7 @@ from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
 from bot.effects.home import HomeExtras, HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, render
-from bot.slack.client import make_web_client
+from bot.slack.client import UndertoneWebClient, make_web_client
 from bot.slack.errors import error_code, send_failure
 from bot.slack.followup_blocks import digest as followup_digest
 from bot.slack.followup_blocks import practice as followup_practice
@@ -47,7 +47,7 @@ class Posted:
     ts: str
 
 
-def make_client(token: str, base_url: str) -> AsyncWebClient:
+def make_client(token: str, base_url: str) -> UndertoneWebClient:
     """A Web API client that fails fast; every call and 429 is counted (see `bot.slack.client`).
     A 429 is not retried in-process: delivery reschedules the effect after Retry-After."""
     return make_web_client(token, base_url)

@@ -84,10 +84,10 @@ class InstallationVault:
         self, kind: str, enterprise_id: str | None, team_id: str | None, doc: dict[str, Any]
     ) -> None:
         key = self._keys.install(kind, enterprise_id, team_id)
-        async with self._client.pipeline(transaction=True) as pipe:
-            pipe.set(key, self._cipher.encrypt(doc))
-            pipe.sadd(self._keys.install_index(), key)
-            await pipe.execute()
+        # The installation, then the index (keys of different slots on a cluster: no MULTI); a
+        # crash in between leaves it readable but unlisted until the next save.
+        await self._client.set(key, self._cipher.encrypt(doc))
+        await self._client.sadd(self._keys.install_index(), key)
 
     async def get(
         self, kind: str, enterprise_id: str | None, team_id: str | None
@@ -97,10 +97,8 @@ class InstallationVault:
 
     async def delete(self, kind: str, enterprise_id: str | None, team_id: str | None) -> None:
         key = self._keys.install(kind, enterprise_id, team_id)
-        async with self._client.pipeline(transaction=True) as pipe:
-            pipe.delete(key)
-            pipe.srem(self._keys.install_index(), key)
-            await pipe.execute()
+        await self._client.delete(key)
+        await self._client.srem(self._keys.install_index(), key)
 
     async def raw(self, kind: str, enterprise_id: str | None, team_id: str | None) -> bytes | None:
         """The bytes as stored (what someone reading Redis or its AOF would see)."""

@@ -1,11 +1,42 @@
-"""Every Redis key Undertone uses, built in one place (hash tags keep multi-key scripts in one
-slot)."""
+"""Every Redis key Undertone uses, built in one place.
+
+Intake is sharded: a thread belongs to one of `SHARDS` shards (by a stable hash of its key), and
+everything a script touches for it lives in that shard's hash slot: the shard's intake stream and
+de-duplication keys, the thread's document, snoozes and effect leases, and the shard's due index.
+So on a Redis Cluster every script touches one slot, and the shards spread over the nodes. Other
+keys (indexes, counters, installations) are touched one key per command, or by pipelines that
+need no atomicity across keys.
+"""
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+
+from redis.crc import REDIS_CLUSTER_HASH_SLOTS, key_slot
 
 STREAM_GROUP = "undertone"
+SHARDS = 16  # fixed: a thread's shard decides where its state lives (changing it re-homes threads)
+
+
+@cache
+def shard_tag(shard: int) -> str:
+    """The hash tag of a shard: a short name whose slot lies in the shard's sixteenth of the slot
+    range, so an even split of slots over the nodes (what `redis-cli --cluster create` makes)
+    gives each node an even share of shards."""
+    width = REDIS_CLUSTER_HASH_SLOTS // SHARDS
+    low = shard * width
+    n = 0
+    while not low <= key_slot(f"s{shard}.{n}".encode()) < low + width:
+        n += 1
+    return f"s{shard}.{n}"
+
+
+def shard_of(thread_key: str) -> int:
+    """A thread's shard (stable across processes and versions: CRC-32 of its key)."""
+    return zlib.crc32(thread_key.encode()) % SHARDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +51,20 @@ class ThreadRef:
     def key(self) -> str:
         return f"{self.team}:{self.channel}:{self.thread_ts}"
 
+    @property
+    def shard(self) -> int:
+        return shard_of(self.key)
+
     @classmethod
     def parse(cls, key: str) -> ThreadRef:
         team, channel, thread_ts = key.split(":", 2)
         return cls(team, channel, thread_ts)
+
+
+def shard_of_fields(fields: Mapping[str, str]) -> int:
+    """The intake shard of a taken-in message: its thread's."""
+    ref = ThreadRef(fields.get("team", ""), fields.get("channel", ""), fields.get("thread_ts", ""))
+    return ref.shard
 
 
 class Keys:
@@ -32,34 +73,55 @@ class Keys:
     def __init__(self, prefix: str = "ut") -> None:
         self.prefix = prefix
 
+    def _shard(self, shard: int) -> str:
+        return f"{self.prefix}:{{{shard_tag(shard)}}}"
+
+    def stream(self, shard: int) -> str:
+        """A shard's intake stream (consumer group `undertone`)."""
+        return f"{self._shard(shard)}:events"
+
     @property
-    def stream(self) -> str:
-        return f"{self.prefix}:{{intake}}:events"
+    def streams(self) -> list[str]:
+        return [self.stream(i) for i in range(SHARDS)]
 
     @property
     def dead_letters(self) -> str:
         """Entries and effects given up on (ids and reasons only, never message text)."""
         return f"{self.prefix}:{{intake}}:dead"
 
-    def dedupe(self, source: str, event_id: str) -> str:
-        return f"{self.prefix}:{{intake}}:dedupe:{source}:{event_id}"
+    def dedupe(self, shard: int, source: str, event_id: str) -> str:
+        return f"{self._shard(shard)}:dedupe:{source}:{event_id}"
 
     def thread(self, ref: ThreadRef) -> str:
-        return f"{self.prefix}:{{thr:{ref.key}}}:doc"
+        return f"{self._shard(ref.shard)}:thr:{ref.key}"
 
     def effect(self, ref: ThreadRef, effect_id: str) -> str:
         """One effect's lease while it is being sent, then its done-marker (with the receipt)."""
-        return f"{self.prefix}:{{thr:{ref.key}}}:fx:{effect_id}"
+        return f"{self._shard(ref.shard)}:fx:{ref.key}:{effect_id}"
+
+    def snoozes(self, ref: ThreadRef) -> str:
+        """Agents who snoozed hints in the thread (field: agent, value: until when)."""
+        return f"{self._shard(ref.shard)}:snz:{ref.key}"
+
+    def due(self, shard: int) -> str:
+        """A shard's threads with effects to send, scored by when the next attempt is due."""
+        return f"{self._shard(shard)}:due"
 
     def once(self, what: str) -> str:
         return f"{self.prefix}:once:{what}"
 
-    def due(self) -> str:
-        """Threads with effects to send, scored by when the next attempt is due."""
-        return f"{self.prefix}:effects:due"
+    def home_open(self, user: str) -> str:
+        """Set while a person has their App Home open (from `app_home_opened`)."""
+        return f"{self.prefix}:{{home:{user}}}:open"
 
-    def snooze(self, agent: str, ref: ThreadRef) -> str:
-        return f"{self.prefix}:snooze:{agent}:{ref.key}"
+    def home_published(self, user: str) -> str:
+        """Held for a moment after a person's App Home was published (the debounce)."""
+        return f"{self.prefix}:{{home:{user}}}:pub"
+
+    def rate(self, team: str, name: str) -> str:
+        """A Slack rate budget of one workspace (`name`: a method, `pause:<method>` after a 429,
+        or `chan:<channel>` for new posts into a channel); one slot per workspace."""
+        return f"{self.prefix}:{{rl:{team}}}:{name}"
 
     def feedback(self, hint_id: str) -> str:
         return f"{self.prefix}:feedback:{hint_id}"
@@ -89,10 +151,6 @@ class Keys:
 
     def rollup_lock(self, supervisor_channel: str) -> str:
         return f"{self.prefix}:rollup:lock:{supervisor_channel}"
-
-    def post_slot(self, channel: str) -> str:
-        """Held for a moment after a new post into `channel`: the next one waits for it."""
-        return f"{self.prefix}:postslot:{channel}"
 
     def shared_channel(self, channel: str) -> str:
         return f"{self.prefix}:guard:shared:{channel}"

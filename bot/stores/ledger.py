@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 import redis.asyncio as aioredis
 
-from bot.stores.keys import Keys, ThreadRef
-from bot.stores.scripts import script
+from bot.stores.keys import SHARDS, Keys, ThreadRef
+from bot.stores.scripts import run_pipelined, script
 
 DUE_TTL = 7 * 24 * 3600  # the due index outlives its busiest thread by far
 DONE_TTL = 3600  # outlives every delivery round that read the outbox before the effect settled
@@ -51,9 +51,18 @@ class EffectLedger:
         self.keys = keys
         self._claim = client.register_script(script("effect_claim.lua"))
         self._release = client.register_script(script("effect_release.lua"))
-        self._due_claim = client.register_script(script("due_claim.lua"))
         self._due_finish = client.register_script(script("due_finish.lua"))
         self.wake = asyncio.Event()  # set when this process schedules something due now
+        self.woken: set[int] = set()  # the shards it scheduled something in since last looked
+
+    def nudge(self, shards: set[int]) -> None:
+        """Something is due now in these shards: wake this process's delivery loop."""
+        self.woken |= shards
+        self.wake.set()
+
+    def take_woken(self) -> set[int]:
+        woken, self.woken = self.woken, set()
+        return woken
 
     async def claim(self, ref: ThreadRef, effect_id: str, lease_seconds: float) -> Claim:
         token = secrets.token_hex(8)
@@ -81,33 +90,54 @@ class EffectLedger:
         if effect_ids:
             await self.client.delete(*(self.keys.effect(ref, i) for i in effect_ids))
 
-    # --- the due index ------------------------------------------------------------------------
+    # --- the due index (one per intake shard) -------------------------------------------------
 
     async def schedule(self, ref: ThreadRef, at: float, *, soon: bool = True) -> None:
         """The thread has an effect due at `at` (an earlier time already set is kept); `soon`
         wakes this process's delivery loop."""
-        async with self.client.pipeline(transaction=False) as pipe:
-            pipe.zadd(self.keys.due(), {ref.key: at}, lt=True)
-            pipe.expire(self.keys.due(), DUE_TTL)  # gone after a week without effects
+        key = self.keys.due(ref.shard)
+        async with self.client.pipeline(transaction=True) as pipe:
+            pipe.zadd(key, {ref.key: at}, lt=True)
+            pipe.expire(key, DUE_TTL)  # gone after a week without effects
             await pipe.execute()
         if soon:
-            self.wake.set()
+            self.nudge({ref.shard})
 
-    async def take_due(self, now: float, lease_seconds: float, limit: int = 32) -> DueThreads:
+    async def take_due(
+        self, now: float, lease_seconds: float, limit: int = 32, shards: set[int] | None = None
+    ) -> DueThreads:
+        """Threads due by `now` from every shard (or only `shards`), at most `limit` from each,
+        leased until `now + lease_seconds`."""
         until = repr(float(now + lease_seconds))  # exact: `finish` compares it with ZSCORE
-        rows = await self._due_claim(keys=[self.keys.due()], args=[repr(float(now)), until, limit])
-        return DueThreads(until, [ThreadRef.parse(_text(m)) for m in rows or []])
+        results = await run_pipelined(
+            self.client,
+            [
+                ("due_claim.lua", [self.keys.due(shard)], [repr(float(now)), until, limit])
+                for shard in (range(SHARDS) if shards is None else sorted(shards))
+            ],
+        )
+        refs: list[ThreadRef] = []
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
+            refs += [ThreadRef.parse(_text(m)) for m in result or []]
+        return DueThreads(until, refs)
 
     async def finish(self, ref: ThreadRef, score: str, next_at: float | None) -> None:
         """Done with a thread taken by `take_due`: due again at `next_at`, or not at all."""
         await self._due_finish(
-            keys=[self.keys.due()],
+            keys=[self.keys.due(ref.shard)],
             args=[ref.key, score, "" if next_at is None else repr(float(next_at))],
         )
 
     async def due_stats(self, now: float) -> tuple[int, float]:
         """(threads with effects waiting, seconds the most overdue one is late)."""
-        count = int(await self.client.zcard(self.keys.due()))
-        first = await self.client.zrange(self.keys.due(), 0, 0, withscores=True)
-        late = max(0.0, now - float(first[0][1])) if first else 0.0
+        async with self.client.pipeline(transaction=False) as pipe:
+            for shard in range(SHARDS):
+                pipe.zcard(self.keys.due(shard))
+                pipe.zrange(self.keys.due(shard), 0, 0, withscores=True)
+            results = await pipe.execute()
+        count = sum(int(n) for n in results[0::2])
+        firsts = [float(rows[0][1]) for rows in results[1::2] if rows]
+        late = max(0.0, now - min(firsts)) if firsts else 0.0
         return count, late

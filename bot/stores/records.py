@@ -40,7 +40,10 @@ class RecordStore:
         indexes = [(self.keys.record_index(), MAX_RECORDS)]
         if agent:
             indexes.append((self.keys.agent_records(agent), MAX_AGENT_RECORDS))
-        async with self.client.pipeline(transaction=True) as pipe:
+        # Not atomic across keys (they lie in different slots on a cluster): the record first,
+        # then its indexes; a crash in between is mended when the resolution is retried (it saves
+        # the record again).
+        async with self.client.pipeline(transaction=False) as pipe:
             pipe.set(self.keys.record(thread), body, ex=retention)
             for key, cap in indexes:
                 pipe.zadd(key, {thread: at})

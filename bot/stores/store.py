@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, cast
@@ -23,10 +24,10 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ResponseError
 
 from bot.stores.deadletters import DeadLetters
-from bot.stores.keys import STREAM_GROUP, Keys, ThreadRef
-from bot.stores.ledger import EffectLedger
+from bot.stores.keys import SHARDS, STREAM_GROUP, Keys, ThreadRef, shard_of_fields
+from bot.stores.ledger import DUE_TTL, EffectLedger
 from bot.stores.records import RecordStore
-from bot.stores.scripts import script
+from bot.stores.scripts import run_pipelined, script
 
 log = logging.getLogger("undertone.store")
 
@@ -42,6 +43,9 @@ HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other
 TUNING_TTL = 180 * 24 * 3600  # what a channel learned, kept this long after its last change
 TUNING_CHANGES_KEPT = 50  # recent changes per channel, for the reports
 MAX_TUNED_CHANNELS = 1_000  # the index of channels that learned something keeps the newest
+CLUSTER_CONNECTIONS = 512  # per node (the client raises instead of waiting past this)
+CLUSTER_IDLE_POLL = 0.05  # s: an idle worker on a cluster reads the shards this often
+READ_WINDOW = 4  # shards a consumer reads at a time (going round all of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Entry:
     id: str
     fields: dict[str, str]
     deliveries: int = 1
+    shard: int = 0  # the intake shard (stream) it was read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,30 @@ class Versioned:
 
     version: int
     doc: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A thread as a batch reads it: its document, and who snoozed hints in it until when."""
+
+    current: Versioned
+    snoozed_until: dict[str, float]
+
+    def snoozed(self, agent: str | None, now: float) -> bool:
+        return bool(agent) and self.snoozed_until.get(agent or "", 0.0) > now
+
+
+@dataclass(slots=True)
+class Commit:
+    """One thread's share of a batch, written by one script: the document (compare-and-set
+    against `expected`; None leaves it as it is), when its outbox is next due (indexed before the
+    entries are acknowledged), and the entries to acknowledge and delete."""
+
+    ref: ThreadRef
+    expected: int
+    doc: dict[str, Any] | None
+    due: float | None
+    entries: list[Entry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +120,7 @@ def _id_ms(entry_id: str) -> int:
     return int(entry_id.split("-", 1)[0])
 
 
-def _lost_group(exc: ResponseError) -> bool:
+def _lost_group(exc: BaseException) -> bool:
     """Redis (or the embedded store) says the stream or its consumer group is gone."""
     text = str(exc)
     return "NOGROUP" in text or "requires the key to exist" in text
@@ -115,7 +144,26 @@ def redis_client(url: str, *, timeout: float = TIMEOUT, connections: int = 64) -
     return aioredis.Redis.from_pool(pool)  # closing the client closes its pool
 
 
-def describe_url(url: str | None) -> str:
+def cluster_client(
+    url: str, *, timeout: float = TIMEOUT, connections: int = CLUSTER_CONNECTIONS
+) -> aioredis.Redis:
+    """A Redis Cluster client from the URL of any node (it discovers the others), failing as fast
+    as `redis_client`; at most `connections` connections per node (the cluster client cannot
+    queue callers for a connection, so the bound is wide: a burst of requests must not fail)."""
+    from redis.asyncio.cluster import RedisCluster
+
+    client = RedisCluster.from_url(
+        url,
+        max_connections=connections,
+        socket_timeout=timeout,
+        socket_connect_timeout=TIMEOUT,
+        retry=Retry(NoBackoff(), 1),  # a node down: a fast error (Slack retries), not a 3 s wait
+    )
+    # The cluster client speaks the same commands (one key, or keys of one slot, per command).
+    return cast(aioredis.Redis, client)
+
+
+def describe_url(url: str | None, cluster: bool = False) -> str:
     """Where the store lives, for logs: host, port and db, never the password."""
     if not url:
         return "embedded (in-process, single process only)"
@@ -123,7 +171,8 @@ def describe_url(url: str | None) -> str:
 
     parts = urlsplit(url)
     where = parts.path if parts.scheme == "unix" else f"{parts.hostname}:{parts.port or 6379}"
-    return f"{parts.scheme}://{where}{'' if parts.scheme == 'unix' else parts.path or '/0'}"
+    db = "" if parts.scheme == "unix" else parts.path or "/0"
+    return f"{parts.scheme}://{where}{db}" + (" (Redis Cluster)" if cluster else "")
 
 
 class Store:
@@ -137,36 +186,46 @@ class Store:
         keys: Keys | None = None,
         reader: aioredis.Redis | None = None,
         url: str | None = None,
+        cluster: bool = False,
     ) -> None:
         self.client = client
         self.reader = reader or client  # blocking reads need a longer timeout than other calls
         self.embedded = embedded
+        self.cluster = cluster
         self.url = url
         self.keys = keys or Keys()
         self.ledger = EffectLedger(client, self.keys)
         self.dead = DeadLetters(client, self.keys)
         self._intake = client.register_script(script("intake.lua"))
         self._cas = client.register_script(script("cas.lua"))
-        self._post_slot = client.register_script(script("post_slot.lua"))
         self._tune = client.register_script(script("tune.lua"))
+        self._rate = client.register_script(script("rate.lua"))
+        self._shard_of_stream = {k: i for i, k in enumerate(self.keys.streams)}
+        self._read_at: dict[str, int] = {}  # where each consumer reads the shards next
         self.records = RecordStore(client, self.keys, self._cas)
         self._wake = asyncio.Event()
         self._group_ready = False
         self._group_created_once = False
 
     @classmethod
-    def from_url(cls, url: str | None, *, prefix: str = "ut") -> Store:
-        """A store on `url`, or on an embedded in-process Redis when `url` is None."""
+    def from_url(cls, url: str | None, *, prefix: str = "ut", cluster: bool = False) -> Store:
+        """A store on `url` (with `cluster`, any node of a Redis Cluster), or on an embedded
+        in-process Redis when `url` is None."""
         if url:
-            reader = redis_client(url, timeout=READ_BLOCK_MS / 1000 + 1.0, connections=8)
-            return cls(redis_client(url), embedded=False, keys=Keys(prefix), reader=reader, url=url)
+            make = cluster_client if cluster else redis_client
+            readers = 64 if cluster else 8
+            reader = make(url, timeout=READ_BLOCK_MS / 1000 + 1.0, connections=readers)
+            return cls(
+                make(url), embedded=False, keys=Keys(prefix), reader=reader, url=url,
+                cluster=cluster,
+            )
         from fakeredis import FakeAsyncRedis  # embedded default: no server to run
 
         return cls(FakeAsyncRedis(), embedded=True, keys=Keys(prefix))
 
     @property
     def where(self) -> str:
-        return describe_url(self.url)
+        return describe_url(self.url, self.cluster)
 
     async def close(self) -> None:
         await self.client.aclose()
@@ -182,12 +241,14 @@ class Store:
     # --- intake -------------------------------------------------------------------------------
 
     async def enqueue(self, source: str, event_id: str, fields: Mapping[str, str]) -> bool:
-        """Take an event in once: True when new, False for a duplicate. Raises when Redis fails."""
+        """Take an event in once, into its thread's shard: True when new, False for a duplicate.
+        Raises when Redis fails."""
+        shard = shard_of_fields(fields)
         flat: list[str] = []
         for k, v in fields.items():
             flat += [k, v]
         result = await self._intake(
-            keys=[self.keys.dedupe(source, event_id), self.keys.stream],
+            keys=[self.keys.dedupe(shard, source, event_id), self.keys.stream(shard)],
             args=[DEDUPE_TTL, STREAM_MAXLEN, *flat],
         )
         new = result not in (0, b"0", "0")
@@ -199,23 +260,29 @@ class Store:
         """Append an entry without the dedupe check (a replayed dead letter)."""
         body: dict[Any, Any] = dict(fields)
         entry_id = await self.client.xadd(
-            self.keys.stream, body, maxlen=STREAM_MAXLEN, approximate=True
+            self.keys.stream(shard_of_fields(fields)), body, maxlen=STREAM_MAXLEN, approximate=True
         )
         self._wake.set()
         return _decode(entry_id)
 
     async def ensure_group(self) -> None:
-        """Create the consumer group if it is missing (first start, or Redis came back empty)."""
+        """Create the consumer group on every shard where it is missing (first start, or Redis
+        came back empty)."""
         if self._group_ready:
             return
-        try:
-            await self.client.xgroup_create(self.keys.stream, STREAM_GROUP, id="0", mkstream=True)
-            if self._group_created_once:
-                log.warning("intake_group_recreated", extra={"stream": self.keys.stream})
-            self._group_created_once = True
-        except ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
+        async with self.client.pipeline(transaction=False) as pipe:
+            for stream in self.keys.streams:
+                pipe.xgroup_create(stream, STREAM_GROUP, id="0", mkstream=True)
+            results = await pipe.execute(raise_on_error=False)
+        created = 0
+        for result in results:
+            if isinstance(result, Exception):
+                if "BUSYGROUP" not in str(result):
+                    raise result
+            else:
+                created += 1
+        if created and self._group_created_once:
+            log.warning("intake_group_recreated", extra={"shards": created})
         self._group_ready = True
         self._group_created_once = True
 
@@ -231,133 +298,269 @@ class Store:
             await self.ensure_group()
             return await call()
 
+    async def _pipelined(self, build: Any) -> list[Any]:
+        """Run a non-transactional pipeline (split by node on a cluster); the first error is
+        raised after every command ran, a lost group recreated and the pipeline run again."""
+
+        async def run() -> list[Any]:
+            async with self.client.pipeline(transaction=False) as pipe:
+                build(pipe)
+                results: list[Any] = await pipe.execute(raise_on_error=False)
+            for result in results:
+                if isinstance(result, Exception):
+                    raise result
+            return results
+
+        return cast(list[Any], await self._grouped(run))
+
     async def read(self, consumer: str, *, count: int = 10, block_ms: int = 1000) -> list[Entry]:
-        """New entries for this consumer; waits up to `block_ms` when there are none."""
+        """New entries for this consumer (up to `count` per shard); waits up to `block_ms` when
+        there are none.
+
+        The shards are read a window at a time, each consumer going round them from its own
+        place: two workers under a backlog mostly read different shards, so they rarely fold the
+        same thread at once (which would cost one of them a second read and fold). A window with
+        nothing moves on to the next; when no shard has anything, the read waits on all of them.
+        """
         self._wake.clear()
         block = min(block_ms, READ_BLOCK_MS)
+        start = self._read_at.setdefault(consumer, zlib.crc32(consumer.encode()) % SHARDS)
+        for step in range(0, SHARDS, READ_WINDOW):
+            first = (start + step) % SHARDS
+            window = [(first + i) % SHARDS for i in range(READ_WINDOW)]
+            entries = self._entries(await self._read_shards(consumer, window, count))
+            if entries:
+                self._read_at[consumer] = (first + READ_WINDOW) % SHARDS
+                return entries
+        if self.cluster or self.embedded:
+            # a cluster cannot block on many slots at once; the embedded store cannot block
+            wait = block / 1000 if self.embedded else min(block / 1000, CLUSTER_IDLE_POLL)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            return []
         rows = await self._grouped(
             lambda: self.reader.xreadgroup(
                 STREAM_GROUP,
                 consumer,
-                {self.keys.stream: ">"},
+                {stream: ">" for stream in self.keys.streams},
                 count=count,
-                block=None if self.embedded else block,
+                block=block,
             )
         )
-        entries = self._entries(rows)
-        if not entries and self.embedded:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=block / 1000)
-        return entries
+        return self._entries(rows)
 
-    @staticmethod
-    def _entries(rows: Any) -> list[Entry]:
+    async def _read_shards(self, consumer: str, shards: list[int], count: int) -> Any:
+        """New entries of some shards, without waiting."""
+        if self.cluster:  # one read per shard (a command's keys must share a slot), in parallel
+            rows: list[Any] = []
+            for result in await self._pipelined(
+                lambda pipe: [
+                    pipe.xreadgroup(STREAM_GROUP, consumer, {self.keys.stream(i): ">"}, count=count)
+                    for i in shards
+                ]
+            ):
+                rows += result or []
+            return rows
+        streams = {self.keys.stream(i): ">" for i in shards}
+        return await self._grouped(
+            lambda: self.client.xreadgroup(
+                STREAM_GROUP, consumer, streams, count=count  # type: ignore[arg-type]
+            )
+        )
+
+    def _entries(self, rows: Any) -> list[Entry]:
         out: list[Entry] = []
-        for _stream, items in rows or []:
+        if isinstance(rows, dict):  # RESP3 answers a map of streams
+            rows = list(rows.items())
+        for stream, items in rows or []:
+            shard = self._shard_of_stream.get(_decode(stream), 0)
             for entry_id, fields in items:
                 out.append(
-                    Entry(_decode(entry_id), {_decode(k): _decode(v) for k, v in fields.items()})
+                    Entry(
+                        _decode(entry_id),
+                        {_decode(k): _decode(v) for k, v in fields.items()},
+                        shard=shard,
+                    )
                 )
         return out
 
     async def claim_stale(self, consumer: str, *, min_idle_ms: int, count: int = 50) -> list[Entry]:
-        """Take over entries another consumer read but never acknowledged (it died mid-way)."""
-        result = await self._grouped(
-            lambda: self.client.xautoclaim(
-                self.keys.stream,
-                STREAM_GROUP,
-                consumer,
-                min_idle_time=min_idle_ms,
-                start_id="0-0",
-                count=count,
-            )
+        """Take over entries another consumer read but never acknowledged (it died mid-way),
+        shard by shard."""
+        streams = self.keys.streams
+        results = await self._pipelined(
+            lambda pipe: [
+                pipe.xautoclaim(
+                    s, STREAM_GROUP, consumer, min_idle_time=min_idle_ms, start_id="0-0",
+                    count=count,
+                )
+                for s in streams
+            ]
         )
-        items = [(_decode(i), f) for i, f in (result[1] if len(result) > 1 else []) if f]
-        gone = [_decode(i) for i in (result[2] if len(result) > 2 else [])]
+        claimed: dict[int, list[tuple[str, Any]]] = {}
+        gone: dict[int, list[str]] = {}
+        for shard, result in enumerate(results):
+            items = [(_decode(i), f) for i, f in (result[1] if len(result) > 1 else []) if f]
+            if items:
+                claimed[shard] = items
+            lost = [_decode(i) for i in (result[2] if len(result) > 2 else [])]
+            if lost:
+                gone[shard] = lost
         if gone:  # trimmed from the stream while pending: nothing left to process
-            log.error("intake_entries_trimmed", extra={"count": len(gone)})
-            await self.client.xack(self.keys.stream, STREAM_GROUP, *gone)
-        if not items:
+            log.error("intake_entries_trimmed", extra={"count": sum(map(len, gone.values()))})
+            await self._pipelined(
+                lambda pipe: [pipe.xack(streams[i], STREAM_GROUP, *ids) for i, ids in gone.items()]
+            )
+        if not claimed:
             return []
-        ids = [i for i, _ in items]
-        rows = await self.client.xpending_range(
-            self.keys.stream, STREAM_GROUP, min=ids[0], max=ids[-1], count=len(ids) + 1000
+        shards = list(claimed)
+        pending = await self._pipelined(
+            lambda pipe: [
+                pipe.xpending_range(
+                    streams[sh], STREAM_GROUP, min=claimed[sh][0][0], max=claimed[sh][-1][0],
+                    count=len(claimed[sh]) + 1000,
+                )
+                for sh in shards
+            ]
         )
-        times = {_decode(r["message_id"]): int(r["times_delivered"]) for r in rows}
-        return [
-            Entry(i, {_decode(k): _decode(v) for k, v in f.items()}, deliveries=times.get(i, 2))
-            for i, f in items
-        ]
+        out: list[Entry] = []
+        for shard, rows in zip(shards, pending, strict=True):
+            times = {_decode(r["message_id"]): int(r["times_delivered"]) for r in rows}
+            for i, f in claimed[shard]:
+                fields = {_decode(k): _decode(v) for k, v in f.items()}
+                out.append(Entry(i, fields, deliveries=times.get(i, 2), shard=shard))
+        return out
 
-    async def hand_back(self, consumer: str, entry_ids: list[str]) -> None:
+    async def hand_back(self, consumer: str, entries: list[Entry]) -> None:
         """Entries this consumer read but will not process (shutting down): make them look
         abandoned so the next worker takes them over at once instead of after the idle time."""
-        if entry_ids:
-            await self.client.xclaim(
-                self.keys.stream,
-                STREAM_GROUP,
-                consumer,
-                0,
-                cast(list[Any], entry_ids),
-                idle=HAND_BACK_IDLE_MS,
-                justid=True,
+        by_shard: dict[int, list[str]] = {}
+        for entry in entries:
+            by_shard.setdefault(entry.shard, []).append(entry.id)
+        if by_shard:
+            await self._pipelined(
+                lambda pipe: [
+                    pipe.xclaim(
+                        self.keys.stream(shard), STREAM_GROUP, consumer, 0,
+                        cast(list[Any], ids), idle=HAND_BACK_IDLE_MS, justid=True,
+                    )
+                    for shard, ids in by_shard.items()
+                ]
             )
 
-    async def ack(self, entry_id: str) -> None:
-        """Done with an entry: acknowledge and delete it (its text leaves Redis)."""
-        async with self.client.pipeline(transaction=True) as pipe:
-            pipe.xack(self.keys.stream, STREAM_GROUP, entry_id)
-            pipe.xdel(self.keys.stream, entry_id)
+    async def ack(self, entries: Entry | list[Entry]) -> None:
+        """Done with entries: acknowledge and delete them (their text leaves Redis)."""
+        by_shard: dict[int, list[str]] = {}
+        for entry in [entries] if isinstance(entries, Entry) else entries:
+            by_shard.setdefault(entry.shard, []).append(entry.id)
+        if not by_shard:
+            return
+        async with self.client.pipeline(transaction=False) as pipe:
+            for shard, ids in by_shard.items():
+                pipe.xack(self.keys.stream(shard), STREAM_GROUP, *ids)
+                pipe.xdel(self.keys.stream(shard), *ids)
             await pipe.execute(raise_on_error=False)
 
     async def pending(self) -> int:
-        """Entries read but not yet acknowledged (stream lag)."""
-        info = await self._grouped(lambda: self.client.xpending(self.keys.stream, STREAM_GROUP))
-        return int(info["pending"]) if isinstance(info, dict) else 0
+        """Entries read but not yet acknowledged (stream lag), over every shard."""
+        infos = await self._pipelined(
+            lambda pipe: [pipe.xpending(s, STREAM_GROUP) for s in self.keys.streams]
+        )
+        return sum(int(i["pending"]) for i in infos if isinstance(i, dict))
+
+    async def intake_length(self) -> int:
+        """Entries in the intake streams (not finished: finished ones are deleted)."""
+        async with self.client.pipeline(transaction=False) as pipe:
+            for stream in self.keys.streams:
+                pipe.xlen(stream)
+            return sum(int(n) for n in await pipe.execute())
 
     async def intake_stats(self, now: float) -> tuple[int, int, float]:
         """(pending, backlog, lag seconds): entries read but not acknowledged, entries not finished
         (finished ones are deleted), and the age of the oldest unfinished one (ids are ms times)."""
         pending = await self.pending()
-        backlog = int(await self.client.xlen(self.keys.stream))
-        first = await self.client.xrange(self.keys.stream, count=1)
-        if not first:
+        async with self.client.pipeline(transaction=False) as pipe:
+            for stream in self.keys.streams:
+                pipe.xlen(stream)
+                pipe.xrange(stream, count=1)
+            results = await pipe.execute()
+        backlog = sum(int(n) for n in results[0::2])
+        firsts = [_id_ms(_decode(rows[0][0])) for rows in results[1::2] if rows]
+        if not firsts:
             return pending, backlog, 0.0
-        added_ms = int(_decode(first[0][0]).split("-")[0])
-        return pending, backlog, max(0.0, now - added_ms / 1000)
+        return pending, backlog, max(0.0, now - min(firsts) / 1000)
+
     async def intake_health(self) -> IntakeHealth:
-        """Is the group there, how old is the oldest unprocessed entry, how many dead letters."""
+        """Is the group there on every shard, how old is the oldest unprocessed entry, how many
+        dead letters."""
         dead = await self.dead.count()
-        try:
-            groups = await self.client.xinfo_groups(self.keys.stream)
-        except ResponseError:  # no stream at all: nothing taken in since Redis started
-            groups = []
-        group = next((g for g in groups if _decode(g.get("name")) == STREAM_GROUP), None)
-        if group is None:
-            return IntakeHealth(group=False, dead_letters=dead)
+        streams = self.keys.streams
+        async with self.client.pipeline(transaction=False) as pipe:
+            for stream in streams:
+                pipe.xinfo_groups(stream)
+            infos = await pipe.execute(raise_on_error=False)
+        groups = []
+        for info in infos:
+            rows = [] if isinstance(info, Exception) else info  # no stream: nothing taken in yet
+            group = next((g for g in rows if _decode(g.get("name")) == STREAM_GROUP), None)
+            if group is None:
+                return IntakeHealth(group=False, dead_letters=dead)
+            groups.append(group)
         seconds, micros = await self.client.time()
         now_ms = int(seconds) * 1000 + int(micros) // 1000
-        summary = await self.client.xpending(self.keys.stream, STREAM_GROUP)
-        pending = int(summary.get("pending") or 0) if isinstance(summary, dict) else 0
-        oldest_pending = 0.0
-        if pending and summary.get("min"):
-            oldest_pending = max(0, now_ms - _id_ms(_decode(summary["min"]))) / 1000
-        last = _decode(group.get("last-delivered-id") or "0-0")
-        after = cast(list[Any], await self.client.xrange(self.keys.stream, min=last, count=2))
-        unread_ids = [_decode(i) for i, _ in after if _decode(i) != last]
-        oldest_unread = max(0, now_ms - _id_ms(unread_ids[0])) / 1000 if unread_ids else 0.0
-        lag = group.get("lag")
-        unread = int(lag) if lag is not None else len(unread_ids)
+        summaries = await self._pipelined(
+            lambda pipe: [pipe.xpending(s, STREAM_GROUP) for s in streams]
+        )
+        async with self.client.pipeline(transaction=False) as pipe:
+            for stream, group in zip(streams, groups, strict=True):
+                last = _decode(group.get("last-delivered-id") or "0-0")
+                pipe.xrange(stream, min=last, count=2)
+            afters = await pipe.execute()
+        pending = unread = 0
+        oldest_pending = oldest_unread = 0.0
+        for group, summary, after in zip(groups, summaries, afters, strict=True):
+            count = int(summary.get("pending") or 0) if isinstance(summary, dict) else 0
+            pending += count
+            if count and summary.get("min"):
+                age = max(0, now_ms - _id_ms(_decode(summary["min"]))) / 1000
+                oldest_pending = max(oldest_pending, age)
+            last = _decode(group.get("last-delivered-id") or "0-0")
+            unread_ids = [_decode(i) for i, _ in after if _decode(i) != last]
+            if unread_ids:
+                oldest_unread = max(oldest_unread, max(0, now_ms - _id_ms(unread_ids[0])) / 1000)
+            lag = group.get("lag")
+            unread += int(lag) if lag is not None else len(unread_ids)
         return IntakeHealth(True, pending, oldest_pending, unread, oldest_unread, dead)
 
     # --- thread documents ---------------------------------------------------------------------
 
-    async def load_thread(self, ref: ThreadRef) -> Versioned:
-        raw = await self.client.hgetall(self.keys.thread(ref))
+    @staticmethod
+    def _versioned(raw: Any) -> Versioned:
         if not raw:
             return Versioned(0, None)
         data = {_decode(k): v for k, v in raw.items()}
         return Versioned(int(_decode(data["v"])), json.loads(_decode(data["doc"])))
+
+    async def load_thread(self, ref: ThreadRef) -> Versioned:
+        return self._versioned(await self.client.hgetall(self.keys.thread(ref)))
+
+    async def load_threads(self, refs: list[ThreadRef]) -> dict[ThreadRef, Loaded]:
+        """Many threads' documents and snoozes in one pipelined round trip (per node)."""
+        if not refs:
+            return {}
+        async with self.client.pipeline(transaction=False) as pipe:
+            for ref in refs:
+                pipe.hgetall(self.keys.thread(ref))
+                pipe.hgetall(self.keys.snoozes(ref))
+            results = await pipe.execute()
+        out: dict[ThreadRef, Loaded] = {}
+        for i, ref in enumerate(refs):
+            snoozes: dict[str, float] = {}
+            for agent, until in (results[2 * i + 1] or {}).items():
+                with contextlib.suppress(ValueError):
+                    snoozes[_decode(agent)] = float(_decode(until))
+            out[ref] = Loaded(self._versioned(results[2 * i]), snoozes)
+        return out
 
     async def save_thread(
         self, ref: ThreadRef, expected: int, doc: dict[str, Any], ttl: int
@@ -369,20 +572,67 @@ class Store:
         )
         return int(result) >= 0
 
+    async def commit(self, commits: list[Commit], ttl: int) -> list[bool]:
+        """Write a batch: per thread one script (its document by compare-and-set, its due time,
+        its entries acknowledged), all pipelined. False for a thread someone else wrote first
+        (nothing of it was written, its entries stay pending)."""
+        if not commits:
+            return []
+        results = await run_pipelined(
+            self.client,
+            [
+                (
+                    "commit.lua",
+                    [
+                        self.keys.thread(c.ref),
+                        self.keys.due(c.ref.shard),
+                        self.keys.stream(c.ref.shard),
+                    ],
+                    [
+                        "" if c.doc is None else c.expected,
+                        "" if c.doc is None else json.dumps(c.doc, separators=(",", ":")),
+                        ttl,
+                        c.ref.key,
+                        "" if c.due is None else repr(float(c.due)),
+                        DUE_TTL,
+                        STREAM_GROUP,
+                        *(e.id for e in c.entries),
+                    ],
+                )
+                for c in commits
+            ],
+        )
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
+        due = {c.ref.shard for c in commits if c.due is not None}
+        if due:
+            self.ledger.nudge(due)
+        return [int(r) >= 0 for r in results]
+
     # --- once-only actions, snoozes, counters ----------------------------------------------------
 
     async def claim_once(self, what: str, ttl: int = 7 * 24 * 3600) -> bool:
         """True the first time `what` is claimed (across every replica), e.g. a feedback click."""
         return bool(await self.client.set(self.keys.once(what), "1", nx=True, ex=ttl))
 
-    async def snooze(self, agent: str, ref: ThreadRef, seconds: int) -> None:
-        await self.client.set(self.keys.snooze(agent, ref), "1", ex=seconds)
+    async def snooze(self, agent: str, ref: ThreadRef, seconds: int, now: float) -> None:
+        """No hints for `agent` in the thread for `seconds` (on the services' clock)."""
+        key = self.keys.snoozes(ref)
+        async with self.client.pipeline(transaction=True) as pipe:
+            pipe.hset(key, agent, repr(now + seconds))
+            pipe.expire(key, seconds)
+            await pipe.execute()
 
-    async def is_snoozed(self, agent: str, ref: ThreadRef) -> bool:
-        return bool(await self.client.exists(self.keys.snooze(agent, ref)))
+    async def is_snoozed(self, agent: str, ref: ThreadRef, now: float) -> bool:
+        until = await self.client.hget(self.keys.snoozes(ref), agent)
+        try:
+            return until is not None and float(_decode(until)) > now
+        except ValueError:
+            return False
 
     async def count_feedback(self, hint_id: str, kind: str) -> None:
-        async with self.client.pipeline(transaction=True) as pipe:
+        async with self.client.pipeline(transaction=False) as pipe:  # keys of different slots
             pipe.hincrby(self.keys.feedback(hint_id), kind, 1)
             pipe.expire(self.keys.feedback(hint_id), 180 * 24 * 3600)
             pipe.sadd(self.keys.feedback_index(), hint_id)
@@ -399,12 +649,14 @@ class Store:
 
     # --- App Home and alert indexes -----------------------------------------------------------
 
-    async def touch_home(self, user: str, ref: ThreadRef, at: float, ttl: int) -> None:
-        key = self.keys.agent_home(user)
-        async with self.client.pipeline(transaction=True) as pipe:
-            pipe.zadd(key, {ref.key: at})
-            pipe.zremrangebyrank(key, 0, -21)  # keep the 20 most recent threads
-            pipe.expire(key, ttl)
+    async def touch_homes(self, items: list[tuple[str, ThreadRef, float]], ttl: int) -> None:
+        """Put threads on agents' App Home lists: (agent, thread, when) each; one round trip."""
+        async with self.client.pipeline(transaction=False) as pipe:
+            for user, ref, at in items:
+                key = self.keys.agent_home(user)
+                pipe.zadd(key, {ref.key: at})
+                pipe.zremrangebyrank(key, 0, -21)  # keep the 20 most recent threads
+                pipe.expire(key, ttl)
             await pipe.execute()
 
     async def home_threads(self, user: str, limit: int = 10) -> list[ThreadRef]:
@@ -415,7 +667,7 @@ class Store:
         self, ref: ThreadRef, at: float, renotify_at: float | None, ttl: int
     ) -> None:
         """Index a live alert (score: when it last changed), bounded to the newest few hundred."""
-        async with self.client.pipeline(transaction=True) as pipe:
+        async with self.client.pipeline(transaction=False) as pipe:  # keys of different slots
             pipe.zadd(self.keys.open_alerts(), {ref.key: at})
             pipe.zremrangebyscore(self.keys.open_alerts(), "-inf", at - ttl)  # threads expired
             pipe.zremrangebyrank(self.keys.open_alerts(), 0, -(MAX_OPEN_ALERTS + 1))
@@ -428,7 +680,7 @@ class Store:
             await pipe.execute()
 
     async def close_alert(self, ref: ThreadRef) -> None:
-        async with self.client.pipeline(transaction=True) as pipe:
+        async with self.client.pipeline(transaction=False) as pipe:  # keys of different slots
             pipe.zrem(self.keys.open_alerts(), ref.key)
             pipe.zrem(self.keys.renotify(), ref.key)
             await pipe.execute()
@@ -497,7 +749,7 @@ class Store:
     ) -> None:
         """Remember which threads the roll-up listed and when it went out."""
         listed = self.keys.rolled_up(channel)
-        async with self.client.pipeline(transaction=True) as pipe:
+        async with self.client.pipeline(transaction=False) as pipe:  # keys of different slots
             if refs:
                 pipe.zadd(listed, {ref.key: posted_at for ref in refs})
             pipe.zremrangebyscore(listed, "-inf", posted_at - keep)
@@ -522,13 +774,62 @@ class Store:
     async def unlock_rollup(self, channel: str) -> None:
         await self.client.delete(self.keys.rollup_lock(channel))
 
-    async def take_post_slot(self, channel: str, spacing: float, now: float) -> float:
-        """Claim `channel`'s slot for a new post; 0 when taken, else seconds until it frees.
+    # --- Slack's rate limits, shared by every process ---------------------------------------
 
-        Slack allows about one new message a second per channel; every process asks here first
-        (on the services' clock), so the budget holds across replicas."""
-        left = await self._post_slot(keys=[self.keys.post_slot(channel)], args=[now, spacing])
+    async def take_rate(
+        self,
+        team: str,
+        method: str,
+        budgets: list[tuple[str, float, int]],
+        now: float,
+        ticket: str = "",
+    ) -> float:
+        """Charge one call of `method` in workspace `team` to `budgets` (name, seconds between
+        calls, burst): 0 when it may go now, else the seconds to wait. With a `ticket` (an
+        effect's id) a call that has to wait keeps its place in line until it comes back; without
+        one nothing is charged. A method paused after a 429 waits for the pause to end."""
+        keys = [self.keys.rate(team, f"pause:{method}"), self.keys.rate(team, "tickets")]
+        args: list[Any] = [repr(now), ticket]
+        for name, interval, burst in budgets:
+            keys.append(self.keys.rate(team, name))
+            args += [name, repr(interval), burst]
+        left = await self._rate(keys=keys, args=args)
         return max(0.0, float(_decode(left)))
+
+    async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None:
+        """Slack answered 429: `method` waits `seconds` (services' clock) in every process."""
+        key = self.keys.rate(team, f"pause:{method}")
+        await self.client.set(key, repr(now + seconds), ex=int(seconds) + 60)
+
+    # --- App Home: who has it open, and the debounce ----------------------------------------
+
+    async def home_opened(self, user: str, seconds: int, debounce: float) -> None:
+        """`user` opened their App Home (and it is published now): publish changes to it for
+        `seconds`, the next one after `debounce`."""
+        async with self.client.pipeline(transaction=True) as pipe:  # one slot: {home:<user>}
+            pipe.set(self.keys.home_open(user), "1", ex=seconds)
+            pipe.set(self.keys.home_published(user), "1", px=int(debounce * 1000))
+            await pipe.execute()
+
+    async def homes_due(self, users: list[str], debounce: float) -> dict[str, int]:
+        """For each user: 1 publish now, 0 never (App Home not open), -1 later (debounced)."""
+        if not users:
+            return {}
+        results = await run_pipelined(
+            self.client,
+            [
+                (
+                    "home_due.lua",
+                    [self.keys.home_open(user), self.keys.home_published(user)],
+                    [int(debounce * 1000)],
+                )
+                for user in users
+            ],
+        )
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
+        return {user: int(r) for user, r in zip(users, results, strict=True)}
 
     # --- the leak guard's memory of shared channels --------------------------------------------
 

@@ -26,4 +26,4 @@ async def handle_app_home_opened(
         )
         return
     services: Services = context["services"]
-    await flows.publish_home(services, user)
+    await flows.home_opened(services, user)

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.stores.keys import ThreadRef
+from bot.stores.keys import ThreadRef, shard_of_fields
 from bot.stores.ledger import DONE_TTL
 from bot.stores.store import DEDUPE_TTL, MAX_OPEN_ALERTS, Store
 
@@ -27,9 +27,10 @@ async def test_an_event_is_taken_in_once_and_its_dedupe_key_expires(store: Store
     assert await store.enqueue("A1", "Ev1", {"kind": "message", "text": "hello"}) is True
     assert await store.enqueue("A1", "Ev1", {"kind": "message", "text": "hello"}) is False
     assert await store.enqueue("A2", "Ev1", {"kind": "message", "text": "other app"}) is True
-    ttl = await store.client.ttl(store.keys.dedupe("A1", "Ev1"))
+    shard = shard_of_fields({"kind": "message"})
+    ttl = await store.client.ttl(store.keys.dedupe(shard, "A1", "Ev1"))
     assert 0 < ttl <= DEDUPE_TTL
-    assert await store.client.xlen(store.keys.stream) == 2
+    assert await store.intake_length() == 2
 
 
 async def test_a_read_entry_is_pending_until_acked_and_then_gone(store: Store) -> None:
@@ -37,9 +38,9 @@ async def test_a_read_entry_is_pending_until_acked_and_then_gone(store: Store) -
     [entry] = await store.read("c1", block_ms=10)
     assert entry.fields["text"] == "private words"
     assert await store.pending() == 1
-    await store.ack(entry.id)
+    await store.ack(entry)
     assert await store.pending() == 0
-    assert await store.client.xlen(store.keys.stream) == 0  # the text left Redis
+    assert await store.intake_length() == 0  # the text left Redis
 
 
 async def test_an_abandoned_entry_is_taken_over_by_another_consumer(store: Store) -> None:
@@ -128,7 +129,7 @@ async def test_a_buried_entry_keeps_ids_but_not_its_text(store: Store) -> None:
     [letter] = await store.dead.newest()
     assert letter.kind == "entry" and letter.fields["event_id"] == "Ev1"
     assert "secret" not in str(letter.fields)
-    assert await store.pending() == 0 and await store.client.xlen(store.keys.stream) == 0
+    assert await store.pending() == 0 and await store.intake_length() == 0
 
 
 async def test_intake_health_tells_how_old_the_oldest_unprocessed_entry_is(store: Store) -> None:
@@ -147,7 +148,7 @@ async def test_entries_handed_back_are_taken_over_at_once(store: Store) -> None:
     await store.enqueue("A1", "Ev1", {"kind": "message"})
     [entry] = await store.read("leaving", block_ms=10)
     assert await store.claim_stale("other", min_idle_ms=60_000) == []
-    await store.hand_back("leaving", [entry.id])
+    await store.hand_back("leaving", [entry])
     [taken] = await store.claim_stale("other", min_idle_ms=60_000)
     assert taken.id == entry.id and taken.deliveries == 2
 
@@ -169,8 +170,10 @@ async def test_due_renotifications_are_handed_out_once(store: Store) -> None:
 
 
 async def test_snoozes_and_feedback_counts(store: Store) -> None:
-    await store.snooze("U1", REF, seconds=60)
-    assert await store.is_snoozed("U1", REF) and not await store.is_snoozed("U2", REF)
+    await store.snooze("U1", REF, seconds=60, now=1000.0)
+    assert await store.is_snoozed("U1", REF, now=1059.0)
+    assert not await store.is_snoozed("U2", REF, now=1059.0)
+    assert not await store.is_snoozed("U1", REF, now=1061.0)  # over, on the bot's clock
     await store.count_feedback("six_step.listen.ack", "used")
     await store.count_feedback("six_step.listen.ack", "used")
     await store.count_feedback("six_step.listen.ack", "not_helpful")
@@ -182,3 +185,33 @@ async def test_supervisor_outcomes_round_trip(store: Store) -> None:
     assert await store.outcomes() == [
         {"cue": "legal", "channel": "C1", "outcome": "claimed", "at": 1.0}
     ]
+
+
+POST = [("chat.postMessage", 0.1, 10), ("chan:C1", 1.0, 1)]  # the channel: one a second
+
+
+async def test_a_burst_into_one_channel_is_sent_in_order_one_slot_after_another(
+    store: Store,
+) -> None:
+    take = store.take_rate
+    assert await take("T1", "chat.postMessage", POST, now=100.0, ticket="a") == 0.0
+    assert await take("T1", "chat.postMessage", POST, now=100.0, ticket="b") == 1.0
+    assert await take("T1", "chat.postMessage", POST, now=100.0, ticket="c") == 2.0
+    assert await take("T1", "chat.postMessage", POST, now=101.0, ticket="c") == 1.0  # not yet
+    assert await take("T1", "chat.postMessage", POST, now=101.0, ticket="b") == 0.0  # its turn
+    assert await take("T1", "chat.postMessage", POST, now=102.0, ticket="c") == 0.0
+    other = [("chat.postMessage", 0.1, 10), ("chan:C2", 1.0, 1)]
+    assert await take("T1", "chat.postMessage", other, now=102.0, ticket="d") == 0.0
+
+
+async def test_a_call_without_a_place_in_line_is_not_charged_while_it_waits(store: Store) -> None:
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=100.0) == 0.0
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=100.5) == 0.5
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=101.0) == 0.0
+
+
+async def test_a_429_pauses_the_method_in_that_workspace_only(store: Store) -> None:
+    await store.pause_rate("T1", "chat.postMessage", 5.0, now=100.0)
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=103.0) == 2.0
+    assert await store.take_rate("T2", "chat.postMessage", POST, now=103.0) == 0.0
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=105.0) == 0.0

@@ -129,7 +129,8 @@ async def start_bot(
     }
     settings = Settings(**(values | overrides))
     clock = clock or Clock()
-    services = build_services(settings, store=Store.from_url(redis_url), clock=clock)
+    store = Store.from_url(redis_url, cluster=settings.redis_cluster)
+    services = build_services(settings, store=store, clock=clock)
     runner = web.AppRunner(create_web_app(services), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()

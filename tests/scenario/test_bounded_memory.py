@@ -50,7 +50,7 @@ async def test_every_redis_key_has_a_ttl_or_a_length_cap(bot: Bot) -> None:
         if await client.ttl(key) <= 0:
             unbounded.append(key)
     assert unbounded == []
-    intake = bot.services.store.keys.stream
-    assert await client.xlen(intake) <= STREAM_MAXLEN
+    for intake in bot.services.store.keys.streams:
+        assert await client.xlen(intake) <= STREAM_MAXLEN
     assert await client.ttl(bot.services.store.keys.alert_outcomes()) > 0
     assert {keys_of.record_index(), keys_of.practice(p.AGENT)} <= set(keys)  # written above

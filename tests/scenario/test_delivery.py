@@ -56,8 +56,8 @@ async def test_an_effect_slack_already_accepted_is_settled_without_sending_it_ag
 async def test_nothing_is_left_indexed_once_the_outbox_is_empty(bot: Bot) -> None:
     ref, _ = await queued_hint(bot)
     store = bot.services.store
-    assert await store.client.zscore(store.keys.due(), ref.key) is not None
+    assert await store.client.zscore(store.keys.due(ref.shard), ref.key) is not None
     bot.clock.advance(5)
     await bot.drain()
     assert (await record(bot, ref)).outbox == []
-    assert await store.client.zscore(store.keys.due(), ref.key) is None
+    assert await store.client.zscore(store.keys.due(ref.shard), ref.key) is None

@@ -19,7 +19,7 @@ def writes(bot: Bot) -> list[str]:
 
 async def stream_length(bot: Bot) -> int:
     store = bot.services.store
-    return int(await store.client.xlen(store.keys.stream))
+    return await store.intake_length()
 
 
 async def test_url_verification_echoes_the_challenge(bot: Bot) -> None:
@@ -172,7 +172,7 @@ async def test_readiness_reports_intake_health_and_fails_when_nobody_would_read_
                 "dead_letters": 0,
             }
         store = bot.services.store
-        await store.client.xgroup_destroy(store.keys.stream, "undertone")
+        await store.client.xgroup_destroy(store.keys.stream(0), "undertone")
         async with session.get(bot.url + "/readyz") as resp:
             assert resp.status == 503
             assert (await resp.json())["intake"]["group"] is False

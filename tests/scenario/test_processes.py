@@ -59,7 +59,7 @@ async def angry_thread(driver: SlackDriver) -> ThreadRef:
 
 async def nothing_left_to_send(store: Store, ref: ThreadRef) -> bool:
     record = ThreadRecord.from_json((await store.load_thread(ref)).doc)
-    due = await store.client.zscore(store.keys.due(), ref.key)
+    due = await store.client.zscore(store.keys.due(ref.shard), ref.key)
     assert record.outbox == [], record.outbox
     assert due is None, due
     return True

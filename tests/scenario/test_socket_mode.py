@@ -39,7 +39,7 @@ async def test_socket_mode_acks_takes_in_once_and_whispers(fake_slack: FakeSlack
         )
         assert acks
         store = services.store
-        assert await store.client.xlen(store.keys.stream) == 2  # the re-delivery was deduped
+        assert await store.intake_length() == 2  # the re-delivery was deduped
         worker = StreamWorker(services, "socket-test", block_ms=10)
         while await worker.run_once():
             pass
