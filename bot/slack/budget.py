@@ -92,7 +92,10 @@ class SlackBudget:
             return 0.0
         budgets = [(method, limit.interval, limit.burst)]
         channel = args.get("channel")
-        if method in PER_CHANNEL and isinstance(channel, str) and channel:
+        # The per-channel budget paces effects (alerts, roll-ups: bursts into one channel). A call
+        # a person is waiting on (a practice round in their DM) is not refused for its channel;
+        # Slack's own 429 still guards it.
+        if method in PER_CHANNEL and isinstance(channel, str) and channel and sending.get():
             budgets.append((f"chan:{channel}", self.channel_interval, 1))
         workspace = team or self.default_team() or "-"
         try:

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from bot.slack.budget import SlackBudget, sending
 from bot.stores.keys import ThreadRef, shard_of_fields
 from bot.stores.ledger import DONE_TTL
 from bot.stores.store import DEDUPE_TTL, MAX_OPEN_ALERTS, Store
@@ -215,3 +216,20 @@ async def test_a_429_pauses_the_method_in_that_workspace_only(store: Store) -> N
     assert await store.take_rate("T1", "chat.postMessage", POST, now=103.0) == 2.0
     assert await store.take_rate("T2", "chat.postMessage", POST, now=103.0) == 0.0
     assert await store.take_rate("T1", "chat.postMessage", POST, now=105.0) == 0.0
+
+
+async def test_effects_are_paced_per_channel_but_a_persons_own_request_is_not(
+    store: Store,
+) -> None:
+    budget = SlackBudget(store, clock=lambda: 100.0, default_team=lambda: "T1")
+    dm = {"channel": "D0AGENT"}
+    token = sending.set("thread/alert-1")
+    try:
+        assert await budget.take("T1", "chat.postMessage", {"channel": "C1"}) == 0.0
+        sending.set("thread/alert-2")
+        assert await budget.take("T1", "chat.postMessage", {"channel": "C1"}) == 1.0  # its turn
+    finally:
+        sending.reset(token)
+    # a practice round answering the agent in their DM: two posts at once, neither refused
+    assert await budget.take("T1", "chat.postMessage", dm) == 0.0
+    assert await budget.take("T1", "chat.postMessage", dm) == 0.0

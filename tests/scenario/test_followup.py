@@ -153,6 +153,24 @@ async def test_a_check_mark_resolves_the_thread_and_keeps_its_record(bot: Bot) -
     assert await record_of(bot) == record
 
 
+async def test_a_resolution_retried_after_a_crash_writes_the_record_it_lost(bot: Bot) -> None:
+    await play_rising_thread(bot)
+    envelope = p.reaction_added(
+        "white_check_mark", user=p.AGENT, channel=p.CHANNEL_SHARED, ts=bot.parent()
+    )
+    await bot.driver.post_event(envelope)
+    await bot.drain()
+    record = await record_of(bot)
+    assert record is not None
+    store = bot.services.store
+    # the process died after the thread was marked resolved and before its record was written
+    await store.client.delete(store.keys.record(ref(bot).key))
+    assert await record_of(bot) is None
+    # the reaction's intake entry was never acknowledged, so a worker takes it again
+    assert await followup.resolve(bot.services, ref(bot), "reaction") is None  # nothing new
+    assert await record_of(bot) == record
+
+
 async def test_a_customers_check_mark_or_another_emoji_resolves_nothing(bot: Bot) -> None:
     await play_rising_thread(bot)
     for reaction, user in (("white_check_mark", p.CUSTOMER), ("eyes", p.AGENT)):
