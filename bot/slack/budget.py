@@ -85,17 +85,15 @@ class SlackBudget:
 
     async def take(self, team: str | None, method: str, args: dict[str, Any]) -> float:
         """Seconds to wait before `method` may be called (0: go, the call is charged). An effect
-        being sent (`sending`) keeps its place in line while it waits. Fails open: when Redis
-        cannot answer, the call is made (Slack's 429 still protects)."""
+        being sent (`sending`) keeps its place in line while it waits; a call outside an effect
+        is never held back. Fails open: when Redis cannot answer, the call is made (Slack's 429
+        still protects)."""
         limit = self.limits.get(method)
         if limit is None:
             return 0.0
         budgets = [(method, limit.interval, limit.burst)]
         channel = args.get("channel")
-        # The per-channel budget paces effects (alerts, roll-ups: bursts into one channel). A call
-        # a person is waiting on (a practice round in their DM) is not refused for its channel;
-        # Slack's own 429 still guards it.
-        if method in PER_CHANNEL and isinstance(channel, str) and channel and sending.get():
+        if method in PER_CHANNEL and isinstance(channel, str) and channel:
             budgets.append((f"chan:{channel}", self.channel_interval, 1))
         workspace = team or self.default_team() or "-"
         try:
@@ -104,6 +102,11 @@ class SlackBudget:
             )
         except Exception as exc:
             log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})
+            return 0.0
+        if wait > 0 and not sending.get():
+            # Not an effect but a call a person is waiting on (a slash command's answer, a
+            # practice round in their DM): never held back (it has no turn to wait for); it is
+            # charged when it fits, and Slack's own 429 still guards it.
             return 0.0
         if wait > 0:
             metrics.SLACK_BUDGET_WAITS.labels(method=method).inc()

@@ -218,11 +218,10 @@ async def test_a_429_pauses_the_method_in_that_workspace_only(store: Store) -> N
     assert await store.take_rate("T1", "chat.postMessage", POST, now=105.0) == 0.0
 
 
-async def test_effects_are_paced_per_channel_but_a_persons_own_request_is_not(
+async def test_effects_wait_their_turn_but_a_call_a_person_waits_on_is_never_held_back(
     store: Store,
 ) -> None:
     budget = SlackBudget(store, clock=lambda: 100.0, default_team=lambda: "T1")
-    dm = {"channel": "D0AGENT"}
     token = sending.set("thread/alert-1")
     try:
         assert await budget.take("T1", "chat.postMessage", {"channel": "C1"}) == 0.0
@@ -230,6 +229,9 @@ async def test_effects_are_paced_per_channel_but_a_persons_own_request_is_not(
         assert await budget.take("T1", "chat.postMessage", {"channel": "C1"}) == 1.0  # its turn
     finally:
         sending.reset(token)
-    # a practice round answering the agent in their DM: two posts at once, neither refused
+    # a practice round answering the agent in their DM, twice in the same instant, and a
+    # slash command's answer into the busy channel: none refused
+    dm = {"channel": "D0AGENT"}
     assert await budget.take("T1", "chat.postMessage", dm) == 0.0
     assert await budget.take("T1", "chat.postMessage", dm) == 0.0
+    assert await budget.take("T1", "chat.postMessage", {"channel": "C1"}) == 0.0
