@@ -186,6 +186,10 @@ class HintPreset(_Frozen):
 
     confident_margin: float = Field(default=0.5, ge=0, le=4)  # log-odds above the frustrated cut
     defer: bool = True  # a borderline reading waits for the next customer message to confirm it
+    heat_is_sure: bool = True  # frustrated with heated words is sure enough (no deferral)
+    # what confirms a held reading: the next customer message reads no lower than this (log-odds
+    # from the frustrated cut; 0 = frustrated itself)
+    confirm_margin: float = Field(default=-0.25, ge=-2, le=0)
     uneasy_rising: bool = False  # a nudge when an uneasy reading is rising
 
 
@@ -218,7 +222,7 @@ class CoachingPolicy(_Frozen):
     sensitivity: str = "balanced"  # the preset of channels not listed in channel_sensitivity
     presets: dict[str, HintPreset] = Field(
         default_factory=lambda: {
-            "conservative": HintPreset(confident_margin=1.0),
+            "conservative": HintPreset(confident_margin=1.0, heat_is_sure=False),
             "balanced": HintPreset(),
             "eager": HintPreset(confident_margin=0.0, defer=False, uneasy_rising=True),
         }

@@ -257,10 +257,16 @@ class Tuning(_Frozen):
     # prefixes; a polite problem report ("Hi, my invoice shows the wrong VAT number, can you
     # fix it?") stays calm or uneasy however sure the score is that something is wrong
     frustrated_needs: tuple[str, ...]
+    # more of them, read only as an answer to the agent: "it broke again" after a fix, "don't
+    # send me the checklist again" (in an opening message "again" is a plain recurrence report)
+    frustrated_needs_after_agent: tuple[str, ...] = ()
     polite: tuple[str, ...]  # features that make a message a polite one (greeting, please, thanks)
     # "angry" needs heat in the words, not only a high score: a feature with one of these
     # prefixes (or a spoken cue); a serious but polite complaint reads as "frustrated"
     angry_needs: tuple[str, ...]
+    # a complaint about the service in the message (a feature with one of these prefixes) or a
+    # heated thread: what turns "we won't renew" from an account change into leaving over it
+    grievance: tuple[str, ...]
 
 
 class DetectionRules(_Frozen):

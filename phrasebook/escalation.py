@@ -35,6 +35,9 @@ class CueRule(_Frozen):
     severity: SeverityName
     min_level: Level = Level.CALM
     min_strength: float = Field(default=0.5, ge=0.0, le=1.0)
+    # counts only with a grievance (a complaint in the message or a heated thread): leaving over
+    # the service, not a routine account change
+    needs_grievance: bool = False
     suggested_move: str = Field(min_length=1, max_length=300)
 
 

@@ -72,6 +72,7 @@ PRIORS = {
     "pace.waited": 1.0,
     "repeat.loop": 1.0,
     "esc.churn": 0.8,
+    "esc.leaving": 0.8,
     "esc.manager": 0.8,
     "agent.canned": 0.4,
     "agent.defensive": 0.5,

@@ -247,14 +247,20 @@ class Coach:
             return replace(state, deferred=None), None
         urgent = level is Level.ANGRY or bool(assessment.escalate and assessment.cues)
         if level is Level.FRUSTRATED:
-            sure = assessment.margin >= preset.confident_margin + learned
+            # sure: clearly above the cut, or above it with heat in the words (a borderline
+            # score with "useless", "furious" or "are you kidding" in it is no misreading)
+            sure = assessment.margin >= preset.confident_margin + learned or (
+                assessment.heated and preset.heat_is_sure and assessment.margin >= learned
+            )
             if urgent or sure or waiting or not preset.defer:
                 return replace(state, deferred=None), Severity.URGENT
             return replace(state, deferred=assessment.turn), None
         if urgent:
             return replace(state, deferred=None), Severity.URGENT
-        if waiting:  # uneasy after a borderline reading: confirmed, a gentler nudge
-            return replace(state, deferred=None), Severity.NUDGE
+        if waiting:  # a borderline reading, then the next message: confirmed or dropped
+            if assessment.margin >= preset.confirm_margin + learned:
+                return replace(state, deferred=None), Severity.NUDGE  # confirmed: gentler
+            return replace(state, deferred=None), None
         if preset.uneasy_rising and assessment.trend is Trend.RISING:
             return state, Severity.NUDGE
         if self.policy.hint_when_uneasy_steady:

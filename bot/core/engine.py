@@ -348,12 +348,20 @@ class FrustrationEngine:
             # likeness to the cue examples only counts for an upset customer: skip it otherwise
             meant=self._meant(reading) if score >= self.combiner.cuts.uneasy else [],
         )
-        spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES]
+        was_heated = self._was_heated(state)
+        grievance = was_heated or reading.features.has(*t.grievance)
+        # a cue spoken is heat, except a cancellation with no complaint (an account change)
+        spoken = [
+            c
+            for c in situation.cues
+            if c.kind not in _QUIET_CUES and (grievance or c.kind is not CueKind.CHURN)
+        ]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         warm = (
             not reading.features.has(*t.polite)
             or reading.features.has(*t.frustrated_needs)
-            or self._was_heated(state)
+            or (reading.after_agent and reading.features.has(*t.frustrated_needs_after_agent))
+            or was_heated
         )
         level = self.level_of(score, warm, heated)
         trend = self.trend_of(state, z)
@@ -400,6 +408,7 @@ class FrustrationEngine:
             c.strength >= t.escalate_cue_strength
             for c in cues
             if c.kind is not CueKind.BEYOND_AUTHORITY
+            and (grievance or c.kind is not CueKind.CHURN)  # a plain cancellation is routine
         ):
             state.escalated = True
         wants = self.reader.wants_for(topic, situation.requests)
@@ -432,6 +441,8 @@ class FrustrationEngine:
             requests=requests,
             escalate=state.escalated,
             agent_declined=declined,
+            heated=heated,
+            grievance=grievance,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),
         )
 

@@ -217,11 +217,14 @@ class EscalationPolicy:
         return tuple(cues)
 
     def cue_severity(self, cue: Cue, assessment: Assessment) -> Severity:
-        """The cue's tier; a high cue in a thread cooling at a calm or uneasy level reads one
-        tier lower. Tiers never rise with the mood: the cue decides how urgent a ping is."""
+        """The cue's tier; a cue the engine inferred (a stalemate, a request beyond authority) in
+        a thread cooling at a calm or uneasy level reads one tier lower. A cue the customer spoke
+        (a manager asked for, leaving) keeps its tier: a calmer message after a rant that asks
+        for someone senior still needs one. Tiers never rise with the mood."""
         base = Severity.named(self.book.cues[cue.kind].severity)
         cooling = assessment.trend is Trend.COOLING
-        if base is Severity.HIGH and cooling and LEVEL_RANK[assessment.level] <= 1:
+        inferred = cue.kind in (CueKind.STALEMATE, CueKind.BEYOND_AUTHORITY)
+        if base is Severity.HIGH and inferred and cooling and LEVEL_RANK[assessment.level] <= 1:
             return Severity.WATCH
         return base
 
@@ -249,6 +252,8 @@ class EscalationPolicy:
                 continue
             if rank < LEVEL_RANK[self._min_level(cue.kind, channel_id)]:
                 continue
+            if self.book.cues[cue.kind].needs_grievance and not assessment.grievance:
+                continue  # "please cancel, the project is over": an account change
             if cue.kind is CueKind.STALEMATE and not self._stalemate_holds(assessment, history):
                 continue
             found.append((self.cue_severity(cue, assessment), cue))

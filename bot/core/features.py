@@ -91,6 +91,7 @@ PROBLEM_PREFIXES: tuple[str, ...] = (
     "promise.",
     "neglect.",
     "verdict.harsh",
+    "verdict.loaded",
 )  # not problem.money: an invoice question is no problem report
 POLITE_PREFIXES: tuple[str, ...] = ("calm.greeting", "calm.polite", "calm.thanks")
 # agent families that say "no" or "not mine to give" (a request above the limit then needs a

@@ -152,6 +152,8 @@ class Assessment:
     margin: float = (
         0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
     )
+    heated: bool = False  # heat in the words (a verdict, feelings, swearing, pressure) or a cue
+    grievance: bool = False  # a complaint about the service here, or the thread was heated
     handled_language: bool = True  # False: text not in a language we read; stayed neutral
 
     def explain(self) -> str:

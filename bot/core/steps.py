@@ -3,9 +3,9 @@
 Like a logging processor chain, every step receives the same `Reading` and adds or removes named
 features; the combiner reads what is left. Misreads are steps of their own, not special cases
 scattered through the scoring: hyperbole ("this bug is killing our build"), sarcasm ("thanks a
-lot, broken again"), corrections that only mean something after an agent reply, and closings
-("no, thanks, that's all"). Code blocks, quoted logs and Slack markup are removed before any
-step runs (`bot.core.text.prepare`).
+lot, broken again"), corrections that only mean something after an agent reply, owning a slip,
+and closings ("no, thanks, that's all"). Code blocks, quoted logs and Slack markup are removed
+before any step runs (`bot.core.text.prepare`).
 """
 
 from __future__ import annotations
@@ -126,6 +126,15 @@ def closing(r: Reading) -> None:
             feats.drop(name)
 
 
+def own_slip(r: Reading) -> None:
+    """A customer owning a slip of their own ("my bad", "sorry, I forgot to say") corrects
+    themselves, not the agent: the "actually" and the "bad" in it are no complaint."""
+    feats = r.features
+    if feats.has("calm.own_slip"):
+        for name in [n for n in feats.values if n.startswith("dialog.")] + ["verdict.mild"]:
+            feats.drop(name)
+
+
 def shape(r: Reading) -> None:
     """Capitals, punctuation bursts, length, stripped code and empty messages."""
     prep, feats = r.prep, r.features
@@ -234,6 +243,7 @@ def default_pipeline(
         ("sarcasm", sarcasm),
         ("contrast", contrast),
         ("closing", closing),
+        ("own_slip", own_slip),
         ("shape", shape),
         ("tone", tone_step(tone)),
         ("context", context_step(reader, rules)),

@@ -47,6 +47,7 @@ class Thread:
         self.customer_turn = 0
         self.now = 1_000.0
         self.hints: list[Hint] = []
+        self.heated = False  # the customer's words carry heat (the engine's `heated`)
 
     def agent(self, text: str) -> None:
         self.state = self.coach.observe_agent(self.state, Turn(Role.AGENT, text, self.now))
@@ -79,6 +80,7 @@ class Thread:
             escalate=escalate,
             margin=margin,
         )
+        assessment = dataclasses.replace(assessment, heated=self.heated)
         self.state, hint = self.coach.advise(
             self.state, assessment, self.now, snoozed=snoozed, preset=preset, learned=learned
         )
@@ -142,9 +144,31 @@ def test_a_borderline_reading_waits_for_the_next_message_to_confirm_it(coach: Co
     thread = Thread(coach)
     assert thread.customer(Level.FRUSTRATED, margin=0.2) is None
     assert thread.state.deferred is not None
-    hint = thread.customer(Level.UNEASY, Trend.STEADY)
+    hint = thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.1)
     assert hint is not None and hint.severity is Severity.NUDGE
     assert thread.state.deferred is None
+
+
+def test_a_held_reading_is_dropped_when_the_next_message_reads_well_below_the_cut(
+    coach: Coach,
+) -> None:
+    """A plain follow-up ("here is the log") after a borderline message confirms nothing."""
+    thread = Thread(coach)
+    assert thread.customer(Level.FRUSTRATED, margin=0.2) is None
+    assert thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.6) is None
+    assert thread.state.deferred is None and thread.hints == []
+
+
+def test_a_borderline_reading_with_heated_words_whispers_at_once(coach: Coach) -> None:
+    """Just over the cut with "useless" or "furious" in it: no misreading to wait out (except
+    in a conservative channel)."""
+    thread = Thread(coach)
+    thread.heated = True
+    assert thread.customer(Level.FRUSTRATED, margin=0.1) is not None
+    careful = Thread(coach)
+    careful.heated = True
+    conservative = BOOK.policy.presets["conservative"]
+    assert careful.customer(Level.FRUSTRATED, margin=0.1, preset=conservative) is None
 
 
 def test_a_borderline_reading_followed_by_calm_never_whispers(coach: Coach) -> None:

@@ -48,7 +48,10 @@ def assessed(
     trend: Trend = Trend.STEADY,
     requests: tuple[Request, ...] = (),
     score: float = 0.6,
+    grievance: bool | None = None,
 ) -> Assessment:
+    """A customer message read at `level`; it carries a complaint unless it reads calm or
+    `grievance` says otherwise."""
     return Assessment(
         turn=4,
         customer_turn=2,
@@ -59,6 +62,7 @@ def assessed(
         trend=trend,
         cues=cues,
         requests=requests,
+        grievance=level is not Level.CALM if grievance is None else grievance,
     )
 
 
@@ -91,10 +95,14 @@ class TestTiers:
         a = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.ANGRY, trend=Trend.RISING)
         assert first_alert(policy(), a)[1].severity is Severity.HIGH
 
-    def test_a_high_cue_in_a_thread_cooling_at_a_low_level_is_only_watched(self) -> None:
+    def test_an_inferred_cue_in_a_thread_cooling_at_a_low_level_is_only_watched(self) -> None:
+        a = assessed(cue(CueKind.STALEMATE), level=Level.UNEASY, trend=Trend.COOLING)
+        assert policy().cue_severity(a.cues[0], a) is Severity.WATCH
+
+    def test_a_manager_asked_for_after_a_rant_is_still_a_ping(self) -> None:
         a = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.UNEASY, trend=Trend.COOLING)
         _, d = first_alert(policy(), a)
-        assert (d.action, d.severity) == ("watch", Severity.WATCH)
+        assert (d.action, d.severity) == ("post", Severity.HIGH)
 
     def test_a_critical_cue_is_never_lowered(self) -> None:
         a = assessed(cue(CueKind.LEGAL), level=Level.UNEASY, trend=Trend.COOLING)
@@ -136,10 +144,15 @@ class TestWatch:
 
 class TestSensitivity:
     def test_a_conservative_channel_needs_more_heat_for_a_churn_ping(self) -> None:
+        calmly = assessed(cue(CueKind.CHURN), level=Level.CALM, grievance=True)
+        assert first_alert(policy(), calmly)[1].action == "post"  # leaving over the service
         p = policy(channel_sensitivity={SOURCE: "conservative"})
-        a = assessed(cue(CueKind.CHURN), level=Level.FRUSTRATED)
-        assert p.assess(AlertState(), a, SOURCE, T0)[1] is None
-        assert first_alert(p, assessed(cue(CueKind.CHURN), level=Level.ANGRY))[1].action == "post"
+        assert p.assess(AlertState(), calmly, SOURCE, T0)[1] is None
+        assert first_alert(p, assessed(cue(CueKind.CHURN), level=Level.UNEASY))[1].action == "post"
+
+    def test_a_cancellation_with_no_complaint_is_an_account_change_not_a_ping(self) -> None:
+        routine = assessed(cue(CueKind.CHURN), level=Level.UNEASY, grievance=False)
+        assert policy().assess(AlertState(), routine, SOURCE, T0)[1] is None
 
     def test_no_preset_quiets_a_threat(self) -> None:
         p = policy(channel_sensitivity={SOURCE: "conservative"})

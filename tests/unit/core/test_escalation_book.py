@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.models import CueKind, Level, RequestKind
+from bot.core.models import CueKind, RequestKind
 from phrasebook.escalation import SHIPPED_FILE, TEMPLATE_FIELDS, load_escalation
 from phrasebook.loader import PhrasebookError
 from phrasebook.render import render
@@ -33,7 +33,7 @@ def test_every_shipped_template_renders_with_its_declared_placeholders() -> None
 def test_shipped_defaults_are_conservative() -> None:
     book = load_escalation()
     assert not book.paging.enabled
-    assert book.cues[CueKind.CHURN].min_level is Level.FRUSTRATED  # calm cancellations stay quiet
+    assert book.cues[CueKind.CHURN].needs_grievance  # a cancellation with no complaint stays quiet
     assert book.authority[RequestKind.CONTRACT_CHANGE].always
 
 

@@ -119,6 +119,7 @@ class TestPageFlagOnDecisions:
             heat=0.6,
             trend=Trend.STEADY,
             cues=(Cue(CueKind.CHURN, "quote", "why", 1),),
+            grievance=True,
         )
         state, first = p.assess(AlertState(), churn, "C0SUPPORT", night)
         assert first is not None and not first.page

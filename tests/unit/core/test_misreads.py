@@ -167,3 +167,48 @@ def test_slack_escaped_characters_are_read_as_typed() -> None:
     prep = prepare(text)
     assert "&gt;" not in prep.lower and "r&d" in prep.lower
     assert prep.lower.splitlines()[1].startswith(">")
+
+
+def read_after_agent(text: str, agent: str = "Thanks, checking now.") -> Assessment:
+    """`text` as the customer's second message, after an agent reply."""
+    eng = engine()
+    state = eng.start()
+    opener = "Hi, could you check invoice INV-1 for me?"
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, opener, 1.0))
+    state, _ = eng.read(state, Turn(Role.AGENT, agent, 2.0))
+    _, a = eng.read(state, Turn(Role.CUSTOMER, text, 3.0))
+    assert a is not None
+    return a
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stack trace points at our side actually, my bad.",
+        "Sorry for the late reply, I was in a meeting. Yes please go ahead.",
+        "Ahh ok, my mistake then, thanks for your patience",
+    ],
+)
+def test_a_customer_owning_their_own_slip_corrects_nobody(text: str) -> None:
+    a = read_after_agent(text)
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+    assert "dialog.sorry" not in {s.id for s in a.signals}
+
+
+def test_counting_events_is_no_complaint_about_repeating_oneself() -> None:
+    a = read_one("Hi team, since this morning the webhook sends every event two times. Known?")
+    assert not a.heated and a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_a_resolution_with_a_loaded_word_is_not_frustrated() -> None:
+    a = read_after_agent("The worst problem is solved, only a small thing left: the date format.")
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_a_routine_cancellation_is_no_grievance_and_leaving_over_the_service_is() -> None:
+    routine = read_after_agent("Please cancel our subscription at renewal, the project is ending.")
+    assert not routine.grievance and routine.level is not Level.FRUSTRATED
+    leaving = read_after_agent("We will not renew. The outages this quarter cost us more than it.")
+    assert leaving.grievance
+    competitor = read_after_agent("Start the offboarding, we're taking our business elsewhere.")
+    assert competitor.grievance
