@@ -26,7 +26,9 @@ def test_every_class_is_there() -> None:
 
 
 @pytest.mark.parametrize("spec", THREADS, ids=[t.id for t in THREADS])
-async def test_the_thread_gets_what_it_deserves_and_nothing_more(bot: Bot, spec: ThreadSpec) -> None:
+async def test_the_thread_gets_what_it_deserves_and_nothing_more(
+    bot: Bot, spec: ThreadSpec
+) -> None:
     played = await play(bot, spec)
     problems = judge(bot.slack.calls, played)
     assert not problems, f"{spec.kind} thread {spec.id}: {'; '.join(problems)}. Why: {spec.why}"
