@@ -267,10 +267,12 @@ def _apply(
     rec.mark(msg.ts)
     if role is Role.AGENT:
         late = _ts(msg.ts) < _ts(str(rec.summary.get("uncoached_ts") or "0"))
+        # the thread's first agent, after a customer message nobody could be coached on
+        joined = rec.agent is None and bool(rec.summary.get("uncoached_ts"))
         rec.add_agent(msg.user)
         coach_state = s.coach.observe_agent(coach_state, turn)
         followup.on_agent(s, rec, ref, msg, coach_state, turn.ts or now)
-        if late:
+        if late or joined:
             coach_state = _coach_late(s, rec, ref, coach_state, now, tuning.hint_shift)
     elif assessment is not None:
         rec.customer = msg.user
@@ -328,9 +330,11 @@ def _coach_late(
     now: float,
     learned: float = 0.0,
 ) -> CoachState:
-    """An agent reply that arrives after a later customer message (Slack redelivered it late, e.g.
-    across a Redis restart) was written before it: coach that customer message now, as if the
-    reply had been there when it was read."""
+    """Coach the customer's last message now, as if this agent reply had been there when it was
+    read: the reply arrived after a later customer message it was written before (Slack
+    redelivered it late, e.g. across a Redis restart), or it is the thread's first agent reply
+    after a customer opened hot (nobody could be coached then; the agent joining is whispered,
+    with what their reply already did taken into account)."""
     rec.summary.pop("uncoached_ts", None)
     last = rec.summary.get("last")
     if not last:

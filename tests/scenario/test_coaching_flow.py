@@ -95,3 +95,24 @@ async def test_no_hint_while_the_customer_has_not_answered_the_agent(bot: Bot) -
     await bot.say(p.AGENT, "Found it, fixing now.")
     await bot.drain()
     assert hint_ids(bot.slack) == before
+
+
+async def test_the_first_agent_to_join_a_thread_that_opened_hot_is_whispered(bot: Bot) -> None:
+    """Nobody could be coached on an angry opening message; the agent who answers it is."""
+    await bot.say(
+        p.CUSTOMER,
+        "Send me the export instructions, we're moving to another tool. Your sync bug wiped "
+        "a week of work for the third time and I'm not waiting for a fourth.",
+    )
+    await bot.drain()
+    assert hint_ids(bot.slack) == []  # no agent in the thread yet
+    await bot.say(p.AGENT, "I'm really sorry about the lost work. Can I try a restore first?")
+    await bot.drain()
+    assert hint_ids(bot.slack), "the agent who joined gets the hint"
+
+
+async def test_the_first_agent_to_join_a_calm_thread_is_left_alone(bot: Bot) -> None:
+    await bot.say(p.CUSTOMER, "Hi! Could you re-send invoice INV-2210 with our new VAT number?")
+    await bot.say(p.AGENT, "Sure, sending it now.")
+    await bot.drain()
+    assert hint_ids(bot.slack) == []
