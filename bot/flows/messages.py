@@ -278,9 +278,10 @@ def _apply(
         rec.customer = msg.user
         rec.add_score(assessment.score)
         if rec.agent is None:  # remembered: an agent reply written earlier may still arrive
-            rec.summary["uncoached_ts"] = msg.ts
+            _remember_uncoached(rec, msg.ts, assessment)
         else:
             rec.summary.pop("uncoached_ts", None)
+            rec.summary.pop("uncoached", None)
         coach_state, hint = _coach(
             s, rec, assessment, coach_state, now, snoozed, ref.channel, tuning.hint_shift
         )
@@ -322,6 +323,17 @@ def _coach(
     return state, hint
 
 
+def _remember_uncoached(rec: ThreadRecord, ts: str, assessment: Assessment) -> None:
+    """A customer message nobody could be coached on yet. Kept: the newest such ts (an agent
+    reply written before it is late) and the hottest such reading. Messages can arrive out of
+    order after an outage, and an older, calmer opening must not hide an angry line."""
+    if _ts(ts) > _ts(str(rec.summary.get("uncoached_ts") or "0")):
+        rec.summary["uncoached_ts"] = ts
+    held = rec.summary.get("uncoached")
+    if not held or assessment.score >= assessment_from_json(held).score:
+        rec.summary["uncoached"] = assessment_to_json(assessment)
+
+
 def _coach_late(
     s: Services,
     rec: ThreadRecord,
@@ -336,7 +348,7 @@ def _coach_late(
     after a customer opened hot (nobody could be coached then; the agent joining is whispered,
     with what their reply already did taken into account)."""
     rec.summary.pop("uncoached_ts", None)
-    last = rec.summary.get("last")
+    last = rec.summary.pop("uncoached", None) or rec.summary.get("last")
     if not last:
         return state
     assessment = assessment_from_json(last)

@@ -116,3 +116,42 @@ async def test_the_first_agent_to_join_a_calm_thread_is_left_alone(bot: Bot) -> 
     await bot.say(p.AGENT, "Sure, sending it now.")
     await bot.drain()
     assert hint_ids(bot.slack) == []
+
+
+async def test_an_angry_line_that_overtook_the_opening_and_the_reply_is_still_coached(
+    bot: Bot,
+) -> None:
+    """Slack retries after an outage can deliver a thread out of order: the angry line first,
+    then the customer's older opening and the agent's older reply. The older, calmer opening
+    must not hide the angry line from the coaching the agent's reply brings."""
+    bot.clock.advance(60)
+    opening_ts = p.next_ts(bot.clock.now)
+    bot.clock.advance(60)
+    reply_ts = p.next_ts(bot.clock.now)
+    bot.threads[f"{p.CHANNEL_SHARED}/t1"] = opening_ts
+    await bot.say(
+        p.CUSTOMER,
+        "Seriously?! Nobody has read a single thing I wrote about import job imp-69575. "
+        "This is ridiculous and I'm running out of patience.",
+    )
+    await bot.drain()
+    opening = p.message_event(
+        text="Hi team, import job imp-69575 has been sitting at 87% since lunch. Any idea?",
+        user=p.CUSTOMER,
+        channel=p.CHANNEL_SHARED,
+        ts=opening_ts,
+        user_team=p.TEAM_CUST,
+    )
+    reply = p.message_event(
+        text="Quick update: engineering is on it, I'll post here as soon as I hear back.",
+        user=p.AGENT,
+        channel=p.CHANNEL_SHARED,
+        ts=reply_ts,
+        user_team=p.TEAM_OURS,
+        thread_ts=opening_ts,
+    )
+    await bot.driver.post_event(opening, retry_num=1)
+    await bot.drain()
+    await bot.driver.post_event(reply, retry_num=1)
+    await bot.drain()
+    assert hint_ids(bot.slack), "the agent is coached on the angry line"
