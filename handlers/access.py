@@ -107,6 +107,17 @@ async def allow(
     return False
 
 
+async def allow_support_team(services: Services, caller: Caller, *, what: str) -> bool:
+    """`allow` for what only the support team (agents and supervisors) may do."""
+    return await allow(
+        services,
+        caller,
+        what=what,
+        needs=is_support_team,
+        refusal=services.phrasebook.access.support_team_only,
+    )
+
+
 def is_supervisor(role: Role) -> bool:
     return role is Role.SUPERVISOR
 

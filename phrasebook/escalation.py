@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.core.models import CueKind, Level, RequestKind
-from phrasebook.loader import PhrasebookError, describe, nearest_line, read_yaml
+from phrasebook.loader import load_with_team
 from phrasebook.render import placeholders
 
 SeverityName = Literal["watch", "high", "critical"]
@@ -264,34 +264,6 @@ class EscalationBook(_Frozen):
         return self
 
 
-def _deep_merge(base: Any, over: Any) -> Any:
-    if isinstance(base, dict) and isinstance(over, dict):
-        merged = dict(base)
-        for key, value in over.items():
-            merged[key] = _deep_merge(base[key], value) if key in base else value
-        return merged
-    return over
-
-
 def load_escalation(team_dir: Path | None = None) -> EscalationBook:
     """Shipped escalation defaults, with fields of `team_dir/escalation.yaml` merged over them."""
-    base, base_lines = read_yaml(SHIPPED_FILE)
-    data: Any = base or {}
-    team_path: Path | None = None
-    team_lines: dict[tuple[Any, ...], int] = {}
-    if team_dir is not None and (team_dir / TEAM_FILE_NAME).is_file():
-        team_path = team_dir / TEAM_FILE_NAME
-        team, team_lines = read_yaml(team_path)
-        if team is not None and not isinstance(team, dict):
-            raise PhrasebookError(team_path, 1, "(top level): expected a mapping of fields")
-        data = _deep_merge(data, team or {})
-    try:
-        return EscalationBook.model_validate(data)
-    except ValidationError as exc:
-        loc, problem = describe(exc)
-        team_line = nearest_line(loc, team_lines, allow_root=False) if team_path else None
-        if team_path is not None and team_line is not None:
-            raise PhrasebookError(team_path, team_line, problem) from exc
-        raise PhrasebookError(
-            SHIPPED_FILE, nearest_line(loc, base_lines, allow_root=False), problem
-        ) from exc
+    return load_with_team(EscalationBook, SHIPPED_FILE, team_dir, TEAM_FILE_NAME)

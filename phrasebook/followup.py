@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from phrasebook.loader import PhrasebookError, describe, nearest_line, read_yaml
-from phrasebook.render import placeholders
+from phrasebook.loader import check_wording, load_with_team
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "followup" / "followup.yaml"
 TEAM_FILE_NAME = "followup.yaml"
@@ -191,47 +190,9 @@ class FollowupBook(_Frozen):
     @field_validator("wording")
     @classmethod
     def _wording(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = sorted(set(WORDING_FIELDS) - set(value))
-        if missing:
-            raise ValueError(f"wording missing: {', '.join(missing)}")
-        unknown = sorted(set(value) - set(WORDING_FIELDS))
-        if unknown:
-            raise ValueError(f"unknown wording: {', '.join(unknown)}")
-        for name, text in value.items():
-            extra = placeholders(text) - WORDING_FIELDS[name]
-            if extra:
-                raise ValueError(f"wording {name} uses unknown placeholders {sorted(extra)}")
-        return value
-
-
-def _deep_merge(base: Any, over: Any) -> Any:
-    if isinstance(base, dict) and isinstance(over, dict):
-        merged = dict(base)
-        for key, value in over.items():
-            merged[key] = _deep_merge(base[key], value) if key in base else value
-        return merged
-    return over
+        return check_wording(value, WORDING_FIELDS)
 
 
 def load_followup(team_dir: Path | None = None) -> FollowupBook:
     """Shipped follow-through policy, with `team_dir/followup.yaml` merged over it."""
-    base, base_lines = read_yaml(SHIPPED_FILE)
-    data: Any = base or {}
-    team_path: Path | None = None
-    team_lines: dict[tuple[Any, ...], int] = {}
-    if team_dir is not None and (team_dir / TEAM_FILE_NAME).is_file():
-        team_path = team_dir / TEAM_FILE_NAME
-        team, team_lines = read_yaml(team_path)
-        if team is not None and not isinstance(team, dict):
-            raise PhrasebookError(team_path, 1, "(top level): expected a mapping of fields")
-        data = _deep_merge(data, team or {})
-    try:
-        return FollowupBook.model_validate(data)
-    except ValidationError as exc:
-        loc, problem = describe(exc)
-        team_line = nearest_line(loc, team_lines, allow_root=False) if team_path else None
-        if team_path is not None and team_line is not None:
-            raise PhrasebookError(team_path, team_line, problem) from exc
-        raise PhrasebookError(
-            SHIPPED_FILE, nearest_line(loc, base_lines, allow_root=False), problem
-        ) from exc
+    return load_with_team(FollowupBook, SHIPPED_FILE, team_dir, TEAM_FILE_NAME)

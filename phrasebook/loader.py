@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+
+from phrasebook.render import placeholders
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -88,3 +91,54 @@ def load_models_in(folder: Path, model: type[M]) -> list[tuple[Path, M]]:
     if not folder.is_dir():
         return []
     return [(p, load_model(p, model)) for p in sorted(folder.glob("*.yaml"))]
+
+
+def deep_merge(base: Any, over: Any) -> Any:
+    """`over` merged into `base` key by key (mappings recursively; anything else replaced)."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        merged = dict(base)
+        for key, value in over.items():
+            merged[key] = deep_merge(base[key], value) if key in base else value
+        return merged
+    return over
+
+
+def load_with_team(model: type[M], shipped: Path, team_dir: Path | None, team_file: str) -> M:
+    """The shipped file, with the fields of `team_dir/team_file` merged over it, validated as
+    `model`; an error names the team's line when the team's file has the key, else the shipped
+    file's."""
+    base, base_lines = read_yaml(shipped)
+    data: Any = base or {}
+    team_path: Path | None = None
+    team_lines: dict[tuple[Any, ...], int] = {}
+    if team_dir is not None and (team_dir / team_file).is_file():
+        team_path = team_dir / team_file
+        team, team_lines = read_yaml(team_path)
+        if team is not None and not isinstance(team, dict):
+            raise PhrasebookError(team_path, 1, "(top level): expected a mapping of fields")
+        data = deep_merge(data, team or {})
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        loc, problem = describe(exc)
+        team_line = nearest_line(loc, team_lines, allow_root=False) if team_path else None
+        if team_path is not None and team_line is not None:
+            raise PhrasebookError(team_path, team_line, problem) from exc
+        raise PhrasebookError(
+            shipped, nearest_line(loc, base_lines, allow_root=False), problem
+        ) from exc
+
+
+def check_wording(value: dict[str, str], fields: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Every wording field present, none unknown, each using only its own placeholders."""
+    missing = sorted(set(fields) - set(value))
+    if missing:
+        raise ValueError(f"wording missing: {', '.join(missing)}")
+    unknown = sorted(set(value) - set(fields))
+    if unknown:
+        raise ValueError(f"unknown wording: {', '.join(unknown)}")
+    for name, text in value.items():
+        extra = placeholders(text) - fields[name]
+        if extra:
+            raise ValueError(f"wording {name} uses unknown placeholders {sorted(extra)}")
+    return value

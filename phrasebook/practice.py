@@ -16,8 +16,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.core.models import CustomerType, Trigger
-from phrasebook.loader import PhrasebookError, describe, load_model, nearest_line, read_yaml
-from phrasebook.render import placeholders
+from phrasebook.loader import (
+    PhrasebookError,
+    check_wording,
+    describe,
+    load_model,
+    nearest_line,
+    read_yaml,
+)
 
 SHIPPED_DIR = Path(__file__).parent / "data" / "practice"
 TEAM_FOLDER = "practice"
@@ -114,17 +120,7 @@ class PracticePolicy(_Frozen):
     @field_validator("wording")
     @classmethod
     def _wording(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = sorted(set(WORDING_FIELDS) - set(value))
-        if missing:
-            raise ValueError(f"wording missing: {', '.join(missing)}")
-        unknown = sorted(set(value) - set(WORDING_FIELDS))
-        if unknown:
-            raise ValueError(f"unknown wording: {', '.join(unknown)}")
-        for name, text in value.items():
-            extra = placeholders(text) - WORDING_FIELDS[name]
-            if extra:
-                raise ValueError(f"wording {name} uses unknown placeholders {sorted(extra)}")
-        return value
+        return check_wording(value, WORDING_FIELDS)
 
 
 class PracticeBook(_Frozen):

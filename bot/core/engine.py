@@ -48,6 +48,12 @@ SAME_ANSWER_OVERLAP = 0.6  # share of content words an agent reply repeats from 
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no heat of their own
 
 
+def _counts(cue: Cue, grievance: bool) -> bool:
+    """A spoken cue is heat and a reason to escalate, except a cancellation with no complaint
+    in the message or the thread: an account change for the agent."""
+    return grievance or cue.kind is not CueKind.CHURN
+
+
 def sigmoid(z: float) -> float:
     """The logistic function, safe for any input."""
     return 1.0 / (1.0 + math.exp(-max(-_LOGIT_CAP * 3, min(_LOGIT_CAP * 3, z))))
@@ -350,12 +356,7 @@ class FrustrationEngine:
         )
         was_heated = self._was_heated(state)
         grievance = was_heated or reading.features.has(*t.grievance)
-        # a cue spoken is heat, except a cancellation with no complaint (an account change)
-        spoken = [
-            c
-            for c in situation.cues
-            if c.kind not in _QUIET_CUES and (grievance or c.kind is not CueKind.CHURN)
-        ]
+        spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         warm = (
             not reading.features.has(*t.polite)
@@ -407,8 +408,7 @@ class FrustrationEngine:
         if level is Level.ANGRY or any(
             c.strength >= t.escalate_cue_strength
             for c in cues
-            if c.kind is not CueKind.BEYOND_AUTHORITY
-            and (grievance or c.kind is not CueKind.CHURN)  # a plain cancellation is routine
+            if c.kind is not CueKind.BEYOND_AUTHORITY and _counts(c, grievance)
         ):
             state.escalated = True
         wants = self.reader.wants_for(topic, situation.requests)

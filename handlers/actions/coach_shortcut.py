@@ -26,13 +26,7 @@ async def handle_coach_shortcut(
     team = team or access.text(access.field(shortcut, "team").get("id"))
     if not (caller.channel and caller.user and thread_ts):
         return
-    if not await access.allow(
-        services,
-        caller,
-        what="coach_shortcut",
-        needs=access.is_support_team,
-        refusal=services.phrasebook.access.support_team_only,
-    ):
+    if not await access.allow_support_team(services, caller, what="coach_shortcut"):
         return
     reading = await flows.coach_reading(services, team, caller.channel, thread_ts)
     message = coach_reading_message(reading.assessment, reading.progress, reading.hint)

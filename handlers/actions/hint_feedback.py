@@ -26,13 +26,7 @@ async def handle_hint_feedback(
     await ack()
     services: Services = context["services"]
     caller = access.Caller.of(body)
-    if not await access.allow(
-        services,
-        caller,
-        what="hint_feedback",
-        needs=access.is_support_team,
-        refusal=services.phrasebook.access.support_team_only,
-    ):
+    if not await access.allow_support_team(services, caller, what="hint_feedback"):
         return
     kind = KINDS[str(action.get("action_id"))]
     value = str(action.get("value") or "")

@@ -19,13 +19,7 @@ async def handle_playbook_open(
     await ack()
     services: Services = context["services"]
     caller = access.Caller.of(body)
-    if not await access.allow(
-        services,
-        caller,
-        what="playbook_open",
-        needs=access.is_support_team,
-        refusal=services.phrasebook.access.support_team_only,
-    ):
+    if not await access.allow_support_team(services, caller, what="playbook_open"):
         return
     message = playbook_reply(flows.answer_playbook(services, str(action.get("value") or "")))
     if caller.response_url:

@@ -21,13 +21,7 @@ async def handle_resolve(
     await ack()
     services: Services = context["services"]
     caller = access.Caller.of(body)
-    if not await access.allow(
-        services,
-        caller,
-        what="thread_resolve",
-        needs=access.is_support_team,
-        refusal=services.phrasebook.access.support_team_only,
-    ):
+    if not await access.allow_support_team(services, caller, what="thread_resolve"):
         return
     thread = resolve_ref(str(action.get("value") or ""))
     if thread is None:
