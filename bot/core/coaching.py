@@ -230,7 +230,13 @@ class Coach:
         return Severity.NUDGE if assessment.escalate else None
 
     def decide(
-        self, state: CoachState, assessment: Assessment, preset: HintPreset, learned: float = 0.0
+        self,
+        state: CoachState,
+        assessment: Assessment,
+        preset: HintPreset,
+        learned: float = 0.0,
+        *,
+        answered: bool = False,
     ) -> tuple[CoachState, Severity | None]:
         """Whisper now, wait for confirmation, or stay quiet, like a good team lead.
 
@@ -238,6 +244,9 @@ class Coach:
         cut: `preset.confident_margin` plus what the channel `learned` from "not helpful") ->
         whisper. A borderline frustrated reading is held until the next customer message: if
         that one is still uneasy or worse, the hint goes out; if it is calm, it never does.
+        `answered`: the agent has already replied to this message (the thread's first agent
+        joining after the customer opened upset): short of urgent, wait for how the customer
+        takes the reply, as for a borderline reading.
         """
         if not assessment.handled_language:
             return state, None
@@ -252,7 +261,7 @@ class Coach:
             sure = assessment.margin >= preset.confident_margin + learned or (
                 assessment.heated and preset.heat_is_sure and assessment.margin >= learned
             )
-            if urgent or sure or waiting or not preset.defer:
+            if urgent or ((sure or waiting) and not answered) or not preset.defer:
                 return replace(state, deferred=None), Severity.URGENT
             return replace(state, deferred=assessment.turn), None
         if urgent:
@@ -276,13 +285,15 @@ class Coach:
         snoozed: bool = False,
         preset: HintPreset | None = None,
         learned: float = 0.0,
+        answered: bool = False,
     ) -> tuple[CoachState, Hint | None]:
-        """On a customer message: maybe one hint, within budget, cooldown and snooze."""
+        """On a customer message: maybe one hint, within budget, cooldown and snooze
+        (`answered`: see `decide`)."""
         state = replace(state, last_turn=max(state.last_turn, assessment.turn))
         if snoozed or self._agent_replied_since(state, assessment):
             return state, None
         state, severity = self.decide(
-            state, assessment, preset or self.policy.preset_for(""), learned
+            state, assessment, preset or self.policy.preset_for(""), learned, answered=answered
         )
         if severity is None or len(state.shown) >= self.policy.budget:
             return state, None

@@ -32,6 +32,10 @@ def assessment_to_json(a: Assessment) -> dict[str, Any]:
         "trend": a.trend.value,
         "tipped_by": a.tipped_by,
         "escalate": a.escalate,
+        "agent_declined": a.agent_declined,
+        "margin": round(a.margin, 3),
+        "heated": a.heated,
+        "grievance": a.grievance,
         "handled_language": a.handled_language,
         "signals": [[s.id, s.label, s.evidence, s.weight] for s in a.signals],
         "cues": [[c.kind.value, c.evidence, c.why, c.turn, c.strength] for c in a.cues],
@@ -61,6 +65,11 @@ def assessment_from_json(d: dict[str, Any]) -> Assessment:
         trend=Trend(d["trend"]),
         tipped_by=d.get("tipped_by"),
         escalate=bool(d.get("escalate")),
+        agent_declined=bool(d.get("agent_declined")),
+        # readings saved before these were kept read as borderline (margin 0), not as sure
+        margin=float(d.get("margin", 0.0)),
+        heated=bool(d.get("heated")),
+        grievance=bool(d.get("grievance")),
         handled_language=bool(d.get("handled_language", True)),
         signals=tuple(
             Signal(str(i), str(lbl), str(ev), float(w)) for i, lbl, ev, w in d["signals"]

@@ -90,7 +90,8 @@ async def process_batch(s: Services, entries: list[Entry]) -> dict[str, Exceptio
     """Score a batch of taken-in messages, each once, and queue what they call for.
 
     The lean path: the batch's thread documents (and snoozes) are read in one pipelined round
-    trip; each thread's messages are folded into its document in order; every thread is written
+    trip; each thread's messages are folded into its document in the order they were written
+    (by ts, whatever order they arrived in); every thread is written
     by one script (compare-and-set, due index, entries acknowledged) and the scripts are
     pipelined. A thread someone else wrote meanwhile is read and folded again. Returns the
     entries that failed (left pending: retried, then dead-lettered); every other entry is
@@ -112,6 +113,10 @@ async def process_batch(s: Services, entries: list[Entry]) -> dict[str, Exceptio
             threads.setdefault(message.ref, []).append(message)
     if skipped:
         await s.store.ack(skipped)
+    for messages in threads.values():
+        # read in the order they were written: after an outage Slack's retries can bring a
+        # thread's later line before its older ones, and a line is read in its thread's context
+        messages.sort(key=lambda m: _ts(m.msg.ts))
     pending = threads
     for _ in range(MAX_CAS_ATTEMPTS):
         if not pending:
@@ -273,7 +278,9 @@ def _apply(
         coach_state = s.coach.observe_agent(coach_state, turn)
         followup.on_agent(s, rec, ref, msg, coach_state, turn.ts or now)
         if late or joined:
-            coach_state = _coach_late(s, rec, ref, coach_state, now, tuning.hint_shift)
+            coach_state = _coach_late(
+                s, rec, ref, coach_state, now, tuning.hint_shift, answered=not late
+            )
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
@@ -311,12 +318,13 @@ def _coach(
     snoozed: bool,
     channel: str = "",
     learned: float = 0.0,
+    answered: bool = False,
 ) -> tuple[CoachState, Hint | None]:
     if rec.agent is None:
         return state, None  # nobody to coach yet
     preset = s.coach.policy.preset_for(channel)
     state, hint = s.coach.advise(
-        state, assessment, now, snoozed=snoozed, preset=preset, learned=learned
+        state, assessment, now, snoozed=snoozed, preset=preset, learned=learned, answered=answered
     )
     if hint is not None:
         rec.summary["hint"] = hint.headline
@@ -341,11 +349,14 @@ def _coach_late(
     state: CoachState,
     now: float,
     learned: float = 0.0,
+    *,
+    answered: bool = False,
 ) -> CoachState:
     """Coach the customer's last message now, as if this agent reply had been there when it was
     read: the reply arrived after a later customer message it was written before (Slack
     redelivered it late, e.g. across a Redis restart), or it is the thread's first agent reply
-    after a customer opened hot (nobody could be coached then; the agent joining is whispered,
+    after a customer opened hot (`answered`: nobody could be coached then; the agent joining is
+    whispered at once only when it is urgent, otherwise the customer's next message decides,
     with what their reply already did taken into account)."""
     rec.summary.pop("uncoached_ts", None)
     last = rec.summary.pop("uncoached", None) or rec.summary.get("last")
@@ -356,7 +367,15 @@ def _coach_late(
         return state  # read without the reply, a mild message looks worse than it was
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
     state, hint = _coach(
-        s, rec, shifted, state, now, snoozed=False, channel=ref.channel, learned=learned
+        s,
+        rec,
+        shifted,
+        state,
+        now,
+        snoozed=False,
+        channel=ref.channel,
+        learned=learned,
+        answered=answered,
     )
     if hint is not None:
         _whisper(rec, ref, assessment, hint, None, now)

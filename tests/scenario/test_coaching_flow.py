@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.fakeslack import payloads as p
 from bot.fakeslack.server import FakeSlack
 from tests.scenario.conftest import Bot
@@ -152,6 +154,53 @@ async def test_an_angry_line_that_overtook_the_opening_and_the_reply_is_still_co
     )
     await bot.driver.post_event(opening, retry_num=1)
     await bot.drain()
+    await bot.driver.post_event(reply, retry_num=1)
+    await bot.drain()
+    assert hint_ids(bot.slack), "the agent is coached on the angry line"
+
+
+OUT_OF_ORDER_ANGRY = [
+    "This is the third time I'm asking about invoice INV-2291. Every answer is copy-paste and "
+    "nothing changes. I'm honestly furious.",
+    "Are you kidding me? Invoice INV-2291 has been 'looked into' for two weeks now. This is "
+    "completely unacceptable.",
+    "Unbelievable. Another day, another useless update about invoice INV-2291. We pay for premium "
+    "support and get this garbage.",
+    "Stop telling me to clear my cache. The export has been broken since Monday and I'm completely "
+    "fed up with this.",
+]
+
+
+@pytest.mark.parametrize("angry", OUT_OF_ORDER_ANGRY)
+async def test_a_thread_delivered_out_of_order_in_one_batch_is_read_in_the_order_it_was_written(
+    bot: Bot, angry: str
+) -> None:
+    """After an outage Slack's retries can bring a thread's angry line and its older opening in
+    the same batch, the angry line first. They are read in the order they were written (by ts),
+    so the angry line is read in its thread, and the agent's late reply brings its whisper."""
+    bot.clock.advance(60)
+    opening_ts = p.next_ts(bot.clock.now)
+    bot.clock.advance(60)
+    reply_ts = p.next_ts(bot.clock.now)
+    bot.threads[f"{p.CHANNEL_SHARED}/t1"] = opening_ts
+    await bot.say(p.CUSTOMER, angry)  # taken in, not yet read
+    opening = p.message_event(
+        text="Hello, could you check invoice INV-2291 for us? The total differs from the quote.",
+        user=p.CUSTOMER,
+        channel=p.CHANNEL_SHARED,
+        ts=opening_ts,
+        user_team=p.TEAM_CUST,
+    )
+    reply = p.message_event(
+        text="Thanks for flagging, I'm checking it with billing now.",
+        user=p.AGENT,
+        channel=p.CHANNEL_SHARED,
+        ts=reply_ts,
+        user_team=p.TEAM_OURS,
+        thread_ts=opening_ts,
+    )
+    await bot.driver.post_event(opening, retry_num=1)
+    await bot.drain()  # one batch: the angry line, then the older opening
     await bot.driver.post_event(reply, retry_num=1)
     await bot.drain()
     assert hint_ids(bot.slack), "the agent is coached on the angry line"

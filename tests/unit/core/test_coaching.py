@@ -680,3 +680,21 @@ def test_realistic_replies_tick_the_right_steps(
     """Everyday agent replies are read as the steps they take, and no more."""
     state = coach.observe_agent(coach.start(), Turn(Role.AGENT, reply, 1.0))
     assert set(state.done_ids) == expected
+
+
+def test_a_message_the_agent_already_answered_waits_for_the_customer_unless_urgent(
+    coach: Coach,
+) -> None:
+    """The thread's first agent joins after the customer opened upset: the reply already answers
+    that message, so a clear but not urgent reading waits for how the customer takes the reply;
+    anger or a spoken cue is whispered at once."""
+    preset = BOOK.policy.preset_for("")
+    state = coach.start()
+    clear = make_assessment(1, 0, Level.FRUSTRATED, Trend.STEADY, margin=1.5)
+    held, severity = coach.decide(state, clear, preset, answered=True)
+    assert severity is None and held.deferred == clear.turn
+    _, severity = coach.decide(state, clear, preset)
+    assert severity is not None, "not yet answered: a clear reading whispers at once"
+    angry = make_assessment(1, 0, Level.ANGRY, Trend.STEADY, margin=2.5)
+    _, severity = coach.decide(state, angry, preset, answered=True)
+    assert severity is not None
