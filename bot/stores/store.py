@@ -21,7 +21,8 @@ from typing import Any, Literal, cast
 import redis.asyncio as aioredis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
-from redis.exceptions import ResponseError
+from redis.exceptions import ClusterDownError, ResponseError, TryAgainError
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.stores.deadletters import DeadLetters
 from bot.stores.keys import SHARDS, STREAM_GROUP, Keys, ThreadRef, shard_of_fields
@@ -43,6 +44,13 @@ HAND_BACK_IDLE_MS = 10**9  # an entry handed back looks abandoned to every other
 TUNING_TTL = 180 * 24 * 3600  # what a channel learned, kept this long after its last change
 TUNING_CHANGES_KEPT = 50  # recent changes per channel, for the reports
 MAX_TUNED_CHANNELS = 1_000  # the index of channels that learned something keeps the newest
+# After a Redis node restarts, a pool's old connections fail one by one as they are used: the
+# intake (idempotent: one script does the once-check and the append) tries again on another
+# connection after these pauses. Only fast failures are tried again (refused, closed, cluster
+# down); a stalled Redis (timeouts) still fails the request at once, within Slack's 3 s.
+INTAKE_RETRY_DELAYS = (0.05, 0.15, 0.3)
+# (redis-py's cluster client can raise AttributeError on a connection torn down mid-reconnect)
+TRANSIENT = (RedisConnectionError, ClusterDownError, TryAgainError, AttributeError)
 CLUSTER_CONNECTIONS = 512  # per node (the client raises instead of waiting past this)
 CLUSTER_IDLE_POLL = 0.05  # s: an idle worker on a cluster reads the shards this often
 READ_WINDOW = 4  # shards a consumer reads at a time (going round all of them)
@@ -247,10 +255,17 @@ class Store:
         flat: list[str] = []
         for k, v in fields.items():
             flat += [k, v]
-        result = await self._intake(
-            keys=[self.keys.dedupe(shard, source, event_id), self.keys.stream(shard)],
-            args=[DEDUPE_TTL, STREAM_MAXLEN, *flat],
-        )
+        keys = [self.keys.dedupe(shard, source, event_id), self.keys.stream(shard)]
+        args: list[str | int] = [DEDUPE_TTL, STREAM_MAXLEN, *flat]
+        for delay in INTAKE_RETRY_DELAYS:
+            try:
+                result = await self._intake(keys=keys, args=args)
+                break
+            except TRANSIENT as exc:  # a script that ran but lost its reply reads as a duplicate
+                log.info("intake_retry", extra={"error": type(exc).__name__})
+                await asyncio.sleep(delay)
+        else:
+            result = await self._intake(keys=keys, args=args)
         new = result not in (0, b"0", "0")
         if new:
             self._wake.set()

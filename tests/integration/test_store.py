@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.slack.budget import SlackBudget, sending
 from bot.stores.keys import ThreadRef, shard_of_fields
@@ -32,6 +33,43 @@ async def test_an_event_is_taken_in_once_and_its_dedupe_key_expires(store: Store
     ttl = await store.client.ttl(store.keys.dedupe(shard, "A1", "Ev1"))
     assert 0 < ttl <= DEDUPE_TTL
     assert await store.intake_length() == 2
+
+
+async def test_a_connection_lost_to_a_redis_restart_is_tried_again_and_the_event_taken_in_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a node restart the pool's old connections fail as they are used: the intake tries
+    again on another one instead of failing Slack's request. When the first try ran but its
+    reply was lost, the second reads as a duplicate: still one entry."""
+    intake = store._intake
+    calls = {"n": 0}
+
+    async def flaky(**kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RedisConnectionError("Connection closed by server.")
+        if calls["n"] == 2:
+            await intake(**kwargs)  # ran, but the reply never came back
+            raise RedisConnectionError("Error while writing to socket. Connection lost.")
+        return await intake(**kwargs)
+
+    monkeypatch.setattr(store, "_intake", flaky)
+    await store.enqueue("A1", "Ev1", {"kind": "message", "text": "hello"})
+    assert calls["n"] == 3
+    assert await store.intake_length() == 1
+
+
+async def test_a_redis_that_keeps_refusing_still_fails_the_request(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tries again a few times only: then Slack gets its 500 and redelivers."""
+
+    async def down(**kwargs: object) -> object:
+        raise RedisConnectionError("Error 111 connecting. Connection refused.")
+
+    monkeypatch.setattr(store, "_intake", down)
+    with pytest.raises(RedisConnectionError):
+        await store.enqueue("A1", "Ev1", {"kind": "message", "text": "hello"})
 
 
 async def test_a_read_entry_is_pending_until_acked_and_then_gone(store: Store) -> None:
