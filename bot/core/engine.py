@@ -192,6 +192,20 @@ class FrustrationEngine:
         self.pipeline: Pipeline = default_pipeline(self.matcher, self.reader, self.tone, rules)
         self._weights = {**rules.combiner.weights, **rules.combiner.priors}
 
+    @staticmethod
+    def open_requests(state: EngineState) -> tuple[Request, ...]:
+        """The customer's latest concrete asks (a refund of 500 USD, out of the contract)."""
+        return tuple(
+            Request(RequestKind(k), None if a is None else float(a), str(c), str(e), int(t))
+            for k, a, c, e, t in state.open_requests
+        )
+
+    @staticmethod
+    def declined_open_request(state: EngineState) -> bool:
+        """The agent's last reply said no, or that it is not theirs to grant, while the
+        customer's ask is open: the moment a request beyond the agent's authority is known."""
+        return bool(state.open_requests) and any(f in F.DECLINED for f in state.last_agent)
+
     def start(self) -> EngineState:
         """A fresh state for a new thread."""
         return EngineState()
@@ -421,10 +435,7 @@ class FrustrationEngine:
                 [r.kind.value, r.amount, r.currency, r.evidence, r.turn] for r in requests[:3]
             ]
         elif declined and state.open_requests:  # "I can't approve that": the ask is still open
-            requests = tuple(
-                Request(RequestKind(k), None if a is None else float(a), str(c), str(e), int(t))
-                for k, a, c, e, t in state.open_requests
-            )
+            requests = self.open_requests(state)
         self._remember(state, prep, turn, z)
         return Assessment(
             turn=index,

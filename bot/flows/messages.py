@@ -281,6 +281,8 @@ def _apply(
             coach_state = _coach_late(
                 s, rec, ref, coach_state, now, tuning.hint_shift, answered=not late
             )
+        if s.engine.declined_open_request(engine_state):
+            _declined(s, rec, ref, engine_state, coach_state, now, tuning.alert_shift)
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
@@ -380,6 +382,29 @@ def _coach_late(
     if hint is not None:
         _whisper(rec, ref, assessment, hint, None, now)
     return state
+
+
+def _declined(
+    s: Services,
+    rec: ThreadRecord,
+    ref: ThreadRef,
+    engine_state: EngineState,
+    coach_state: CoachState,
+    now: float,
+    learned: float = 0.0,
+) -> None:
+    """The agent has just said they cannot grant the customer's open ask. If the ask is beyond
+    what the team lets an agent grant, a supervisor has to decide: ping now, not when the
+    customer next writes (they may not: "understood, who will follow up?")."""
+    last = rec.summary.get("last")
+    requests = s.engine.open_requests(engine_state)
+    if not last or not s.escalation.beyond_authority(requests):
+        return
+    # the customer's latest reading, with the open ask and the agent's answer to it; its spoken
+    # cues were weighed when it was read
+    reading = replace(assessment_from_json(last), cues=(), requests=requests, agent_declined=True)
+    decision = _escalate(s, rec, ref, reading, coach_state, now, learned)
+    _whisper(rec, ref, reading, None, decision, now)
 
 
 def _whisper(
