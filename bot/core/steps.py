@@ -83,10 +83,29 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
     return hyperbole
 
 
+# Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!")
+_PRAISE_ALONE = re.compile(
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?(?:great|fantastic|brilliant|perfect|wonderful|awesome|"
+    r"lovely|excellent|amazing|superb|marvell?ous|splendid|terrific)"
+    r"(?: (?:stuff|job|work|service|news))?(?:,? (?:really|truly|guys|folks|team))?[.!]+(?=\s|$)"
+)
+# what the message says went wrong: a promise broken, a long wait, a fault, the same again
+_FAILURE = ("promise.broken", "wait.", "problem.", "repeat.", "neglect.")
+
+
 def sarcasm(r: Reading) -> None:
     """In a sarcastic message the praise and thanks are not meant ("thanks a lot, broken again",
-    "great, another outage"): they cannot calm the score."""
+    "great, another outage"): they cannot calm the score. Praise said on its own beside a stated
+    failure, with no thanks and nothing fixed ("Fantastic. Day four of next-day delivery.") is
+    sarcasm too."""
     feats = r.features
+    if (
+        "press.sarcasm" not in feats.values
+        and feats.has(*_FAILURE)
+        and not feats.has("calm.resolved", "calm.thanks")
+        and _PRAISE_ALONE.search(r.prep.lower)
+    ):
+        feats.set("press.sarcasm", 1.0, "praise said beside a failure")
     if "press.sarcasm" in feats.values:
         for name in (F.PRAISE, "calm.thanks"):
             feats.drop(name)

@@ -212,3 +212,31 @@ def test_a_routine_cancellation_is_no_grievance_and_leaving_over_the_service_is(
     assert leaving.grievance
     competitor = read_after_agent("Start the offboarding, we're taking our business elsewhere.")
     assert competitor.grievance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wonderful. The parcel has been 'out for delivery' for three days now.",
+        "Oh great! The same sync error again after your fix.",
+        "Excellent work, really. Still no invoice a week after you promised it.",
+    ],
+)
+def test_praise_said_alone_beside_a_failure_is_sarcasm_and_calms_nothing(text: str) -> None:
+    a = read_one(text)
+    assert any(s.id == "press.sarcasm" for s in a.signals), a.explain()
+    assert not any(s.id == "calm.praise" for s in a.signals), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great! That fixed the sync error, thanks.",
+        "Perfect. The parcel arrived this morning.",
+        "Brilliant, the invoice is correct now.",
+    ],
+)
+def test_praise_for_a_fix_or_a_delivery_is_not_sarcasm(text: str) -> None:
+    a = read_one(text)
+    assert not any(s.id == "press.sarcasm" for s in a.signals), a.explain()
+    assert_calm(a)
