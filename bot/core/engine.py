@@ -75,6 +75,7 @@ class EngineState:
     level: Level = Level.CALM
     tipped_by: int | None = None
     escalated: bool = False
+    grieved: bool = False  # an earlier customer message complained about the service (uneasy+)
     frustrated_rounds: int = 0
     last_logit: float | None = None  # the previous customer message's score, as a logit
     peak_logit: float | None = None  # the hottest customer message so far, as a logit
@@ -105,6 +106,7 @@ class EngineState:
             "level": self.level.value,
             "tipped_by": self.tipped_by,
             "escalated": self.escalated,
+            "grieved": self.grieved,
             "frustrated_rounds": self.frustrated_rounds,
             "last_logit": None if self.last_logit is None else round(self.last_logit, 4),
             "peak_logit": None if self.peak_logit is None else round(self.peak_logit, 4),
@@ -137,6 +139,7 @@ class EngineState:
             level=Level(data["level"]),
             tipped_by=None if data["tipped_by"] is None else int(data["tipped_by"]),
             escalated=bool(data["escalated"]),
+            grieved=bool(data.get("grieved", False)),
             frustrated_rounds=int(data["frustrated_rounds"]),
             last_logit=None if last is None else float(last),
             peak_logit=None if peak is None else float(peak),
@@ -369,7 +372,10 @@ class FrustrationEngine:
             meant=self._meant(reading) if score >= self.combiner.cuts.uneasy else [],
         )
         was_heated = self._was_heated(state)
-        grievance = was_heated or reading.features.has(*t.grievance)
+        # a complaint about the service in this message, or an earlier one that read uneasy or
+        # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
+        complains = reading.features.has(*t.grievance)
+        grievance = was_heated or state.grieved or complains
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         warm = (
@@ -379,6 +385,7 @@ class FrustrationEngine:
             or was_heated
         )
         level = self.level_of(score, warm, heated)
+        state.grieved = state.grieved or (complains and level is not Level.CALM)
         trend = self.trend_of(state, z)
         heat = (
             score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * state.heat

@@ -1,7 +1,10 @@
 """Judgement regressions: threads for the misreadings found under load with line pools nobody
 tuned for (a customer owning their own slip, events counted "two times", relief that names "the
 worst part", a routine cancellation, leaving over the service said calmly, someone responsible
-asked for after a rant). Written by the lead after finding each phenomenon, so they are not
+asked for after a rant), and for the phenomena behind the corpus misses (an agent saying a
+request is not theirs to grant, a payment contested with the bank, a board replacing the vendor
+after weeks of complaints, secrets written to a log, praise said alone beside a broken promise,
+and their calm look-alikes). Written by the lead after finding each phenomenon, so they are not
 independent like tests/threads: they pin the fixes. Played over HTTP like the corpus and judged
 by the probe's rules (tests/scenario/threadplay.py); they also run with
 `python3 ../shared/tools/probe/run.py . --threads tests/scenario/judgement`.
@@ -22,7 +25,7 @@ THREADS = [load_thread(p) for p in sorted(FOLDER.glob("*.yaml"))]
 
 
 def test_every_class_is_there() -> None:
-    assert {t.kind for t in THREADS} == {"calm", "escalate"} and len(THREADS) >= 6
+    assert {t.kind for t in THREADS} == {"calm", "rising", "escalate"} and len(THREADS) >= 13
 
 
 @pytest.mark.parametrize("spec", THREADS, ids=[t.id for t in THREADS])

@@ -240,3 +240,16 @@ def test_praise_for_a_fix_or_a_delivery_is_not_sarcasm(text: str) -> None:
     a = read_one(text)
     assert not any(s.id == "press.sarcasm" for s in a.signals), a.explain()
     assert_calm(a)
+
+
+def test_leaving_after_complaints_earlier_in_the_thread_is_leaving_over_the_service() -> None:
+    """The grievance was stated two messages ago; the ultimatum itself is measured."""
+    eng = engine()
+    state = eng.start()
+    complaint = "Hello, our nightly reports have been failing for three weeks now. Can you check?"
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, complaint, 1.0))
+    state, _ = eng.read(state, Turn(Role.AGENT, "Sorry, the team is still checking.", 2.0))
+    ultimatum = "Our directors have decided: unless this is settled by May, we end the contract."
+    _, a = eng.read(state, Turn(Role.CUSTOMER, ultimatum, 3.0))
+    assert a is not None and a.grievance and a.escalate, a.explain()
+    assert any(c.kind is CueKind.CHURN for c in a.cues)
