@@ -253,3 +253,27 @@ def test_leaving_after_complaints_earlier_in_the_thread_is_leaving_over_the_serv
     _, a = eng.read(state, Turn(Role.CUSTOMER, ultimatum, 3.0))
     assert a is not None and a.grievance and a.escalate, a.explain()
     assert any(c.kind is CueKind.CHURN for c in a.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our other printers work just fine on the same network, only this one drops off.",
+        "It worked fine until the update on Tuesday.",
+    ],
+)
+def test_something_working_fine_is_a_fact_not_praise(text: str) -> None:
+    assert not any(s.id == "calm.praise" for s in read_one(text).signals)
+
+
+def test_pushback_after_the_agent_blamed_the_customers_side_reads_frustrated() -> None:
+    """The agent put the cause on the customer's side without checking; the customer answers
+    with evidence. The blame is part of what the customer's message is read against."""
+    blame = "That is most likely caused by a firewall rule on your side, please review it."
+    a = read_after_agent(
+        "Nothing changed in our firewall for a year and it broke right after your release. "
+        "Could you check your side first?",
+        agent=blame,
+    )
+    assert any(s.id == "agent.defensive" for s in a.signals)
+    assert a.frustrated, a.explain()
