@@ -49,6 +49,7 @@ MAX_TUNED_CHANNELS = 1_000  # the index of channels that learned something keeps
 # connection after these pauses. Only fast failures are tried again (refused, closed, cluster
 # down); a stalled Redis (timeouts) still fails the request at once, within Slack's 3 s.
 INTAKE_RETRY_DELAYS = (0.05, 0.15, 0.3)
+INTAKE_RETRY_WITHIN = 0.75  # s from the first try: no new try after this (one try can take ~1 s)
 # (redis-py's cluster client can raise AttributeError on a connection torn down mid-reconnect)
 TRANSIENT = (RedisConnectionError, ClusterDownError, TryAgainError, AttributeError)
 CLUSTER_CONNECTIONS = 512  # per node (the client raises instead of waiting past this)
@@ -257,11 +258,15 @@ class Store:
             flat += [k, v]
         keys = [self.keys.dedupe(shard, source, event_id), self.keys.stream(shard)]
         args: list[str | int] = [DEDUPE_TTL, STREAM_MAXLEN, *flat]
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + INTAKE_RETRY_WITHIN
         for delay in INTAKE_RETRY_DELAYS:
             try:
                 result = await self._intake(keys=keys, args=args)
                 break
             except TRANSIENT as exc:  # a script that ran but lost its reply reads as a duplicate
+                if loop.time() + delay > give_up:
+                    raise  # Slack's 3 s: answer 500 now, Slack redelivers
                 log.info("intake_retry", extra={"error": type(exc).__name__})
                 await asyncio.sleep(delay)
         else:
