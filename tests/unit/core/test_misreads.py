@@ -277,3 +277,9 @@ def test_pushback_after_the_agent_blamed_the_customers_side_reads_frustrated() -
     )
     assert any(s.id == "agent.defensive" for s in a.signals)
     assert a.frustrated, a.explain()
+
+
+def test_enough_with_the_apologies_is_exasperation_and_is_sure() -> None:
+    a = read_after_agent("Enough with the excuses about the export. I want it fixed today.")
+    assert any(s.id == "feel.upset" for s in a.signals), a.explain()
+    assert a.frustrated and a.heated, a.explain()
