@@ -283,3 +283,9 @@ def test_enough_with_the_apologies_is_exasperation_and_is_sure() -> None:
     a = read_after_agent("Enough with the excuses about the export. I want it fixed today.")
     assert any(s.id == "feel.upset" for s in a.signals), a.explain()
     assert a.frustrated and a.heated, a.explain()
+
+
+def test_wanting_it_fixed_is_a_demand_not_a_resolution() -> None:
+    for text in ("I want it fixed today.", "We need it sorted before Friday."):
+        assert not any(s.id == "calm.resolved" for s in read_one(text).signals), text
+    assert any(s.id == "calm.resolved" for s in read_one("It's fixed now, thanks!").signals)
