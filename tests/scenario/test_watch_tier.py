@@ -9,6 +9,7 @@ channel; what does not fit waits its turn, nothing is lost.
 from __future__ import annotations
 
 from bot.fakeslack import payloads as p
+from bot.slack.budget import CHANNEL_MARGIN
 from tests.scenario.conftest import Bot
 from tests.scenario.test_authorization import home_of
 from tests.scenario.test_escalation import pings, rollups
@@ -83,7 +84,7 @@ async def test_never_more_than_one_new_post_a_second_into_a_supervisor_channel(b
     await bot.drain()
     assert len(pings(bot.slack)) == 1, "the first posts, the others wait their turn"
     for _ in range(3):
-        await bot.settle(1.0)
+        await bot.settle(1.05 + CHANNEL_MARGIN)  # a second apart, and a margin for the poll
     sent = pings(bot.slack)
     assert len(sent) == 4, "nothing lost"
     assert len({str(s["text"]) for s in sent}) == 4
