@@ -47,10 +47,6 @@ METHOD_LIMITS: dict[str, Limit] = {
     "views.publish": Limit(1200, 100),
 }
 PER_CHANNEL = ("chat.postMessage",)  # also about one new message a second per channel
-# A post that waits for its channel slot is sent when the delivery loop next reads the due index
-# (every 0.25 s), so it can leave up to that much after its slot while the next one leaves on
-# time: slots this much further apart keep posts a second apart as Slack sees them.
-CHANNEL_MARGIN = 0.3
 
 
 class RateStore(Protocol):
@@ -80,7 +76,7 @@ class SlackBudget:
     ) -> None:
         self.store = store
         self.clock = clock
-        self.channel_interval = 1.0 / channel_per_second + CHANNEL_MARGIN
+        self.channel_interval = 1.0 / channel_per_second
         self.default_team = default_team
         self.limits = METHOD_LIMITS if limits is None else limits
 

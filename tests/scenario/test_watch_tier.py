@@ -9,7 +9,6 @@ channel; what does not fit waits its turn, nothing is lost.
 from __future__ import annotations
 
 from bot.fakeslack import payloads as p
-from bot.slack.budget import CHANNEL_MARGIN
 from tests.scenario.conftest import Bot
 from tests.scenario.test_authorization import home_of
 from tests.scenario.test_escalation import pings, rollups
@@ -84,7 +83,7 @@ async def test_never_more_than_one_new_post_a_second_into_a_supervisor_channel(b
     await bot.drain()
     assert len(pings(bot.slack)) == 1, "the first posts, the others wait their turn"
     for _ in range(3):
-        await bot.settle(1.05 + CHANNEL_MARGIN)  # a second apart, and a margin for the poll
+        await bot.settle(1.0)
     sent = pings(bot.slack)
     assert len(sent) == 4, "nothing lost"
     assert len({str(s["text"]) for s in sent}) == 4
