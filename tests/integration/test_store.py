@@ -256,6 +256,33 @@ async def test_a_429_pauses_the_method_in_that_workspace_only(store: Store) -> N
     assert await store.take_rate("T1", "chat.postMessage", POST, now=105.0) == 0.0
 
 
+async def test_a_post_that_went_late_for_its_slot_pushes_the_next_one_back(store: Store) -> None:
+    """Slots in a channel are a second apart, but a post leaves when its effect is next picked up:
+    one that left late must not be followed less than a second later (Slack counts real time)."""
+    now = {"t": 100.0}
+    budget = SlackBudget(store, clock=lambda: now["t"], default_team=lambda: "T1")
+    post = {"channel": "C1"}
+    waits = {}
+    for name in ("a", "b", "c"):
+        token = sending.set(f"thread/{name}")
+        try:
+            waits[name] = await budget.take("T1", "chat.postMessage", post)
+        finally:
+            sending.reset(token)
+    assert waits == {"a": 0.0, "b": 1.0, "c": 2.0}  # in line, a second apart
+    now["t"] = 101.2  # b comes back 0.2 s late for its slot and goes
+    token = sending.set("thread/b")
+    try:
+        assert await budget.take("T1", "chat.postMessage", post) == 0.0
+        sending.set("thread/c")
+        now["t"] = 102.0  # c on time for its slot: still a second after b
+        assert abs(await budget.take("T1", "chat.postMessage", post) - 0.2) < 1e-6
+        now["t"] = 102.2
+        assert await budget.take("T1", "chat.postMessage", post) == 0.0
+    finally:
+        sending.reset(token)
+
+
 async def test_effects_wait_their_turn_but_a_call_a_person_waits_on_is_never_held_back(
     store: Store,
 ) -> None:

@@ -7,6 +7,9 @@
 -- With a ticket, a call that has to wait keeps its place: its slot in every budget is reserved
 -- under the ticket, and when it comes back at that time it goes (bursts queue in order).
 -- Without one, nothing is charged when it has to wait.
+-- A one-at-a-time budget (burst 1: a channel's posts) also keeps its interval after the last call
+-- that actually went ('<name>|last' in the tickets hash): a call that comes back late for its slot
+-- delays the next one instead of landing less than an interval before it.
 local now = tonumber(ARGV[1])
 local ticket = ARGV[2]
 local paused = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -23,6 +26,10 @@ for i = 3, #KEYS do
   local held = nil
   if ticket ~= '' then
     held = redis.call('HGET', KEYS[2], name .. '|' .. ticket)
+  end
+  if burst == 1 then
+    local last = tonumber(redis.call('HGET', KEYS[2], name .. '|last') or '-1e18')
+    latest = math.max(latest, last + interval)
   end
   if held then
     latest = math.max(latest, tonumber(held))
@@ -52,5 +59,16 @@ if ticket ~= '' then
   for i = 3, #KEYS do
     redis.call('HDEL', KEYS[2], ARGV[3 * (i - 3) + 3] .. '|' .. ticket)
   end
+end
+local went = false
+for i = 3, #KEYS do
+  local base = 3 * (i - 3) + 3
+  if tonumber(ARGV[base + 2]) == 1 then
+    redis.call('HSET', KEYS[2], ARGV[base] .. '|last', tostring(now))
+    went = true
+  end
+end
+if went and redis.call('TTL', KEYS[2]) < 0 then
+  redis.call('EXPIRE', KEYS[2], 600)
 end
 return '0'
