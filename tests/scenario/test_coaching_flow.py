@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -120,38 +121,50 @@ async def test_the_first_agent_to_join_a_calm_thread_is_left_alone(bot: Bot) -> 
     assert hint_ids(bot.slack) == []
 
 
+def older_opening_and_reply(bot: Bot, opening: str, reply: str) -> tuple[dict[str, Any], ...]:
+    """A thread's opening and the agent's reply, written a minute apart before whatever is said
+    next, but delivered only later (Slack's retries after an outage)."""
+    bot.clock.advance(60)
+    opening_ts = p.next_ts(bot.clock.now)
+    bot.clock.advance(60)
+    reply_ts = p.next_ts(bot.clock.now)
+    bot.threads[f"{p.CHANNEL_SHARED}/t1"] = opening_ts
+    return (
+        p.message_event(
+            text=opening,
+            user=p.CUSTOMER,
+            channel=p.CHANNEL_SHARED,
+            ts=opening_ts,
+            user_team=p.TEAM_CUST,
+        ),
+        p.message_event(
+            text=reply,
+            user=p.AGENT,
+            channel=p.CHANNEL_SHARED,
+            ts=reply_ts,
+            user_team=p.TEAM_OURS,
+            thread_ts=opening_ts,
+        ),
+    )
+
+
 async def test_an_angry_line_that_overtook_the_opening_and_the_reply_is_still_coached(
     bot: Bot,
 ) -> None:
     """Slack retries after an outage can deliver a thread out of order: the angry line first,
     then the customer's older opening and the agent's older reply. The older, calmer opening
     must not hide the angry line from the coaching the agent's reply brings."""
-    bot.clock.advance(60)
-    opening_ts = p.next_ts(bot.clock.now)
-    bot.clock.advance(60)
-    reply_ts = p.next_ts(bot.clock.now)
-    bot.threads[f"{p.CHANNEL_SHARED}/t1"] = opening_ts
+    opening, reply = older_opening_and_reply(
+        bot,
+        "Hi team, import job imp-69575 has been sitting at 87% since lunch. Any idea?",
+        "Quick update: engineering is on it, I'll post here as soon as I hear back.",
+    )
     await bot.say(
         p.CUSTOMER,
         "Seriously?! Nobody has read a single thing I wrote about import job imp-69575. "
         "This is ridiculous and I'm running out of patience.",
     )
     await bot.drain()
-    opening = p.message_event(
-        text="Hi team, import job imp-69575 has been sitting at 87% since lunch. Any idea?",
-        user=p.CUSTOMER,
-        channel=p.CHANNEL_SHARED,
-        ts=opening_ts,
-        user_team=p.TEAM_CUST,
-    )
-    reply = p.message_event(
-        text="Quick update: engineering is on it, I'll post here as soon as I hear back.",
-        user=p.AGENT,
-        channel=p.CHANNEL_SHARED,
-        ts=reply_ts,
-        user_team=p.TEAM_OURS,
-        thread_ts=opening_ts,
-    )
     await bot.driver.post_event(opening, retry_num=1)
     await bot.drain()
     await bot.driver.post_event(reply, retry_num=1)
@@ -178,27 +191,12 @@ async def test_a_thread_delivered_out_of_order_in_one_batch_is_read_in_the_order
     """After an outage Slack's retries can bring a thread's angry line and its older opening in
     the same batch, the angry line first. They are read in the order they were written (by ts),
     so the angry line is read in its thread, and the agent's late reply brings its whisper."""
-    bot.clock.advance(60)
-    opening_ts = p.next_ts(bot.clock.now)
-    bot.clock.advance(60)
-    reply_ts = p.next_ts(bot.clock.now)
-    bot.threads[f"{p.CHANNEL_SHARED}/t1"] = opening_ts
+    opening, reply = older_opening_and_reply(
+        bot,
+        "Hello, could you check invoice INV-2291 for us? The total differs from the quote.",
+        "Thanks for flagging, I'm checking it with billing now.",
+    )
     await bot.say(p.CUSTOMER, angry)  # taken in, not yet read
-    opening = p.message_event(
-        text="Hello, could you check invoice INV-2291 for us? The total differs from the quote.",
-        user=p.CUSTOMER,
-        channel=p.CHANNEL_SHARED,
-        ts=opening_ts,
-        user_team=p.TEAM_CUST,
-    )
-    reply = p.message_event(
-        text="Thanks for flagging, I'm checking it with billing now.",
-        user=p.AGENT,
-        channel=p.CHANNEL_SHARED,
-        ts=reply_ts,
-        user_team=p.TEAM_OURS,
-        thread_ts=opening_ts,
-    )
     await bot.driver.post_event(opening, retry_num=1)
     await bot.drain()  # one batch: the angry line, then the older opening
     await bot.driver.post_event(reply, retry_num=1)

@@ -169,11 +169,14 @@ def test_slack_escaped_characters_are_read_as_typed() -> None:
     assert prep.lower.splitlines()[1].startswith(">")
 
 
-def read_after_agent(text: str, agent: str = "Thanks, checking now.") -> Assessment:
+def read_after_agent(
+    text: str,
+    agent: str = "Thanks, checking now.",
+    opener: str = "Hi, could you check invoice INV-1 for me?",
+) -> Assessment:
     """`text` as the customer's second message, after an agent reply."""
     eng = engine()
     state = eng.start()
-    opener = "Hi, could you check invoice INV-1 for me?"
     state, _ = eng.read(state, Turn(Role.CUSTOMER, opener, 1.0))
     state, _ = eng.read(state, Turn(Role.AGENT, agent, 2.0))
     _, a = eng.read(state, Turn(Role.CUSTOMER, text, 3.0))
@@ -244,14 +247,12 @@ def test_praise_for_a_fix_or_a_delivery_is_not_sarcasm(text: str) -> None:
 
 def test_leaving_after_complaints_earlier_in_the_thread_is_leaving_over_the_service() -> None:
     """The grievance was stated two messages ago; the ultimatum itself is measured."""
-    eng = engine()
-    state = eng.start()
-    complaint = "Hello, our nightly reports have been failing for three weeks now. Can you check?"
-    state, _ = eng.read(state, Turn(Role.CUSTOMER, complaint, 1.0))
-    state, _ = eng.read(state, Turn(Role.AGENT, "Sorry, the team is still checking.", 2.0))
-    ultimatum = "Our directors have decided: unless this is settled by May, we end the contract."
-    _, a = eng.read(state, Turn(Role.CUSTOMER, ultimatum, 3.0))
-    assert a is not None and a.grievance and a.escalate, a.explain()
+    a = read_after_agent(
+        "Our directors have decided: unless this is settled by May, we end the contract.",
+        agent="Sorry, the team is still checking.",
+        opener="Hello, our nightly reports have been failing for three weeks now. Can you check?",
+    )
+    assert a.grievance and a.escalate, a.explain()
     assert any(c.kind is CueKind.CHURN for c in a.cues)
 
 
