@@ -79,6 +79,9 @@ class Watch(_Frozen):
     rollup_every_seconds: float = Field(default=300.0, gt=0)  # at most one roll-up this often
     max_new_posts_per_second: float = Field(default=1.0, gt=0)  # per supervisor channel
     list_limit: int = Field(default=10, ge=1, le=50)  # threads named in one roll-up
+    # A new ping that would wait longer than this for its channel's turn goes out in the next
+    # overflow message instead (one post naming every alert of a burst); 0: every ping waits.
+    overflow_after_seconds: float = Field(default=3.0, ge=0)
 
 
 class Sensitivity(_Frozen):
@@ -197,6 +200,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "rollup_header": frozenset({"count"}),
     "rollup_item": frozenset({"channel", "count", "agents"}),
     "rollup_more": frozenset({"count"}),
+    "overflow_header": frozenset({"count"}),
+    "overflow_item": frozenset({"emoji", "severity", "cue", "customer", "channel", "link"}),
+    "overflow_quote": frozenset({"quote"}),
     "home_watch_title": frozenset(),
     "home_watch_item": frozenset({"channel", "level", "why", "when", "link"}),
     "beyond_authority_why": frozenset({"kind", "amount", "limit"}),

@@ -71,6 +71,8 @@ class AlertState:
     route_channel: str = ""
     message_channel: str = ""
     message_ts: str = ""
+    # the message is an overflow message naming several alerts (a burst): edits re-render it whole
+    rolled_up: bool = False
     alerts_raised: int = 0
     watched: bool = False  # on the heating-up list (watch tier), not pinged
     watched_at: float | None = None
@@ -95,6 +97,7 @@ class AlertState:
             "route_channel": self.route_channel,
             "message_channel": self.message_channel,
             "message_ts": self.message_ts,
+            "rolled_up": self.rolled_up,
             "alerts_raised": self.alerts_raised,
             "watched": self.watched,
             "watched_at": self.watched_at,
@@ -380,9 +383,18 @@ class EscalationPolicy:
 
     # --- supervisor answers ----------------------------------------------------------------
 
-    def mark_posted(self, state: AlertState, channel: str, ts: str, now: float) -> AlertState:
-        """Remember where the alert message lives so later changes update it in place."""
-        return replace(state, message_channel=channel, message_ts=ts, last_notified_at=now)
+    def mark_posted(
+        self, state: AlertState, channel: str, ts: str, now: float, *, rolled_up: bool = False
+    ) -> AlertState:
+        """Remember where the alert message lives so later changes update it in place
+        (`rolled_up`: an overflow message that names other alerts too)."""
+        return replace(
+            state,
+            message_channel=channel,
+            message_ts=ts,
+            last_notified_at=now,
+            rolled_up=rolled_up,
+        )
 
     def claim(self, state: AlertState, user_id: str, now: float) -> AlertState:
         """A supervisor takes the alert; the first claim wins, later ones change nothing."""

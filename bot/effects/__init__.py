@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.effects.alert import AlertReminder, AlertSync
 from bot.effects.digest import DigestPost
-from bot.effects.envelope import Intent, Receipt, SendFailed
+from bot.effects.envelope import Intent, NotReady, Receipt, SendFailed
 from bot.effects.followup import CheckIn, OverdueNote, PromiseReminder
 from bot.effects.page import Page, PagerName
 from bot.effects.rollup import Rollup
@@ -106,6 +106,7 @@ __all__ = [
     "PromiseReminder",
     "Receipt",
     "Rollup",
+    "NotReady",
     "SendFailed",
     "Whisper",
     "superseding",

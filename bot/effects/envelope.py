@@ -35,6 +35,7 @@ class Receipt(BaseModel):
     permalink: str = ""
     rev: int = 0  # alert: the alert revision the sent message shows
     posted: bool = False  # alert: this send created the message (later ones edit it)
+    rolled_up: bool = False  # alert: the message is an overflow message naming several alerts
 
 
 class SendFailed(Exception):
@@ -47,3 +48,12 @@ class SendFailed(Exception):
         self.reason = reason
         self.permanent = permanent
         self.retry_after = retry_after
+
+
+class NotReady(Exception):  # noqa: N818  (a state, not an error)
+    """The effect depends on something not there yet (another effect, its channel's overflow
+    message being written); look again in `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"not ready for {seconds}s")
+        self.seconds = seconds

@@ -27,8 +27,8 @@ from typing import Literal
 
 from bot import metrics
 from bot.context import working_on
-from bot.effects import Effect, Receipt, SendFailed
-from bot.flows.senders import SENDERS, NotReady
+from bot.effects import Effect, NotReady, Receipt, SendFailed
+from bot.flows.senders import SENDERS
 from bot.flows.threads import mutate_thread
 from bot.record import ThreadRecord
 from bot.services import Services

@@ -19,6 +19,7 @@ from bot.effects import (
     CheckIn,
     DigestPost,
     Intent,
+    NotReady,
     Page,
     PromiseReminder,
     Receipt,
@@ -27,6 +28,7 @@ from bot.effects import (
     Whisper,
 )
 from bot.effects.home import WatchedThread
+from bot.flows import overflow
 from bot.flows.briefs import briefing_from_json
 from bot.flows.digest import send_digest as post_digest
 from bot.flows.followup import Aftercare
@@ -37,14 +39,6 @@ from bot.stores.keys import ThreadRef
 from phrasebook.render import render
 
 REMINDER_WAIT = 5.0  # seconds: a reminder waits for its alert to be posted first
-
-
-class NotReady(Exception):  # noqa: N818  (a state, not an error)
-    """The effect depends on another one not sent yet; look again in `seconds`."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"not ready for {seconds}s")
-        self.seconds = seconds
 
 
 SendFn = Callable[[Services, ThreadRef, ThreadRecord, Any], Awaitable[Receipt]]
@@ -89,13 +83,22 @@ async def send_alert(s: Services, ref: ThreadRef, rec: ThreadRecord, a: AlertSyn
     if rec.alert is None or not rec.summary.get("briefing"):
         raise SendFailed("no_alert", permanent=True)
     state = AlertState.from_json(rec.alert)
+    channel = state.message_channel or a.channel
     # A new message waits for its channel's turn in the shared Slack budget (never more than
     # `watch.max_new_posts_per_second` into a supervisor channel): the notifier says how long.
+    # An alert whose turn is far off (a burst) goes into the channel's overflow message instead.
     permalink = await _permalink(s, ref, rec)
+    listed: Receipt | None = None
+    if state.message_ts and state.rolled_up:
+        listed = await overflow.resync(s, channel, state.message_ts)
+    elif not state.message_ts and await overflow.overflowing(s, channel, ref):
+        listed = await overflow.join(s, ref, channel)
+    if listed is not None:
+        return listed.model_copy(update={"rev": rec.alert_rev, "permalink": permalink})
     briefing = briefing_from_json(rec.summary["briefing"])
     briefing = replace(briefing, permalink=briefing.permalink or permalink)
     receipt = await s.notifier.sync_alert(
-        channel=state.message_channel or a.channel,
+        channel=channel,
         ts=state.message_ts,
         briefing=briefing,
         state=state,
@@ -110,7 +113,9 @@ def absorb_alert(s: Services, rec: ThreadRecord, receipt: Receipt, now: float) -
     if receipt.posted and rec.alert is not None:
         state = AlertState.from_json(rec.alert)
         if not state.message_ts:
-            state = s.escalation.mark_posted(state, receipt.channel, receipt.ts, now)
+            state = s.escalation.mark_posted(
+                state, receipt.channel, receipt.ts, now, rolled_up=receipt.rolled_up
+            )
             rec.alert = state.to_json()
     rec.alert_shown_rev = max(rec.alert_shown_rev, receipt.rev)
 

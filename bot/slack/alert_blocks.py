@@ -368,6 +368,67 @@ def home_alert_blocks(
     return out
 
 
+# --- overflow: a burst of alerts in one message ---------------------------------------------
+
+OVERFLOW_TEXT_LIMIT = 4000  # the fallback text (Slack truncates past 40,000; keep it readable)
+OVERFLOW_QUOTE = 90  # characters of the customer's words per listed alert
+
+
+@dataclass(frozen=True, slots=True)
+class ListedAlert:
+    """One alert as an overflow message lists it."""
+
+    alert_ref: str
+    briefing: Briefing
+    claimed_by: str | None = None
+    claimed_at: float | None = None
+    false_alarm_by: str | None = None
+    resolved_at: float | None = None
+
+
+def overflow_message(
+    alerts: Sequence[ListedAlert], *, wording: Wording | None = None
+) -> dict[str, Any]:
+    """Alerts that came faster than a channel takes new messages, in one message: per alert its
+    severity, cue, customer, channel and a link to the thread, then who took it (or the "I'm on
+    it" button while nobody has). Each line changes in place when its alert does."""
+    w = wording or shipped_wording()
+    t = w.templates
+    head = render(t["overflow_header"], {"count": str(len(alerts))})
+    blocks: list[Block] = [_section(head)]
+    lines = [head]
+    for a in alerts:
+        _check_ref(a.alert_ref)
+        b = a.briefing
+        sev = _severity(b).key
+        link = b.permalink if b.permalink and len(b.permalink) <= URL_LIMIT else ""
+        values = {
+            "emoji": w.severity_emoji.get(sev, ""),
+            "severity": w.severity_labels[sev],
+            "cue": b.cue,
+            "customer": b.customer,
+            "channel": b.channel_id,
+            "link": link or f"#{b.channel_id}",
+        }
+        line = render(t["overflow_item"], values).strip()
+        if b.quote:
+            quote = b.quote
+            if len(quote) > OVERFLOW_QUOTE:
+                quote = quote[: OVERFLOW_QUOTE - 1].rstrip() + "…"
+            line += "\n" + render(t["overflow_quote"], {"quote": escape(quote)})
+        status = _status_text(w, a.claimed_by, a.claimed_at, a.false_alarm_by, a.resolved_at)
+        block = _section(f"{line}\n{status}" if status else line)
+        if not status:
+            block["accessory"] = _button(
+                t["button_claim"], ActionId.ALERT_CLAIM, a.alert_ref, "primary"
+            )
+        blocks.append(block)
+        lines.append(f"{line} {status}".strip())
+    text = "\n".join(lines)
+    cut = text if len(text) <= OVERFLOW_TEXT_LIMIT else text[: OVERFLOW_TEXT_LIMIT - 1] + "…"
+    return {"text": cut, "blocks": blocks[:MAX_BLOCKS]}
+
+
 # --- the watch tier: roll-ups and the heating-up list ------------------------------------------
 
 ROLLUP_TEXT_LIMIT = 3000  # a section's text limit

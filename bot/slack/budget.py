@@ -61,6 +61,10 @@ class RateStore(Protocol):
 
     async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None: ...
 
+    async def rate_line(
+        self, team: str, name: str, interval: float, now: float, ticket: str = ""
+    ) -> float: ...
+
 
 class SlackBudget:
     """Charges calls to the shared budgets; records 429 pauses."""
@@ -111,6 +115,18 @@ class SlackBudget:
         if wait > 0:
             metrics.SLACK_BUDGET_WAITS.labels(method=method).inc()
         return wait
+
+    async def line(self, team: str | None, channel: str) -> float:
+        """Seconds a new post into `channel` would wait for its turn now; 0 when the effect being
+        sent already holds its place in line. Charges nothing. Fails open (0)."""
+        workspace = team or self.default_team() or "-"
+        try:
+            return await self.store.rate_line(
+                workspace, f"chan:{channel}", self.channel_interval, self.clock(), sending.get()
+            )
+        except Exception as exc:
+            log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})
+            return 0.0
 
     async def paused(self, team: str | None, method: str, seconds: float) -> None:
         """Slack answered 429 with `Retry-After: seconds`: every process waits that long."""

@@ -29,7 +29,7 @@ from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
 from bot.effects.home import HomeExtras, HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, render
-from bot.slack.client import UndertoneWebClient, make_web_client
+from bot.slack.client import UndertoneWebClient, current_team, make_web_client
 from bot.slack.errors import error_code, send_failure
 from bot.slack.followup_blocks import digest as followup_digest
 from bot.slack.followup_blocks import practice as followup_practice
@@ -163,6 +163,32 @@ class SlackNotifier:
         except Exception as exc:
             raise _delivery_failure(exc) from exc
         return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
+
+    async def channel_line(self, channel: str) -> float:
+        """Seconds a new post into `channel` would wait for its turn in the shared budget now
+        (0: it would go at once, or the effect being sent holds its place already)."""
+        budget = getattr(self.client, "budget", None)
+        if budget is None:
+            return 0.0
+        return float(await budget.line(current_team.get(), channel))
+
+    async def sync_overflow(
+        self,
+        *,
+        channel: str,
+        ts: str,
+        alerts: Sequence[tuple[str, Briefing, AlertState]],
+    ) -> Receipt:
+        """Show a burst's alerts in one message: post it (no `ts` yet) or edit it."""
+        message = render.overflow(alerts, self._wording)
+        try:
+            if ts:
+                await self.update_internal(channel=channel, ts=ts, message=message)
+                return Receipt(channel=channel, ts=ts, rolled_up=True)
+            posted = await self.post_internal(channel=channel, message=message)
+        except Exception as exc:
+            raise _delivery_failure(exc) from exc
+        return Receipt(channel=posted.channel, ts=posted.ts, posted=True, rolled_up=True)
 
     async def remind_alert(
         self, *, channel: str, ts: str, briefing: Briefing, thread: str, waited_seconds: float

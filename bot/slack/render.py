@@ -64,6 +64,24 @@ def alert(briefing: Briefing, state: AlertState, thread: str, wording: Wording) 
     )
 
 
+def overflow(alerts: Sequence[tuple[str, Briefing, AlertState]], wording: Wording) -> Message:
+    """Several alerts of a burst in one message (thread key, briefing, state each)."""
+    listed = []
+    for thread, briefing, state in alerts:
+        resolved = state.closed_at if not state.live and not state.false_alarm else None
+        listed.append(
+            alert_blocks.ListedAlert(
+                AlertRef(thread).encode(),
+                briefing,
+                claimed_by=state.claimed_by,
+                claimed_at=state.claimed_at,
+                false_alarm_by=state.false_alarm_by,
+                resolved_at=resolved,
+            )
+        )
+    return alert_blocks.overflow_message(listed, wording=wording)
+
+
 def reminder(briefing: Briefing, thread: str, waited_seconds: float, wording: Wording) -> Message:
     """The one re-notification, posted as a broadcast reply under the alert."""
     return alert_blocks.renotify_message(

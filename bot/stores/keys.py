@@ -152,6 +152,21 @@ class Keys:
     def rollup_lock(self, supervisor_channel: str) -> str:
         return f"{self.prefix}:rollup:lock:{supervisor_channel}"
 
+    def overflow_waiting(self, supervisor_channel: str) -> str:
+        """Alerts waiting for the channel's next overflow message (score: when they joined)."""
+        return f"{self.prefix}:overflow:waiting:{supervisor_channel}"
+
+    def overflow_listed(self, supervisor_channel: str, thread: str) -> str:
+        """The ts of the overflow message that lists `thread`'s alert."""
+        return f"{self.prefix}:overflow:in:{supervisor_channel}:{thread}"
+
+    def overflow_message(self, supervisor_channel: str, ts: str) -> str:
+        """The threads an overflow message lists, in its order."""
+        return f"{self.prefix}:overflow:msg:{supervisor_channel}:{ts}"
+
+    def overflow_lock(self, supervisor_channel: str) -> str:
+        return f"{self.prefix}:overflow:lock:{supervisor_channel}"
+
     def shared_channel(self, channel: str) -> str:
         return f"{self.prefix}:guard:shared:{channel}"
 

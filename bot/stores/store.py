@@ -794,6 +794,57 @@ class Store:
     async def unlock_rollup(self, channel: str) -> None:
         await self.client.delete(self.keys.rollup_lock(channel))
 
+    # --- overflow: a burst of alerts listed in one message ------------------------------------
+
+    async def overflow_add(self, channel: str, ref: ThreadRef, at: float, keep: float) -> None:
+        """`ref`'s alert waits for `channel`'s next overflow message (once; kept `keep` s)."""
+        key = self.keys.overflow_waiting(channel)
+        async with self.client.pipeline(transaction=True) as pipe:
+            pipe.zadd(key, {ref.key: at}, nx=True)
+            pipe.expire(key, int(keep))
+            await pipe.execute()
+
+    async def overflow_waiting(self, channel: str, limit: int) -> list[ThreadRef]:
+        """The alerts waiting for `channel`'s next overflow message, oldest first."""
+        rows = await self.client.zrange(self.keys.overflow_waiting(channel), 0, limit - 1)
+        return [ThreadRef.parse(_decode(k)) for k in rows]
+
+    async def overflow_place(self, channel: str, ref: ThreadRef) -> tuple[bool, str]:
+        """Whether `ref`'s alert waits for `channel`'s next overflow message, and the ts of the
+        overflow message that lists it ('' = none)."""
+        async with self.client.pipeline(transaction=False) as pipe:  # keys of different slots
+            pipe.zscore(self.keys.overflow_waiting(channel), ref.key)
+            pipe.get(self.keys.overflow_listed(channel, ref.key))
+            waiting, listed = await pipe.execute()
+        return waiting is not None, _decode(listed) if listed else ""
+
+    async def overflow_posted(
+        self, channel: str, ts: str, refs: list[ThreadRef], keep: float
+    ) -> None:
+        """The overflow message `ts` lists `refs`: they wait no more, and it can be re-rendered."""
+        message = self.keys.overflow_message(channel, ts)
+        async with self.client.pipeline(transaction=False) as pipe:  # keys of different slots
+            pipe.zrem(self.keys.overflow_waiting(channel), *[ref.key for ref in refs])
+            for ref in refs:
+                pipe.set(self.keys.overflow_listed(channel, ref.key), ts, ex=int(keep))
+            pipe.delete(message)
+            pipe.rpush(message, *[ref.key for ref in refs])
+            pipe.expire(message, int(keep))
+            await pipe.execute()
+
+    async def overflow_members(self, channel: str, ts: str) -> list[ThreadRef]:
+        """The threads the overflow message `ts` of `channel` lists, in its order."""
+        rows = await self.client.lrange(self.keys.overflow_message(channel, ts), 0, -1)
+        return [ThreadRef.parse(_decode(k)) for k in rows]
+
+    async def lock_overflow(self, channel: str, seconds: float) -> bool:
+        """Hold `channel`'s overflow message for a moment (one process writes it)."""
+        key = self.keys.overflow_lock(channel)
+        return bool(await self.client.set(key, "1", nx=True, px=int(seconds * 1000)))
+
+    async def unlock_overflow(self, channel: str) -> None:
+        await self.client.delete(self.keys.overflow_lock(channel))
+
     # --- Slack's rate limits, shared by every process ---------------------------------------
 
     async def take_rate(
@@ -815,6 +866,24 @@ class Store:
             args += [name, repr(interval), burst]
         left = await self._rate(keys=keys, args=args)
         return max(0.0, float(_decode(left)))
+
+    async def rate_line(
+        self, team: str, name: str, interval: float, now: float, ticket: str = ""
+    ) -> float:
+        """How long a new call would wait in the one-at-a-time budget `name` (a channel's posts)
+        of workspace `team` now, as `rate.lua` would reserve it; 0 when `ticket` holds a place in
+        it already. Charges nothing."""
+        tickets = self.keys.rate(team, "tickets")
+        async with self.client.pipeline(transaction=False) as pipe:  # one slot: {rl:<team>}
+            pipe.get(self.keys.rate(team, name))
+            pipe.hget(tickets, f"{name}|{ticket}" if ticket else f"{name}|")
+            pipe.hget(tickets, f"{name}|last")
+            tat, held, last = await pipe.execute()
+        if ticket and held is not None:
+            return 0.0
+        booked = float(_decode(tat)) if tat else 0.0
+        spaced = float(_decode(last)) + interval if last else 0.0
+        return max(0.0, booked - now, spaced - now)
 
     async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None:
         """Slack answered 429: `method` waits `seconds` (services' clock) in every process."""

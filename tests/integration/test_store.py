@@ -300,3 +300,17 @@ async def test_effects_wait_their_turn_but_a_call_a_person_waits_on_is_never_hel
     assert await budget.take("T1", "chat.postMessage", dm) == 0.0
     assert await budget.take("T1", "chat.postMessage", dm) == 0.0
     assert await budget.take("T1", "chat.postMessage", {"channel": "C1"}) == 0.0
+
+
+async def test_the_line_into_a_channel_is_read_without_joining_it(store: Store) -> None:
+    """How long a new post would wait for its turn, as the budget would reserve it, and 0 for an
+    effect that holds a place already; reading it charges nothing."""
+    line = store.rate_line
+    assert await line("T1", "chan:C1", 1.0, now=100.0) == 0.0
+    for name in ("a", "b", "c"):
+        await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket=name)
+    assert await line("T1", "chan:C1", 1.0, now=100.0) == 3.0
+    assert await line("T1", "chan:C1", 1.0, now=100.0) == 3.0, "reading it did not join it"
+    assert await line("T1", "chan:C1", 1.0, now=100.0, ticket="c") == 0.0, "c holds its turn"
+    assert await line("T1", "chan:C2", 1.0, now=100.0) == 0.0, "another channel is free"
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket="d") == 3.0

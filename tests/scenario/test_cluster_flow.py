@@ -12,6 +12,8 @@ from bot.fakeslack import payloads as p
 from bot.fakeslack.server import FakeSlack
 from tests.scenario.conftest import Bot, start_bot
 from tests.scenario.test_escalation import AGENT_REPLY, CUES, OPENING, pings
+from tests.scenario.test_overflow import burst as overflow_burst
+from tests.scenario.test_overflow import named_in
 from tests.scenario.test_whisper_and_ping import ANGRY, hints
 
 
@@ -65,3 +67,13 @@ async def test_readiness_reads_every_shard_of_the_cluster(bot: Bot) -> None:
         body = await resp.json()
     assert resp.status == 200, body
     assert body["intake"]["group"] is True and body["intake"]["pending"] == 0
+
+
+async def test_a_burst_of_alerts_overflows_into_one_message_on_the_cluster(bot: Bot) -> None:
+    threads = await overflow_burst(bot)  # threads on many shards; the overflow keys on others
+    for _ in range(8):
+        await bot.settle(1.0)
+    posts = bot.slack.messages_in(p.CHANNEL_SUP)
+    assert len(posts) < len(threads)
+    for thread in threads:
+        assert sum(named_in(bot, thread, m) for m in posts) == 1

@@ -231,3 +231,45 @@ class TestHome:
         state = AlertState(live=True, severity=2, posted_at=123.0, claimed_by="U0ANA")
         alert = ab.OpenAlert.from_state(state, BRIEF, "ref")
         assert (alert.posted_at, alert.claimed_by, alert.alert_ref) == (123.0, "U0ANA", "ref")
+
+
+class TestOverflowMessage:
+    """Several alerts of a burst in one message: one line each, each claimable on its own."""
+
+    def listed(self, n: int, **state: Any) -> list[ab.ListedAlert]:
+        return [
+            ab.ListedAlert(
+                f"T0TEAM:C0SUPPORT:17000000{i:02d}.000100",
+                replace(
+                    BRIEF, thread_ts=f"17000000{i:02d}.000100", quote=f"thread {i}: " + "x" * 200
+                ),
+                **(state if i == 0 else {}),
+            )
+            for i in range(n)
+        ]
+
+    def test_names_every_alert_with_its_link_and_a_claim_button_while_open(self) -> None:
+        message = ab.overflow_message(self.listed(3), wording=WORDING)
+        blocks = validated(message)
+        assert message["text"].startswith("3 alerts at once")
+        lines = blocks[1:]
+        assert len(lines) == 3
+        for i, line in enumerate(lines):
+            assert BRIEF.permalink in line["text"]["text"]
+            assert f"thread {i}:" in line["text"]["text"]
+            assert line["accessory"]["action_id"] == ActionId.ALERT_CLAIM.value
+            assert line["accessory"]["value"] == f"T0TEAM:C0SUPPORT:17000000{i:02d}.000100"
+
+    def test_a_claimed_alert_shows_who_took_it_and_loses_its_button(self) -> None:
+        message = ab.overflow_message(
+            self.listed(2, claimed_by="U0SUP", claimed_at=1_700_000_100.0), wording=WORDING
+        )
+        first, second = validated(message)[1:]
+        assert "<@U0SUP> took this" in first["text"]["text"] and "accessory" not in first
+        assert "accessory" in second
+
+    def test_quotes_are_clipped_and_escaped(self) -> None:
+        alert = ab.ListedAlert(REF, replace(BRIEF, quote="<script> & " + "y" * 300))
+        line = validated(ab.overflow_message([alert], wording=WORDING))[1]["text"]["text"]
+        assert "&lt;script&gt; &amp;" in line and "<script>" not in line
+        assert "…" in line and "y" * 100 not in line
