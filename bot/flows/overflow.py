@@ -10,7 +10,7 @@ in line (`sending` names the overflow, not the alert), so the line never grows p
 
 An alert listed in an overflow message lives there: claiming it, closing it or a change of
 severity re-renders the whole message in place (`chat.update`); its one reminder is a reply under
-it. Nothing is lost: an alert beyond the message's `list_limit` waits for the next one.
+it. Nothing is lost: an alert beyond the message's `MAX_LISTED` waits for the next one.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from bot.stores.keys import ThreadRef
 LOCK_SECONDS = 20.0  # one process writes a channel's overflow message at a time
 BUSY_WAIT = 1.0  # seconds: another process is writing it, or this alert is for the next one
 KEEP_SECONDS = 24 * 3600.0  # as long as an alert is worth sending
+MAX_LISTED = 20  # alerts in one overflow message (a line each, within Slack's 50 blocks)
 
 
 async def overflowing(s: Services, channel: str, ref: ThreadRef) -> bool:
@@ -56,8 +57,7 @@ async def join(s: Services, ref: ThreadRef, channel: str) -> Receipt:
         _, listed = await s.store.overflow_place(channel, ref)  # posted while we looked
         if listed:
             return Receipt(channel=channel, ts=listed, posted=True, rolled_up=True)
-        limit = s.phrasebook.escalation.watch.list_limit
-        waiting = await s.store.overflow_waiting(channel, limit)
+        waiting = await s.store.overflow_waiting(channel, MAX_LISTED)
         alerts = await listed_alerts(s, waiting)
         receipt = await s.notifier.sync_overflow(channel=channel, ts="", alerts=alerts)
         await s.store.overflow_posted(channel, receipt.ts, waiting, KEEP_SECONDS)
