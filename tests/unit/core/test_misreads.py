@@ -290,3 +290,35 @@ def test_wanting_it_fixed_is_a_demand_not_a_resolution() -> None:
     for text in ("I want it fixed today.", "We need it sorted before Friday."):
         assert not any(s.id == "calm.resolved" for s in read_one(text).signals), text
     assert any(s.id == "calm.resolved" for s in read_one("It's fixed now, thanks!").signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As I wrote in my first message: employee 4471, should be +12. Please read the thread "
+        "before replying.",
+        "Same answer again, 'please restart'. We restarted 10 times. Please read what I write.",
+        "Read the ticket first, it's all in there.",
+    ],
+)
+def test_telling_the_agent_to_read_what_was_already_written_corrects_the_agent(
+    text: str,
+) -> None:
+    """Perceived negligence: the agent asked for what the customer had already given."""
+    a = read_after_agent(text, agent="Could you tell me which employee it is?")
+    assert any(s.id == "dialog.no" for s in a.signals), a.explain()
+    assert a.frustrated, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll read the email again later, thanks!",
+        "I read the message carefully and I think I get it now.",
+        "Thanks, I read the article you sent, very clear.",
+    ],
+)
+def test_the_customer_reading_something_themselves_corrects_nobody(text: str) -> None:
+    a = read_after_agent(text)
+    assert not any(s.id == "dialog.no" for s in a.signals), a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
