@@ -29,7 +29,7 @@ from bot.stores.keys import ThreadRef
 LOCK_SECONDS = 20.0  # one process writes a channel's overflow message at a time
 BUSY_WAIT = 1.0  # seconds: another process is writing it, or this alert is for the next one
 KEEP_SECONDS = 24 * 3600.0  # as long as an alert is worth sending
-MAX_LISTED = 20  # alerts in one overflow message (a line each, within Slack's 50 blocks)
+MAX_LISTED = 20  # alerts in one overflow message (two blocks each, within Slack's 50)
 
 
 async def overflowing(s: Services, channel: str, ref: ThreadRef) -> bool:

@@ -390,8 +390,9 @@ def overflow_message(
     alerts: Sequence[ListedAlert], *, wording: Wording | None = None
 ) -> dict[str, Any]:
     """Alerts that came faster than a channel takes new messages, in one message: per alert its
-    severity, cue, customer, channel and a link to the thread, then who took it (or the "I'm on
-    it" button while nobody has). Each line changes in place when its alert does."""
+    severity, cue, customer, channel, the customer's words and a link to the thread, who took it,
+    and the alert's own buttons while it is open (the same as on an alert of its own). Each alert
+    changes in place when it does."""
     w = wording or shipped_wording()
     t = w.templates
     head = render(t["overflow_header"], {"count": str(len(alerts))})
@@ -417,12 +418,18 @@ def overflow_message(
                 quote = quote[: OVERFLOW_QUOTE - 1].rstrip() + "…"
             line += "\n" + render(t["overflow_quote"], {"quote": escape(quote)})
         status = _status_text(w, a.claimed_by, a.claimed_at, a.false_alarm_by, a.resolved_at)
-        block = _section(f"{line}\n{status}" if status else line)
-        if not status:
-            block["accessory"] = _button(
-                t["button_claim"], ActionId.ALERT_CLAIM, a.alert_ref, "primary"
+        blocks.append(_section(f"{line}\n{status}" if status else line))
+        if not a.false_alarm_by and a.resolved_at is None:  # still open: the alert's buttons
+            buttons: list[Block] = []
+            if not a.claimed_by:
+                buttons.append(
+                    _button(t["button_claim"], ActionId.ALERT_CLAIM, a.alert_ref, "primary")
+                )
+            buttons.append(_button(t["button_reassign"], ActionId.ALERT_REASSIGN, a.alert_ref))
+            buttons.append(
+                _button(t["button_false_alarm"], ActionId.ALERT_FALSE_ALARM, a.alert_ref, "danger")
             )
-        blocks.append(block)
+            blocks.append({"type": "actions", "elements": buttons})
         lines.append(f"{line} {status}".strip())
     text = "\n".join(lines)
     cut = text if len(text) <= OVERFLOW_TEXT_LIMIT else text[: OVERFLOW_TEXT_LIMIT - 1] + "…"

@@ -3,7 +3,7 @@
 A supervisor channel takes one new message a second. When many threads escalate at once (an
 outage), the pings that would wait more than a few seconds for their turn go out together in one
 overflow message, at the next free turn: every alert reaches the supervisors within seconds,
-each is named once, and each can still be claimed, from its own line.
+each is named once, and each keeps its own buttons (claim, reassign, false alarm).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def named_in(bot: Bot, thread: str, message: Message) -> bool:
 def claim_values(message: Message) -> list[str]:
     found: list[str] = []
     for block in message.blocks or []:
-        for element in [*(block.get("elements") or []), block.get("accessory") or {}]:
+        for element in block.get("elements") or []:
             if element.get("action_id") == ActionId.ALERT_CLAIM.value:
                 found.append(str(element["value"]))
     return found
@@ -67,7 +67,7 @@ async def test_a_burst_of_alerts_reaches_the_supervisors_within_seconds_in_few_p
     assert len(supervisor_posts(bot)) == len(posts)
 
 
-async def test_each_alert_in_an_overflow_message_is_claimed_from_its_own_line(bot: Bot) -> None:
+async def test_each_alert_in_an_overflow_message_is_claimed_on_its_own(bot: Bot) -> None:
     await burst(bot)
     for _ in range(12):
         await bot.settle(1.0)
@@ -79,7 +79,7 @@ async def test_each_alert_in_an_overflow_message_is_claimed_from_its_own_line(bo
     [edit] = [c.params for c in bot.slack.calls_to("chat.update") if c.ok]
     assert edit["ts"] == overflow.ts, "the overflow message changes in place"
     edited = next(m for m in supervisor_posts(bot) if m.ts == overflow.ts)
-    assert claim_values(edited) == buttons[1:], "only the claimed line loses its button"
+    assert claim_values(edited) == buttons[1:], "only the claimed alert loses its claim button"
     assert f"<@{p.SUPERVISOR}> took this" in json.dumps(edited.blocks)
 
 

@@ -248,25 +248,37 @@ class TestOverflowMessage:
             for i in range(n)
         ]
 
-    def test_names_every_alert_with_its_link_and_a_claim_button_while_open(self) -> None:
+    def test_names_every_alert_with_its_link_and_its_own_buttons_while_open(self) -> None:
         message = ab.overflow_message(self.listed(3), wording=WORDING)
         blocks = validated(message)
         assert message["text"].startswith("3 alerts at once")
-        lines = blocks[1:]
-        assert len(lines) == 3
-        for i, line in enumerate(lines):
+        lines = [b for b in blocks[1:] if b["type"] == "section"]
+        buttons = [b for b in blocks[1:] if b["type"] == "actions"]
+        assert len(lines) == len(buttons) == 3
+        for i, (line, actions) in enumerate(zip(lines, buttons, strict=True)):
+            ref = f"T0TEAM:C0SUPPORT:17000000{i:02d}.000100"
             assert BRIEF.permalink in line["text"]["text"]
             assert f"thread {i}:" in line["text"]["text"]
-            assert line["accessory"]["action_id"] == ActionId.ALERT_CLAIM.value
-            assert line["accessory"]["value"] == f"T0TEAM:C0SUPPORT:17000000{i:02d}.000100"
+            assert {e["action_id"]: e["value"] for e in actions["elements"]} == {
+                ActionId.ALERT_CLAIM.value: ref,
+                ActionId.ALERT_REASSIGN.value: ref,
+                ActionId.ALERT_FALSE_ALARM.value: ref,
+            }
 
-    def test_a_claimed_alert_shows_who_took_it_and_loses_its_button(self) -> None:
-        message = ab.overflow_message(
+    def test_twenty_alerts_fit_in_slacks_block_limit(self) -> None:
+        assert len(validated(ab.overflow_message(self.listed(20), wording=WORDING))) <= 50
+
+    def test_a_claimed_alert_shows_who_took_it_and_a_closed_one_has_no_buttons(self) -> None:
+        claimed = ab.overflow_message(
             self.listed(2, claimed_by="U0SUP", claimed_at=1_700_000_100.0), wording=WORDING
         )
-        first, second = validated(message)[1:]
-        assert "<@U0SUP> took this" in first["text"]["text"] and "accessory" not in first
-        assert "accessory" in second
+        first, first_actions, _, second_actions = validated(claimed)[1:]
+        assert "<@U0SUP> took this" in first["text"]["text"]
+        assert ActionId.ALERT_CLAIM.value not in {e["action_id"] for e in first_actions["elements"]}
+        assert ActionId.ALERT_CLAIM.value in {e["action_id"] for e in second_actions["elements"]}
+        closed = ab.overflow_message(self.listed(2, false_alarm_by="U0SUP"), wording=WORDING)
+        kinds = [b["type"] for b in validated(closed)[1:]]
+        assert kinds == ["section", "section", "actions"], "the closed alert keeps its line only"
 
     def test_quotes_are_clipped_and_escaped(self) -> None:
         alert = ab.ListedAlert(REF, replace(BRIEF, quote="<script> & " + "y" * 300))
