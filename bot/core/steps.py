@@ -154,6 +154,25 @@ def own_slip(r: Reading) -> None:
             feats.drop(name)
 
 
+_STILL_WRONG = ("problem.", "wait.", "neglect.", "feel.", "promise.broken", "press.")
+
+
+def retried_and_working(r: Reading) -> None:
+    """"I ran the import again and it went through": the "again" is the customer's own retry,
+    and what follows it says it works. A success report, not the problem coming back; unless
+    the message also says something is still wrong."""
+    feats = r.features
+    recur, works = feats.hits.get("repeat.recur"), feats.hits.get("calm.resolved")
+    if recur is None or works is None:
+        return
+    if any(n.startswith(_STILL_WRONG) for n in feats.values):
+        return
+    lower = r.prep.lower
+    at = lower.find(works.evidence.strip("…").strip().lower())
+    if at >= 0 and _before(lower, recur.evidence, at + 1):
+        feats.drop("repeat.recur")
+
+
 def shape(r: Reading) -> None:
     """Capitals, punctuation bursts, length, stripped code and empty messages."""
     prep, feats = r.prep, r.features
@@ -263,6 +282,7 @@ def default_pipeline(
         ("contrast", contrast),
         ("closing", closing),
         ("own_slip", own_slip),
+        ("retried_and_working", retried_and_working),
         ("shape", shape),
         ("tone", tone_step(tone)),
         ("context", context_step(reader, rules)),

@@ -322,3 +322,23 @@ def test_the_customer_reading_something_themselves_corrects_nobody(text: str) ->
     a = read_after_agent(text)
     assert not any(s.id == "dialog.no" for s in a.signals), a.explain()
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I ran the import again and it went through",
+        "Logged in again and everything is there.",
+        "I read it again and it makes sense now",
+    ],
+)
+def test_a_retry_that_worked_is_a_success_report_not_the_problem_coming_back(text: str) -> None:
+    a = read_after_agent(text)
+    assert "repeat.recur" not in {s.id for s in a.signals}, a.explain()
+    assert a.level is Level.CALM, a.explain()
+
+
+def test_a_retry_that_worked_then_broke_again_is_still_the_problem_coming_back() -> None:
+    a = read_after_agent("Tried again and it worked, then it broke again an hour later.")
+    assert "repeat.recur" in {s.id for s in a.signals}, a.explain()
+    assert a.frustrated, a.explain()
