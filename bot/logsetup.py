@@ -155,9 +155,15 @@ def configure_logging(level: str = "INFO", json_lines: bool | None = None) -> No
     root.setLevel(logging.WARNING)
     for name in ("undertone", "bot", "handlers"):
         logging.getLogger(name).setLevel(level.upper())
+    quiet_slack_libraries()
+    logging.captureWarnings(True)  # `warnings.warn` lines become log lines too
+
+
+def quiet_slack_libraries() -> None:
+    """Slack's libraries log every request and response body at debug (customer words in hints
+    and pings): they log warnings and errors only, whatever level the rest of the app logs at."""
     for name in ("slack_bolt", "slack_sdk"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    logging.captureWarnings(True)  # `warnings.warn` lines become log lines too
 
 
 def log_crash(logger: logging.Logger, event: str) -> None:
