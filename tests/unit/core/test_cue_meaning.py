@@ -2,7 +2,8 @@
 paraphrases of each cue kind (after a complaint, as in a support thread), and calm lines that
 borrow their words ("we're switching the webhook URL", "whoever is in charge of our IT").
 The lead wrote these, found 18 of the 49 paraphrases missed, and widened the concepts until they
-were not: they pin those fixes. The independent measure is `tools/cue_check.py` (its holdout half
+were not; a second round on another day missed 21 of 55 (held-back bank: 0.62 -> 0.70). They pin
+those fixes. The independent measure is `tools/cue_check.py` (its holdout half
 is only ever scored).
 """
 
@@ -103,6 +104,130 @@ LOOKALIKES = [
 ]
 
 
+# A second round, written on another day from the same phenomena; 21 of the 55 were missed
+# before the concepts were widened (churn 9, data exposure 8, threats 3, legal 1).
+SECOND_ROUND = [
+    (CueKind.CHURN, "Our renewal is in three weeks and right now I can't recommend we renew."),
+    (
+        CueKind.CHURN,
+        "We're evaluating other tools and honestly this thread isn't helping your case.",
+    ),
+    (CueKind.CHURN, "Please start the offboarding, we'll move everything to a different platform."),
+    (CueKind.CHURN, "I'll be recommending to leadership that we drop you at renewal."),
+    (
+        CueKind.CHURN,
+        "How do we terminate early? We can't keep paying for something that doesn't work.",
+    ),
+    (
+        CueKind.CHURN,
+        "We're migrating off your product next month, I just want our data out cleanly.",
+    ),
+    (CueKind.CHURN, "Unless this is fixed this week, we're switching to your competitor."),
+    (CueKind.CHURN, "Cancel everything. We're done."),
+    (CueKind.CHURN, "We've decided not to continue with you after the trial of this disaster."),
+    (CueKind.CHURN, "I'm getting quotes from two other providers as we speak."),
+    (CueKind.CHURN, "This will be our last invoice with you, I promise you that."),
+    (CueKind.CHURN, "Our procurement team has been told to find a replacement for your service."),
+    (CueKind.CHURN, "I want to downgrade to nothing and close the workspace, this is pointless."),
+    (CueKind.CHURN, "Frankly we'd be better off with any of your rivals."),
+    (CueKind.CHURN, "Send me the cancellation link, I've wasted enough time."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "One of our users can open invoices that belong to a completely different company.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Your export file included names and emails of people who aren't our customers.",
+    ),
+    (CueKind.DATA_EXPOSURE, "Our employees' salaries are visible to anyone with the share link."),
+    (CueKind.DATA_EXPOSURE, "The password reset email contains the user's password in plain text."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I logged in and I'm looking at another customer's dashboard right now.",
+    ),
+    (CueKind.DATA_EXPOSURE, "We received a report with someone else's patient records in it."),
+    (CueKind.DATA_EXPOSURE, "Your API returns records from other tenants when we page past 1000."),
+    (CueKind.DATA_EXPOSURE, "Customer credit card details are showing up in the activity feed."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Anyone can download our contracts without logging in, the URL isn't protected.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A stranger emailed us a copy of our own customer list that came from your system.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Your notification went to the wrong recipients and exposed our clients' addresses.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "We think there's been a breach, our private keys were in your debug output.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Personal data of our members is indexed by Google through your public pages.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "My colleague can see HR notes about me that should be restricted to managers.",
+    ),
+    (CueKind.DATA_EXPOSURE, "The audit log shows logins to our account from an IP we don't know."),
+    (CueKind.THREAT_ABUSE, "You are the most useless bunch of idiots I have ever dealt with."),
+    (CueKind.THREAT_ABUSE, "I hope whoever wrote this code gets fired."),
+    (CueKind.THREAT_ABUSE, "Answer me or I swear I'll come to your office and sort it out myself."),
+    (CueKind.THREAT_ABUSE, "You'll pay for this, one way or another."),
+    (CueKind.THREAT_ABUSE, "What a joke of a company, staffed by morons."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm going to make sure everyone on LinkedIn knows what frauds you are.",
+    ),
+    (CueKind.THREAT_ABUSE, "Shut up with the scripts and fix it, you clown."),
+    (CueKind.THREAT_ABUSE, "Do your damn job for once, you lazy idiots."),
+    (CueKind.THREAT_ABUSE, "I'll be posting your names and this conversation everywhere I can."),
+    (
+        CueKind.THREAT_ABUSE,
+        "If my business goes under because of you, you'll be hearing from me personally.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Pathetic. Absolutely pathetic. You should all be ashamed, you incompetent fools.",
+    ),
+    (CueKind.THREAT_ABUSE, "Is anyone there with a brain?"),
+    (CueKind.THREAT_ABUSE, "I am done being polite with you imbeciles."),
+    (CueKind.THREAT_ABUSE, "Keep it up and I'll make your life hell."),
+    (CueKind.THREAT_ABUSE, "You scammers stole our money."),
+    (CueKind.LEGAL, "I'm forwarding this to our legal department today."),
+    (CueKind.LEGAL, "This looks like a violation of the SLA and we'll be seeking damages."),
+    (CueKind.LEGAL, "Expect a letter from our attorney."),
+    (CueKind.LEGAL, "We will report this to the data protection authority."),
+    (CueKind.LEGAL, "I'm filing a complaint with the consumer protection office."),
+    (CueKind.MANAGER_REQUEST, "Can you escalate this to someone more senior please?"),
+    (CueKind.MANAGER_REQUEST, "I'd like to talk to your supervisor about how this was handled."),
+    (CueKind.MANAGER_REQUEST, "Who is your boss? I want them on this thread."),
+    (CueKind.MANAGER_REQUEST, "Put me through to your head of support."),
+    (CueKind.MANAGER_REQUEST, "I need someone with more authority than you."),
+]
+
+SECOND_LOOKALIKES = [
+    "We're evaluating whether to add more seats next quarter, what are the prices?",
+    "Could you share the offboarding checklist for a user who left our team?",
+    "How do I export our data to CSV for the quarterly report?",
+    "Our legal team asked for a copy of the DPA, where can I find it?",
+    "My manager wants to know if we can get an invoice in EUR.",
+    "Can another admin see my draft reports, or are they private?",
+    "Who should I contact about the partnership program?",
+    "We are migrating our office to a new domain next month, anything to prepare?",
+    "The new dashboard is killer, great job team.",
+    "Please cancel the duplicate ticket I opened yesterday.",
+    "Is the audit log exported with the user emails?",
+    "I'll report back once I've tested the fix.",
+    "We're switching our billing contact to Maria from next month.",
+    "Our security team wants to know how you store passwords.",
+    "Can I downgrade one workspace and keep the other on the pro plan?",
+]
+
+
 @lru_cache(maxsize=1)
 def engine() -> FrustrationEngine:
     return load_engine()
@@ -118,13 +243,19 @@ def third_message(text: str, opening: str = OPENING) -> Assessment:
     return a
 
 
-@pytest.mark.parametrize(("kind", "text"), PARAPHRASES, ids=[t[:40] for _, t in PARAPHRASES])
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    PARAPHRASES + SECOND_ROUND,
+    ids=[t[:40] for _, t in PARAPHRASES + SECOND_ROUND],
+)
 def test_an_escalation_said_another_way_is_recognised(kind: CueKind, text: str) -> None:
     a = third_message(text)
     assert kind in {c.kind for c in a.cues}, a.explain()
 
 
-@pytest.mark.parametrize("text", LOOKALIKES, ids=[t[:40] for t in LOOKALIKES])
+@pytest.mark.parametrize(
+    "text", LOOKALIKES + SECOND_LOOKALIKES, ids=[t[:40] for t in LOOKALIKES + SECOND_LOOKALIKES]
+)
 def test_calm_lines_with_the_same_words_raise_no_cue(text: str) -> None:
     calm_opening = "Hi, the nightly sync to our warehouse failed twice this week. Can you check?"
     a = third_message(text, calm_opening)
