@@ -381,6 +381,11 @@ def smoke(state: dict[str, object]) -> int:
         dist.name == f"undertone-{version}.dist-info" and not editable,
         f"installed from the wheel: {dist.name}, not editable",
     )
+    charts = run(["python", "-c", "from bot import chart; print(chart.available())"])
+    checks.check(
+        charts.returncode == 0 and charts.stdout.strip() == "True",
+        "the weekly digest can draw its chart (the `charts` extra is installed)",
+    )
     data = [site / "phrasebook/data/detection/lexicon.yaml", site / "bot/stores/lua/intake.lua"]
     stray = [
         p
