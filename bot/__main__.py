@@ -171,7 +171,7 @@ async def _worker(
         await services.close()
         return _refuse(problem, EXIT_UNAVAILABLE)
     ops = web.AppRunner(create_ops_app(services), access_log=None) if ops_port else None
-    pool = WorkerPool(services, count)
+    pool = WorkerPool(services, count, dedicated=True)
     try:
         if ops is not None:
             await ops.setup()

@@ -6,6 +6,11 @@ and delivery (take threads whose effects are due, send them). A slow or unreacha
 up delivery only, never scoring. Housekeeping (taking over abandoned entries, re-notifying,
 resolving quiet alerts) runs every few seconds. An entry that failed `MAX_DELIVERIES` times goes
 to the dead letters without its text.
+
+Dedicated workers (`undertone worker`) say they are alive every housekeeping round. The workers a
+serve (or Socket Mode) runs in its own process stand by while a dedicated worker is alive: the
+serve's event loop then only acknowledges Slack, which keeps its acks fast under load; when no
+dedicated worker has said so for `DEDICATED_ALIVE_SECONDS`, they take the work back.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ CONCURRENT_THREADS = 16  # threads delivered at once by one worker
 DUE_PER_SHARD = 4  # threads taken from each shard's due index per round
 READ_PER_SHARD = 16  # entries read from each intake shard per batch
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)  # after a failed round (Redis down), growing
+DEDICATED_ALIVE_SECONDS = 6.0  # a dedicated worker silent this long is taken for gone
+STANDBY_POLL_SECONDS = 1.0  # how often a standing-by worker looks whether it is needed
 
 
 def consumer_name(index: int = 0) -> str:
@@ -95,12 +102,16 @@ class StreamWorker:
         handler: Handler | None = None,
         block_ms: int = 1000,
         chores: bool = True,
+        dedicated: bool = True,
     ) -> None:
         self.services = services
         self.name = name
         self.batch: BatchHandler = flows.process_batch if handler is None else one_by_one(handler)
         self.block_ms = block_ms
         self.chores = chores  # re-notify and resolve alerts (one worker per process does)
+        self.dedicated = dedicated  # a worker process of its own (else: inside a serve)
+        self._standing_by = False
+        self._look_again_at = 0.0  # monotonic: when `needed` asks Redis again
         self.processed = 0
         self._stopping = asyncio.Event()
         self._in_hand: list[Entry] = []
@@ -193,7 +204,26 @@ class StreamWorker:
             log.info("entries_handed_back", extra={"count": len(self._in_hand)})
             self._in_hand = []
 
+    async def needed(self) -> bool:
+        """Whether this worker should take work now: always for a dedicated one; for one inside
+        a serve, only while no dedicated worker is alive. Logs the change either way."""
+        if self.dedicated:
+            return True
+        if time.monotonic() < self._look_again_at:
+            return not self._standing_by
+        self._look_again_at = time.monotonic() + STANDBY_POLL_SECONDS
+        s = self.services
+        standby = await s.store.dedicated_workers_alive(s.clock() - DEDICATED_ALIVE_SECONDS)
+        if standby != self._standing_by:
+            self._standing_by = standby
+            log.info("worker_standby" if standby else "worker_active", extra={"worker": self.name})
+        return not standby
+
     async def housekeeping(self) -> None:
+        if self.dedicated and self.chores:
+            await self.services.store.dedicated_worker_alive(
+                self.name, self.services.clock(), DEDICATED_ALIVE_SECONDS
+            )
         await self.reclaim()
         if self.chores:
             await flows.renotify_due(self.services)
@@ -231,6 +261,9 @@ class StreamWorker:
         last_chores = float("-inf")
         while not self.stopping:
             try:
+                if not await self.needed():
+                    await self._pause(STANDBY_POLL_SECONDS)
+                    continue
                 if time.monotonic() - last_chores >= HOUSEKEEPING_SECONDS:
                     last_chores = time.monotonic()
                     await self.housekeeping()
@@ -262,6 +295,9 @@ class StreamWorker:
             else:
                 full_at = now + DELIVERY_POLL_SECONDS
                 ledger.take_woken()
+            if self._standing_by:  # the intake loop looks whether we are needed again
+                await self._pause(STANDBY_POLL_SECONDS)
+                continue
             try:
                 taken = await self._deliver_round(shards)
                 outage.ok()
@@ -294,10 +330,11 @@ class StreamWorker:
 class WorkerPool:
     """`count` workers in this process: started together, stopped gracefully within a bound."""
 
-    def __init__(self, services: Services, count: int) -> None:
+    def __init__(self, services: Services, count: int, *, dedicated: bool = False) -> None:
         self.services = services
         self.workers = [
-            StreamWorker(services, consumer_name(i), chores=(i == 0)) for i in range(count)
+            StreamWorker(services, consumer_name(i), chores=(i == 0), dedicated=dedicated)
+            for i in range(count)
         ]
         self._tasks: list[asyncio.Task[None]] = []
 

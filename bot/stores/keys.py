@@ -167,6 +167,10 @@ class Keys:
     def overflow_lock(self, supervisor_channel: str) -> str:
         return f"{self.prefix}:overflow:lock:{supervisor_channel}"
 
+    def dedicated_workers(self) -> str:
+        """Dedicated worker processes that said they are alive (score: when)."""
+        return f"{self.prefix}:workers:dedicated"
+
     def shared_channel(self, channel: str) -> str:
         return f"{self.prefix}:guard:shared:{channel}"
 

@@ -794,6 +794,21 @@ class Store:
     async def unlock_rollup(self, channel: str) -> None:
         await self.client.delete(self.keys.rollup_lock(channel))
 
+    # --- dedicated workers: who is alive ------------------------------------------------------
+
+    async def dedicated_worker_alive(self, name: str, now: float, keep: float) -> None:
+        """Dedicated worker `name` is alive at `now` (forgotten `keep` seconds after its last)."""
+        key = self.keys.dedicated_workers()
+        async with self.client.pipeline(transaction=True) as pipe:  # one key
+            pipe.zadd(key, {name: now})
+            pipe.zremrangebyscore(key, "-inf", now - keep)
+            pipe.expire(key, int(keep) + 60)
+            await pipe.execute()
+
+    async def dedicated_workers_alive(self, since: float) -> bool:
+        """Whether some dedicated worker said it was alive after `since`."""
+        return bool(await self.client.zcount(self.keys.dedicated_workers(), f"({since}", "+inf"))
+
     # --- overflow: a burst of alerts listed in one message ------------------------------------
 
     async def overflow_add(self, channel: str, ref: ThreadRef, at: float, keep: float) -> None:
