@@ -228,6 +228,55 @@ SECOND_LOOKALIKES = [
 ]
 
 
+# A third round, short and informal as people type in Slack; 14 of 30 were missed before the
+# concepts were widened (the held-back bank stayed at 0.70: these pin the lead's own lines).
+THIRD_ROUND = [
+    (CueKind.CHURN, "ok that's it, we're moving to another tool next week"),
+    (CueKind.CHURN, "honestly we pay too much for this, we will go to competitor"),
+    (CueKind.CHURN, "pls tell me how to end the subscription, not worth it anymore"),
+    (CueKind.CHURN, "our team voted to replace you, just so you know"),
+    (CueKind.CHURN, "we're not going to renew, make sure nobody charges us again"),
+    (CueKind.CHURN, "at this point I'm ready to drop the whole platform"),
+    (CueKind.CHURN, "my boss already asked me to look at other options"),
+    (CueKind.CHURN, "I'm cancelling the moment our contract allows it"),
+    (CueKind.CHURN, "we'll stop using your service if this continues"),
+    (CueKind.CHURN, "give me one reason we should stay with you"),
+    (CueKind.CHURN, "we found something cheaper that actually works, bye"),
+    (CueKind.CHURN, "goodbye, we're done here, close our account please"),
+    (CueKind.DATA_EXPOSURE, "wtf I can see invoices of other companies in my account"),
+    (CueKind.DATA_EXPOSURE, "our customers are getting emails meant for other people"),
+    (CueKind.DATA_EXPOSURE, "the shared report link is open to the whole internet"),
+    (CueKind.DATA_EXPOSURE, "someone else's credit card shows on our billing page!!"),
+    (CueKind.DATA_EXPOSURE, "i just got an email with another client's password reset link"),
+    (CueKind.DATA_EXPOSURE, "we found our customer database on a public page"),
+    (CueKind.DATA_EXPOSURE, "my data was visible to other users for two days?!"),
+    (CueKind.DATA_EXPOSURE, "your support attached another customer's file to my ticket"),
+    (CueKind.DATA_EXPOSURE, "why can my intern see every employee's bank details"),
+    (CueKind.DATA_EXPOSURE, "there was unauthorized access to our admin account last night"),
+    (CueKind.THREAT_ABUSE, "you guys are absolute clowns"),
+    (CueKind.THREAT_ABUSE, "whoever built this should be ashamed, total morons"),
+    (CueKind.THREAT_ABUSE, "keep lying to me and see what happens"),
+    (CueKind.THREAT_ABUSE, "I'm gonna blast you on every review site"),
+    (CueKind.THREAT_ABUSE, "I will find out who you are"),
+    (CueKind.THREAT_ABUSE, "what a bunch of useless muppets"),
+    (CueKind.THREAT_ABUSE, "i'll personally make sure you lose this job"),
+    (CueKind.THREAT_ABUSE, "go to hell with your 'we're checking'"),
+]
+
+THIRD_LOOKALIKES = [
+    "ok we're moving to the new office next week, please update the address",
+    "can you tell me how to end a subscription for one user only?",
+    "our team voted for the dark theme, love it",
+    "we found the export button, thanks",
+    "I can see the invoices now, thanks!",
+    "please close the old test account we don't use",
+    "can other users see my saved filters?",
+    "the report link is shared with my colleague, is that ok?",
+    "my boss asked me to look at the roadmap",
+    "we'll stop the sync tonight for maintenance",
+]
+
+
 @lru_cache(maxsize=1)
 def engine() -> FrustrationEngine:
     return load_engine()
@@ -245,8 +294,8 @@ def third_message(text: str, opening: str = OPENING) -> Assessment:
 
 @pytest.mark.parametrize(
     ("kind", "text"),
-    PARAPHRASES + SECOND_ROUND,
-    ids=[t[:40] for _, t in PARAPHRASES + SECOND_ROUND],
+    PARAPHRASES + SECOND_ROUND + THIRD_ROUND,
+    ids=[t[:40] for _, t in PARAPHRASES + SECOND_ROUND + THIRD_ROUND],
 )
 def test_an_escalation_said_another_way_is_recognised(kind: CueKind, text: str) -> None:
     a = third_message(text)
@@ -254,7 +303,9 @@ def test_an_escalation_said_another_way_is_recognised(kind: CueKind, text: str) 
 
 
 @pytest.mark.parametrize(
-    "text", LOOKALIKES + SECOND_LOOKALIKES, ids=[t[:40] for t in LOOKALIKES + SECOND_LOOKALIKES]
+    "text",
+    LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES,
+    ids=[t[:40] for t in LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES],
 )
 def test_calm_lines_with_the_same_words_raise_no_cue(text: str) -> None:
     calm_opening = "Hi, the nightly sync to our warehouse failed twice this week. Can you check?"
