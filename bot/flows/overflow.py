@@ -4,13 +4,16 @@ A supervisor channel takes one new message a second (Slack's limit, and the supe
 budget). When thirty threads escalate in a minute (an outage), one post each would keep the last
 supervisor waiting half a minute for a ping that says "urgent". So an alert whose turn is more
 than `watch.overflow_after_seconds` away joins the channel's next overflow message instead: one
-post that lists every alert waiting (each with its severity, cue, customer, thread link and an
-"I'm on it" button), sent at the next free turn. Every alert of the burst shares that one place
+post that lists every alert waiting (each with its severity, cue, customer, quote, thread link
+and its own buttons), sent at the next free turn. Every alert of the burst shares that one place
 in line (`sending` names the overflow, not the alert), so the line never grows past a few posts.
 
 An alert listed in an overflow message lives there: claiming it, closing it or a change of
 severity re-renders the whole message in place (`chat.update`); its one reminder is a reply under
 it. Nothing is lost: an alert beyond the message's `MAX_LISTED` waits for the next one.
+Duplicate window (as for the watch roll-up): a process that dies after Slack accepted the message
+and before `overflow_posted` makes the next one list those alerts again (a line repeated, never
+one lost).
 """
 
 from __future__ import annotations
