@@ -9,13 +9,10 @@ is only ever scored).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from bot.core.engine import FrustrationEngine
-from bot.core.models import Assessment, CueKind, Role, Turn
-from phrasebook.models import load_engine
+from bot.core.models import Assessment, CueKind
+from tests.unit.core.test_misreads import read_after_agent
 
 OPENING = (
     "Hi, the sync to our warehouse has failed three times this week and nobody has explained why."
@@ -277,19 +274,8 @@ THIRD_LOOKALIKES = [
 ]
 
 
-@lru_cache(maxsize=1)
-def engine() -> FrustrationEngine:
-    return load_engine()
-
-
 def third_message(text: str, opening: str = OPENING) -> Assessment:
-    eng = engine()
-    state = eng.start()
-    state, _ = eng.read(state, Turn(Role.CUSTOMER, opening, 1.0))
-    state, _ = eng.read(state, Turn(Role.AGENT, REPLY, 2.0))
-    _, a = eng.read(state, Turn(Role.CUSTOMER, text, 3.0))
-    assert a is not None
-    return a
+    return read_after_agent(text, agent=REPLY, opener=opening)
 
 
 @pytest.mark.parametrize(
