@@ -145,10 +145,16 @@ def on_customer(
     return note
 
 
-async def after_message(s: Services, ref: ThreadRef, rec: ThreadRecord) -> None:
-    """After the fold was saved: the thread is open; the quiet sweep will find it."""
-    if rec.summary and Aftercare.of(rec).resolved_at is None:
-        await s.store.records.touch_active(ref, rec.updated_at, s.settings.thread_ttl_seconds)
+def still_open(rec: ThreadRecord) -> bool:
+    """A thread the quiet sweep watches: it has been read and is not resolved."""
+    return bool(rec.summary) and Aftercare.of(rec).resolved_at is None
+
+
+async def after_messages(s: Services, seen: list[tuple[ThreadRef, ThreadRecord]]) -> None:
+    """After a batch's folds were saved: its open threads are indexed for the quiet sweep (one
+    round trip for the batch)."""
+    active = [(ref, rec.updated_at) for ref, rec in seen if still_open(rec)]
+    await s.store.records.touch_active(active, s.settings.thread_ttl_seconds)
 
 
 # --- resolution and the record ---------------------------------------------------------------

@@ -227,6 +227,7 @@ async def _fold_and_commit(
     lost: dict[ThreadRef, list[_Message]] = {}
     homes: list[tuple[str, ThreadRef, float]] = []
     changed_agents: set[str] = set()
+    saved_records: list[tuple[ThreadRef, ThreadRecord]] = []
     for ref, folded, ok in zip(refs, folds, saved, strict=True):
         if not ok:
             lost[ref] = threads[ref]
@@ -240,11 +241,12 @@ async def _fold_and_commit(
             _count_queued(queued, assessment, record)
         if record.agent and record.summary:
             homes.append((record.agent, ref, record.updated_at))
-        await followup.after_message(s, ref, record)
+        saved_records.append((ref, record))
         hinted = folded.assessed and record.summary.get("hint") != before.get("hint")
         changed = hinted or record.summary.get("level") != before.get("level")
         if record.agent and folded.assessed and changed:
             changed_agents.add(record.agent)
+    await followup.after_messages(s, saved_records)
     await touch_homes(s, homes)
     await refresh_homes(s, sorted(changed_agents))
     return lost

@@ -9,6 +9,7 @@ the thread indexes, the records or the metrics.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, cast
 
 import redis.asyncio as aioredis
@@ -71,11 +72,15 @@ class RecordStore:
 
     # --- open threads (the quiet sweep) --------------------------------------------------------
 
-    async def touch_active(self, ref: ThreadRef, at: float, ttl: int) -> None:
+    async def touch_active(self, seen: Sequence[tuple[ThreadRef, float]], ttl: int) -> None:
+        """Open threads and the time of their last message, one round trip for a whole batch."""
+        if not seen:
+            return
         key = self.keys.active_threads()
+        newest = max(at for _, at in seen)
         async with self.client.pipeline(transaction=True) as pipe:
-            pipe.zadd(key, {ref.key: at})
-            pipe.zremrangebyscore(key, "-inf", at - ttl)  # the thread itself has expired
+            pipe.zadd(key, {ref.key: at for ref, at in seen})
+            pipe.zremrangebyscore(key, "-inf", newest - ttl)  # those threads have expired
             pipe.zremrangebyrank(key, 0, -(MAX_ACTIVE + 1))
             pipe.expire(key, ttl)
             await pipe.execute()
