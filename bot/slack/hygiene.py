@@ -24,6 +24,8 @@ MAX_BODY = 1024 * 1024  # Slack payloads are far smaller; anything bigger is ref
 MAX_SKEW = 300  # seconds: Slack's replay window
 _TIMESTAMP = re.compile(r"^[0-9]{1,12}$")
 _SIGNATURE = re.compile(r"^v0=[0-9a-f]{64}$")
+# the only way JSON decoded from valid UTF-8 holds a lone surrogate: a \\uD800-\\uDFFF escape
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 ENVELOPE_TYPES = frozenset({"url_verification", "event_callback", "app_rate_limited"})
 INTERACTION_TYPES = frozenset(
@@ -69,7 +71,11 @@ def check_signature(
     return None
 
 
-def _has_lone_surrogate(value: Any) -> bool:
+def _has_lone_surrogate(value: Any, source: str | None = None) -> bool:
+    """A string in `value` that no UTF-8 can carry. `source`: the JSON text `value` was decoded
+    from (valid UTF-8): without a surrogate escape in it, there is nothing to look for."""
+    if source is not None and _SURROGATE_ESCAPE.search(source) is None:
+        return False
     try:
         json.dumps(value, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
@@ -102,11 +108,12 @@ def _user_dict(payload: dict[str, Any]) -> bool:
     return isinstance(user, dict) and _str(user.get("id"))
 
 
-def check_envelope(payload: Any) -> Rejection | None:
-    """An Events API body: a known envelope type; an event_callback carries an event object."""
+def check_envelope(payload: Any, source: str | None = None) -> Rejection | None:
+    """An Events API body: a known envelope type; an event_callback carries an event object.
+    `source`: the JSON text the payload was decoded from, when there was one."""
     if not isinstance(payload, dict):
         return Rejection(400, "not_an_object")
-    if _has_lone_surrogate(payload):
+    if _has_lone_surrogate(payload, source):
         return Rejection(400, "lone_surrogate", _ids(payload))
     kind = payload.get("type")
     if not isinstance(kind, str) or kind not in ENVELOPE_TYPES:
@@ -119,11 +126,12 @@ def check_envelope(payload: Any) -> Rejection | None:
     return None
 
 
-def check_interaction(payload: Any) -> Rejection | None:
-    """An interactivity payload of a type Undertone handles, with the fields that type needs."""
+def check_interaction(payload: Any, source: str | None = None) -> Rejection | None:
+    """An interactivity payload of a type Undertone handles, with the fields that type needs.
+    `source`: the JSON text the payload was decoded from, when there was one."""
     if not isinstance(payload, dict):
         return Rejection(400, "not_an_object")
-    if _has_lone_surrogate(payload):
+    if _has_lone_surrogate(payload, source):
         return Rejection(400, "lone_surrogate", _ids(payload))
     kind = payload.get("type")
     if not isinstance(kind, str) or kind not in INTERACTION_TYPES:
@@ -154,7 +162,7 @@ def check_form(fields: dict[str, str]) -> Rejection | None:
             payload = json.loads(fields["payload"])
         except ValueError:
             return Rejection(400, "payload_not_json")
-        return check_interaction(payload)
+        return check_interaction(payload, fields["payload"])
     if fields.get("ssl_check"):
         return None
     if _str(fields.get("command")) and _str(fields.get("user_id")):
@@ -170,7 +178,7 @@ def check_body(raw: bytes, content_type: str) -> tuple[str, Rejection | None]:
         return "", Rejection(400, "invalid_utf8")
     if content_type == "application/json":
         try:
-            return text, check_envelope(json.loads(text))
+            return text, check_envelope(json.loads(text), text)
         except ValueError:
             return text, Rejection(400, "invalid_json")
         except RecursionError:  # absurdly deep nesting

@@ -117,6 +117,13 @@ USER = {"id": "U1"}
             "application/json",
             "lone_surrogate",
         ),
+        (
+            b'{"type": "url_verification", "challenge": "\\uDFFF"}',
+            "application/json",
+            "lone_surrogate",
+        ),
+        (b'{"type": "url_verification", "\\udc00": "c"}', "application/json", "lone_surrogate"),
+        (form({"type": "block_actions", "user": {"id": "\ud83d"}}), "x", "lone_surrogate"),
         (form({"type": "interactive_message", "user": USER}), "x", "unknown_interaction"),
         (form({"type": "block_actions", "user": USER, "actions": []}), "x", "no_actions"),
         (form({"type": "block_actions", "user": USER}), "x", "no_actions"),
@@ -161,6 +168,10 @@ def test_bodies_slack_would_never_send_are_400(raw: bytes, content_type: str, wh
                     "event": {"type": "message", "text": "\U0001f600"},
                 }
             ).encode(),
+            "application/json",
+        ),
+        (
+            b'{"type": "url_verification", "challenge": "\\ud83d\\ude00 \\\\ud800"}',
             "application/json",
         ),
         (form({"type": "block_actions", "user": USER, "actions": [ACTION]}), "x"),
