@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -93,8 +94,12 @@ class Services:
     clock: Callable[[], float] = time.time
     installs: Installs | None = None  # many-workspace mode (OAuth install) only
     home_pending: set[str] = field(default_factory=set)  # users whose refresh was held back
+    # per supervisor channel: one first alert post at a time decides between its own post and
+    # the overflow message (so a burst delivered at once sees the line the earlier ones made)
+    first_posts: dict[str, asyncio.Lock] = field(default_factory=dict)
 
     async def close(self) -> None:
+        await self.notifier.close()
         await self.identity.close()
         await self.pagers.close()
         await self.store.close()
@@ -133,6 +138,7 @@ def build_services(
         alert_channels=_internal_channels(settings, book),
         clock=clock,
     )
+    client.keep_alive = True  # one process-long client: its connections to Slack are reused
     guard = LeakGuard(client, directory, store, clock=clock)
     identity = Identity(client, settings.secret("slack_bot_token"), settings.home_team_ids)
     client.use_budget(

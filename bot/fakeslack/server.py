@@ -54,6 +54,7 @@ class Call:
     status: int
     response: Json
     unknown_args: frozenset[str] = frozenset()
+    peer: str = ""  # the caller's address and port: one per connection
 
     @property
     def ok(self) -> bool:
@@ -242,10 +243,14 @@ class FakeSlack:
         self._port = int(self._runner.addresses[0][1])
 
     async def go_offline(self) -> None:
-        """Stop listening (connections are refused) but keep the port and everything recorded."""
+        """Stop listening (connections are refused) but keep the port and everything recorded;
+        kept-alive connections are dropped too, as in a real outage."""
         if self._site is not None:
             await self._site.stop()
             self._site = None
+        server = self._runner.server if self._runner is not None else None
+        for connection in server.connections if server is not None else []:
+            connection.force_close()
 
     async def go_online(self) -> None:
         """Listen again on the same port after `go_offline`."""
@@ -441,7 +446,11 @@ class FakeSlack:
         html = self._next_is_html(method)
         status, headers, body = self._answer(method, params, request, parse_error)
         known = unknown_args(method, params) if method in METHODS else frozenset()
-        call = Call(method, params, dict(request.headers), request.method, at, status, body, known)
+        peername = request.transport.get_extra_info("peername") if request.transport else None
+        peer = f"{peername[0]}:{peername[1]}" if isinstance(peername, tuple) else ""
+        call = Call(
+            method, params, dict(request.headers), request.method, at, status, body, known, peer
+        )
         self.calls.append(call)
         await self._notify(call)
         headers = headers | {"X-OAuth-Scopes": ",".join(self.scopes)}  # as Slack answers bots

@@ -9,9 +9,11 @@ Many workspaces (OAuth install): the client has no token of its own; the workspa
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 from typing import Any, Protocol, cast
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.request import HttpRequest
@@ -92,10 +94,31 @@ def _has_credentials(kwargs: dict[str, Any]) -> bool:
 
 
 class UndertoneWebClient(AsyncWebClient):
-    """`AsyncWebClient` that counts calls and, without a token of its own, asks a `TokenSource`."""
+    """`AsyncWebClient` that counts calls and, without a token of its own, asks a `TokenSource`.
+
+    A long-lived client (`keep_alive`) sends every call through one HTTP session per event loop,
+    so connections to Slack (and their TLS handshakes) are reused: without a session of its own,
+    slack_sdk opens and closes one, with a new connection, for every call. `close()` ends it."""
 
     tokens: TokenSource | None = None
     budget: SlackBudget | None = None
+    keep_alive: bool = False
+    _session_loop: asyncio.AbstractEventLoop | None = None
+
+    def _ensure_session(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self.session is None or self.session.closed or self._session_loop is not loop:
+            self.session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self.timeout)
+            )
+            self._session_loop = loop
+
+    async def close(self) -> None:
+        """Close the kept-alive session (a later call opens a new one)."""
+        session, loop = self.session, self._session_loop
+        self.session, self._session_loop = None, None
+        if session is not None and not session.closed and loop is asyncio.get_running_loop():
+            await session.close()
 
     def use_budget(self, budget: SlackBudget) -> None:
         """Charge calls to shared rate budgets, and pause methods Slack answered 429 for."""
@@ -112,6 +135,8 @@ class UndertoneWebClient(AsyncWebClient):
                 raise SendFailed("rate_budget", retry_after=wait)
         if self.token is None and self.tokens is not None and not _has_credentials(kwargs):
             kwargs = await self._with_workspace_token(api_method, kwargs)
+        if self.keep_alive:
+            self._ensure_session()
         try:
             response = await super().api_call(api_method, **kwargs)
         except SlackApiError as exc:

@@ -29,6 +29,7 @@ from bot.core.escalation import AlertState
 from bot.effects import Receipt, SendFailed, Whisper
 from bot.effects.home import HomeExtras, HomeThread, WatchedThread
 from bot.slack import alert_blocks, blocks, render
+from bot.slack.cache import TtlCache
 from bot.slack.client import UndertoneWebClient, current_team, make_web_client
 from bot.slack.errors import error_code, send_failure
 from bot.slack.followup_blocks import digest as followup_digest
@@ -45,6 +46,10 @@ log = logging.getLogger(__name__)
 class Posted:
     channel: str
     ts: str
+
+
+PERMALINKS_KEPT = 10_000
+PERMALINK_SECONDS = 24 * 3600
 
 
 def make_client(token: str, base_url: str) -> UndertoneWebClient:
@@ -80,6 +85,16 @@ class SlackNotifier:
         self._wording = wording or alert_blocks.shipped_wording()
         self._followup = followup
         self._fallback_permalink = fallback_permalink
+        # a message's link never changes: asked of Slack once per thread, not at every alert
+        # render (an overflow message lists up to 20 alerts and is re-rendered on each change)
+        self._permalinks: TtlCache[tuple[str, str, str], str] = TtlCache(
+            size=PERMALINKS_KEPT, ttl=PERMALINK_SECONDS
+        )
+
+    async def close(self) -> None:
+        """End the client's kept-alive connections to Slack (if it keeps any)."""
+        if isinstance(self.client, UndertoneWebClient):
+            await self.client.close()
 
     # --- messages (handlers answering a person, and the effects below) -------------------------
 
@@ -287,10 +302,15 @@ class SlackNotifier:
 
     async def permalink(self, *, channel: str, ts: str) -> str:
         """The message's permalink; when Slack cannot say, one built from the workspace URL."""
+        key = (current_team.get() or "", channel, ts)
+        known = self._permalinks.get(key)
+        if known:
+            return known
         try:
             resp = await self.client.chat_getPermalink(channel=channel, message_ts=ts)
             link = str(resp.get("permalink") or "")
             if link:
+                self._permalinks.put(key, link)
                 return link
         except Exception as exc:
             log.warning(

@@ -337,3 +337,17 @@ async def test_completing_an_upload_needs_its_bytes_and_a_channel_the_bot_is_in(
         )
     with pytest.raises(SlackApiError, match="missing_argument"):
         await client.files_getUploadURLExternal(filename="c.png", length=0)
+
+
+async def test_going_offline_drops_kept_alive_connections_too(
+    fake_slack: FakeSlack, bot_token: str
+) -> None:
+    async with aiohttp.ClientSession() as session:
+        client = AsyncWebClient(token=bot_token, base_url=fake_slack.api_url, session=session)
+        client.retry_handlers.clear()  # see the outage, not slack_sdk's retry of it
+        assert (await client.auth_test())["ok"]
+        await fake_slack.go_offline()
+        with pytest.raises(aiohttp.ClientError):
+            await client.auth_test()
+        await fake_slack.go_online()
+        assert (await client.auth_test())["ok"]

@@ -330,3 +330,31 @@ async def test_response_url_answers_are_counted_with_the_slack_calls(rig: Rig) -
         f"{rig.slack.url}/no-such-hook", notice, user=p.AGENT, channel=p.CHANNEL_SUP, internal=True
     )
     assert (answered("ok") - ok_before, answered("http_404") - gone_before) == (1, 1)
+
+
+async def test_a_threads_permalink_is_asked_of_slack_once(rig: Rig) -> None:
+    first = await rig.notifier.permalink(channel=p.CHANNEL_SUP, ts="1700000000.000100")
+    again = await rig.notifier.permalink(channel=p.CHANNEL_SUP, ts="1700000000.000100")
+    other = await rig.notifier.permalink(channel=p.CHANNEL_SUP, ts="1700000000.000200")
+    assert first == again and first and other and other != first
+    assert len(rig.slack.calls_to("chat.getPermalink")) == 2
+
+
+async def test_a_long_lived_client_reuses_its_connection_to_slack(fake_slack: FakeSlack) -> None:
+    client = make_client("xoxb-test", fake_slack.api_url)
+    client.keep_alive = True
+    for _ in range(3):
+        await client.auth_test()
+    await client.close()
+    await client.auth_test()  # a closed client opens a new session when called again
+    await client.close()
+    peers = [c.peer for c in fake_slack.calls_to("auth.test")]
+    assert all(peers) and len(set(peers[:3])) == 1 and peers[3] != peers[0]
+
+
+async def test_a_one_off_client_opens_a_connection_per_call(fake_slack: FakeSlack) -> None:
+    client = make_client("xoxb-test", fake_slack.api_url)  # as slack_sdk does by default
+    for _ in range(2):
+        await client.auth_test()
+    peers = [c.peer for c in fake_slack.calls_to("auth.test")]
+    assert len(set(peers)) == 2
