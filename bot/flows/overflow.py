@@ -7,6 +7,9 @@ than `watch.overflow_after_seconds` away joins the channel's next overflow messa
 post that lists every alert waiting (each with its severity, cue, customer, quote, thread link
 and its own buttons), sent at the next free turn. Every alert of the burst shares that one place
 in line (`sending` names the overflow, not the alert), so the line never grows past a few posts.
+A process decides for one first alert post of a channel at a time (`Services.first_posts`), so a
+burst delivered at once still sees the turns its earlier alerts took; two processes deciding in
+the same instant can each post one alert of their own before the line shows it.
 
 An alert listed in an overflow message lives there: claiming it, closing it or a change of
 severity re-renders the whole message in place (`chat.update`); its one reminder is a reply under

@@ -6,6 +6,7 @@ sender renders nothing itself: the notifier (Slack) and the pagers render at sen
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -88,23 +89,33 @@ async def send_alert(s: Services, ref: ThreadRef, rec: ThreadRecord, a: AlertSyn
     # `watch.max_new_posts_per_second` into a supervisor channel): the notifier says how long.
     # An alert whose turn is far off (a burst) goes into the channel's overflow message instead.
     permalink = await _permalink(s, ref, rec)
-    listed: Receipt | None = None
     if state.message_ts and state.rolled_up:
-        listed = await overflow.resync(s, channel, state.message_ts)
-    elif not state.message_ts and await overflow.overflowing(s, channel, ref):
-        listed = await overflow.join(s, ref, channel)
-    if listed is not None:
-        return listed.model_copy(update={"rev": rec.alert_rev, "permalink": permalink})
+        receipt = await overflow.resync(s, channel, state.message_ts)
+    elif state.message_ts:
+        receipt = await _sync_alert(s, ref, rec, state, channel, permalink)
+    else:
+        # A first post: the choice between its own post and the overflow message is made one
+        # alert at a time per channel, each seeing the turns the ones before it took.
+        async with s.first_posts.setdefault(channel, asyncio.Lock()):
+            if await overflow.overflowing(s, channel, ref):
+                receipt = await overflow.join(s, ref, channel)
+            else:
+                receipt = await _sync_alert(s, ref, rec, state, channel, permalink)
+    return receipt.model_copy(update={"rev": rec.alert_rev, "permalink": permalink})
+
+
+async def _sync_alert(
+    s: Services, ref: ThreadRef, rec: ThreadRecord, state: AlertState, channel: str, link: str
+) -> Receipt:
     briefing = briefing_from_json(rec.summary["briefing"])
-    briefing = replace(briefing, permalink=briefing.permalink or permalink)
-    receipt = await s.notifier.sync_alert(
+    briefing = replace(briefing, permalink=briefing.permalink or link)
+    return await s.notifier.sync_alert(
         channel=channel,
         ts=state.message_ts,
         briefing=briefing,
         state=state,
         thread=ref.key,
     )
-    return receipt.model_copy(update={"rev": rec.alert_rev, "permalink": permalink})
 
 
 def absorb_alert(s: Services, rec: ThreadRecord, receipt: Receipt, now: float) -> None:

@@ -211,6 +211,7 @@ class Store:
         self._rate = client.register_script(script("rate.lua"))
         self._shard_of_stream = {k: i for i, k in enumerate(self.keys.streams)}
         self._read_at: dict[str, int] = {}  # where each consumer reads the shards next
+        self._behind: set[str] = set()  # consumers whose last read filled a shard's count
         self.records = RecordStore(client, self.keys, self._cas)
         self._wake = asyncio.Event()
         self._group_ready = False
@@ -337,13 +338,20 @@ class Store:
         """New entries for this consumer (up to `count` per shard); waits up to `block_ms` when
         there are none.
 
-        The shards are read a window at a time, each consumer going round them from its own
-        place: two workers under a backlog mostly read different shards, so they rarely fold the
-        same thread at once (which would cost one of them a second read and fold). A window with
-        nothing moves on to the next; when no shard has anything, the read waits on all of them.
+        While a consumer keeps up, one blocking read of every shard (one round trip) answers as
+        soon as any has entries. Once a read filled a shard's `count` (a backlog), the shards are
+        read a window at a time, each consumer going round them from its own place: two workers
+        under a backlog mostly read different shards, so they rarely fold the same thread at once
+        (which would cost one of them a second read and fold). A window with nothing moves on to
+        the next; when no shard has anything, the read waits on all of them. A cluster (which
+        cannot block on many slots) always reads by window.
         """
         self._wake.clear()
         block = min(block_ms, READ_BLOCK_MS)
+        can_block = not (self.cluster or self.embedded)
+        if can_block and consumer not in self._behind:
+            # keeping up: one blocking read of every shard answers at once if any has entries
+            return self._noted(consumer, await self._read_all(consumer, count, block), count)
         start = self._read_at.setdefault(consumer, zlib.crc32(consumer.encode()) % SHARDS)
         for step in range(0, SHARDS, READ_WINDOW):
             first = (start + step) % SHARDS
@@ -351,13 +359,17 @@ class Store:
             entries = self._entries(await self._read_shards(consumer, window, count))
             if entries:
                 self._read_at[consumer] = (first + READ_WINDOW) % SHARDS
-                return entries
-        if self.cluster or self.embedded:
-            # a cluster cannot block on many slots at once; the embedded store cannot block
-            wait = block / 1000 if self.embedded else min(block / 1000, CLUSTER_IDLE_POLL)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
-            return []
+                return self._noted(consumer, entries, count)
+        self._behind.discard(consumer)
+        if can_block:
+            return self._noted(consumer, await self._read_all(consumer, count, block), count)
+        # a cluster cannot block on many slots at once; the embedded store cannot block
+        wait = block / 1000 if self.embedded else min(block / 1000, CLUSTER_IDLE_POLL)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=wait)
+        return []
+
+    async def _read_all(self, consumer: str, count: int, block: int) -> list[Entry]:
         rows = await self._grouped(
             lambda: self.reader.xreadgroup(
                 STREAM_GROUP,
@@ -368,6 +380,18 @@ class Store:
             )
         )
         return self._entries(rows)
+
+    def _noted(self, consumer: str, entries: list[Entry], count: int) -> list[Entry]:
+        """Remember whether this consumer is behind (a shard gave as many entries as asked):
+        then its next read goes round the shards a window at a time."""
+        per_shard: dict[int, int] = {}
+        for entry in entries:
+            per_shard[entry.shard] = per_shard.get(entry.shard, 0) + 1
+        if per_shard and max(per_shard.values()) >= count:
+            self._behind.add(consumer)
+        else:
+            self._behind.discard(consumer)
+        return entries
 
     async def _read_shards(self, consumer: str, shards: list[int], count: int) -> Any:
         """New entries of some shards, without waiting."""

@@ -10,7 +10,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from bot.slack.budget import SlackBudget, sending
 from bot.stores.keys import ThreadRef, shard_of_fields
 from bot.stores.ledger import DONE_TTL
-from bot.stores.store import DEDUPE_TTL, MAX_OPEN_ALERTS, Store
+from bot.stores.store import DEDUPE_TTL, MAX_OPEN_ALERTS, READ_WINDOW, Store
 
 REF = ThreadRef("T1", "C1", "1700000000.000100")
 
@@ -314,3 +314,34 @@ async def test_the_line_into_a_channel_is_read_without_joining_it(store: Store) 
     assert await line("T1", "chan:C1", 1.0, now=100.0, ticket="c") == 0.0, "c holds its turn"
     assert await line("T1", "chan:C2", 1.0, now=100.0) == 0.0, "another channel is free"
     assert await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket="d") == 3.0
+
+
+def _line(i: int, thread: int) -> dict[str, str]:
+    return {
+        "kind": "message", "event_id": f"Ev{i}", "team": "T1", "channel": "C1",
+        "thread_ts": f"1700000000.{thread:06d}", "ts": f"1700000001.{i:06d}", "text": "words",
+    }  # fmt: skip
+
+
+async def test_a_consumer_keeping_up_reads_every_shard_at_once_and_a_backlog_by_window(
+    redis_url: str,
+) -> None:
+    store = Store.from_url(redis_url)
+    try:
+        for i in range(48):  # 48 threads, one line each: spread over the shards
+            await store.enqueue("A1", f"Ev{i}", _line(i, thread=i))
+        shards = {shard_of_fields(_line(i, thread=i)) for i in range(48)}
+        first = await store.read("c1", count=10, block_ms=10)
+        assert len(first) == 48 and {e.shard for e in first} == shards  # one read, every shard
+        await store.ack(first)
+        for i in range(48, 148):  # a backlog: 60 lines in one thread, 40 in forty others
+            thread = 1 if i < 108 else i
+            await store.enqueue("A1", f"Ev{i}", _line(i, thread=thread))
+        full = await store.read("c1", count=10, block_ms=10)
+        assert len({e.shard for e in full}) > READ_WINDOW  # still read everywhere at once...
+        await store.ack(full)
+        later = [await store.read("c1", count=10, block_ms=10) for _ in range(3)]
+        # ...but that read filled a shard: the next ones go round a window of shards at a time
+        assert all(len({e.shard for e in batch}) <= READ_WINDOW for batch in later)
+    finally:
+        await store.close()
