@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
+import gc
 import logging
 import re
 import signal
@@ -124,6 +125,15 @@ async def _start_up(services: Services, role: str, workers: int) -> str | None:
     return None
 
 
+def _freeze_start_up_heap() -> None:
+    """What start-up built (the phrasebook, the models, Bolt's app) lives as long as the process:
+    it is moved out of the garbage collector's sight, so a full collection under load scans only
+    what was made since (on a 2-core VM a full collection of a fresh process took 40-55 ms: a
+    stall of every ack and fold in flight)."""
+    gc.collect()
+    gc.freeze()
+
+
 async def _serve(
     settings: Settings, book: Phrasebook, host: str, port: int, workers: int | None
 ) -> int:
@@ -143,6 +153,7 @@ async def _serve(
         create_web_app(services, workers=workers), access_log=None, shutdown_timeout=grace
     )
     await runner.setup()
+    _freeze_start_up_heap()
     await web.TCPSite(runner, host, port).start()
     stop = _stop_event()
     log.info(
@@ -185,6 +196,7 @@ async def _worker(
                 log.warning("ops_port_in_use", extra={"port": ops_port})
                 await ops.cleanup()
                 ops = None
+        _freeze_start_up_heap()
         pool.start()
         stop = _stop_event()
         log.info(
@@ -219,6 +231,7 @@ async def _socket(settings: Settings, book: Phrasebook) -> int:
         return _refuse(problem, EXIT_UNAVAILABLE)
     handler = socket_handler(create_app(services), settings.secret("slack_app_token"))
     pool = WorkerPool(services, count)
+    _freeze_start_up_heap()
     pool.start()
     stop = _stop_event()
     await handler.connect_async()  # type: ignore[no-untyped-call]
