@@ -76,6 +76,8 @@ class _Folded:
     changed: bool = False
     assessed: list[tuple[_Message, Assessment, list[Effect]]] = field(default_factory=list)
     seconds: float = 0.0
+    hint_before: object = None  # the summary's hint and level before the fold
+    level_before: object = None
 
 
 async def process_entry(s: Services, entry: Entry) -> None:
@@ -175,6 +177,8 @@ def _fold(
     started = time.perf_counter()
     folded = _Folded(ThreadRecord.from_json(loaded.current.doc))
     record = folded.record
+    folded.hint_before = record.summary.get("hint")
+    folded.level_before = record.summary.get("level")
     for m in messages:
         if record.saw(m.msg.ts):
             continue  # a redelivery: scored already, only the outbox may be left to send
@@ -233,7 +237,6 @@ async def _fold_and_commit(
             lost[ref] = threads[ref]
             continue
         record = folded.record
-        before = ThreadRecord.from_json(loaded[ref].current.doc).summary
         for m, assessment, queued in folded.assessed:
             with entry_context(m.entry.fields):
                 each = folded.seconds / max(1, len(folded.assessed))
@@ -242,8 +245,8 @@ async def _fold_and_commit(
         if record.agent and record.summary:
             homes.append((record.agent, ref, record.updated_at))
         saved_records.append((ref, record))
-        hinted = folded.assessed and record.summary.get("hint") != before.get("hint")
-        changed = hinted or record.summary.get("level") != before.get("level")
+        hinted = folded.assessed and record.summary.get("hint") != folded.hint_before
+        changed = hinted or record.summary.get("level") != folded.level_before
         if record.agent and folded.assessed and changed:
             changed_agents.add(record.agent)
     await followup.after_messages(s, saved_records)
