@@ -4,7 +4,9 @@ A lexicon pattern is matched at a word start, so its match begins with one of th
 tokens. If we know the first (up to) three letters every match of a pattern can begin with, a
 message none of whose tokens begins that way cannot match, and the regex need not run at all.
 `leading` reads the pattern's parse tree; when a pattern may begin with something we cannot
-name (a digit, `\\w`, an emoji, a class of symbols) it says `None`, and the pattern always runs.
+name (`\\w`, an emoji, a class of symbols) it says `None`, and the pattern always runs. A match
+that may begin with a digit ("3 times", "2nd time") has the prefix `DIGIT`: it runs only when a
+word of the message starts with a digit.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 N = 3  # letters of a prefix: enough to rule out almost every word, cheap to index
 _CLOSED = "\x00"  # marks a prefix that ended before N letters (the match continues non-letter)
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'")
+DIGIT = "\x01"  # the prefix of a match that starts with a digit (a decimal digit, as `\\d`)
+_DIGIT_RANGES = {(ord("0"), ord("9")), (ord("1"), ord("9"))}
 
 
 def leading(pattern: str) -> frozenset[str] | None:
@@ -60,7 +64,10 @@ def _join(p: str, s: str) -> str:
     for ch in s:
         if _done(out):
             break
-        out += ch if ch in _LETTERS else _CLOSED
+        if ch == DIGIT or (ch.isdecimal() and not out):
+            out += DIGIT + _CLOSED if not out else _CLOSED  # a digit first: the whole prefix
+        else:
+            out += ch if ch in _LETTERS else _CLOSED
     return out
 
 
@@ -80,9 +87,14 @@ def _node(op: Any, av: Any) -> set[str] | None:
     if op is C.IN:
         chars: set[str] = set()
         for kind, value in av:
-            if kind is not C.LITERAL:
+            if kind is C.LITERAL:
+                chars.add(chr(value))
+            elif (kind is C.CATEGORY and value is C.CATEGORY_DIGIT) or (
+                kind is C.RANGE and tuple(value) in _DIGIT_RANGES
+            ):
+                chars.add(DIGIT)
+            else:
                 return None
-            chars.add(chr(value))
         return chars
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         low, _, item = av
@@ -98,4 +110,3 @@ def _node(op: Any, av: Any) -> set[str] | None:
 def token_prefixes(tokens: list[str]) -> frozenset[str]:
     """Every 1..3-letter prefix of the tokens of a message."""
     return frozenset(t[:k] for t in tokens for k in range(1, N + 1))
-

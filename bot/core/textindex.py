@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.core.leading import leading, token_prefixes
+from bot.core.leading import DIGIT, leading, token_prefixes
 
 Span = tuple[int, int]
 
 _RUN = re.compile(r"(?<![\w'])[a-z][a-z']*")
+_DIGIT_START = re.compile(r"(?<![\w'])\d")  # a word-bounded match may start with this digit
 _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
 
@@ -83,7 +84,8 @@ class _Index:
     def prefixes(self) -> frozenset[str]:
         """The 1..3-letter prefixes of the text's tokens (computed on first use)."""
         if self._prefixes is None:  # every letter run a word-bounded match could start at
-            self._prefixes = token_prefixes(_RUN.findall(self.text))
+            found = token_prefixes(_RUN.findall(self.text))
+            self._prefixes = found | {DIGIT} if _DIGIT_START.search(self.text) else found
         return self._prefixes
 
 

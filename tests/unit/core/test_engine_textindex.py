@@ -70,3 +70,29 @@ def test_a_second_engine_does_not_change_the_first_ones_answers() -> None:
     before = first.read(first.start(), turn)[1]
     FrustrationEngine(load_detection())
     assert first.read(first.start(), turn)[1] == before
+
+
+DIGIT_LED = ["(?:\\d+|two|three) times", "\\d+ ?% off", "(?:1|one)[- ]star reviews?", "[0-9]+ days"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 times now",  # a digit starts a word
+        "asked two times",
+        "50% off, then 50 % off",
+        "a 1-star review",
+        "١٢ days",  # Arabic-Indic digits are digits to `\\d` too
+        "12 days",
+        "mp3 times",  # a digit inside a word starts no match
+        "x3 times and a3 days",
+        "no numbers at all",
+        "",
+    ],
+)
+def test_a_pattern_that_may_start_with_a_digit_runs_only_when_a_word_does(text: str) -> None:
+    for pattern in DIGIT_LED:
+        ours = WordPattern([pattern])
+        assert ours.regex is not None and ours.always is None  # led, not run on every message
+        regex = compile_regex([pattern])
+        assert ours.finditer(text) == [m.span() for m in regex.finditer(text)], pattern
