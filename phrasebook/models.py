@@ -9,6 +9,7 @@ a file is not where it expects it), so nothing is ever downloaded at run time.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,10 @@ from phrasebook.loader import PhrasebookError
 WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 MAX_TOKENS = 160  # the prepared message is capped already; this bounds the pooling work
+PIECE_CACHE = 100_000  # words whose token ids are remembered (cleared when full)
+# a word with the spaces before it: the tokenizer never merges a space into the end of a token
+_SEGMENT = re.compile(r" *[^ ]+| +")
+_SPECIAL = ("<s>", "</s>", "<unk>")  # the tokenizer's own markers split a text differently
 
 
 class WordLlamaEmbedder:
@@ -35,12 +40,45 @@ class WordLlamaEmbedder:
         self._matrix = matrix
         self.dim = int(matrix.shape[1])
         self._zero: Vector = np.zeros(self.dim, dtype=np.float32)
+        self._pieces: dict[str, list[int]] = {}
+        plain = len(self._encode("a", add_special_tokens=False).ids)
+        self._lone_space: list[int] = self._encode("a ", add_special_tokens=False).ids[plain:]
+
+    def token_ids(self, text: str) -> list[int]:
+        """The tokenizer's ids for `text`, word by word from a cache.
+
+        The tokenizer (Llama-2 BPE, no pre-tokenizer) turns every space into "▁" and has no
+        token with a "▁" after another character, so no token spans the boundary before a
+        space: the ids of a text are the ids of its words (each with the spaces before it)
+        one after another. Calling the tokenizer once per message costs more than the rest of
+        the embedding; words repeat, so each is encoded once."""
+        if "<" in text and any(mark in text for mark in _SPECIAL):
+            return list(self._encode(text, add_special_tokens=False).ids)
+        pieces = self._pieces
+        out: list[int] = []
+        first = True
+        for match in _SEGMENT.finditer(text):
+            # the text's first word gets its "▁" from the tokenizer; later ones from their space
+            piece = match.group() if first else match.group()[1:]
+            first = False
+            ids = pieces.get(piece)
+            if ids is None:
+                ids = self._lone_space
+                if piece:
+                    ids = self._encode(piece, add_special_tokens=False).ids
+                if len(pieces) >= PIECE_CACHE:
+                    pieces.clear()
+                pieces[piece] = ids
+            out.extend(ids)
+            if len(out) >= MAX_TOKENS:
+                break
+        return out
 
     def embed(self, text: str) -> Vector:
         """The unit vector of `text` (the zero vector when it has no tokens)."""
         if not text.strip():
             return self._zero
-        ids = self._encode(text, add_special_tokens=False).ids[:MAX_TOKENS]
+        ids = self.token_ids(text)[:MAX_TOKENS]
         if not ids:
             return self._zero
         vec: Vector = self._matrix.take(ids, axis=0).sum(axis=0)
