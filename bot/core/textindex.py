@@ -3,7 +3,9 @@
 Most lexicon alternatives are plain words ("worst") or fixed phrases ("fed up"). Trying each of
 them at every position of a message is what makes a regex alternation slow, so a `WordPattern`
 looks those up in a per-message token index (built once per text) and keeps a regex only for
-the alternatives that need one. Matching is on lowercased text with the same word boundaries
+the alternatives that need one. That regex is not scanned over the whole message either: a
+match starts at a word start, so it is tried (`match` at a position) only at the word starts
+whose first letters it can begin with (`bot.core.leading`); spans are the same as a scan's. Matching is on lowercased text with the same word boundaries
 as the regex form: not preceded or followed by a letter, digit, underscore or apostrophe.
 """
 
@@ -17,6 +19,8 @@ from bot.core.leading import DIGIT, leading, token_prefixes
 Span = tuple[int, int]
 
 _RUN = re.compile(r"(?<![\w'])[a-z][a-z']*")
+# every place a word-bounded match can start: a letter run (group 1) or a digit
+_START = re.compile(r"(?<![\w'])(?:([a-z][a-z']*)|\d)")
 _DIGIT_START = re.compile(r"(?<![\w'])\d")  # a word-bounded match may start with this digit
 _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
@@ -29,12 +33,21 @@ class Vocabulary:
     def __init__(self) -> None:
         self.words: dict[str, list[int]] = {}
         self.firsts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.leads: dict[str, list[int]] = {}  # a prefix -> the patterns whose regex may start so
         self.size = 0
         self._cache: list[_Index] = []  # the last two texts (a message and its quote-free copy)
 
-    def register(self, words: set[str], phrases: dict[str, list[tuple[str, ...]]]) -> int:
-        """Add one pattern's words and phrases; return its id."""
+    def register(
+        self,
+        words: set[str],
+        phrases: dict[str, list[tuple[str, ...]]],
+        leads: frozenset[str] = frozenset(),
+    ) -> int:
+        """Add one pattern's words, phrases and the prefixes its regex may start with; return
+        its id."""
         self.size += 1
+        for lead in leads:
+            self.leads.setdefault(lead, []).append(self.size)
         for word in words:
             self.words.setdefault(word, []).append(self.size)
         for first, items in phrases.items():
@@ -56,7 +69,7 @@ class Vocabulary:
 class _Index:
     """One pass over a text's tokens: the token hits of every pattern of a vocabulary."""
 
-    __slots__ = ("text", "hits", "words", "_prefixes")
+    __slots__ = ("text", "hits", "words", "_prefixes", "_starts", "_leads")
 
     def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.text = text
@@ -79,6 +92,29 @@ class _Index:
         self.hits = hits
         self.words = words
         self._prefixes: frozenset[str] | None = None
+        self._starts: dict[int, list[int]] | None = None
+        self._leads = vocab.leads
+
+    @property
+    def starts(self) -> dict[int, list[int]]:
+        """Pattern id -> the positions (in text order) where its regex may match: word starts
+        whose first 1..3 letters (or digit) the pattern's regex can begin with."""
+        if self._starts is None:
+            leads = self._leads
+            starts: dict[int, list[int]] = {}
+            for m in _START.finditer(self.text):
+                pos = m.start()
+                word = m.group(1)
+                keys = (DIGIT,) if word is None else (word[:1], word[:2], word[:3])
+                for key in keys:
+                    for pid in leads.get(key, ()):
+                        found = starts.get(pid)
+                        if found is None:
+                            starts[pid] = [pos]
+                        elif found[-1] != pos:
+                            found.append(pos)
+            self._starts = starts
+        return self._starts
 
     @property
     def prefixes(self) -> frozenset[str]:
@@ -139,46 +175,52 @@ class WordPattern:
                         self.phrases.setdefault(words[0], []).append(words)
                 else:
                     complex_parts.append(alt)
-        self.vocab = vocab if vocab is not None else Vocabulary()
-        self.pid = self.vocab.register(self.words, self.phrases)
-        # alternatives whose first letters are known run only when a token starts that way;
-        # the others (digits, emoji, symbols first) always run
+        # alternatives whose first letters are known are tried only at the word starts that
+        # begin that way (a match starts at a word start); the others (emoji, symbols first)
+        # are searched for everywhere
         led = [(p, leading(p)) for p in complex_parts]
         known = [p for p, lead in led if lead is not None]
         self.leads: frozenset[str] = frozenset().union(*[lead for _, lead in led if lead])
         self.regex = _word_regex(known)
         self.always = _word_regex([p for p, lead in led if lead is None])
-
-    def _regexes(self, idx: _Index) -> list[re.Pattern[str]]:
-        out = []
-        if self.regex is not None and not self.leads.isdisjoint(idx.prefixes):
-            out.append(self.regex)
-        if self.always is not None:
-            out.append(self.always)
-        return out
-
-    def _token_hits(self, idx: _Index) -> list[Span]:
-        return list(idx.hits.get(self.pid, ()))
+        self.vocab = vocab if vocab is not None else Vocabulary()
+        self.pid = self.vocab.register(self.words, self.phrases, self.leads)
 
     def finditer(self, text: str) -> list[Span]:
         """All match spans in text order (regex matches do not overlap each other)."""
         idx = self.vocab.index(text)
-        hits = self._token_hits(idx) if (self.words or self.phrases) else []
-        for rx in self._regexes(idx):
-            hits.extend(m.span() for m in rx.finditer(text))
+        hits = list(idx.hits.get(self.pid, ()))
+        if self.regex is not None:
+            match = self.regex.match
+            end = 0
+            for pos in idx.starts.get(self.pid, ()):
+                if pos < end:  # inside the previous match, as a scan would skip it
+                    continue
+                m = match(text, pos)
+                if m is not None:
+                    hits.append(m.span())
+                    end = m.end()
+        if self.always is not None:
+            hits.extend(m.span() for m in self.always.finditer(text))
         hits.sort()
         return hits
 
     def search(self, text: str) -> Span | None:
         """The earliest match span, or None."""
-        best: Span | None = None
         idx = self.vocab.index(text)
-        if self.words or self.phrases:
-            hits = self._token_hits(idx)
-            if hits:
-                best = min(hits)
-        for rx in self._regexes(idx):
-            m = rx.search(text)
+        found = idx.hits.get(self.pid)
+        best: Span | None = min(found) if found else None
+        if self.regex is not None:
+            match = self.regex.match
+            for pos in idx.starts.get(self.pid, ()):
+                if best is not None and pos >= best[0]:
+                    break
+                m = match(text, pos)
+                if m is not None:
+                    best = m.span()
+                    break
+        if self.always is not None:
+            m = self.always.search(text)
             if m is not None and (best is None or m.start() < best[0]):
                 best = m.span()
         return best

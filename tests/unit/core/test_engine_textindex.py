@@ -96,3 +96,48 @@ def test_a_pattern_that_may_start_with_a_digit_runs_only_when_a_word_does(text: 
         assert ours.regex is not None and ours.always is None  # led, not run on every message
         regex = compile_regex([pattern])
         assert ours.finditer(text) == [m.span() for m in regex.finditer(text)], pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not working, not working again",  # two matches, the second after the first's end
+        "not not working",  # a word start inside a longer match is not tried again
+        "2nd time, 3 times, 10x",  # digit-led alternatives at digit word starts only
+        "café not working",  # a letter run after a non-ASCII letter is not a word start
+        "x2nd time and don't work",  # a digit inside a word is not a start either
+        "it's broken again!!!",
+        "",
+    ],
+)
+def test_regex_parts_tried_at_word_starts_find_what_a_scan_finds(text: str) -> None:
+    patterns = [r"not (?:not )?work(?:ing)?(?: again)?", r"\d+(?:nd|x)?(?: times?)?", r"don'?t work"]
+    patterns += [r"it'?s broken(?: again)?!*", r"(?:a|an) issue"]
+    regex = compile_regex(patterns)
+    ours = WordPattern(patterns)
+    assert ours.finditer(text) == [m.span() for m in regex.finditer(text)]
+    first = regex.search(text)
+    assert ours.search(text) == (first.span() if first else None)
+
+
+def test_every_shipped_pattern_finds_what_its_regex_finds() -> None:
+    from phrasebook.detection import load_detection
+
+    rules = load_detection()
+    families = [r.patterns for r in rules.lexicon.signals]
+    families += [c.patterns for c in rules.cues.cues] + [r.patterns for r in rules.agent.rules]
+    texts = [
+        "no, i said the refund is still not here, this is the third time!! you promised it "
+        "would arrive, worst service, let me speak to your manager or i'll call my lawyer",
+        "2nd time i ask. 3 days waiting, 50% off is not what we agreed. cancel my account",
+        "thanks so much, that fixed it :) we're all good now, have a great weekend",
+        "i can't approve that refund, let me check with my supervisor and get back to you",
+    ]
+    vocab = Vocabulary()
+    for patterns in families:
+        ours = WordPattern(patterns, vocab)
+        regex = compile_regex(patterns)
+        for text in texts:
+            spans = [m.span() for m in regex.finditer(text)]
+            found = ours.search(text)
+            assert (found[0] if found else None) == (spans[0][0] if spans else None), patterns
