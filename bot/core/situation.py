@@ -40,8 +40,7 @@ class _CompiledCue:
         live = [
             combo
             for combo, leads in zip(self.concepts, self.leads, strict=True)
-            if all(lead is None or not lead.isdisjoint(prefixes) for lead in leads)
-            and all(rx.search(text) for rx in combo)
+            if _all_possible(leads, prefixes) and _all_found(combo, text)
         ]
         if not live:
             return None
@@ -51,6 +50,20 @@ class _CompiledCue:
                 if all(rx.search(piece) for rx in combo):
                     return sentence.span()
         return None
+
+
+def _all_possible(leads: tuple[frozenset[str] | None, ...], prefixes: frozenset[str]) -> bool:
+    for lead in leads:  # a loop, not all(<generator>): this runs for every cue combination
+        if lead is not None and lead.isdisjoint(prefixes):
+            return False
+    return True
+
+
+def _all_found(combo: tuple[re.Pattern[str], ...], text: str) -> bool:
+    for rx in combo:
+        if rx.search(text) is None:
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
