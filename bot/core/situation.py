@@ -53,14 +53,15 @@ class _CompiledCue:
 
 
 def _all_possible(leads: tuple[frozenset[str] | None, ...], prefixes: frozenset[str]) -> bool:
-    for lead in leads:  # a loop, not all(<generator>): this runs for every cue combination
+    # loops, not all(<generator>): these run for every cue combination of every message
+    for lead in leads:  # noqa: SIM110
         if lead is not None and lead.isdisjoint(prefixes):
             return False
     return True
 
 
 def _all_found(combo: tuple[re.Pattern[str], ...], text: str) -> bool:
-    for rx in combo:
+    for rx in combo:  # noqa: SIM110
         if rx.search(text) is None:
             return False
     return True

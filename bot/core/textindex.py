@@ -5,8 +5,9 @@ them at every position of a message is what makes a regex alternation slow, so a
 looks those up in a per-message token index (built once per text) and keeps a regex only for
 the alternatives that need one. That regex is not scanned over the whole message either: a
 match starts at a word start, so it is tried (`match` at a position) only at the word starts
-whose first letters it can begin with (`bot.core.leading`); spans are the same as a scan's. Matching is on lowercased text with the same word boundaries
-as the regex form: not preceded or followed by a letter, digit, underscore or apostrophe.
+whose first letters it can begin with (`bot.core.leading`); spans are the same as a scan's.
+Matching is on lowercased text with the same word boundaries as the regex form: not preceded
+or followed by a letter, digit, underscore or apostrophe.
 """
 
 from __future__ import annotations
