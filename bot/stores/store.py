@@ -25,6 +25,7 @@ from redis.exceptions import ClusterDownError, ResponseError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.stores.deadletters import DeadLetters
+from bot.stores.groupcommit import GroupCommit
 from bot.stores.keys import SHARDS, STREAM_GROUP, Keys, ThreadRef, shard_of_fields
 from bot.stores.ledger import DUE_TTL, EffectLedger
 from bot.stores.records import RecordStore
@@ -205,7 +206,9 @@ class Store:
         self.keys = keys or Keys()
         self.ledger = EffectLedger(client, self.keys)
         self.dead = DeadLetters(client, self.keys)
-        self._intake = client.register_script(script("intake.lua"))
+        # intakes that wait behind one in flight go together in the next round trip
+        intake = client.register_script(script("intake.lua"))
+        self._intake = GroupCommit(client, "intake.lua", intake)
         self._cas = client.register_script(script("cas.lua"))
         self._tune = client.register_script(script("tune.lua"))
         self._rate = client.register_script(script("rate.lua"))
