@@ -86,10 +86,12 @@ async def resync(s: Services, channel: str, ts: str) -> Receipt:
 async def listed_alerts(
     s: Services, refs: list[ThreadRef]
 ) -> list[tuple[str, Briefing, AlertState]]:
-    """Each thread's alert as stored now (threads whose alert is gone are left out)."""
+    """Each thread's alert as stored now (threads whose alert is gone are left out); the
+    documents are read in one round trip."""
     out: list[tuple[str, Briefing, AlertState]] = []
+    loaded = await s.store.load_threads(refs)
     for ref in refs:
-        doc = (await s.store.load_thread(ref)).doc
+        doc = loaded[ref].current.doc
         if not doc:
             continue
         rec = ThreadRecord.from_json(doc)
