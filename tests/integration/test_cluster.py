@@ -3,6 +3,7 @@ shards and thread state spread over every node, and each operation behaves as on
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -44,6 +45,18 @@ async def test_intake_is_spread_over_every_node_and_each_event_taken_in_once(
     assert len({e.shard for e in entries}) > SHARDS // 2  # the threads spread over the shards
     await store.ack(entries)
     assert await store.pending() == 0 and await store.intake_length() == 0
+
+
+async def test_a_burst_of_intakes_across_every_node_shares_round_trips_and_counts_once(
+    store: Store, redis_cluster: RedisCluster
+) -> None:
+    """Concurrent intakes go out together (group commit), split by node; each is told apart."""
+    burst = [store.enqueue("A1", f"Ev{i}", message(i)) for i in range(64)]
+    burst += [store.enqueue("A1", f"Ev{i}", message(i)) for i in range(0, 64, 4)]  # retries
+    results = await asyncio.gather(*burst)
+    assert results[:64] == [True] * 64 and results[64:] == [False] * 16
+    assert await store.intake_length() == 64
+    assert all(n > 0 for n in redis_cluster.keys_per_node()), redis_cluster.keys_per_node()
 
 
 async def test_an_abandoned_entry_is_taken_over_and_a_handed_back_one_at_once(
