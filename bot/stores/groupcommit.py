@@ -27,26 +27,23 @@ class GroupCommit:
         self._name = name
         self._alone = alone  # the registered script: one call, redis-py's own NOSCRIPT handling
         self._pending: list[_Pending] = []
-        self._running = False
-        self._task: asyncio.Task[None] | None = None  # held so the loop cannot drop it midway
+        self._task: asyncio.Task[None] | None = None  # the drain in flight (held: never dropped)
         self.round_trips = 0  # for tests and benchmarks: how many round trips carried the calls
 
     async def __call__(self, keys: Sequence[Any], args: Sequence[Any]) -> Any:
         """The script's result for these keys and args (its error raised here)."""
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending.append((keys, args, future))
-        if not self._running:
-            self._running = True
+        if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._drain())
         return await future
 
     async def _drain(self) -> None:
-        try:
-            while self._pending:
-                batch, self._pending = self._pending, []
-                await self._send(batch)
-        finally:
-            self._running = False
+        # no await between the last look at `_pending` and the task ending: a call arriving
+        # later sees the task done and starts the next drain
+        while self._pending:
+            batch, self._pending = self._pending, []
+            await self._send(batch)
 
     async def _send(self, batch: list[_Pending]) -> None:
         self.round_trips += 1
