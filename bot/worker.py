@@ -40,7 +40,6 @@ MAX_DELIVERIES = 5  # an entry that failed this often is buried (text removed, i
 HOUSEKEEPING_SECONDS = 2.0
 DELIVERY_POLL_SECONDS = 0.25  # how often the due index is read when nothing woke us
 CONCURRENT_THREADS = 16  # threads delivered at once by one worker
-MAX_IN_FLIGHT = 64  # threads taken for delivery and not finished yet, per worker
 DUE_PER_SHARD = 4  # threads taken from each shard's due index per round
 READ_PER_SHARD = 16  # entries read from each intake shard per batch
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)  # after a failed round (Redis down), growing
@@ -278,39 +277,12 @@ class StreamWorker:
     async def _delivery_loop(self) -> None:
         """Every shard's due index is read every DELIVERY_POLL_SECONDS (retries, other
         processes' effects); in between, only the shards this process just scheduled into (and
-        those that had work) are read, so a busy worker does not read all sixteen per batch.
-
-        Each thread taken is delivered by a task of its own (CONCURRENT_THREADS sending at once,
-        at most MAX_IN_FLIGHT taken): the loop goes on taking what comes due while earlier
-        threads are still sending, so a whisper never waits for a slow send taken with it (an
-        alert joining a burst's overflow message, a Slack call being retried)."""
+        those that had work) are read, so a busy worker does not read all sixteen per batch."""
         outage = Outage("delivery")
         ledger = self.services.store.ledger
         full_at = 0.0
         busy: set[int] = set()
-        flying: set[asyncio.Task[int]] = set()
-        failed: list[BaseException] = []
-        room = asyncio.Semaphore(CONCURRENT_THREADS)
-        s = self.services
-
-        async def one(ref: ThreadRef, claimed: str) -> int:
-            async with room:
-                return await flows.deliver(s, ref, claimed=claimed)
-
-        def landed(task: asyncio.Task[int]) -> None:
-            flying.discard(task)
-            error = None if task.cancelled() else task.exception()
-            if error is not None:
-                failed.append(error)
-
         while not self.stopping:
-            if failed:  # a delivery failed (Redis): those threads come due when their claim ends
-                error, failed[:] = failed[0], []
-                await self._pause(outage.pause(error))
-                continue
-            if len(flying) >= MAX_IN_FLIGHT:
-                await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
-                continue
             now = time.monotonic()
             shards: set[int] | None = None
             if now < full_at:
@@ -327,21 +299,12 @@ class StreamWorker:
                 await self._pause(STANDBY_POLL_SECONDS)
                 continue
             try:
-                due = await ledger.take_due(
-                    s.clock(), s.settings.delivery_lease_seconds, limit=DUE_PER_SHARD,
-                    shards=shards,
-                )
+                taken = await self._deliver_round(shards)
                 outage.ok()
             except Exception as exc:
                 await self._pause(outage.pause(exc))
                 continue
-            for ref in due.refs:
-                task = asyncio.create_task(one(ref, due.score))
-                flying.add(task)
-                task.add_done_callback(landed)
-            busy = {ref.shard for ref in due.refs}
-        if flying:  # stopping: the sends in hand finish
-            await asyncio.gather(*flying, return_exceptions=True)
+            busy = {ref.shard for ref in taken}
 
     async def _deliver_round(self, shards: set[int] | None) -> list[ThreadRef]:
         """One delivery round; returns the threads it took."""
