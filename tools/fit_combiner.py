@@ -78,7 +78,7 @@ PRIORS = {
     "agent.defensive": 0.5,
     "agent.plan": 0.2,
     "wait.long": 0.6,
-    "press.sarcasm": 1.0,
+    "press.sarcasm": 2.0,
 }
 
 

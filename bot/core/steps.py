@@ -83,35 +83,82 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
     return hyperbole
 
 
-# Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!")
-_PRAISE_ALONE = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?(?:great|fantastic|brilliant|perfect|wonderful|awesome|"
-    r"lovely|excellent|amazing|superb|marvell?ous|splendid|terrific)"
-    r"(?: (?:stuff|job|work|service|news))?(?:,? (?:really|truly|guys|folks|team))?[.!]+(?=\s|$)"
+_PRAISE_WORD = (
+    r"(?:great|fantastic|brilliant|perfect|wonderful|awesome|lovely|excellent|amazing|superb|"
+    r"marvell?ous|splendid|terrific)"
 )
-# what the message says went wrong: a promise broken, a long wait, a fault, the same again
-_FAILURE = ("promise.broken", "wait.", "problem.", "repeat.", "neglect.")
+# Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!"),
+# or as an "oh great" / "just perfect" / "just what I needed" aside: sarcastic beside a failure,
+# sincere without one ("Oh perfect! Can I book a table for eight?")
+_PRAISE_ALONE = re.compile(
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r"(?: (?:stuff|job|work|service|news))?"
+    r"(?:,? (?:really|truly|guys|folks|team))?[.!]+(?=\s|$)"
+    r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
+)
+# what the message says went wrong: a promise broken, a long wait, a fault, the same again (a
+# question about money is not a failure: "Perfect. Are the tickets refundable?")
+_FAILURE = (
+    "promise.broken",
+    "wait.",
+    "problem.broken",
+    "problem.cancelled",
+    "problem.conduct",
+    "problem.missing",
+    "problem.wrong",
+    "repeat.",
+    "neglect.",
+)
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
+# thanks or praise for help given ("thanks for looking into it", "appreciate you sorting the
+# outage", "great job on the fix"): sincere even beside the problem it helps with
+_FOR_HELP = re.compile(
+    r"\b(?:thanks?|thank you|thx|ty|cheers|appreciate|grateful|great|good|nice|well done)"
+    r"(?: \w+){0,4}? (?:for |on )?(?:the |your |you )?(?:quick |fast |speedy )?"
+    r"(?:look\w*|check\w*|fix\w*|sort\w*|help\w*|resolv\w*|solv\w*|chas\w*|getting back|"
+    r"repl\w*|respon\w*|answer\w*|updat\w*|investigat\w*|escalat\w*|explain\w*|"
+    r"confirm\w*|patience|time|heads[- ]up|letting (?:me|us) know|digging|work(?:ing)? on|"
+    r"refund\w*|unlock\w*|restor\w*|reactivat\w*|reset\w*|support)\b"
+)
+# Praise that closes a message after the failure it mocks ("..., very cool", "Truly world
+# class.", "Excellent service as always ✈️")
+_CLOSING_PRAISE = re.compile(
+    r"(?:^|[.,;!?]\s*)(?:(?:truly|really|very|so|just|simply|absolutely) )?(?:world[- ]class|"
+    r"stellar|inspired|generous|informative|helpful|useful|cool|impressive|reassuring|"
+    r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
+    r"perfect|outstanding|superb)(?: (?:service|communication|support|job|work|stuff|timing))?"
+    r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
+    r"[.!]*\s*(?:[^\w\s]\s*)*$"
+)
 
 
 def sarcasm(r: Reading) -> None:
     """In a sarcastic message the praise and thanks are not meant ("thanks a lot, broken again",
-    "great, another outage"): they cannot calm the score. Praise said on its own beside a stated
-    failure, with no thanks and nothing fixed ("Fantastic. Day four of next-day delivery.") is
-    sarcasm too."""
+    "great, another outage"): they cannot calm the score. Praise said on its own, or praise
+    closing the message, beside a stated failure is sarcasm when nothing else explains it: not
+    thanks for help ("thanks for checking, it still fails"), not a polite request ("..., could
+    you update it?"), not praise set against the complaint with a "but" (the contrast step's
+    case), not a fix ("it works now"). ("The auto-renewal I never agreed to, very cool",
+    "Fantastic. Day four of next-day delivery.")"""
     feats = r.features
+    lower = r.prep.lower
     if (
         "press.sarcasm" not in feats.values
         and feats.has(*_FAILURE)
-        and not feats.has("calm.resolved", "calm.thanks")
-        and _PRAISE_ALONE.search(r.prep.lower)
+        and not feats.has("calm.resolved")
+        and (
+            (not feats.has("calm.thanks") and _PRAISE_ALONE.search(lower) is not None)
+            or (
+                _CLOSING_PRAISE.search(lower) is not None
+                and not feats.has("calm.polite")
+                and _FOR_HELP.search(lower) is None
+                and _CONTRAST.search(lower) is None
+            )
+        )
     ):
         feats.set("press.sarcasm", 1.0, "praise said beside a failure")
     if "press.sarcasm" in feats.values:
         for name in (F.PRAISE, "calm.thanks"):
             feats.drop(name)
-
-
-_CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
 
 
 def contrast(r: Reading) -> None:
@@ -158,7 +205,7 @@ _STILL_WRONG = ("problem.", "wait.", "neglect.", "feel.", "promise.broken", "pre
 
 
 def retried_and_working(r: Reading) -> None:
-    """"I ran the import again and it went through": the "again" is the customer's own retry,
+    """ "I ran the import again and it went through": the "again" is the customer's own retry,
     and what follows it says it works. A success report, not the problem coming back; unless
     the message also says something is still wrong."""
     feats = r.features

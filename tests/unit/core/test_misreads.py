@@ -245,6 +245,43 @@ def test_praise_for_a_fix_or_a_delivery_is_not_sarcasm(text: str) -> None:
     assert_calm(a)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for wasting two hours of my afternoon",
+        "great job losing the same order twice",
+        "thank you so much for logging everyone on my team out right before our demo",
+        "Really appreciate being ignored for three days",
+        "love that every update breaks the integration",
+        "The auto-renewal I never agreed to went through again, very cool",
+        "Refund still not here after six weeks. Truly world class.",
+    ],
+)
+def test_thanks_or_praise_aimed_at_the_harm_is_sarcasm_and_reads_frustrated(text: str) -> None:
+    a = read_one(text)
+    assert any(s.id == "press.sarcasm" for s in a.signals), a.explain()
+    assert a.level in (Level.FRUSTRATED, Level.ANGRY), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for looking into the lost parcel, let me know what you find",
+        "Thanks for checking, the invoice still shows the old address, could you update it?",
+        "Really appreciate you staying late to sort out the outage",
+        "thanks for cancelling the extra seats as I asked",
+        "Oh perfect! Can I book a table for eight at seven?",
+        "Perfect. Are the tickets refundable?",
+        "Just what I needed, thank you for the CSV template!",
+        "Great job on the new release, the reports load much faster",
+    ],
+)
+def test_sincere_thanks_and_praise_near_a_problem_are_not_sarcasm(text: str) -> None:
+    a = read_one(text)
+    assert not any(s.id == "press.sarcasm" for s in a.signals), a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
 def test_leaving_after_complaints_earlier_in_the_thread_is_leaving_over_the_service() -> None:
     """The grievance was stated two messages ago; the ultimatum itself is measured."""
     a = read_after_agent(
