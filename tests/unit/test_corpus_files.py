@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.corpus import (
     CUE_LABELS,
@@ -73,3 +74,15 @@ def test_there_are_alternative_line_pools_the_load_harness_accepts() -> None:
     assert len(pools) >= 2
     for path in pools:
         load_line_pool(path)  # raises with the file and template at fault
+
+
+def test_sarcasm_banks_pair_sarcastic_lines_with_sincere_look_alikes_and_never_repeat() -> None:
+    path = Path(__file__).resolve().parents[1] / "data" / "sarcasm_lines.yaml"
+    banks = yaml.safe_load(path.read_text("utf-8"))["banks"]
+    assert set(banks) == {"dev", "dev2", "holdout"}
+    lines = []
+    for bank in banks.values():
+        assert set(bank) == {"sarcastic", "sincere"}
+        assert all(len(bank[kind]) >= 20 for kind in bank)
+        lines += [normalised(text) for kind in bank for text in bank[kind]]
+    assert len(lines) == len(set(lines))
