@@ -13,13 +13,19 @@ from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import CUE_LIMIT, SIGNAL_LIMIT, quote, shorten
 from phrasebook.detection import CueRule, DetectionRules
 
+# an amount with its currency before or after it, in thousands or millions when it says so
+# ("€18k", "$1.2m", "12k EUR")
 _AMOUNT = re.compile(
-    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(usd|eur|gbp|dollars?|euros?|pounds|bucks|quid|[$£€])",
+    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)(k|m)?\b"
+    r"|(\d[\d,]*(?:\.\d+)?)(k|m)?\s?(usd|eur|gbp|dollars?|euros?|pounds|bucks|quid|[$£€])",
     re.I,
 )
+_SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 
 
-_SENTENCE = re.compile(r"[^.!?;\n]+")
+# a sentence ends at . ! ? ; before a space or the end, or at a line break: a file name, a version
+# or an amount ("payroll.csv", "v2.3", "3.5k") stays inside its sentence
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
 _QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence that asks
 
 
@@ -120,9 +126,12 @@ class SituationReader:
         m = _AMOUNT.search(text)
         if m is None:
             return None, ""
-        sym, num = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if m.group(1):
+            sym, num, scale = m.group(1), m.group(2), m.group(3)
+        else:
+            sym, num, scale = m.group(6), m.group(4), m.group(5)
         try:
-            value = float(num.replace(",", ""))
+            value = float(num.replace(",", "")) * _SCALE[(scale or "").lower()]
         except ValueError:
             return None, ""
         return value, self.currencies.get(sym.lower(), "")

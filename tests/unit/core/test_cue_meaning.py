@@ -274,14 +274,42 @@ THIRD_LOOKALIKES = [
 ]
 
 
+# A fourth round: three escalations in a set of threads written blind by a helper (a regulator
+# named by its field, counsel with a qualifier, another tenant's data said as "not ours" or "not
+# from our account") and the lead's own variations on them; none was recognised before.
+FOURTH_ROUND = [
+    (CueKind.LEGAL, "This thread goes to our in-house counsel as of today."),
+    (CueKind.LEGAL, "We'll be reporting the withheld funds to the payment services supervisor."),
+    (CueKind.LEGAL, "Our external counsel will be in touch about the outage credits."),
+    (CueKind.LEGAL, "We are reporting this to the financial watchdog."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "There's a file called northwind_payroll.csv in our exports which definitely isn't ours.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our endpoint is receiving events with customer emails that are not from our account.",
+    ),
+    (CueKind.DATA_EXPOSURE, "We see another merchant's orders in our dashboard, that's not right."),
+]
+
+FOURTH_LOOKALIKES = [
+    "There's a file from another vendor in the import folder, which format should we use?",
+    "Our in-house counsel asked for a copy of the DPA, could you send it?",
+    "Is the central bank holiday on Monday affecting payouts?",
+    "the watchdog process restarted the worker twice tonight",
+    "We're getting invoices from another supplier in the same format, can you support it?",
+]
+
+
 def third_message(text: str, opening: str = OPENING) -> Assessment:
     return read_after_agent(text, agent=REPLY, opener=opening)
 
 
 @pytest.mark.parametrize(
     ("kind", "text"),
-    PARAPHRASES + SECOND_ROUND + THIRD_ROUND,
-    ids=[t[:40] for _, t in PARAPHRASES + SECOND_ROUND + THIRD_ROUND],
+    PARAPHRASES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND,
+    ids=[t[:40] for _, t in PARAPHRASES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND],
 )
 def test_an_escalation_said_another_way_is_recognised(kind: CueKind, text: str) -> None:
     a = third_message(text)
@@ -290,8 +318,8 @@ def test_an_escalation_said_another_way_is_recognised(kind: CueKind, text: str) 
 
 @pytest.mark.parametrize(
     "text",
-    LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES,
-    ids=[t[:40] for t in LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES],
+    LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES + FOURTH_LOOKALIKES,
+    ids=[t[:40] for t in LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES + FOURTH_LOOKALIKES],
 )
 def test_calm_lines_with_the_same_words_raise_no_cue(text: str) -> None:
     calm_opening = "Hi, the nightly sync to our warehouse failed twice this week. Can you check?"

@@ -459,6 +459,27 @@ def test_requests_carry_amount_and_currency() -> None:
     assert eur.requests[0].currency == "EUR"
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Refund the €18k of product that spoiled.", 18_000.0),
+        ("We want a refund of $1.2m for the lost contract.", 1_200_000.0),
+        ("A refund of 12k EUR, today.", 12_000.0),
+        ("Please refund $5 more than last time.", 5.0),
+    ],
+)
+def test_an_amount_in_thousands_or_millions_counts_in_full(text: str, amount: float) -> None:
+    (req,) = last((C, text)).requests
+    assert req.amount == amount
+
+
+def test_crediting_the_full_value_or_waiving_a_fee_is_a_request() -> None:
+    credit = last((C, "I want the full value credited and the freight waived, €18k."))
+    assert {r.kind for r in credit.requests} == {RequestKind.CREDIT, RequestKind.COMPENSATION}
+    assert credit.requests[0].amount == 18_000.0
+    assert not last((C, "Which fields does the credit card form need?")).requests
+
+
 def test_an_agent_saying_it_is_not_theirs_to_grant_is_read() -> None:
     a = last(
         (C, "Can we get a credit of $2,700 for the downtime?"),
