@@ -137,8 +137,9 @@ def sarcasm(r: Reading) -> None:
     closing the message, beside a stated failure is sarcasm when nothing else explains it: not
     thanks for help ("thanks for checking, it still fails"), not a polite request ("..., could
     you update it?"), not praise set against the complaint with a "but" (the contrast step's
-    case), not a fix ("it works now"). ("The auto-renewal I never agreed to, very cool",
-    "Fantastic. Day four of next-day delivery.")"""
+    case), not a fix ("it works now"). Applause beside a failure is a slow clap, thanks or not.
+    ("The auto-renewal I never agreed to, very cool", "Fantastic. Day four of next-day
+    delivery.", "Thanks for the update 👏 Still down after three hours.")"""
     feats = r.features
     lower = r.prep.lower
     if (
@@ -147,6 +148,7 @@ def sarcasm(r: Reading) -> None:
         and not feats.has("calm.resolved")
         and (
             (not feats.has("calm.thanks") and _PRAISE_ALONE.search(lower) is not None)
+            or "\U0001f44f" in lower  # 👏 beside a failure is a slow clap
             or (
                 _CLOSING_PRAISE.search(lower) is not None
                 and not feats.has("calm.polite")

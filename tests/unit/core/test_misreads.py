@@ -255,6 +255,7 @@ def test_praise_for_a_fix_or_a_delivery_is_not_sarcasm(text: str) -> None:
         "love that every update breaks the integration",
         "The auto-renewal I never agreed to went through again, very cool",
         "Refund still not here after six weeks. Truly world class.",
+        "Thanks so much for the update \U0001f44f Still down after three hours.",
     ],
 )
 def test_thanks_or_praise_aimed_at_the_harm_is_sarcasm_and_reads_frustrated(text: str) -> None:
@@ -274,12 +275,19 @@ def test_thanks_or_praise_aimed_at_the_harm_is_sarcasm_and_reads_frustrated(text
         "Perfect. Are the tickets refundable?",
         "Just what I needed, thank you for the CSV template!",
         "Great job on the new release, the reports load much faster",
+        "The outage is over \U0001f44f thanks team",
+        "nice, the sync bug from yesterday is gone after the patch",
     ],
 )
 def test_sincere_thanks_and_praise_near_a_problem_are_not_sarcasm(text: str) -> None:
     a = read_one(text)
     assert not any(s.id == "press.sarcasm" for s in a.signals), a.explain()
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_irony_alone_is_frustration_not_outrage() -> None:
+    a = read_one("Thanks so much for the update \U0001f44f Still down after three hours.")
+    assert a.level is Level.FRUSTRATED, a.explain()
 
 
 def test_leaving_after_complaints_earlier_in_the_thread_is_leaving_over_the_service() -> None:
