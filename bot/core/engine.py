@@ -227,12 +227,17 @@ class FrustrationEngine:
 
     def agent_families(self, text: str) -> list[str]:
         """The agent families an agent reply shows (apology, fix, canned wording...)."""
-        lower = prepare(text).lower
-        return [rid for rid, rx in self.agent_rules if rx.search(lower) is not None]
+        return self._agent_families(prepare(text).lower)
+
+    def _agent_families(self, lower: str) -> list[str]:
+        families = [rid for rid, rx in self.agent_rules if rx.search(lower) is not None]
+        if F.AGENT_JOKING in families:  # "haha tell him it's sold out": a joke, not a refusal
+            families = [f for f in families if f not in F.AGENT_SETBACKS]
+        return families
 
     def _read_agent(self, state: EngineState, turn: Turn) -> None:
         prep = prepare(turn.text)
-        families = [rid for rid, rx in self.agent_rules if rx.search(prep.lower) is not None]
+        families = self._agent_families(prep.lower)
         if "?" in prep.prose:
             families.append(F.AGENT_ASKED)
         hashes = sorted(prep.content_hashes)[:MAX_HASHES]

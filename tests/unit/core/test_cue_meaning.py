@@ -302,25 +302,75 @@ FOURTH_LOOKALIKES = [
 ]
 
 
+# A fifth round, from the next blind batch (20 of 30 on first play): a regulator named as a
+# government department, a page open without a login, rows of people the customer has never
+# seen; and the look-alikes of the same batch (the customer's own director joining a call).
+FIFTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "I'm told the state Department of Insurance finds that sort of timeline very useful.",
+    ),
+    (CueKind.LEGAL, "Maybe the insurance commissioner should hear how long this is taking."),
+    (CueKind.DATA_EXPOSURE, "Our build logs page opens without any login and prints our secrets."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I exported the appointments and half the rows are patients we've never seen.",
+    ),
+]
+
+FIFTH_LOOKALIKES = [
+    "For Thursday's call, our finance director wants to join for the first 15 minutes.",
+    "Can your team lead join our QBR next week?",
+    "The docs page loads without login, is that intended for the public API reference?",
+    "I exported our customers for our own records, is the CSV format stable?",
+    "Google has already indexed our new help center, nice.",
+]
+
+
+# A sixth round, from the batch after (22 of 30 on first play): lawyers count when they act on the
+# dispute, not when they are the customer's staff ("ask twelve lawyers to rebuild Tuesday"); a
+# secret sent in plain text; cancelling by asking what it takes.
+SIXTH_ROUND = [
+    (CueKind.LEGAL, "Our solicitor is already asking whether this was negligence on your part."),
+    (CueKind.LEGAL, "I've spoken to a lawyer about this."),
+    (CueKind.DATA_EXPOSURE, "Your webhook payloads include our API secret in plaintext."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our appointment book has 6 appointments with owner names and pets that aren't ours.",
+    ),
+    (CueKind.CHURN, "We're signing with them Monday. Send me whatever I need to cancel."),
+]
+
+SIXTH_LOOKALIKES = [
+    "Do you know what it's like to ask twelve lawyers to rebuild their Tuesday from memory?",
+    "Our General Counsel is doing her annual vendor review of the indemnification sections.",
+    "We work with twelve lawyers on this account, can they all get seats?",
+    "The request must include our API key in the header, right?",
+]
+
+
 def third_message(text: str, opening: str = OPENING) -> Assessment:
     return read_after_agent(text, agent=REPLY, opener=opening)
 
 
-@pytest.mark.parametrize(
-    ("kind", "text"),
-    PARAPHRASES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND,
-    ids=[t[:40] for _, t in PARAPHRASES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND],
+ESCALATIONS = PARAPHRASES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND + SIXTH_ROUND
+CALM_LOOKALIKES = (
+    LOOKALIKES
+    + SECOND_LOOKALIKES
+    + THIRD_LOOKALIKES
+    + FOURTH_LOOKALIKES
+    + FIFTH_LOOKALIKES
+    + SIXTH_LOOKALIKES
 )
+
+
+@pytest.mark.parametrize(("kind", "text"), ESCALATIONS, ids=[t[:40] for _, t in ESCALATIONS])
 def test_an_escalation_said_another_way_is_recognised(kind: CueKind, text: str) -> None:
     a = third_message(text)
     assert kind in {c.kind for c in a.cues}, a.explain()
 
 
-@pytest.mark.parametrize(
-    "text",
-    LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES + FOURTH_LOOKALIKES,
-    ids=[t[:40] for t in LOOKALIKES + SECOND_LOOKALIKES + THIRD_LOOKALIKES + FOURTH_LOOKALIKES],
-)
+@pytest.mark.parametrize("text", CALM_LOOKALIKES, ids=[t[:40] for t in CALM_LOOKALIKES])
 def test_calm_lines_with_the_same_words_raise_no_cue(text: str) -> None:
     calm_opening = "Hi, the nightly sync to our warehouse failed twice this week. Can you check?"
     a = third_message(text, calm_opening)

@@ -496,3 +496,10 @@ def test_a_calm_thread_does_not_escalate() -> None:
         (C, "Found it, thanks!"),
     )
     assert not a.escalate and a.level is Level.CALM
+
+
+def test_an_agent_joking_along_is_not_an_agent_who_failed() -> None:
+    engine = load_engine()
+    assert "agent.failed" in engine.agent_families("Sorry, that show is sold out.")
+    joking = engine.agent_families("Haha tell him it's sold out")
+    assert "agent.joking" in joking and "agent.failed" not in joking

@@ -387,3 +387,24 @@ def test_a_retry_that_worked_then_broke_again_is_still_the_problem_coming_back()
     a = read_after_agent("Tried again and it worked, then it broke again an hour later.")
     assert "repeat.recur" in {s.id for s in a.signals}, a.explain()
     assert a.frustrated, a.explain()
+
+
+def test_seriously_as_praise_is_no_loaded_question() -> None:
+    a = read_one("Seriously, best support we've had from any vendor. Leaving you a 5 on the survey")
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IT HAS BEEN 8 BUSINESS DAYS. I KNOW HOW LONG BANKS TAKE.",
+        "So that's two fixes that didn't work. What's the next guess?",
+        "This is the fourth time I'm asking the same question and getting the same answer.",
+        "Tried. Nothing. That's three things now and we open in 25 minutes.",
+    ],
+)
+def test_waiting_in_business_days_failed_fixes_and_the_same_answer_again_read_frustrated(
+    text: str,
+) -> None:
+    a = read_after_agent(text)
+    assert a.level in (Level.FRUSTRATED, Level.ANGRY), a.explain()
