@@ -26,7 +26,8 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 # a sentence ends at . ! ? ; before a space or the end, or at a line break: a file name, a version
 # or an amount ("payroll.csv", "v2.3", "3.5k") stays inside its sentence
 _SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
-_QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence that asks
+# a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
+_QUESTION = re.compile(r"[^.!?\n]*\?+(?=[\s\"']|$)")
 
 
 @dataclass(frozen=True, slots=True)

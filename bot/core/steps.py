@@ -125,7 +125,9 @@ _CLOSING_PRAISE = re.compile(
     r"(?:^|[.,;!?]\s*)(?:(?:truly|really|very|so|just|simply|absolutely) )?(?:world[- ]class|"
     r"stellar|inspired|generous|informative|helpful|useful|cool|impressive|reassuring|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
-    r"perfect|outstanding|superb)(?: (?:service|communication|support|job|work|stuff|timing))?"
+    r"perfect|outstanding|superb)"
+    r"(?: (?:service|communication|support|job|work|stuff|timing|idea|plan|suggestion|advice|tip|"
+    r"answer|solution))?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
 )

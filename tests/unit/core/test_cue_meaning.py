@@ -353,7 +353,36 @@ def third_message(text: str, opening: str = OPENING) -> Assessment:
     return read_after_agent(text, agent=REPLY, opener=opening)
 
 
-ESCALATIONS = PARAPHRASES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND + SIXTH_ROUND
+# A seventh round, from the batch after that (22 of 30 on first play): leaving said as "cancel us
+# at renewal", someone "on your side who can make decisions", insults as a question, a cue whose
+# sentence holds a question mark in brackets; and a customer who "reported this" to support.
+SEVENTH_ROUND = [
+    (CueKind.CHURN, "No. We're done. Cancel us at renewal and don't call me about it."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need someone on your side who can actually make decisions, whoever runs your ops.",
+    ),
+    (CueKind.THREAT_ABUSE, "Are you seriously this dense? Honestly pathetic."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "She could see records that aren't ours (a food bank in Ohio?) with home addresses.",
+    ),
+]
+
+SEVENTH_LOOKALIKES = [
+    "We reported this same problem in September and it was fixed, now it is back.",
+    "I reported this to your support team last week, any news?",
+]
+
+ESCALATIONS = (
+    PARAPHRASES
+    + SECOND_ROUND
+    + THIRD_ROUND
+    + FOURTH_ROUND
+    + FIFTH_ROUND
+    + SIXTH_ROUND
+    + SEVENTH_ROUND
+)
 CALM_LOOKALIKES = (
     LOOKALIKES
     + SECOND_LOOKALIKES
@@ -361,6 +390,7 @@ CALM_LOOKALIKES = (
     + FOURTH_LOOKALIKES
     + FIFTH_LOOKALIKES
     + SIXTH_LOOKALIKES
+    + SEVENTH_LOOKALIKES
 )
 
 

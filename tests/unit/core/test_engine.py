@@ -478,6 +478,8 @@ def test_crediting_the_full_value_or_waiving_a_fee_is_a_request() -> None:
     assert {r.kind for r in credit.requests} == {RequestKind.CREDIT, RequestKind.COMPENSATION}
     assert credit.requests[0].amount == 18_000.0
     assert not last((C, "Which fields does the credit card form need?")).requests
+    (cover,) = last((C, "The delay was on your side, we expect you to cover the $18,000.")).requests
+    assert (cover.kind, cover.amount) == (RequestKind.COMPENSATION, 18_000.0)
 
 
 def test_an_agent_saying_it_is_not_theirs_to_grant_is_read() -> None:

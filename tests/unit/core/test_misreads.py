@@ -256,6 +256,7 @@ def test_praise_for_a_fix_or_a_delivery_is_not_sarcasm(text: str) -> None:
         "The auto-renewal I never agreed to went through again, very cool",
         "Refund still not here after six weeks. Truly world class.",
         "Thanks so much for the update \U0001f44f Still down after three hours.",
+        "My cache is obviously what doubled the fees on 212 statements. Great idea \U0001f44d",
     ],
 )
 def test_thanks_or_praise_aimed_at_the_harm_is_sarcasm_and_reads_frustrated(text: str) -> None:
