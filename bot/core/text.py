@@ -100,6 +100,13 @@ def _language_ok(raw_letters: str, tokens: tuple[str, ...]) -> bool:
     return True
 
 
+# Slack emphasis around a phrase: *bold*, _italic_, ~strike~ ("showing _another family's_ child");
+# a lone marker ("f***", "snake_case", "5*3") is left alone
+_EMPHASIS = re.compile(
+    r"(?<![\w*_~])([*_~])(?=[^\s*_~])([^*_~\n]{1,200}?)(?<=[^\s*_~])\1(?![\w*_~])"
+)
+
+
 def prepare(text: str) -> Prepared:
     """Clean one raw message (Slack markup, code, logs, odd unicode) and tokenize it."""
     chars = len(text)
@@ -118,6 +125,8 @@ def prepare(text: str) -> Prepared:
     if "&" in body:  # Slack sends what people typed as &, < and > escaped; markup is gone now
         body = body.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     body = _URL.sub(" ", body)
+    if "*" in body or "_" in body or "~" in body:
+        body = _EMPHASIS.sub(r"\2", body)
     if ":" in body:
         body = _EMOJI.sub(" ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
     body = _SPACES.sub(" ", _HASHTAG.sub("", _HANDLE.sub(" ", body)))

@@ -369,6 +369,14 @@ SEVENTH_ROUND = [
     ),
 ]
 
+# An eighth round, from the sixth batch (25 of 30 on first play): Slack _emphasis_ inside a cue,
+# "right, I'm done" with the termination terms, and an ultimatum "or tell me who can".
+EIGHTH_ROUND = [
+    (CueKind.DATA_EXPOSURE, "The parent app is showing them _another family's_ child and notes."),
+    (CueKind.CHURN, "Right, I'm done. Send me the termination terms for all 9 sites."),
+    (CueKind.MANAGER_REQUEST, "So I'll ask a fourth time: release our payout, or tell me who can."),
+]
+
 SEVENTH_LOOKALIKES = [
     "We reported this same problem in September and it was fixed, now it is back.",
     "I reported this to your support team last week, any news?",
@@ -382,6 +390,7 @@ ESCALATIONS = (
     + FIFTH_ROUND
     + SIXTH_ROUND
     + SEVENTH_ROUND
+    + EIGHTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES

@@ -100,6 +100,14 @@ def test_slack_markup_is_not_read_as_words() -> None:
     assert {"the", "docs", "help"} <= set(prep.tokens)
 
 
+def test_slack_emphasis_is_taken_off_a_phrase_but_lone_marks_stay() -> None:
+    prep = prepare("*URGENT* the app shows _another family's_ child ~and~ more")
+    assert prep.lower == "urgent the app shows another family's child and more"
+    assert prepare("f*** off, see northwind_payroll_q3.csv and 5*3").lower == (
+        "f*** off, see northwind_payroll_q3.csv and 5*3"
+    )
+
+
 def test_timestamps_are_not_eaten_as_emoji_codes() -> None:
     prep = prepare("meet at 10:00:30 :tada:")
     assert "tada" not in prep.tokens and "10:00:30" in prep.prose
@@ -402,6 +410,7 @@ def test_seriously_as_praise_is_no_loaded_question() -> None:
         "So that's two fixes that didn't work. What's the next guess?",
         "This is the fourth time I'm asking the same question and getting the same answer.",
         "Tried. Nothing. That's three things now and we open in 25 minutes.",
+        "We've been through your whole checklist. Does that sound like a browser problem to you?",
     ],
 )
 def test_waiting_in_business_days_failed_fixes_and_the_same_answer_again_read_frustrated(
