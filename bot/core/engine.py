@@ -417,9 +417,9 @@ class FrustrationEngine:
             state.stuck_rounds += 1
         elif reading.features.has("calm.resolved") or level is Level.CALM:
             state.stuck_rounds = 0
-        # "third time I've asked", "we are going in circles", after the agent answered twice
+        # "third time I've asked", "we are going in circles", after as many agent answers as rounds
         replies = state.turn - state.customer_turns
-        says_so = reading.features.has("repeat.loop") and replies >= t.escalate_rounds - 1
+        says_so = reading.features.has("repeat.loop") and replies >= t.escalate_rounds
         if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):
             ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
             cues.append(

@@ -505,3 +505,25 @@ def test_an_agent_joking_along_is_not_an_agent_who_failed() -> None:
     assert "agent.failed" in engine.agent_families("Sorry, that show is sold out.")
     joking = engine.agent_families("Haha tell him it's sold out")
     assert "agent.joking" in joking and "agent.failed" not in joking
+
+
+def test_saying_it_goes_in_circles_is_a_stalemate_only_after_as_many_answers_as_rounds() -> None:
+    circles = "This is the third time I'm asking about the export. Every answer is copy-paste."
+    two = last(
+        (C, "The export fails."),
+        (A, "Please clear your cache."),
+        (C, "Still failing."),
+        (A, "Please try another browser."),
+        (C, circles),
+    )
+    assert CueKind.STALEMATE not in cue_kinds(two) and two.frustrated
+    three = last(
+        (C, "The export fails."),
+        (A, "Please clear your cache."),
+        (C, "Still failing."),
+        (A, "Please try another browser."),
+        (C, "Same."),
+        (A, "Please check the file size."),
+        (C, circles),
+    )
+    assert CueKind.STALEMATE in cue_kinds(three)
