@@ -333,6 +333,7 @@ FIFTH_LOOKALIKES = [
 SIXTH_ROUND = [
     (CueKind.LEGAL, "Our solicitor is already asking whether this was negligence on your part."),
     (CueKind.LEGAL, "I've spoken to a lawyer about this."),
+    (CueKind.LEGAL, "Our lawyer is informed about this and will contact you."),
     (CueKind.DATA_EXPOSURE, "Your webhook payloads include our API secret in plaintext."),
     (
         CueKind.DATA_EXPOSURE,
