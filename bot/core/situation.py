@@ -27,7 +27,8 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 # or an amount ("payroll.csv", "v2.3", "3.5k") stays inside its sentence
 _SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
-_QUESTION = re.compile(r"[^.!?\n]*\?+(?=[\s\"']|$)")
+# (tried only where a sentence starts, so a long message is scanned once)
+_QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?+[!?]*(?=[\s\"']|$)")
 
 
 @dataclass(frozen=True, slots=True)
