@@ -251,6 +251,9 @@ class Tuning(_Frozen):
     trend_logit: float = Field(gt=0)  # logit change that counts as rising or cooling
     double_text_seconds: float = Field(gt=0)
     repeat_min_overlap: float = Field(gt=0, le=1)
+    # a customer who wrote warmly earlier in the thread and now restates a problem in at most
+    # this many words, with no greeting, please, thanks or smile, has gone curt
+    curt_max_words: int = Field(ge=1)
     escalate_rounds: int = Field(ge=1)  # frustrated customer turns in a row for a stalemate
     escalate_cue_strength: float = Field(ge=0, le=1)
     # a polite message needs some heat to read "frustrated": a feature with one of these

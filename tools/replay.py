@@ -38,7 +38,8 @@ def replay(path: Path) -> None:
     for i, msg in enumerate(spec["messages"], start=1):
         now += float(msg.get("delay", 1.0))
         role = Role.CUSTOMER if msg["who"] == "customer" else Role.AGENT
-        turn = Turn(role, msg["text"], now)
+        author = str(msg.get("user") or spec.get(msg["who"]) or "")
+        turn = Turn(role, msg["text"], now, author)
         state, a = engine.read(state, turn)
         if a is None:
             cstate = coach.observe_agent(cstate, turn)

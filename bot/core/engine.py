@@ -82,12 +82,14 @@ class EngineState:
     last_agent: list[str] = field(default_factory=list)  # agent families of the last reply
     agent_hashes: list[int] = field(default_factory=list)  # content words of the last reply
     last_asked: bool = False  # the customer's previous message asked a question
+    was_warm: bool = False  # an earlier customer message greeted, thanked, smiled or praised
     open_requests: list[list[Any]] = field(default_factory=list)  # [kind, amount, cur, quote, turn]
     stuck_rounds: int = (
         0  # customer messages in a row asking again after a reply that did not deliver
     )
     last_role: str = ""
     last_customer_ts: float = 0.0
+    last_customer: str = ""  # who wrote the previous customer message ("" when unknown)
     recent_hashes: list[list[int]] = field(default_factory=list)
     topic_counts: dict[str, int] = field(default_factory=dict)
     type_counts: dict[str, int] = field(default_factory=dict)
@@ -114,9 +116,11 @@ class EngineState:
             "agent_hashes": list(self.agent_hashes),
             "stuck_rounds": self.stuck_rounds,
             "last_asked": self.last_asked,
+            "was_warm": self.was_warm,
             "open_requests": [list(r) for r in self.open_requests],
             "last_role": self.last_role,
             "last_customer_ts": self.last_customer_ts,
+            "last_customer": self.last_customer,
             "recent_hashes": [list(h) for h in self.recent_hashes],
             "topic_counts": dict(self.topic_counts),
             "type_counts": dict(self.type_counts),
@@ -147,9 +151,11 @@ class EngineState:
             agent_hashes=[int(x) for x in data.get("agent_hashes", [])],
             stuck_rounds=int(data.get("stuck_rounds", 0)),
             last_asked=bool(data.get("last_asked", False)),
+            was_warm=bool(data.get("was_warm", False)),
             open_requests=[list(r) for r in data.get("open_requests", [])],
             last_role=str(data["last_role"]),
             last_customer_ts=float(data["last_customer_ts"]),
+            last_customer=str(data.get("last_customer", "")),
             recent_hashes=[[int(x) for x in h] for h in data["recent_hashes"]],
             topic_counts={str(k): int(v) for k, v in data["topic_counts"].items()},
             type_counts={str(k): int(v) for k, v in data["type_counts"].items()},
@@ -296,6 +302,7 @@ class FrustrationEngine:
         self, state: EngineState, turn: Turn, index: int, customer_turn: int
     ) -> Assessment:
         state.last_customer_ts = turn.ts
+        state.last_customer = turn.author
         return Assessment(
             turn=index,
             customer_turn=customer_turn,
@@ -449,6 +456,7 @@ class FrustrationEngine:
         elif declined and state.open_requests:  # "I can't approve that": the ask is still open
             requests = self.open_requests(state)
         self._remember(state, prep, turn, z)
+        state.was_warm = state.was_warm or reading.features.has(*F.WARM_PREFIXES)
         return Assessment(
             turn=index,
             customer_turn=customer_turn,
@@ -473,6 +481,7 @@ class FrustrationEngine:
         state.recent_hashes.append(sorted(prep.content_hashes)[:MAX_HASHES])
         del state.recent_hashes[:-RECENT]
         state.last_customer_ts = turn.ts
+        state.last_customer = turn.author
         state.last_asked = asks_question(turn.text)
         state.last_logit = max(-_LOGIT_CAP, min(_LOGIT_CAP, z))
         state.peak_logit = max(state.last_logit, state.peak_logit or -_LOGIT_CAP)

@@ -28,6 +28,7 @@ ASKS_AGAIN = "ctx.asks_again"  # asks a question again after a reply, having ask
 PREVIOUS = "ctx.previous"  # the previous customer message's score, as a centred logit
 PEAK = "ctx.peak"  # the thread's hottest customer message so far, as a centred logit
 POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
+CURT = "ctx.curt"  # a customer who wrote warmly before now restates a problem in a clipped line
 AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
@@ -55,6 +56,7 @@ CORE_FEATURES: tuple[str, ...] = (
     PREVIOUS,
     PEAK,
     POSITION,
+    CURT,
     DOUBLE_TEXT,
     WAITED,
     SAME_ANSWER,
@@ -75,6 +77,7 @@ CORE_DIRECTIONS: dict[str, int] = {
     ASKS_AGAIN: 1,
     PREVIOUS: 1,
     PEAK: 1,
+    CURT: 1,
     DOUBLE_TEXT: 1,
     WAITED: 1,
     SAME_ANSWER: 1,
@@ -96,6 +99,26 @@ PROBLEM_PREFIXES: tuple[str, ...] = (
     "verdict.loaded",
 )  # not problem.money: an invoice question is no problem report
 POLITE_PREFIXES: tuple[str, ...] = ("calm.greeting", "calm.polite", "calm.thanks")
+# the register of a friendly customer: greeting, please, thanks, a smile or praise
+WARM_PREFIXES: tuple[str, ...] = (*POLITE_PREFIXES, "calm.cheer", "calm.praise")
+# anything that softens a line or settles the matter (a clipped "works now, ta" is not curt)
+SOFTENED_PREFIXES: tuple[str, ...] = (
+    *WARM_PREFIXES,
+    "calm.closing",
+    "calm.resolved",
+    "calm.own_slip",
+    "misread.",
+)
+# what a clipped line restates: a problem, a correction, a chase or pressure
+COMPLAINT_PREFIXES: tuple[str, ...] = (
+    *PROBLEM_PREFIXES,
+    "dialog.",
+    "repeat.",
+    "press.",
+    "feel.",
+    "emoji.upset",
+    "pace.",
+)
 # agent families that say "no" or "not mine to give" (a request above the limit then needs a
 # supervisor even in a calm thread)
 DECLINED = ("agent.negative", "agent.cannot_grant", "agent.failed", "agent.defensive")

@@ -72,6 +72,7 @@ class Turn:
     role: Role
     text: str
     ts: float  # seconds since the epoch (Slack `ts` as float)
+    author: str = ""  # who wrote it (a Slack user id), "" when unknown
 
 
 @dataclass(frozen=True, slots=True)

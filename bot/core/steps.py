@@ -63,8 +63,10 @@ def lexicon_step(matcher: Matcher) -> Step:
 
 def dialogue_only(r: Reading) -> None:
     """Corrections, pushback and "sorry, I meant" only mean something as answers to an agent:
-    an opening "No idea why, but..." or "sorry to bother you" corrects nobody."""
-    if not r.after_agent:
+    an opening "No idea why, but..." or "sorry to bother you" corrects nobody. A second message
+    in a row after an agent's answer still answers it ("That's what I did." then "Could someone
+    actually read the log please")."""
+    if not (r.after_agent or r.state.agent_hashes):  # no agent has answered in the thread yet
         for name in [n for n in r.features.values if n.startswith("dialog.")]:
             r.features.drop(name)
 
@@ -109,6 +111,14 @@ _FAILURE = (
     "neglect.",
 )
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
+# the message moves on to another item ("Amazing. Second: ...", "Awesome. And fwiw ..."): praise
+# before it acknowledges the last answer, it does not mock what follows
+_MOVES_ON = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:and|oh and|also),? )?(?:second(?:ly)?[:,]|next[:,]|also[:,]|"
+    r"another (?:question|thing)|one more (?:thing|question)|unrelated|separately|btw|"
+    r"by the way|fwiw|for what it'?s worth|while i have you|"
+    r"on (?:another|a different|a separate) (?:note|topic))"
+)
 # thanks or praise for help given ("thanks for looking into it", "appreciate you sorting the
 # outage", "great job on the fix"): sincere even beside the problem it helps with
 _FOR_HELP = re.compile(
@@ -149,7 +159,11 @@ def sarcasm(r: Reading) -> None:
         and feats.has(*_FAILURE)
         and not feats.has("calm.resolved")
         and (
-            (not feats.has("calm.thanks") and _PRAISE_ALONE.search(lower) is not None)
+            (
+                not feats.has("calm.thanks")
+                and _PRAISE_ALONE.search(lower) is not None
+                and _MOVES_ON.search(lower) is None
+            )
             or "\U0001f44f" in lower  # 👏 beside a failure is a slow clap
             or (
                 _CLOSING_PRAISE.search(lower) is not None
@@ -288,12 +302,24 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         if state.peak_logit is not None:
             feats.set(F.PEAK, round(state.peak_logit - rules.combiner.bias, 4))
         feats.set(F.POSITION, round(math.log1p(r.customer_turn), 4))
-        chasing = state.last_role == "customer" and r.turn.ts > 0 and state.last_customer_ts > 0
+        # the same customer writing again (a colleague joining in is not chasing)
+        same = not (r.turn.author and state.last_customer) or r.turn.author == state.last_customer
+        chasing = (
+            state.last_role == "customer" and same and r.turn.ts > 0 and state.last_customer_ts > 0
+        )
         gap = r.turn.ts - state.last_customer_ts if chasing else 0.0
         quick = 0 < gap < tuning.double_text_seconds
         feats.set(F.DOUBLE_TEXT, 1.0 if quick else 0.0, "writes again before any reply")
         waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")
+        curt = (
+            state.was_warm
+            and not opening
+            and 0 < len(prep.tokens) <= tuning.curt_max_words
+            and not feats.has(*F.SOFTENED_PREFIXES)
+            and feats.has(*F.COMPLAINT_PREFIXES)
+        )
+        feats.set(F.CURT, 1.0 if curt else 0.0, "gone curt after a friendly start")
 
     return context
 

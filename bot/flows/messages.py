@@ -271,7 +271,7 @@ def _apply(
     engine_state = EngineState.from_json(rec.engine) if rec.engine else s.engine.start()
     coach_state = CoachState.from_json(rec.coach) if rec.coach else s.coach.start()
     role = Role.CUSTOMER if speaker is Speaker.CUSTOMER else Role.AGENT
-    turn = Turn(role=role, text=msg.text, ts=_ts(msg.ts))
+    turn = Turn(role=role, text=msg.text, ts=_ts(msg.ts), author=msg.user or "")
     with metrics.SCORING_SECONDS.time():
         engine_state, assessment = s.engine.read(engine_state, turn)
     rec.mark(msg.ts)
