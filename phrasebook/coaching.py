@@ -212,7 +212,7 @@ class CoachingPolicy(_Frozen):
 
     framework: str = "six_step"
     budget: int = Field(default=4, ge=0, le=20)  # hints per thread
-    cooldown_s: float = Field(default=90.0, ge=0)  # seconds between two hints in a thread
+    cooldown_s: float = Field(default=90.0, ge=0)  # seconds between two hints in one reply round
     max_hints_per_step: int = Field(default=1, ge=1, le=5)
     max_phrasings: int = Field(default=2, ge=1, le=2)
     hint_when_uneasy_steady: bool = False  # uneasy but not rising -> an `info` hint

@@ -92,6 +92,7 @@ class CoachState:
     hinted_steps: tuple[str, ...] = ()  # step id of each hint whispered
     last_hint_at: float | None = None
     agent_turns: int = 0  # agent replies observed
+    hint_agent_turns: int = -1  # agent replies observed when the last hint went out
     last_turn: int = -1  # highest thread turn index seen
     pending_slips: tuple[tuple[str, str], ...] = ()  # (slip id, the agent's words)
     fixed_slips: tuple[str, ...] = ()  # slip ids already coached
@@ -113,6 +114,7 @@ class CoachState:
             "hinted_steps": list(self.hinted_steps),
             "last_hint_at": self.last_hint_at,
             "agent_turns": self.agent_turns,
+            "hint_agent_turns": self.hint_agent_turns,
             "last_turn": self.last_turn,
             "pending_slips": [[i, s] for i, s in self.pending_slips],
             "fixed_slips": list(self.fixed_slips),
@@ -132,6 +134,7 @@ class CoachState:
                 hinted_steps=tuple(str(x) for x in data.get("hinted_steps", [])),
                 last_hint_at=None if last is None else float(last),
                 agent_turns=int(data.get("agent_turns", 0)),
+                hint_agent_turns=int(data.get("hint_agent_turns", -1)),
                 last_turn=int(data.get("last_turn", -1)),
                 pending_slips=tuple((str(i), str(s)) for i, s in data.get("pending_slips", [])),
                 fixed_slips=tuple(str(x) for x in data.get("fixed_slips", [])),
@@ -297,7 +300,12 @@ class Coach:
         )
         if severity is None or len(state.shown) >= self.policy.budget:
             return state, None
-        if state.last_hint_at is not None and now - state.last_hint_at < self.policy.cooldown_s:
+        # the cooldown stops a burst of hints inside one round; once an agent has replied since
+        # the last hint and the customer is still upset, the next step is worth a whisper
+        cooling = (
+            state.last_hint_at is not None and now - state.last_hint_at < self.policy.cooldown_s
+        )
+        if cooling and state.agent_turns <= state.hint_agent_turns:
             return state, None
         hint, phrasing_ids, slip_id = self._compose(state, assessment, severity, fresh=True)
         if hint is None or hint.id in state.shown:
@@ -309,6 +317,7 @@ class Coach:
                 shown_phrasings=(*state.shown_phrasings, *phrasing_ids),
                 hinted_steps=(*state.hinted_steps, hint.step_id),
                 last_hint_at=now,
+                hint_agent_turns=state.agent_turns,
                 pending_slips=tuple(p for p in state.pending_slips if p[0] != slip_id),
                 fixed_slips=state.fixed_slips if slip_id is None else (*state.fixed_slips, slip_id),
             ),

@@ -495,6 +495,20 @@ def test_cooldown_suppresses_then_expires(coach: Coach) -> None:
     assert thread.customer(wait=1) is not None
 
 
+def test_an_agent_reply_since_the_last_hint_ends_the_cooldown(coach: Coach) -> None:
+    """The cooldown stops a burst inside one round. Once the agent has replied since the hint
+    and the customer is still upset, the next step is whispered even a minute later (a thread
+    can move that fast); the same hint is never repeated."""
+    cooldown = BOOK.policy.cooldown_s
+    thread = Thread(coach)
+    first = thread.customer(wait=0)
+    assert first is not None
+    assert thread.customer(wait=cooldown / 3) is None  # the customer again, no reply between
+    thread.agent("We are looking into it.")
+    second = thread.customer(wait=cooldown / 3)
+    assert second is not None and second.id != first.id
+
+
 def test_no_hint_while_the_agent_has_answered_since(coach: Coach) -> None:
     """If the agent replied after this customer message, the whisper would be stale: none."""
     state = coach.start()
