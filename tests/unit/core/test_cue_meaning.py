@@ -378,6 +378,43 @@ EIGHTH_ROUND = [
     (CueKind.MANAGER_REQUEST, "So I'll ask a fourth time: release our payout, or tell me who can."),
 ]
 
+# A ninth round, from two batches written after stop 20 (24 and 17 of 30 on first play): leaving
+# said as moving the whole estate "to another system", shaming in front of a named crowd, a
+# senior person "on a call today", "find me someone who can", secrets posted where many read
+# them. Written here in other words than the threads.
+NINTH_ROUND = [
+    (CueKind.CHURN, "Forget it. We're moving all 40 clinics to another system when the term ends."),
+    (
+        CueKind.THREAT_ABUSE,
+        "At the regional meetup next week everyone is going to hear exactly how you treated us.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I want your head of engineering on a call today, not a ticket."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "A no from someone who can't approve it means nothing. Find me someone who can.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The secret key is in the alert your bot posted to a 300-person channel.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Every finding since Monday is unmasked: 30 live tokens posted to that channel.",
+    ),
+    (CueKind.LEGAL, "Refund it by Friday or it's a chargeback."),
+]
+
+# ... and the look-alikes those batches taught: a merchant's own chargeback from a buyer, a wish
+# to avoid a leak, a breach-notice clause, escalating on the customer's side, a product feature
+# that transfers calls to a supervisor.
+EIGHTH_LOOKALIKES = [
+    "Got a chargeback notice from one of our buyers, what evidence do you need to fight it?",
+    "I'd like to avoid a data leak this time, what's the safest way to share the export?",
+    "Our MSA says you notify us of any breach within 72 hours; could that be 48 instead?",
+    "If it drags on I'll escalate it internally with our ops manager, but no rush.",
+    "When our agents transfer a caller to the supervisor, the first seconds of audio drop.",
+]
+
 SEVENTH_LOOKALIKES = [
     "We reported this same problem in September and it was fixed, now it is back.",
     "I reported this to your support team last week, any news?",
@@ -392,6 +429,7 @@ ESCALATIONS = (
     + SIXTH_ROUND
     + SEVENTH_ROUND
     + EIGHTH_ROUND
+    + NINTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -401,6 +439,7 @@ CALM_LOOKALIKES = (
     + FIFTH_LOOKALIKES
     + SIXTH_LOOKALIKES
     + SEVENTH_LOOKALIKES
+    + EIGHTH_LOOKALIKES
 )
 
 
