@@ -12,6 +12,7 @@ last customer messages, never message text, so the cost per message stays flat a
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -46,6 +47,15 @@ MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 12.0
 SAME_ANSWER_OVERLAP = 0.6  # share of content words an agent reply repeats from the previous one
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no heat of their own
+
+
+# "I'd appreciate it if a team lead could join": a polite request, not thanks
+_APPRECIATE_IF = re.compile(r"appreciate (?:it|that) if|(?:would|'d) (?:really )?appreciate")
+# passing praise on: "could you pass that up to her manager?"
+_PASS_ON = re.compile(
+    r"(?:pass|send|forward|share|relay|give)\w*(?: \w+){0,3} (?:on |up |along |back )?to "
+    r"(?:her|his|their|your|the) (?:\w+ )?(?:manager|boss|lead|supervisor|director)"
+)
 
 
 def _counts(cue: Cue, grievance: bool) -> bool:
@@ -388,6 +398,14 @@ class FrustrationEngine:
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
         complains = reading.features.has(*t.grievance)
         grievance = was_heated or state.grieved or complains
+        thanking = reading.features.has("calm.praise") or (
+            reading.features.has("calm.thanks") and _APPRECIATE_IF.search(prep.lower) is None
+        )
+        if thanking and not grievance and _PASS_ON.search(prep.lower):
+            # thanks to pass up to someone's manager ask for no manager (in a thread with no
+            # complaint: after one, "thanks, now pass this to your manager" is one)
+            calm_cues = tuple(c for c in situation.cues if c.kind is not CueKind.MANAGER_REQUEST)
+            situation = replace(situation, cues=calm_cues)
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         warm = (

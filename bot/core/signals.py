@@ -11,7 +11,12 @@ from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, quote
 from phrasebook.detection import DetectionRules, SignalRule
 
-_QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|^>.*$", re.M)
+_QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|‘[^’\n]{3,400}’|^>.*$", re.M)
+# a quote in single marks: opens before a letter, not inside a word; apostrophes between letters
+# ("isn't", "I'll") stay inside it; closes after a word or its punctuation ("... rent.'")
+_SINGLE_QUOTED = re.compile(
+    r"(?<![\w'])'(?=[a-z])(?:[^'\n]|(?<=[a-z])'(?=[a-z])){3,400}?(?<=[a-z0-9.!?,])'(?![a-z0-9])"
+)
 _NEG_WINDOW = re.compile(r"[a-z']+")
 _CLAUSE_END = re.compile(r"[.,!?;:\n]")
 
@@ -33,11 +38,13 @@ def blank(text: str, rx: re.Pattern[str]) -> str:
 
 
 def strip_quoted(lower: str) -> str:
-    """Blank out text the customer quotes (in quotation marks or `>` quote lines), keeping
-    every other character at its position so matches map back to the original."""
-    if '"' not in lower and "“" not in lower and ">" not in lower:
-        return lower
-    return blank(lower, _QUOTED)
+    """Blank out text the customer quotes (in double or single quotation marks, or `>` quote
+    lines), keeping every other character at its position so matches map back to the original."""
+    if '"' in lower or "“" in lower or "‘" in lower or ">" in lower:
+        lower = blank(lower, _QUOTED)
+    if "'" in lower:
+        lower = blank(lower, _SINGLE_QUOTED)
+    return lower
 
 
 @dataclass(frozen=True, slots=True)

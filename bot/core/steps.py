@@ -96,6 +96,7 @@ _PRAISE_ALONE = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r"(?: (?:stuff|job|work|service|news))?"
     r"(?:,? (?:really|truly|guys|folks|team))?[.!]+(?=\s|$)"
     r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
+    r"|\blove (?:that|this) for (?:us|me)\b"
 )
 # what the message says went wrong: a promise broken, a long wait, a fault, the same again (a
 # question about money is not a failure: "Perfect. Are the tickets refundable?")

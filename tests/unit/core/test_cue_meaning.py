@@ -402,6 +402,14 @@ NINTH_ROUND = [
         "Every finding since Monday is unmasked: 30 live tokens posted to that channel.",
     ),
     (CueKind.LEGAL, "Refund it by Friday or it's a chargeback."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A contractor we offboarded on Friday still logged in today and downloaded our price list.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The salary sheet in your shared drive is viewable by anyone in the company.",
+    ),
 ]
 
 # ... and the look-alikes those batches taught: a merchant's own chargeback from a buyer, a wish
@@ -413,6 +421,9 @@ EIGHTH_LOOKALIKES = [
     "Our MSA says you notify us of any breach within 72 hours; could that be 48 instead?",
     "If it drags on I'll escalate it internally with our ops manager, but no rush.",
     "When our agents transfer a caller to the supervisor, the first seconds of audio drop.",
+    "If an auditor ever asks, we need the DPA on file. Could you send it over?",
+    "A signed copy would be ideal. Please address it to our General Counsel.",
+    "A tenant wrote to us: 'fix it by Friday or I'm calling my lawyer.' That part is on us.",
 ]
 
 SEVENTH_LOOKALIKES = [
@@ -455,3 +466,16 @@ def test_calm_lines_with_the_same_words_raise_no_cue(text: str) -> None:
     a = third_message(text, calm_opening)
     assert not [c for c in a.cues if c.kind is not CueKind.BEYOND_AUTHORITY], a.explain()
     assert not a.escalate, a.explain()
+
+
+def test_thanks_to_pass_up_to_someones_manager_ask_for_no_manager() -> None:
+    """In a thread with no complaint, thanks to pass on to a manager are praise; after a
+    complaint, a manager asked for beside thanks is still a manager request."""
+    praise = "Huge thanks to Sam for Saturday's fix, could you pass that on to her manager?"
+    calm = third_message(praise, "Hi! Quick note before the weekend, all good on our side.")
+    assert CueKind.MANAGER_REQUEST not in {c.kind for c in calm.cues}, calm.explain()
+    after_complaint = third_message(
+        "Thanks for the update. I would like to speak to your manager about this now.",
+        "Your sync failed again last night and nobody told us. This is the third time.",
+    )
+    assert CueKind.MANAGER_REQUEST in {c.kind for c in after_complaint.cues}

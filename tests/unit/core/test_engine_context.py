@@ -91,3 +91,26 @@ def test_praise_that_moves_on_to_the_next_item_is_sincere() -> None:
     _, mocking = play(WARM_OPENING, answer, ("customer", "Amazing. Exports still late, day three."))
     assert "press.sarcasm" not in moving_on
     assert "press.sarcasm" in mocking
+
+
+def test_owning_the_mistake_and_apologising_for_the_noise_is_no_mix_up() -> None:
+    _, feats = play(
+        WARM_OPENING,
+        ("agent", "Try re-mapping the Region field."),
+        ("customer", "That did it, all resynced. Sorry for the noise, entirely my own fault"),
+    )
+    assert "dialog.sorry" not in feats
+    assert "calm.own_slip" in feats
+
+
+def test_resignation_and_a_thread_getting_silly_read_as_frustration() -> None:
+    _, resigned = play(
+        WARM_OPENING, CANNED, ("customer", "ok. third week of the workaround but whatever")
+    )
+    _, silly = play(
+        WARM_OPENING,
+        CANNED,
+        ("customer", "Most of the floor is locked out. This is getting silly."),
+    )
+    assert "feel.upset" in resigned
+    assert "verdict.harsh" in silly
