@@ -270,7 +270,9 @@ class Coach:
         if urgent:
             return replace(state, deferred=None), Severity.URGENT
         if waiting:  # a borderline reading, then the next message: confirmed or dropped
-            if assessment.margin >= preset.confirm_margin + learned:
+            # "that'd be it, works now" settles it whatever the score still carries
+            settled = any(sig.id == "calm.resolved" for sig in assessment.signals)
+            if assessment.margin >= preset.confirm_margin + learned and not settled:
                 return replace(state, deferred=None), Severity.NUDGE  # confirmed: gentler
             return replace(state, deferred=None), None
         if preset.uneasy_rising and assessment.trend is Trend.RISING:

@@ -509,6 +509,17 @@ def test_an_agent_reply_since_the_last_hint_ends_the_cooldown(coach: Coach) -> N
     assert second is not None and second.id != first.id
 
 
+def test_a_held_reading_is_not_confirmed_by_a_message_that_settles_it(coach: Coach) -> None:
+    """A borderline reading waits for the next customer message; "that'd be it, works now"
+    does not confirm it, even while the score still carries the thread's earlier heat."""
+    resolved = (Signal("calm.resolved", "says it works now", "that'd be it", -0.1),)
+    for signals, expect_hint in (((), True), (resolved, False)):
+        thread = Thread(coach)
+        assert thread.customer(margin=0.1, trend=Trend.STEADY) is None  # held
+        hint = thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.1, signals=signals)
+        assert (hint is not None) is expect_hint
+
+
 def test_no_hint_while_the_agent_has_answered_since(coach: Coach) -> None:
     """If the agent replied after this customer message, the whisper would be stale: none."""
     state = coach.start()

@@ -410,6 +410,26 @@ NINTH_ROUND = [
         CueKind.DATA_EXPOSURE,
         "The salary sheet in your shared drive is viewable by anyone in the company.",
     ),
+    # a tenth round, from batches 11 and 12 (21 and 19 of 30 on first play)
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'm not taking 'no' from you on this. Find me someone who is allowed to.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Fine, then I'll go over your head to whoever signs off refunds."),
+    (CueKind.MANAGER_REQUEST, "I want someone at leadership level on a call before noon."),
+    (
+        CueKind.LEGAL,
+        "If it's not deleted by Friday we will file a complaint to the data authority.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The food inspector comes Monday and without those logs we could lose our permit.",
+    ),
+    (
+        CueKind.LEGAL,
+        "This is an OSHA recordable incident on our side and it came from your update.",
+    ),
+    (CueKind.CHURN, "We're pulling all 80 vans off your platform when the term is up."),
 ]
 
 # ... and the look-alikes those batches taught: a merchant's own chargeback from a buyer, a wish
@@ -424,6 +444,7 @@ EIGHTH_LOOKALIKES = [
     "If an auditor ever asks, we need the DPA on file. Could you send it over?",
     "A signed copy would be ideal. Please address it to our General Counsel.",
     "A tenant wrote to us: 'fix it by Friday or I'm calling my lawyer.' That part is on us.",
+    "Could we get an extension for our account until the end of February?",
 ]
 
 SEVENTH_LOOKALIKES = [

@@ -114,3 +114,21 @@ def test_resignation_and_a_thread_getting_silly_read_as_frustration() -> None:
     )
     assert "feel.upset" in resigned
     assert "verdict.harsh" in silly
+
+
+def test_declining_an_offer_to_do_it_corrects_nobody() -> None:
+    offer = ("agent", "You can cancel it under Waves > Active. Want me to do it from here?")
+    _, declined = play(WARM_OPENING, offer, ("customer", "nah ill do it, just send me the steps"))
+    _, corrected = play(WARM_OPENING, offer, ("customer", "No, that's not the wave I meant."))
+    assert "dialog.no" not in declined
+    assert "dialog.no" in corrected
+
+
+def test_resigned_lines_read_as_frustration() -> None:
+    for line in (
+        "ok. ill tell the front office to keep paper sheets on mondays i guess",
+        "not holding my breath on an actual fix at this point",
+        "Right. I guess we just pay it then.",
+    ):
+        _, feats = play(WARM_OPENING, CANNED, ("customer", line))
+        assert "feel.upset" in feats, line
