@@ -370,8 +370,7 @@ def _coach_late(
     if not last:
         return state
     assessment = assessment_from_json(last)
-    urgent = assessment.escalate and bool(assessment.cues)  # a supervisor is already told
-    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY) and not urgent:
+    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
         return state  # read without the reply, a mild message looks worse than it was
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
     state, hint = _coach(
