@@ -317,6 +317,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             state.was_warm
             and not opening
             and 0 < len(prep.tokens) <= tuning.curt_max_words
+            and not prep.stripped_code  # a request id or a command given is information
             and not feats.has(*F.SOFTENED_PREFIXES)
             and feats.has(*F.COMPLAINT_PREFIXES)
         )
