@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from bot.core.briefing import Briefing
 from bot.core.escalation import AlertState
-from bot.effects import NotReady, Receipt
+from bot.effects import NotReady, Receipt, SendFailed
 from bot.flows.briefs import briefing_from_json
 from bot.record import ThreadRecord
 from bot.services import Services
@@ -63,6 +63,9 @@ async def join(s: Services, ref: ThreadRef, channel: str) -> Receipt:
         _, listed = await s.store.overflow_place(channel, ref)  # posted while we looked
         if listed:
             return Receipt(channel=channel, ts=listed, posted=True, rolled_up=True)
+        turn = await s.notifier.channel_turn(channel)
+        if turn > 0:  # the burst holds a later place in line: no need to render it yet
+            raise SendFailed("rate_budget", retry_after=turn)
         waiting = await s.store.overflow_waiting(channel, MAX_LISTED)
         alerts = await listed_alerts(s, waiting)
         receipt = await s.notifier.sync_overflow(channel=channel, ts="", alerts=alerts)

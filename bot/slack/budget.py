@@ -65,6 +65,10 @@ class RateStore(Protocol):
         self, team: str, name: str, interval: float, now: float, ticket: str = ""
     ) -> float: ...
 
+    async def rate_turn(
+        self, team: str, name: str, interval: float, now: float, ticket: str
+    ) -> float: ...
+
 
 class SlackBudget:
     """Charges calls to the shared budgets; records 429 pauses."""
@@ -123,6 +127,21 @@ class SlackBudget:
         try:
             return await self.store.rate_line(
                 workspace, f"chan:{channel}", self.channel_interval, self.clock(), sending.get()
+            )
+        except Exception as exc:
+            log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})
+            return 0.0
+
+    async def turn(self, team: str | None, channel: str) -> float:
+        """Seconds until the place the effect being sent holds in `channel`'s line comes round
+        (0: it holds none yet, or its turn has come). Charges nothing. Fails open (0)."""
+        ticket = sending.get()
+        if not ticket:
+            return 0.0
+        workspace = team or self.default_team() or "-"
+        try:
+            return await self.store.rate_turn(
+                workspace, f"chan:{channel}", self.channel_interval, self.clock(), ticket
             )
         except Exception as exc:
             log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})

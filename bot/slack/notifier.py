@@ -187,6 +187,14 @@ class SlackNotifier:
             return 0.0
         return float(await budget.line(current_team.get(), channel))
 
+    async def channel_turn(self, channel: str) -> float:
+        """Seconds until the place the effect being sent holds in `channel`'s line comes round
+        (0: it holds none yet, or its turn has come)."""
+        budget = getattr(self.client, "budget", None)
+        if budget is None:
+            return 0.0
+        return float(await budget.turn(current_team.get(), channel))
+
     async def sync_overflow(
         self,
         *,

@@ -927,6 +927,19 @@ class Store:
         spaced = float(_decode(last)) + interval if last else 0.0
         return max(0.0, booked - now, spaced - now)
 
+    async def rate_turn(
+        self, team: str, name: str, interval: float, now: float, ticket: str
+    ) -> float:
+        """Seconds until the place `ticket` holds in the one-at-a-time budget `name` comes round
+        (0: it holds none, or its turn has come). Charges nothing: a burst waiting for its turn
+        looks it up instead of preparing a post the budget would refuse."""
+        tickets = self.keys.rate(team, "tickets")
+        held, last = await self.client.hmget(tickets, [f"{name}|{ticket}", f"{name}|last"])
+        if held is None:
+            return 0.0
+        spaced = float(_decode(last)) + interval if last else 0.0
+        return max(0.0, float(_decode(held)) - now, spaced - now)
+
     async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None:
         """Slack answered 429: `method` waits `seconds` (services' clock) in every process."""
         key = self.keys.rate(team, f"pause:{method}")

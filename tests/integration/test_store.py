@@ -319,6 +319,20 @@ async def test_the_line_into_a_channel_is_read_without_joining_it(store: Store) 
     assert await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket="d") == 3.0
 
 
+async def test_a_place_held_in_a_channel_line_says_when_its_turn_comes(store: Store) -> None:
+    """A burst that holds a later place (an overflow message) learns how long it still waits
+    without preparing a post; one that holds none is told to go ahead and ask; nothing is
+    charged by looking."""
+    turn = store.rate_turn
+    assert await turn("T1", "chan:C1", 1.0, now=100.0, ticket="a") == 0.0, "holds no place yet"
+    for name in ("a", "b", "c"):
+        await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket=name)
+    assert await turn("T1", "chan:C1", 1.0, now=100.0, ticket="c") == 2.0
+    assert await turn("T1", "chan:C1", 1.0, now=101.5, ticket="c") == 0.5
+    assert await turn("T1", "chan:C1", 1.0, now=100.0, ticket="z") == 0.0, "z holds none"
+    assert await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket="d") == 3.0
+
+
 def _line(i: int, thread: int) -> dict[str, str]:
     return {
         "kind": "message", "event_id": f"Ev{i}", "team": "T1", "channel": "C1",
