@@ -291,26 +291,35 @@ def _apply(
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
+        # Slack redelivered it after a newer customer message was read (an outage, a retry):
+        # scored once, cues still escalate, but it starts no hint and is not the thread's
+        # current reading (the hint and the reading follow what the customer said last)
+        stale = _ts(msg.ts) < _ts(str(rec.summary.get("customer_ts") or "0"))
+        if not stale:
+            rec.summary["customer_ts"] = msg.ts
         if rec.agent is None:  # remembered: an agent reply written earlier may still arrive
             _remember_uncoached(rec, msg.ts, assessment)
         else:
             rec.summary.pop("uncoached_ts", None)
             rec.summary.pop("uncoached", None)
-        coach_state, hint = _coach(
-            s, rec, assessment, coach_state, now, snoozed, ref.channel, tuning.hint_shift
-        )
+        hint = None
+        if not stale:
+            coach_state, hint = _coach(
+                s, rec, assessment, coach_state, now, snoozed, ref.channel, tuning.hint_shift
+            )
         decision = _escalate(s, rec, ref, assessment, coach_state, now, tuning.alert_shift)
         overdue = followup.on_customer(s, rec, ref, assessment, turn.ts or now)
         _whisper(rec, ref, assessment, hint, decision, now, overdue)
-        rec.summary.update(
-            {
-                "level": assessment.level.value,
-                "heat": round(assessment.heat, 3),
-                "trend": assessment.trend.value,
-                "score": round(assessment.score, 3),
-                "last": assessment_to_json(assessment),
-            }
-        )
+        if not stale:
+            rec.summary.update(
+                {
+                    "level": assessment.level.value,
+                    "heat": round(assessment.heat, 3),
+                    "trend": assessment.trend.value,
+                    "score": round(assessment.score, 3),
+                    "last": assessment_to_json(assessment),
+                }
+            )
     rec.engine = engine_state.to_json()
     rec.coach = coach_state.to_json()
     return assessment

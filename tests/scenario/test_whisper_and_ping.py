@@ -9,6 +9,7 @@ import pytest
 
 from bot.fakeslack import payloads as p
 from bot.fakeslack.server import FakeSlack
+from bot.record import ThreadRecord
 from bot.stores.keys import ThreadRef
 from tests.scenario.conftest import Bot, start_bot
 
@@ -280,6 +281,42 @@ async def test_an_agent_reply_redelivered_late_still_gets_the_customer_message_c
         await bot.driver.post_event(envelope)
         await bot.drain()
     assert len(hints(bot.slack)) == 1
+
+
+async def test_a_customer_message_redelivered_after_a_newer_one_is_scored_but_starts_no_hint(
+    bot: Bot,
+) -> None:
+    """Slack redelivers the customer's calm question after their angry follow-up and the agent's
+    answer were read (a store outage failed the first delivery). It is scored once, but the agent
+    has moved on: no second hint for an old message read in a context it was not written in."""
+    question, angry, answer = (p.next_ts(bot.clock.now + i) for i in range(1, 4))
+    parent = p.next_ts(bot.clock.now)
+    opener = p.message_event(
+        text="Shipment SH-4410 to Leeds", user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=parent
+    )
+
+    def customer(text: str, ts: str) -> dict[str, object]:
+        return p.message_event(
+            text=text, user=p.CUSTOMER, user_team=p.TEAM_CUST, ts=ts, thread_ts=parent
+        )
+
+    first = p.message_event(
+        text="Looking at SH-4410 now.", user=p.AGENT, ts=p.next_ts(bot.clock.now + 0.5),
+        thread_ts=parent,
+    )  # fmt: skip
+    reply = p.message_event(
+        text="Sorry about this. I'll update you in this thread within the hour.",
+        user=p.AGENT, ts=answer, thread_ts=parent,
+    )  # fmt: skip
+    late = customer("Hi, one pallet is missing from SH-4410. What does the carrier have?", question)
+    for envelope in (opener, first, customer(ANGRY, angry), reply, late):  # the question last
+        await bot.driver.post_event(envelope)
+        await bot.drain()
+    assert len(hints(bot.slack)) == 1, "the angry message was coached, the late question not"
+    loaded = await bot.services.store.load_thread(ThreadRef(p.TEAM_OURS, p.CHANNEL_SHARED, parent))
+    record = ThreadRecord.from_json(loaded.doc)
+    assert question in record.processed, "the late question was scored (once)"
+    assert record.summary["customer_ts"] == angry, "the reading follows the newest message"
 
 
 async def test_after_an_outage_the_agent_gets_the_latest_hint_once_not_a_stack(bot: Bot) -> None:
