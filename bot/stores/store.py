@@ -24,6 +24,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ClusterDownError, ResponseError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from bot.stores import docjson
 from bot.stores.deadletters import DeadLetters
 from bot.stores.groupcommit import GroupCommit
 from bot.stores.keys import SHARDS, STREAM_GROUP, Keys, ThreadRef, shard_of_fields
@@ -586,7 +587,7 @@ class Store:
         if not raw:
             return Versioned(0, None)
         data = {_decode(k): v for k, v in raw.items()}
-        return Versioned(int(_decode(data["v"])), json.loads(_decode(data["doc"])))
+        return Versioned(int(_decode(data["v"])), docjson.loads(data["doc"]))
 
     async def load_thread(self, ref: ThreadRef) -> Versioned:
         return self._versioned(await self.client.hgetall(self.keys.thread(ref)))
@@ -615,7 +616,7 @@ class Store:
         """Write `doc` only if nobody else wrote since version `expected`."""
         result = await self._cas(
             keys=[self.keys.thread(ref)],
-            args=[expected, json.dumps(doc, separators=(",", ":")), ttl],
+            args=[expected, docjson.dumps(doc), ttl],
         )
         return int(result) >= 0
 
@@ -637,7 +638,7 @@ class Store:
                     ],
                     [
                         "" if c.doc is None else c.expected,
-                        "" if c.doc is None else json.dumps(c.doc, separators=(",", ":")),
+                        "" if c.doc is None else docjson.dumps(c.doc),
                         ttl,
                         c.ref.key,
                         "" if c.due is None else repr(float(c.due)),
@@ -1013,7 +1014,7 @@ class Store:
         if not raw:
             return Versioned(0, None)
         data = {_decode(k): v for k, v in raw.items()}
-        return Versioned(int(_decode(data["v"])), json.loads(_decode(data["doc"])))
+        return Versioned(int(_decode(data["v"])), docjson.loads(data["doc"]))
 
     async def save_tuning(
         self,
@@ -1044,11 +1045,11 @@ class Store:
             ],
             args=[
                 expected,
-                "" if doc is None else json.dumps(doc, separators=(",", ":")),
+                "" if doc is None else docjson.dumps(doc),
                 TUNING_TTL,
                 TUNING_CHANGES_KEPT,
                 once_ttl if once else 0,
-                *(json.dumps(c, separators=(",", ":")) for c in changes),
+                *(docjson.dumps(c) for c in changes),
             ],
         )
         code = int(result)
