@@ -452,6 +452,48 @@ SEVENTH_LOOKALIKES = [
     "I reported this to your support team last week, any news?",
 ]
 
+# A tenth round, from blind batches 13 and 14 (24 and 27 of 30 on first play): a CFO asking for
+# someone "in a position to commit", counsel "made aware" and "reviewing our options", a
+# liability claim, a consumer office named in another language, shaming on Facebook, an
+# ultimatum whose consequence is migrating the licences, "tell this to your commercial manager".
+TENTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd like a call this week with someone on your side who is in a position to commit to a "
+        "fix and a date.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Please tell this to your commercial manager, not only support."),
+    (
+        CueKind.LEGAL,
+        "I have made our legal counsel aware, and she is reviewing our options for recovering "
+        "the costs.",
+    ),
+    (CueKind.LEGAL, "I'd like this referred to whoever handles liability claims on your side."),
+    (CueKind.LEGAL, "Tomorrow I put a reclamacion at the Oficina de Consumo, I have all tickets."),
+    (CueKind.LEGAL, "I will go to the consumer court with all these emails if no refund."),
+    (
+        CueKind.THREAT_ABUSE,
+        "And I will put it in the Facebook of your company with the photos of the room.",
+    ),
+    (
+        CueKind.CHURN,
+        "If this is not solved today we will migrate all 40 licenses to them at end of month.",
+    ),
+]
+
+# ... and its look-alikes: a return filed with a regulator, the regulator's template, a
+# go-live moved after an ultimatum, moving licences inside the account, a Facebook page the
+# customer runs, release notes posted on the vendor's page.
+NINTH_LOOKALIKES = [
+    "We need to submit our half-yearly return to the FCA by 31 July. Can the report group by "
+    "product line?",
+    "Does the export follow the FCA's RegData template, or do we reformat it?",
+    "If it isn't sorted by Friday we will move the go-live to Monday, no problem.",
+    "Could we move all 40 licenses to the new workspace before the audit?",
+    "We put the opening hours on our Facebook page, can the widget show them too?",
+    "Could you post the new release notes on your LinkedIn too? Our users follow it.",
+]
+
 ESCALATIONS = (
     PARAPHRASES
     + SECOND_ROUND
@@ -462,6 +504,7 @@ ESCALATIONS = (
     + SEVENTH_ROUND
     + EIGHTH_ROUND
     + NINTH_ROUND
+    + TENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -472,6 +515,7 @@ CALM_LOOKALIKES = (
     + SIXTH_LOOKALIKES
     + SEVENTH_LOOKALIKES
     + EIGHTH_LOOKALIKES
+    + NINTH_LOOKALIKES
 )
 
 

@@ -418,3 +418,44 @@ def test_waiting_in_business_days_failed_fixes_and_the_same_answer_again_read_fr
 ) -> None:
     a = read_after_agent(text)
     assert a.level in (Level.FRUSTRATED, Level.ANGRY), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello. I try to connect with the app but it says 'Device not found'. I tried 3 times.",
+        "Our compliance officer wants the complaints data broken down by product line.",
+        "And complaints that were opened in the period but closed after it, are they open?",
+    ],
+)
+def test_counting_ones_own_attempts_and_complaints_as_records_are_no_grievance(text: str) -> None:
+    a = read_one(text)
+    assert not a.frustrated, a.explain()
+    assert not {"repeat.recur", "feel.upset"} & {s.id for s in a.signals}, a.explain()
+
+
+def test_an_agent_saying_no_bother_gives_no_negative_answer() -> None:
+    a = read_after_agent("Ah, I think my wifi is 5 GHz. How I can change?", agent="No bother at all!")
+    assert "agent.negative" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Approved. It would have been helpful to be told about the rejection when it happened, "
+        "rather than finding out from employees asking where their money is.",
+        "Right. I'll tell them I have no idea then. Which is a great look for the payroll team.",
+    ],
+)
+def test_a_reproach_for_what_was_not_said_and_passing_on_bad_news_read_frustrated(
+    text: str,
+) -> None:
+    a = read_after_agent(text)
+    assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
+    assert a.grievance and a.level is not Level.CALM, a.explain()
+
+
+def test_praise_that_was_deserved_still_calms() -> None:
+    a = read_after_agent("You have been so helpful, it would be great to have you on the next one.")
+    assert "calm.praise" in {s.id for s in a.signals}, a.explain()
+    assert a.level is Level.CALM, a.explain()
