@@ -51,6 +51,13 @@ _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no hea
 
 # "I'd appreciate it if a team lead could join": a polite request, not thanks
 _APPRECIATE_IF = re.compile(r"appreciate (?:it|that) if|(?:would|'d) (?:really )?appreciate")
+# a customer saying the reason is not the service: "nothing wrong with the product, we've loved it"
+_NO_FAULT = re.compile(
+    r"nothing wrong with (?:the|your) (?:product|service|platform|app|tool|software|team)"
+    r"|(?:no|not a) reflection on (?:the|your) (?:service|product|team|work)"
+    r"|(?:not|nothing) (?:to do|related) with (?:the|your) (?:product|service|platform|team)"
+    r"|(?:we'?ve|we have|we) (?:really |absolutely )?loved (?:it|the product|the service|using)"
+)
 # passing praise on: "could you pass that up to her manager?"
 _PASS_ON = re.compile(
     r"(?:pass|send|forward|share|relay|give)\w*(?: \w+){0,3} (?:on |up |along |back )?to "
@@ -396,7 +403,7 @@ class FrustrationEngine:
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
-        complains = reading.features.has(*t.grievance)
+        complains = reading.features.has(*t.grievance) and _NO_FAULT.search(prep.lower) is None
         grievance = was_heated or state.grieved or complains
         thanking = reading.features.has("calm.praise") or (
             reading.features.has("calm.thanks") and _APPRECIATE_IF.search(prep.lower) is None

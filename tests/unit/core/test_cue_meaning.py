@@ -481,6 +481,46 @@ TENTH_ROUND = [
     ),
 ]
 
+# An eleventh round, from blind batches 15 and 16 (23 and 25 of 30): card numbers in an export
+# "not masked", a live key pushed to a public repo with charges nobody made, another firm's
+# records, "we move all of our volume there" after an ultimatum, a Hacker News post and the CEO
+# tagged on X, "if you can't answer it, I need someone who can".
+ELEVENTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export has a card_number column with full 16-digit card numbers, not masked.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "We pushed our live secret key to a public repo; there are charges we didn't make.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "These leads belong to another agency. Names, phone numbers, home addresses of their "
+        "clients.",
+    ),
+    (
+        CueKind.CHURN,
+        "If po_1QK4mZ isn't released by Friday we move all of our volume there, $180k a month.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Ok. Drafting the Hacker News post now, and I'll tag your CEO on X as well.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Same question, fifth time: when is it released? If you can't answer it, I need someone "
+        "who can.",
+    ),
+]
+
+# ... and theirs: a newsroom's own desk, looking like an idiot in front of one's own office, a
+# subscription cancelled for lack of funding with nothing wrong with the product.
+TENTH_LOOKALIKES = [
+    "Yes please, turn it on for the News desk workspace, the reporters need it today.",
+    "I've been stuck on this since 9am and I'm going to look like an idiot in front of the office.",
+]
+
 # ... and its look-alikes: a return filed with a regulator, the regulator's template, a
 # go-live moved after an ultimatum, moving licences inside the account, a Facebook page the
 # customer runs, release notes posted on the vendor's page.
@@ -505,6 +545,7 @@ ESCALATIONS = (
     + EIGHTH_ROUND
     + NINTH_ROUND
     + TENTH_ROUND
+    + ELEVENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -516,6 +557,7 @@ CALM_LOOKALIKES = (
     + SEVENTH_LOOKALIKES
     + EIGHTH_LOOKALIKES
     + NINTH_LOOKALIKES
+    + TENTH_LOOKALIKES
 )
 
 

@@ -435,7 +435,9 @@ def test_counting_ones_own_attempts_and_complaints_as_records_are_no_grievance(t
 
 
 def test_an_agent_saying_no_bother_gives_no_negative_answer() -> None:
-    a = read_after_agent("Ah, I think my wifi is 5 GHz. How I can change?", agent="No bother at all!")
+    a = read_after_agent(
+        "Ah, I think my wifi is 5 GHz. How I can change?", agent="No bother at all!"
+    )
     assert "agent.negative" not in {s.id for s in a.signals}, a.explain()
 
 
@@ -459,3 +461,49 @@ def test_praise_that_was_deserved_still_calms() -> None:
     a = read_after_agent("You have been so helpful, it would be great to have you on the next one.")
     assert "calm.praise" in {s.id for s in a.signals}, a.explain()
     assert a.level is Level.CALM, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh, Settings > Shipping. What a great idea, wish I'd thought of that. That's what I said.",
+        "Still prints the old address, so I hand-correct 60 labels again today, which is exactly "
+        "how I love spending my afternoons.",
+        "cool cool cool. so the 'fix' made matchmaking worse than before.",
+    ],
+)
+def test_praise_words_that_mock_the_suggestion_or_the_fix_read_as_sarcasm(text: str) -> None:
+    a = read_after_agent(text)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+    assert a.level is not Level.CALM, a.explain()
+
+
+def test_cancelling_with_nothing_wrong_with_the_product_is_no_grievance() -> None:
+    a = read_one(
+        "Sad news on our end: our grant funding ended, so we need to cancel our subscription at "
+        "the end of this billing period. Nothing wrong with the product, we've loved it."
+    )
+    assert not a.grievance and not a.escalate, a.explain()
+
+
+def test_a_civil_customer_asking_the_same_thing_round_after_round_is_a_stalemate() -> None:
+    """Asking the same thing after non-answers is a stalemate once the customer says so: 'the
+    third answer that isn't a date' (not before)."""
+    eng = engine()
+    state = eng.start()
+    turns = [
+        (Role.CUSTOMER, "Hi, on what date will the reserve on our account be released?"),
+        (Role.AGENT, "Reserves help protect against disputes. You can see it under Balances."),
+        (Role.CUSTOMER, "Yes, I can see the balance. I'm asking for the release date."),
+        (Role.AGENT, "Reserve terms are set based on your account's risk profile."),
+        (Role.CUSTOMER, "Understood. What's the release date?"),
+        (Role.AGENT, "Reserves are reviewed periodically and may be adjusted."),
+        (Role.CUSTOMER, "That's the third answer that isn't a date. Is there a date, yes or no?"),
+    ]
+    kinds: list[set[CueKind]] = []
+    for i, (role, text) in enumerate(turns, start=1):
+        state, a = eng.read(state, Turn(role, text, float(i)))
+        if a is not None:
+            kinds.append({c.kind for c in a.cues})
+    assert CueKind.STALEMATE not in set().union(*kinds[:-1])
+    assert CueKind.STALEMATE in kinds[-1]
