@@ -514,9 +514,40 @@ ELEVENTH_ROUND = [
     ),
 ]
 
+# A twelfth round, from blind batches 17 and 18 (23 and 22 of 30): public-sector escalations in a
+# formal register (an MP's office, a law quoted at us, police involved, a safeguarding incident,
+# a call with senior leadership, the board reviewing whether to renew) and "a person in this
+# thread who can actually make a decision".
+TWELFTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "The tenant has contacted her MP. The MP's office wrote to our Chief Executive this "
+        "morning.",
+    ),
+    (CueKind.LEGAL, "Our tenant's family quoted Awaab's Law at us this morning."),
+    (CueKind.LEGAL, "She's off work, the police are involved and her union rep called HR."),
+    (
+        CueKind.LEGAL,
+        "I've reported this to our Director of Children's Services as a safeguarding incident.",
+    ),
+    (CueKind.MANAGER_REQUEST, "She wants a call with your senior leadership today."),
+    (CueKind.MANAGER_REQUEST, "A ticket isn't enough. Who in your company can I speak to now?"),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need a person in this thread who can actually make a decision on an $18k invoice.",
+    ),
+    (
+        CueKind.CHURN,
+        "The board will be reviewing whether we renew the contract in March.",
+    ),
+]
+
 # ... and theirs: a newsroom's own desk, looking like an idiot in front of one's own office, a
 # subscription cancelled for lack of funding with nothing wrong with the product.
 TENTH_LOOKALIKES = [
+    "Our councillor asked for the ward figures again, could you resend the export?",
+    "We're doing safeguarding training next week; can we assign the module to all staff?",
+    "The board reviews every vendor each March, could you send the usual renewal pack?",
     "Yes please, turn it on for the News desk workspace, the reporters need it today.",
     "I've been stuck on this since 9am and I'm going to look like an idiot in front of the office.",
 ]
@@ -546,6 +577,7 @@ ESCALATIONS = (
     + NINTH_ROUND
     + TENTH_ROUND
     + ELEVENTH_ROUND
+    + TWELFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES

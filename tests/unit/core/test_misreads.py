@@ -507,3 +507,36 @@ def test_a_civil_customer_asking_the_same_thing_round_after_round_is_a_stalemate
             kinds.append({c.kind for c in a.cues})
     assert CueKind.STALEMATE not in set().union(*kinds[:-1])
     assert CueKind.STALEMATE in kinds[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nope, all sorted. closing this out :white_check_mark:",
+        "Great. Does the patient get an acknowledgement? The NHS complaints regulations say we "
+        "have to acknowledge within 3 working days.",
+        "Ahh yes. There are 12 flagged for missing postcodes, can I leave them out for now?",
+        "Honestly I was dreading a nightmare dispute but you made it painless. Thank you!!",
+    ],
+)
+def test_closing_a_thread_forms_and_forgotten_steps_are_no_grievance(text: str) -> None:
+    a = read_after_agent(text)
+    assert not a.frustrated, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So that's support -> Reporting -> support -> Platform. Who's next, the canteen?",
+        "7-10 business days. for a flight on friday. love that for me",
+    ],
+)
+def test_being_passed_around_and_love_that_for_me_read_as_frustration(text: str) -> None:
+    a = read_after_agent(text)
+    assert a.level is not Level.CALM, a.explain()
+
+
+def test_how_do_i_do_that_again_is_forgetting_not_the_problem_coming_back() -> None:
+    a = read_one("need to get our Gift Aid claim file out of the CRM, how do I do that again?")
+    assert "repeat.recur" not in {s.id for s in a.signals}, a.explain()
+    assert not a.frustrated, a.explain()
