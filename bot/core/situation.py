@@ -103,6 +103,9 @@ class SituationReader:
         ]
         self.vocab = vocab
         self.rules_by_kind = {c.kind: c for c in rules.cues.cues}
+        # a likeness is checked against the same look-alikes as the words ("Boss, is 4:15 now"
+        # reads like a manager request to the embedding; its rule knows better)
+        self.unless_by_kind = {cc.rule.kind: cc.unless for cc in self.cues if cc.unless}
         examples = rules.cue_examples
         self.meaning_strength = examples.strength if examples is not None else 0.0
         self.requests = [(r.kind, compile_patterns(r.patterns, vocab)) for r in rules.cues.requests]
@@ -195,6 +198,9 @@ class SituationReader:
             rule = self.rules_by_kind.get(meant_kind)
             # a likeness alone is weaker evidence than the words: it needs an upset customer
             if meant_kind in found or rule is None or score < rule.min_score or not upset:
+                continue
+            unless = self.unless_by_kind.get(meant_kind)
+            if unless is not None and unless.search(sentence.lower()) is not None:
                 continue
             found.add(meant_kind)
             why = f"{rule.why} Reads like: \u201c{shorten(example, 60)}\u201d."

@@ -25,6 +25,7 @@ _UPSET_EMOJI_CODE = re.compile(
     r"(?:man|woman|person)_facepalming|cry|sob|slightly_frowning_face|white_frowning_face|"
     r"frowning|thumbsdown|-1)(?:::skin-tone-\d)?:"
 )
+_IRONIC_EMOJI_CODE = re.compile(r":upside_down_face:")  # read as the emoji itself (🙃)
 _EMOJI = re.compile(
     r"(?<![\w:]):(?=[a-z0-9_+\-]*[a-z+\-])[a-z0-9_+\-]+:(?::skin-tone-\d:)?(?![\w:])"
 )
@@ -128,7 +129,8 @@ def prepare(text: str) -> Prepared:
     if "*" in body or "_" in body or "~" in body:
         body = _EMPHASIS.sub(r"\2", body)
     if ":" in body:
-        body = _EMOJI.sub(" ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
+        body = _IRONIC_EMOJI_CODE.sub(" \U0001f643 ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
+        body = _EMOJI.sub(" ", body)
     body = _SPACES.sub(" ", _HASHTAG.sub("", _HANDLE.sub(" ", body)))
     stripped = stripped or logs
     prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"

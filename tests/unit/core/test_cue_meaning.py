@@ -542,6 +542,27 @@ TWELFTH_ROUND = [
     ),
 ]
 
+# A thirteenth round, from blind batches 19 and 20 (22 and 26 of 30): "kill the renewal", the CEO's
+# email asked for, a public review site by name, "get someone who can actually look at it".
+THIRTEENTH_ROUND = [
+    (
+        CueKind.CHURN,
+        "Unbelievable. I'm telling procurement this morning to kill the renewal.",
+    ),
+    (CueKind.MANAGER_REQUEST, "And I want your CEO's email, not another status page link."),
+    (CueKind.THREAT_ABUSE, "No ETA in the next hour and the whole story goes on Hellopeter."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "We are going round and round. Pls get someone who can actually look at the ledger.",
+    ),
+]
+
+# ... and theirs: "Boss," as a form of address, the agent's own "escalated" asked about.
+ELEVENTH_LOOKALIKES = [
+    "Restarted. Twice. Boss, is 4:15 now, gates open at 7 and we have 3,000 people coming.",
+    "Aiyo. Escalated since when? Nobody update us leh, some users want to delete the app already.",
+]
+
 # ... and theirs: a newsroom's own desk, looking like an idiot in front of one's own office, a
 # subscription cancelled for lack of funding with nothing wrong with the product.
 TENTH_LOOKALIKES = [
@@ -578,6 +599,7 @@ ESCALATIONS = (
     + TENTH_ROUND
     + ELEVENTH_ROUND
     + TWELFTH_ROUND
+    + THIRTEENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -590,6 +612,7 @@ CALM_LOOKALIKES = (
     + EIGHTH_LOOKALIKES
     + NINTH_LOOKALIKES
     + TENTH_LOOKALIKES
+    + ELEVENTH_LOOKALIKES
 )
 
 

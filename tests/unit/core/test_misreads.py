@@ -540,3 +540,15 @@ def test_how_do_i_do_that_again_is_forgetting_not_the_problem_coming_back() -> N
     a = read_one("need to get our Gift Aid claim file out of the CRM, how do I do that again?")
     assert "repeat.recur" not in {s.id for s in a.signals}, a.explain()
     assert not a.frustrated, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eish. Ok. But a ticket number doesn't pay wages hey. This is now getting a bit much.",
+        "7-10 business days. for a flight on friday. love that for me :upside_down_face:",
+    ],
+)
+def test_getting_a_bit_much_and_the_upside_down_face_code_read_as_frustration(text: str) -> None:
+    a = read_after_agent(text)
+    assert a.level is not Level.CALM, a.explain()
