@@ -552,3 +552,18 @@ def test_how_do_i_do_that_again_is_forgetting_not_the_problem_coming_back() -> N
 def test_getting_a_bit_much_and_the_upside_down_face_code_read_as_frustration(text: str) -> None:
     a = read_after_agent(text)
     assert a.level is not Level.CALM, a.explain()
+
+
+def test_inventory_counts_a_told_complaint_and_a_feature_described_are_no_grievance() -> None:
+    tickets = read_after_agent(
+        "Ahh I see it now. And can I cap early bird at 300 tickets too, whichever comes first?",
+        agent="Tick 'Sales end date'. After that it shows as sold out and the next tier opens.",
+    )
+    assert not {"repeat.again", "agent.failed"} & {s.id for s in tickets.signals}, tickets.explain()
+    assert not tickets.frustrated, tickets.explain()
+    story = read_after_agent(
+        "Legend. And the guest who complained got a free night and left us a 5-star review, so "
+        "all's well that ends well."
+    )
+    assert "feel.upset" not in {s.id for s in story.signals}, story.explain()
+    assert story.level is Level.CALM, story.explain()
