@@ -63,7 +63,7 @@ async def join(s: Services, ref: ThreadRef, channel: str) -> Receipt:
         _, listed = await s.store.overflow_place(channel, ref)  # posted while we looked
         if listed:
             return Receipt(channel=channel, ts=listed, posted=True, rolled_up=True)
-        turn = await s.notifier.channel_turn(channel)
+        turn = await s.notifier.channel_line(channel, own=True)
         if turn > 0:  # the burst holds a later place in line: no need to render it yet
             raise SendFailed("rate_budget", retry_after=turn)
         waiting = await s.store.overflow_waiting(channel, MAX_LISTED)

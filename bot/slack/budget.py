@@ -62,11 +62,7 @@ class RateStore(Protocol):
     async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None: ...
 
     async def rate_line(
-        self, team: str, name: str, interval: float, now: float, ticket: str = ""
-    ) -> float: ...
-
-    async def rate_turn(
-        self, team: str, name: str, interval: float, now: float, ticket: str
+        self, team: str, name: str, interval: float, now: float, ticket: str = "", own: bool = False
     ) -> float: ...
 
 
@@ -120,28 +116,19 @@ class SlackBudget:
             metrics.SLACK_BUDGET_WAITS.labels(method=method).inc()
         return wait
 
-    async def line(self, team: str | None, channel: str) -> float:
+    async def line(self, team: str | None, channel: str, *, own: bool = False) -> float:
         """Seconds a new post into `channel` would wait for its turn now; 0 when the effect being
-        sent already holds its place in line. Charges nothing. Fails open (0)."""
+        sent already holds its place in line. `own`: seconds until that place comes round (0: it
+        holds none yet, or its turn has come). Charges nothing. Fails open (0)."""
         workspace = team or self.default_team() or "-"
         try:
             return await self.store.rate_line(
-                workspace, f"chan:{channel}", self.channel_interval, self.clock(), sending.get()
-            )
-        except Exception as exc:
-            log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})
-            return 0.0
-
-    async def turn(self, team: str | None, channel: str) -> float:
-        """Seconds until the place the effect being sent holds in `channel`'s line comes round
-        (0: it holds none yet, or its turn has come). Charges nothing. Fails open (0)."""
-        ticket = sending.get()
-        if not ticket:
-            return 0.0
-        workspace = team or self.default_team() or "-"
-        try:
-            return await self.store.rate_turn(
-                workspace, f"chan:{channel}", self.channel_interval, self.clock(), ticket
+                workspace,
+                f"chan:{channel}",
+                self.channel_interval,
+                self.clock(),
+                sending.get(),
+                own=own,
             )
         except Exception as exc:
             log.warning("rate_budget_unavailable", extra={"error": type(exc).__name__})

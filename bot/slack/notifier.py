@@ -179,21 +179,14 @@ class SlackNotifier:
             raise _delivery_failure(exc) from exc
         return Receipt(channel=posted.channel, ts=posted.ts, posted=True)
 
-    async def channel_line(self, channel: str) -> float:
+    async def channel_line(self, channel: str, *, own: bool = False) -> float:
         """Seconds a new post into `channel` would wait for its turn in the shared budget now
-        (0: it would go at once, or the effect being sent holds its place already)."""
+        (0: it would go at once, or the effect being sent holds its place already). `own`: until
+        the place the effect being sent holds comes round (0: it holds none yet)."""
         budget = getattr(self.client, "budget", None)
         if budget is None:
             return 0.0
-        return float(await budget.line(current_team.get(), channel))
-
-    async def channel_turn(self, channel: str) -> float:
-        """Seconds until the place the effect being sent holds in `channel`'s line comes round
-        (0: it holds none yet, or its turn has come)."""
-        budget = getattr(self.client, "budget", None)
-        if budget is None:
-            return 0.0
-        return float(await budget.turn(current_team.get(), channel))
+        return float(await budget.line(current_team.get(), channel, own=own))
 
     async def sync_overflow(
         self,

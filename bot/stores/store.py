@@ -911,35 +911,26 @@ class Store:
         return max(0.0, float(_decode(left)))
 
     async def rate_line(
-        self, team: str, name: str, interval: float, now: float, ticket: str = ""
+        self, team: str, name: str, interval: float, now: float, ticket: str = "", own: bool = False
     ) -> float:
         """How long a new call would wait in the one-at-a-time budget `name` (a channel's posts)
         of workspace `team` now, as `rate.lua` would reserve it; 0 when `ticket` holds a place in
-        it already. Charges nothing."""
+        it already. `own`: how long until the place `ticket` holds comes round instead (0: it
+        holds none, or its turn has come), so a burst waiting for its turn looks it up instead of
+        preparing a post the budget would refuse. Charges nothing."""
         tickets = self.keys.rate(team, "tickets")
         async with self.client.pipeline(transaction=False) as pipe:  # one slot: {rl:<team>}
             pipe.get(self.keys.rate(team, name))
             pipe.hget(tickets, f"{name}|{ticket}" if ticket else f"{name}|")
             pipe.hget(tickets, f"{name}|last")
             tat, held, last = await pipe.execute()
+        spaced = float(_decode(last)) + interval if last else 0.0
+        if own:
+            return max(0.0, float(_decode(held)) - now, spaced - now) if held is not None else 0.0
         if ticket and held is not None:
             return 0.0
         booked = float(_decode(tat)) if tat else 0.0
-        spaced = float(_decode(last)) + interval if last else 0.0
         return max(0.0, booked - now, spaced - now)
-
-    async def rate_turn(
-        self, team: str, name: str, interval: float, now: float, ticket: str
-    ) -> float:
-        """Seconds until the place `ticket` holds in the one-at-a-time budget `name` comes round
-        (0: it holds none, or its turn has come). Charges nothing: a burst waiting for its turn
-        looks it up instead of preparing a post the budget would refuse."""
-        tickets = self.keys.rate(team, "tickets")
-        held, last = await self.client.hmget(tickets, [f"{name}|{ticket}", f"{name}|last"])
-        if held is None:
-            return 0.0
-        spaced = float(_decode(last)) + interval if last else 0.0
-        return max(0.0, float(_decode(held)) - now, spaced - now)
 
     async def pause_rate(self, team: str, method: str, seconds: float, now: float) -> None:
         """Slack answered 429: `method` waits `seconds` (services' clock) in every process."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from typing import Any
 
 import pytest
@@ -323,7 +323,10 @@ async def test_a_place_held_in_a_channel_line_says_when_its_turn_comes(store: St
     """A burst that holds a later place (an overflow message) learns how long it still waits
     without preparing a post; one that holds none is told to go ahead and ask; nothing is
     charged by looking."""
-    turn = store.rate_turn
+
+    def turn(team: str, name: str, interval: float, now: float, ticket: str) -> Awaitable[float]:
+        return store.rate_line(team, name, interval, now, ticket, own=True)
+
     assert await turn("T1", "chan:C1", 1.0, now=100.0, ticket="a") == 0.0, "holds no place yet"
     for name in ("a", "b", "c"):
         await store.take_rate("T1", "chat.postMessage", POST, now=100.0, ticket=name)
