@@ -254,6 +254,13 @@ class Tuning(_Frozen):
     # a customer who wrote warmly earlier in the thread and now restates a problem in at most
     # this many words, with no greeting, please, thanks or smile, has gone curt
     curt_max_words: int = Field(ge=1)
+    # readings of a whole message (regexes on the lowercased text): a polite request worded as
+    # appreciation is not thanks; praise passed on to someone's manager asks for no manager; a
+    # customer saying the reason is not the service is not complaining
+    appreciate_if: list[str] = Field(min_length=1)
+    pass_on: list[str] = Field(min_length=1)
+    no_fault: list[str] = Field(min_length=1)
+    _message_patterns = field_validator("appreciate_if", "pass_on", "no_fault")(_check_patterns)
     escalate_rounds: int = Field(ge=1)  # frustrated customer turns in a row for a stalemate
     escalate_cue_strength: float = Field(ge=0, le=1)
     # a polite message needs some heat to read "frustrated": a feature with one of these

@@ -49,22 +49,6 @@ SAME_ANSWER_OVERLAP = 0.6  # share of content words an agent reply repeats from 
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no heat of their own
 
 
-# "I'd appreciate it if a team lead could join": a polite request, not thanks
-_APPRECIATE_IF = re.compile(r"appreciate (?:it|that) if|(?:would|'d) (?:really )?appreciate")
-# a customer saying the reason is not the service: "nothing wrong with the product, we've loved it"
-_NO_FAULT = re.compile(
-    r"nothing wrong with (?:the|your) (?:product|service|platform|app|tool|software|team)"
-    r"|(?:no|not a) reflection on (?:the|your) (?:service|product|team|work)"
-    r"|(?:not|nothing) (?:to do|related) with (?:the|your) (?:product|service|platform|team)"
-    r"|(?:we'?ve|we have|we) (?:really |absolutely )?loved (?:it|the product|the service|using)"
-)
-# passing praise on: "could you pass that up to her manager?"
-_PASS_ON = re.compile(
-    r"(?:pass|send|forward|share|relay|give)\w*(?: \w+){0,3} (?:on |up |along |back )?to "
-    r"(?:her|his|their|your|the) (?:\w+ )?(?:manager|boss|lead|supervisor|director)"
-)
-
-
 def _counts(cue: Cue, grievance: bool) -> bool:
     """A spoken cue is heat and a reason to escalate, except a cancellation with no complaint
     in the message or the thread: an account change for the agent."""
@@ -207,6 +191,10 @@ class FrustrationEngine:
         self.rules = rules
         self.combiner = rules.combiner
         self.tuning = rules.tuning
+        t = rules.tuning
+        self._appreciate_if = re.compile("|".join(f"(?:{p})" for p in t.appreciate_if))
+        self._pass_on = re.compile("|".join(f"(?:{p})" for p in t.pass_on))
+        self._no_fault = re.compile("|".join(f"(?:{p})" for p in t.no_fault))
         self.tone = tone or ToneModels()
         self.bank = bank
         vocab = Vocabulary()  # one token pass per message serves every word list below
@@ -403,12 +391,12 @@ class FrustrationEngine:
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
-        complains = reading.features.has(*t.grievance) and _NO_FAULT.search(prep.lower) is None
+        complains = reading.features.has(*t.grievance) and self._no_fault.search(prep.lower) is None
         grievance = was_heated or state.grieved or complains
         thanking = reading.features.has("calm.praise") or (
-            reading.features.has("calm.thanks") and _APPRECIATE_IF.search(prep.lower) is None
+            reading.features.has("calm.thanks") and self._appreciate_if.search(prep.lower) is None
         )
-        if thanking and not grievance and _PASS_ON.search(prep.lower):
+        if thanking and not grievance and self._pass_on.search(prep.lower):
             # thanks to pass up to someone's manager ask for no manager (in a thread with no
             # complaint: after one, "thanks, now pass this to your manager" is one)
             calm_cues = tuple(c for c in situation.cues if c.kind is not CueKind.MANAGER_REQUEST)
