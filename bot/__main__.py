@@ -173,9 +173,11 @@ async def _worker(
     from aiohttp import web
 
     from bot.ops import create_ops_app
+    from bot.priority import yield_cpu
     from bot.services import build_services
     from bot.worker import WorkerPool
 
+    lowered = yield_cpu(settings.worker_nice)
     services = build_services(settings, phrasebook=book)
     problem = await _start_up(services, "worker", count)
     if problem:
@@ -201,7 +203,11 @@ async def _worker(
         stop = _stop_event()
         log.info(
             "worker_started",
-            extra={"consumers": count, "ops": f"{ops_host}:{ops_port}" if ops else "off"},
+            extra={
+                "consumers": count,
+                "ops": f"{ops_host}:{ops_port}" if ops else "off",
+                "nice": settings.worker_nice if lowered else 0,
+            },
         )
         stopped = asyncio.create_task(stop.wait())
         running = asyncio.create_task(pool.wait())

@@ -59,6 +59,9 @@ def create_app(services: Services) -> AsyncApp:
         raise_error_for_unhandled_request=True,
         ignoring_self_events_enabled=True,
         process_before_response=False,
+        # `_slack_events` checks the signature and its timestamp before Bolt sees a request
+        # (hygiene.check_signature); Socket Mode has none. Checking it twice cost every ack.
+        request_verification_enabled=False,
         **auth,
     )
     if services.installs:  # app_uninstalled / tokens_revoked delete the stored tokens

@@ -104,6 +104,14 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("UNDERTONE_WORKERS", "workers"),
         description="Stream consumers run inside `serve` (0: run `undertone worker` separately).",
     )
+    worker_nice: int = Field(
+        default=10,
+        ge=0,
+        le=19,
+        validation_alias=AliasChoices("UNDERTONE_WORKER_NICE", "worker_nice"),
+        description="How far `undertone worker` lowers its own CPU priority, so on a shared host "
+        "serve's acknowledgements come first (0: leave it).",
+    )
     claim_idle_ms: int = Field(
         default=15_000,
         ge=0,

@@ -167,6 +167,24 @@ async def test_serve_says_what_runs_where_and_stops_cleanly_on_sigterm(
     assert any('"event": "stopped"' in line for line in front.lines)
 
 
+async def test_a_worker_process_runs_at_a_lower_cpu_priority_than_serve(
+    fake_slack: FakeSlack, signing_secret: str, redis_url: str, running: list[Process]
+) -> None:
+    env = bot_env(fake_slack, signing_secret, redis_url, UNDERTONE_WORKERS="0")
+    front, _url = await serve(env)
+    running.append(front)
+    back = await worker(env)
+    running.append(back)
+
+    def nice(proc: Process) -> int:
+        with open(f"/proc/{proc.proc.pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[16])  # field 19 of proc(5)
+
+    assert nice(back) == nice(front) + 10
+    [started] = [json.loads(ln) for ln in back.lines if '"event": "worker_started"' in ln]
+    assert started["nice"] == 10
+
+
 async def test_without_a_supervisor_channel_start_up_warns_loudly(
     fake_slack: FakeSlack, signing_secret: str, redis_url: str, running: list[Process]
 ) -> None:
