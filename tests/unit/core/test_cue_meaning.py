@@ -557,6 +557,36 @@ THIRTEENTH_ROUND = [
     ),
 ]
 
+# A fourteenth round, from blind batches 21 and 22 (24 and 19 of 30): a matter referred to a
+# head of department, "whoever can approve it", "not resolvable at this level", a veiled threat
+# to a third party, a report to a notified body, a long relationship's bitter farewell.
+FOURTEENTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd ask that the complaint be escalated to your Director of Service before we go on.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Fine, then connect me with someone who has the authority to sign."),
+    (CueKind.MANAGER_REQUEST, "Please send this up to whoever can approve a refund that size."),
+    (CueKind.MANAGER_REQUEST, "We don't think this can be settled at your level, frankly."),
+    (CueKind.THREAT_ABUSE, "Send that courier back here and he won't be walking out in one piece."),
+    (
+        CueKind.LEGAL,
+        "We will have to report the batch failure to our notified body and to the MHRA.",
+    ),
+    (
+        CueKind.CHURN,
+        "Twelve years as your customer and this is how we get treated. Unbelievable.",
+    ),
+]
+
+# ... and theirs: a building called "... Court", a password manager, an SLA breached (a missed
+# commitment, not exposed data).
+TWELFTH_LOOKALIKES = [
+    "I'm the site manager for Kings Court, can the meter readings go to the new tenants in May?",
+    "Can we roll out the password manager extension to the whole finance team?",
+    "Two deliveries breached the 24h SLA last month, please apply the usual service credit.",
+]
+
 # ... and theirs: "Boss," as a form of address, the agent's own "escalated" asked about.
 ELEVENTH_LOOKALIKES = [
     "Restarted. Twice. Boss, is 4:15 now, gates open at 7 and we have 3,000 people coming.",
@@ -600,6 +630,7 @@ ESCALATIONS = (
     + ELEVENTH_ROUND
     + TWELFTH_ROUND
     + THIRTEENTH_ROUND
+    + FOURTEENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -613,6 +644,7 @@ CALM_LOOKALIKES = (
     + NINTH_LOOKALIKES
     + TENTH_LOOKALIKES
     + ELEVENTH_LOOKALIKES
+    + TWELFTH_LOOKALIKES
 )
 
 

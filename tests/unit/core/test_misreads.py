@@ -567,3 +567,70 @@ def test_inventory_counts_a_told_complaint_and_a_feature_described_are_no_grieva
     )
     assert "feel.upset" not in {s.id for s in story.signals}, story.explain()
     assert story.level is Level.CALM, story.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, we need to cancel our contract as we're relocating to Lisbon in March. No complaints "
+        "at all, you've been brilliant for years. What's the process?",
+        "Please cancel my plan from the 30th, I'm moving abroad. You guys have been great!",
+    ],
+)
+def test_a_friendly_cancellation_with_praise_is_no_grievance(text: str) -> None:
+    a = read_one(text)
+    assert not a.grievance and not a.escalate, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All done, thanks! I'll tell my husband he was wrong, he'll hate that 😂",
+        "this boss has killed me 43 times and i'm about to murder my controller. save works tho",
+    ],
+)
+def test_someone_elses_feelings_and_game_deaths_are_not_the_customers_upset(text: str) -> None:
+    a = read_one(text)
+    assert "feel.upset" not in {s.id for s in a.signals if s.weight > 0}, a.explain()
+    assert a.level is not Level.FRUSTRATED, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Love re-booking the whole crew around yet another new date.",
+        "So the portal rejects the form because the portal lost the form. Brilliant logic.",
+        "I'm doing payroll from a borrowed tablet, which is going brilliantly, as you can imagine.",
+    ],
+)
+def test_a_chore_loved_praise_closing_a_complaint_and_going_great_as_you_imagine_are_sarcasm(
+    text: str,
+) -> None:
+    a = read_after_agent(text)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Love the new dashboard, thanks for the quick turnaround!",
+        "Great process, the onboarding took ten minutes. Thanks all.",
+        "The rollout is going really well, thanks for the help last week.",
+    ],
+)
+def test_plain_praise_is_not_sarcasm(text: str) -> None:
+    a = read_after_agent(text)
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_the_same_answer_as_before_word_for_word_is_going_round_in_circles() -> None:
+    a = read_after_agent("That's the same reply we got last Friday, word for word.")
+    assert "repeat.loop" in {s.id for s in a.signals}, a.explain()
+
+
+def test_past_trouble_told_beside_a_present_improvement_is_no_grievance() -> None:
+    a = read_one(
+        "Shipment cleared in two hours. After the disaster in June, when I was livid with "
+        "everyone, this is a really welcome change. Keep it up."
+    )
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
