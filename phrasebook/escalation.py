@@ -207,6 +207,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "home_watch_item": frozenset({"channel", "level", "why", "when", "link"}),
     "beyond_authority_why": frozenset({"kind", "amount", "limit"}),
     "beyond_authority_any": frozenset({"kind"}),
+    "beyond_authority_refused": frozenset({"kind"}),
 }
 
 

@@ -485,6 +485,7 @@ class FrustrationEngine:
             requests=requests,
             escalate=state.escalated,
             agent_declined=declined,
+            agent_refused=reading.after_agent and any(f in F.REFUSED for f in state.last_agent),
             heated=heated,
             grievance=grievance,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),

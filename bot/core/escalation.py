@@ -189,8 +189,12 @@ class EscalationPolicy:
             return False
         return assessment.trend is not Trend.COOLING
 
-    def beyond_authority(self, requests: Sequence[Request]) -> tuple[Cue, ...]:
-        """Cues for the requests that exceed what the team lets an agent grant."""
+    def beyond_authority(
+        self, requests: Sequence[Request], *, refused_in_heat: bool = False
+    ) -> tuple[Cue, ...]:
+        """Cues for the requests that exceed what the team lets an agent grant. A request with
+        no amount counts only when `refused_in_heat`: the agent has said no to it and the customer
+        insists, heated ("Then get it approved. Three months' credit, confirmed tonight")."""
         cues: list[Cue] = []
         templates = self.book.wording.templates
         for req in requests:
@@ -201,7 +205,9 @@ class EscalationPolicy:
             if limit.always:
                 why = render(templates["beyond_authority_any"], {"kind": kind})
             elif req.amount is None:
-                continue
+                if not refused_in_heat:
+                    continue
+                why = render(templates["beyond_authority_refused"], {"kind": kind})
             else:
                 currency = (req.currency or self.book.default_currency).upper()
                 cap = limit.max.get(currency)
@@ -247,7 +253,9 @@ class EscalationPolicy:
         # polite first request goes to the agent, not to a supervisor
         spoken = [c for c in assessment.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
         heated = LEVEL_RANK[assessment.level] >= LEVEL_RANK[Level.FRUSTRATED]
-        over = self.beyond_authority(assessment.requests)
+        over = self.beyond_authority(
+            assessment.requests, refused_in_heat=heated and assessment.agent_refused
+        )
         candidates = spoken + (list(over) if heated or assessment.agent_declined else [])
         rank = LEVEL_RANK[assessment.level]
         for cue in candidates:

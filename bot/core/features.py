@@ -122,6 +122,8 @@ COMPLAINT_PREFIXES: tuple[str, ...] = (
 # agent families that say "no" or "not mine to give" (a request above the limit then needs a
 # supervisor even in a calm thread)
 DECLINED = ("agent.negative", "agent.cannot_grant", "agent.failed", "agent.defensive")
+# ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval")
+REFUSED = ("agent.negative", "agent.cannot_grant")
 # what keeps a thread going round: the customer asks again, corrects, or says it keeps happening
 STUCK = (
     "ctx.repeat",

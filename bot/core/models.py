@@ -150,6 +150,7 @@ class Assessment:
     agent_declined: bool = (
         False  # the agent's last reply said no, or that it is not theirs to grant
     )
+    agent_refused: bool = False  # ... and it said no outright, or not theirs to grant
     margin: float = (
         0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
     )

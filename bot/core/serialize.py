@@ -33,6 +33,7 @@ def assessment_to_json(a: Assessment) -> dict[str, Any]:
         "tipped_by": a.tipped_by,
         "escalate": a.escalate,
         "agent_declined": a.agent_declined,
+        "agent_refused": a.agent_refused,
         "margin": round(a.margin, 3),
         "heated": a.heated,
         "grievance": a.grievance,
@@ -66,6 +67,7 @@ def assessment_from_json(d: dict[str, Any]) -> Assessment:
         tipped_by=d.get("tipped_by"),
         escalate=bool(d.get("escalate")),
         agent_declined=bool(d.get("agent_declined")),
+        agent_refused=bool(d.get("agent_refused")),
         # readings saved before these were kept read as borderline (margin 0), not as sure
         margin=float(d.get("margin", 0.0)),
         heated=bool(d.get("heated")),

@@ -25,7 +25,7 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 
 # a sentence ends at . ! ? ; before a space or the end, or at a line break: a file name, a version
 # or an amount ("payroll.csv", "v2.3", "3.5k") stays inside its sentence
-_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
+_SENTENCE = re.compile(r"(?:[^.!?;:\n]|[.!?;:](?=[^\s.!?;:]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
 # (tried only where a sentence starts, so a long message is scanned once)
 _QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?+[!?]*(?=[\s\"']|$)")

@@ -51,11 +51,17 @@ Step = Callable[[Reading], None]
 Pipeline = list[tuple[str, Step]]
 
 
+_QUOTE_LINE = re.compile(r"^>[^\n]*", re.M)
+
+
 def lexicon_step(matcher: Matcher) -> Step:
     """Lexicon families that fire on the message (negation-aware)."""
 
     def lexicon(r: Reading) -> None:
-        for hit in matcher.match(r.prep.lower, r.prep.prose):
+        lower = r.prep.lower
+        if ">" in lower:  # lines quoted from someone else ("> You people are THIEVES") are theirs
+            lower = _QUOTE_LINE.sub(lambda m: " " * len(m.group()), lower)
+        for hit in matcher.match(lower, r.prep.prose):
             r.features.add(hit)
 
     return lexicon
@@ -98,6 +104,15 @@ _PRAISE_ALONE = re.compile(
     r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
     r"|\blove (?:that|this) for (?:us|me)\b"
 )
+# Deadpan praise in pairs ("awesome. cool.", "Great. Just great."): two one-word verdicts in a
+# row, after a complaint earlier in the thread, mock the answer they follow
+_DEADPAN = re.compile(
+    r"(?:^|[.!?]\s+)(?:oh,? )?"
+    + _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
+    + r"[.!]+\s+(?:just |really |so |very )?"
+    + _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
+    + r"[.!]*(?=\s|$)"
+)
 # what the message says went wrong: a promise broken, a long wait, a fault, the same again (a
 # question about money is not a failure: "Perfect. Are the tickets refundable?")
 _FAILURE = (
@@ -137,8 +152,9 @@ _CLOSING_PRAISE = re.compile(
     r"stellar|inspired|generous|informative|helpful|useful|cool|impressive|reassuring|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
     r"perfect|outstanding|superb)"
-    r"(?: (?:service|communication|support|job|work|stuff|timing|idea|plan|suggestion|advice|tip|"
-    r"answer|solution))?"
+    r"(?: (?:customer |)(?:service|communication|support|job|work|stuff|timing|idea|plan|"
+    r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
+    r"planning)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
 )
@@ -175,8 +191,15 @@ def sarcasm(r: Reading) -> None:
         )
     ):
         feats.set("press.sarcasm", 1.0, "praise said beside a failure")
-    if "press.sarcasm" in feats.values:
-        for name in (F.PRAISE, "calm.thanks"):
+    if (
+        "press.sarcasm" not in feats.values
+        and r.state.grieved
+        and not feats.has("calm.thanks", "calm.resolved")
+        and _DEADPAN.search(lower) is not None
+    ):
+        feats.set("press.sarcasm", 1.0, "deadpan praise after a complaint")
+    if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
+        for name in (F.PRAISE, "calm.thanks", "calm.cheer"):
             feats.drop(name)
 
 
@@ -216,7 +239,12 @@ def own_slip(r: Reading) -> None:
     themselves, not the agent: the "actually" and the "bad" in it are no complaint."""
     feats = r.features
     if feats.has("calm.own_slip"):
-        for name in [n for n in feats.values if n.startswith("dialog.")] + ["verdict.mild"]:
+        # the facepalm is at themselves; and a fault they made and fixed is no complaint
+        # ("fatal error in our test env, my bad :face_palm: ... Fixed it, getting 200s now")
+        own = [n for n in feats.values if n.startswith("dialog.")] + ["verdict.mild", "emoji.upset"]
+        if feats.has("calm.resolved"):
+            own += [n for n in feats.values if n.startswith("problem.")]
+        for name in own:
             feats.drop(name)
 
 
@@ -267,6 +295,9 @@ def tone_step(models: ToneModels) -> Step:
     return tone
 
 
+_NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
+
+
 def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     """What the thread adds: position, the agent's last reply, repeats, pace, the last score."""
     tuning = rules.tuning
@@ -309,8 +340,13 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             state.last_role == "customer" and same and r.turn.ts > 0 and state.last_customer_ts > 0
         )
         gap = r.turn.ts - state.last_customer_ts if chasing else 0.0
+        # before anyone has answered, quick messages in a row are one request typed in pieces
+        # ("hi!! quick one on the proof" / "we spelled Annual wrong" / "can we swap the file?"),
+        # unless the new one is a nudge about the wait ("Hello?", "Is anyone monitoring this?")
         quick = 0 < gap < tuning.double_text_seconds
-        feats.set(F.DOUBLE_TEXT, 1.0 if quick else 0.0, "writes again before any reply")
+        nudge = feats.has(*_NUDGE_PREFIXES)
+        double = quick and (bool(state.agent_hashes) or nudge)
+        feats.set(F.DOUBLE_TEXT, 1.0 if double else 0.0, "writes again before any reply")
         waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")
         curt = (

@@ -579,12 +579,58 @@ FOURTEENTH_ROUND = [
     ),
 ]
 
+# Blind round 15 (batches 23 and 24): who sits above the agent, someone who can make the call,
+# a thread forwarded to the CFO; leaving said as business moving to another provider of any
+# kind, files pulled "and moving", the paperwork "to get out of this".
+FIFTEENTH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "Honestly, who is above you? This needs a person with sign-off."),
+    (CueKind.MANAGER_REQUEST, "Put me in touch with someone who can make the call on this today."),
+    (CueKind.MANAGER_REQUEST, "I'm taking this whole thread to your COO in the morning."),
+    (CueKind.CHURN, "From next month our ad spend goes to a different exchange. Enough."),
+    (CueKind.CHURN, "We'll be taking all of our client records and moving. Done."),
+    (CueKind.CHURN, "Email me what we have to sign to get out of the contract, please."),
+]
+
+# Blind round 16 (batches 25 and 26): a report to a professional board, a dispute opened with
+# the bank, a notice to be issued by the customer's legal section, notice served on the contract,
+# a renewal not worth sending, whoever signed or owns the agreement.
+SIXTEENTH_ROUND = [
+    (CueKind.LEGAL, "One more missed dose record and I report this to the state nursing board."),
+    (CueKind.LEGAL, "We've already opened a dispute with our card issuer for both charges."),
+    (CueKind.LEGAL, "Our law department has been instructed to send a formal notice to your firm."),
+    (CueKind.CHURN, "We will be serving notice on the agreement at the end of this month."),
+    (CueKind.CHURN, "Honestly, don't bother sending us the renewal quote this year."),
+    (CueKind.MANAGER_REQUEST, "Put this in front of whoever negotiated our rates, please."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who at your company actually owns the relationship with us? I want them on a call.",
+    ),
+]
+
 # ... and theirs: a building called "... Court", a password manager, an SLA breached (a missed
 # commitment, not exposed data).
 TWELFTH_LOOKALIKES = [
     "I'm the site manager for Kings Court, can the meter readings go to the new tenants in May?",
     "Can we roll out the password manager extension to the whole finance team?",
     "Two deliveries breached the 24h SLA last month, please apply the usual service credit.",
+]
+
+# ... and theirs: a workflow that escalates to someone's line manager, a litigation hold and an
+# audit trail exported for the court in the customer's own case, a simile about oneself.
+THIRTEENTH_LOOKALIKES = [
+    "If the approver is away for 2 days, does it escalate to their line manager or to HR?",
+    "We need a litigation hold on one folder and an audit log we can export for the court.",
+    "I've been promising our tenant 'next week' like an idiot, could you tell me the real date?",
+    "Please move the archived campaigns to another folder, they clutter the dashboard.",
+]
+
+# ... and theirs: a punch list, seats reduced for a team that leaves, a chargeback on the
+# customer's own order, a report sent on to their own CFO.
+FOURTEENTH_LOOKALIKES = [
+    "Can the punch list export include the photos? The walkthrough was brutal lol.",
+    "Please remove 15 of our 60 licences next cycle, the contractors are leaving in May.",
+    "A shopper filed a chargeback on order 5521, what evidence do I send the bank?",
+    "Thanks, send me the summary and I'll take it to the CFO on Monday.",
 ]
 
 # ... and theirs: "Boss," as a form of address, the agent's own "escalated" asked about.
@@ -631,6 +677,8 @@ ESCALATIONS = (
     + TWELFTH_ROUND
     + THIRTEENTH_ROUND
     + FOURTEENTH_ROUND
+    + FIFTEENTH_ROUND
+    + SIXTEENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -645,6 +693,8 @@ CALM_LOOKALIKES = (
     + TENTH_LOOKALIKES
     + ELEVENTH_LOOKALIKES
     + TWELFTH_LOOKALIKES
+    + THIRTEENTH_LOOKALIKES
+    + FOURTEENTH_LOOKALIKES
 )
 
 

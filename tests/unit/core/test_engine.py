@@ -314,8 +314,23 @@ def test_tone_models_speak_on_words_and_stay_silent_on_empty_messages() -> None:
     assert F.TONE_WORDS not in features_of((C, ":tada:"))
 
 
-def test_writing_again_quickly_before_any_reply_is_a_pace_signal() -> None:
-    a = read_thread((C, "Hello?"), (C, "Anyone there?"), ts=[1000.0, 1030.0])[-1]
+def test_a_nudge_before_any_reply_presses_and_a_request_in_pieces_does_not() -> None:
+    nudge = read_thread((C, "Hello?"), (C, "Anyone there?"), ts=[1000.0, 1030.0])[-1]
+    assert "press.question" in {s.id for s in nudge.signals}
+    pieces = read_thread(
+        (C, "hi! quick one on order 4410"), (C, "can we add two more mugs?"), ts=[1000.0, 1010.0]
+    )[-1]
+    assert F.DOUBLE_TEXT not in {s.id for s in pieces.signals}
+
+
+def test_writing_again_quickly_after_a_reply_is_a_pace_signal() -> None:
+    a = read_thread(
+        (C, "Our export failed."),
+        (A, "Checking."),
+        (C, "Any news?"),
+        (C, "Hello?"),
+        ts=[1000.0, 1010.0, 1020.0, 1050.0],
+    )[-1]
     assert F.DOUBLE_TEXT in {s.id for s in a.signals}
 
 

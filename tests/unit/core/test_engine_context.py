@@ -60,8 +60,10 @@ def test_a_short_line_that_still_thanks_is_not_curt() -> None:
 
 def test_a_colleague_joining_in_is_not_the_customer_double_texting() -> None:
     opening = ("customer", "Our nightly export failed, can you look?", "U1")
-    _, same = play(opening, ("customer", "Here is the job id: 4412.", "U1"))
-    _, colleague = play(opening, ("customer", "Here is the job id: 4412.", "U2"))
+    answer = ("agent", "Checking the job now.", "U9")
+    chase = ("customer", "Any news on this?", "U1")
+    _, same = play(opening, answer, chase, ("customer", "It is blocking payroll.", "U1"))
+    _, colleague = play(opening, answer, chase, ("customer", "It is blocking payroll.", "U2"))
     assert "pace.double_text" in same
     assert "pace.double_text" not in colleague
 

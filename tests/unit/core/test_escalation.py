@@ -276,6 +276,26 @@ class TestAuthority:
         assert p.beyond_authority((self.refund(None),)) == ()
         assert [c.kind for c in p.beyond_authority((change,))] == [CueKind.BEYOND_AUTHORITY]
 
+    def test_an_ask_with_no_amount_refused_and_insisted_on_in_heat_needs_a_supervisor(
+        self,
+    ) -> None:
+        """ "Then get it approved": the agent said no (or not theirs to give), the customer is
+        heated and insists; whatever the amount, a supervisor decides. Said no to calmly, or
+        answered with a policy and no refusal, it stays with the agent."""
+        p = policy()
+        ask = (self.refund(None),)
+        insisted = replace(
+            assessed(requests=ask, level=Level.FRUSTRATED), agent_declined=True, agent_refused=True
+        )
+        _, d = first_alert(p, insisted)
+        assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY and "cannot grant" in d.cues[0].why
+        calm = replace(
+            assessed(requests=ask, level=Level.UNEASY), agent_declined=True, agent_refused=True
+        )
+        assert p.assess(AlertState(), calm, SOURCE, T0)[1] is None
+        policy_only = replace(assessed(requests=ask, level=Level.FRUSTRATED), agent_declined=True)
+        assert p.assess(AlertState(), policy_only, SOURCE, T0)[1] is None
+
     def test_team_can_raise_a_limit_and_silence_the_cue(self) -> None:
         assert len(policy().beyond_authority((self.refund(150),))) == 1
         raised = policy(authority={"refund": {"max": {"USD": 1000}}})

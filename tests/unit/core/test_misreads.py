@@ -634,3 +634,211 @@ def test_past_trouble_told_beside_a_present_improvement_is_no_grievance() -> Non
         "everyone, this is a really welcome change. Keep it up."
     )
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merged, and the totals look sane again. Cheers!",
+        "Thanks, the report is back to normal again.",
+        "Perfect, all working again on our side.",
+    ],
+)
+def test_a_state_restored_again_is_no_recurrence(text: str) -> None:
+    a = read_after_agent(text)
+    assert "repeat.recur" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_something_that_stopped_working_again_still_recurs() -> None:
+    a = read_after_agent("It stopped working again overnight.")
+    assert "repeat.recur" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, just to double-check I got it: the old invoices stay where they are?",
+        "Sorry, quick question: does the export include archived users?",
+    ],
+)
+def test_checking_ones_own_understanding_is_no_pushback(text: str) -> None:
+    names = {s.id for s in read_after_agent(text).signals}
+    assert not names & {"dialog.sorry", "dialog.pushback"}, names
+
+
+def test_asking_the_agent_to_double_check_is_still_pushback() -> None:
+    a = read_after_agent("Can you double-check? The balance on our side is different.")
+    assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
+
+
+def test_an_agent_reassuring_with_no_is_not_a_negative_answer() -> None:
+    eng = engine()
+    assert "agent.negative" not in eng.agent_families("No photos involved, promise.")
+    assert "agent.negative" not in eng.agent_families("No extra charge for the reprint.")
+    assert "agent.negative" in eng.agent_families("No, we can't reprint it for free.")
+    assert "agent.negative" in eng.agent_families("No. That option isn't available.")
+
+
+def test_a_complaint_someone_raised_internally_is_not_the_customer_upset() -> None:
+    a = read_one(
+        "Last year a request sat with someone on leave and it caused a complaint internally, "
+        "so we'd like the reminder set to 24 hours. Is that possible?"
+    )
+    assert "feel.upset" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_killing_off_a_template_is_friendly_exaggeration() -> None:
+    a = read_after_agent("All fixed. I'm going to kill that old import template so it can't recur.")
+    assert "misread.hyperbole" in {s.id for s in a.signals}, a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_a_request_typed_in_pieces_before_any_answer_is_not_chasing() -> None:
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, "hi! quick one on order 4410", 1.0))
+    _, a = eng.read(state, Turn(Role.CUSTOMER, "can we change the delivery address?", 6.0))
+    assert a is not None
+    assert "pace.double_text" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_writing_again_quickly_after_an_answer_still_reads_as_chasing() -> None:
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, "The export is failing again.", 1.0))
+    state, _ = eng.read(state, Turn(Role.AGENT, "Looking into it.", 10.0))
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, "Any news?", 20.0))
+    _, a = eng.read(state, Turn(Role.CUSTOMER, "Hello?", 40.0))
+    assert a is not None
+    assert "pace.double_text" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "love that the price list changed on the morning of our sale 👏 superb timing",
+        "Love how the sync broke an hour before the board meeting. Impeccable timing.",
+    ],
+)
+def test_loving_what_happened_and_praising_its_timing_is_sarcasm(text: str) -> None:
+    a = read_after_agent(text)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_thanks_for_a_well_timed_answer_is_not_sarcasm() -> None:
+    a = read_after_agent("Love that you got back so fast, perfect timing!")
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chairs just arrived and they're RED. We ordered grey, per the quote.",
+        "Ordered the 500 ml bottles, got the 1 litre ones.",
+    ],
+)
+def test_what_came_set_against_what_was_ordered_is_a_wrong_item(text: str) -> None:
+    a = read_one(text)
+    assert "problem.wrong" in {s.id for s in a.signals}, a.explain()
+
+
+def test_an_order_that_arrived_as_ordered_is_no_wrong_item() -> None:
+    a = read_one("We ordered the blue one and it arrived today, thanks!")
+    assert "problem.wrong" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_deadpan_praise_after_a_complaint_is_sarcasm() -> None:
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(
+        state, Turn(Role.CUSTOMER, "The mugs came and they're green. We ordered navy.", 1.0)
+    )
+    state, _ = eng.read(state, Turn(Role.AGENT, "Sorry! New ones arrive Monday at 6pm.", 2.0))
+    _, a = eng.read(
+        state, Turn(Role.CUSTOMER, "the fair opens monday at 9am. great. just great.", 3.0)
+    )
+    assert a is not None
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_cheer_in_a_sarcastic_message_is_not_meant() -> None:
+    a = read_one(
+        "Love finding out about your outage from our own users. Super fun way to start a week."
+    )
+    names = {s.id for s in a.signals}
+    assert "press.sarcasm" in names and "calm.cheer" not in names, a.explain()
+
+
+def test_praise_of_a_policy_or_strategy_closing_a_complaint_is_sarcasm() -> None:
+    a = read_after_agent(
+        "So nobody gets told unless they find the subscribe link in the footer. "
+        "Brilliant communication strategy."
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_fault_of_ones_own_found_and_fixed_is_no_complaint() -> None:
+    a = read_after_agent(
+        "ahh. crash on our side, my bad :face_palm: the config pointed at prod. Fixed it, "
+        "getting 200s now."
+    )
+    names = {s.id for s in a.signals}
+    assert not names & {"emoji.upset", "problem.broken"}, a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Did anybody even open the ticket? Nine days and zero replies.", "press.question"),
+        ("Nine days and zero replies on the ticket.", "neglect.ignored"),
+        ("I've tried hard to be patient, but I need more than 'we're on it'.", "feel.upset"),
+        ("I've already read the help article. It says to contact you.", "dialog.pushback"),
+        ("Could someone please just look at the booking?", "press.question"),
+        ("I'm not accepting that. Full credit, confirmed by end of day.", "dialog.pushback"),
+        ("Full credit, confirmed in writing by end of day.", "press.urgency"),
+    ],
+)
+def test_patience_running_out_is_read(text: str, family: str) -> None:
+    a = read_after_agent(text)
+    assert family in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_casual_could_you_just_is_not_pressure() -> None:
+    a = read_one("Morning! Could you just send me the tracking for SO-1200?")
+    assert "press.question" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("I'm sending the form to your inbox right now.", "agent.done"),
+        ("Anything above that needs separate approval from finance.", "agent.cannot_grant"),
+        ("I'm not able to override the fee in our system.", "agent.cannot_grant"),
+        ("I can only apply credits within the SLA schedule.", "agent.cannot_grant"),
+    ],
+)
+def test_what_the_agent_did_or_cannot_do_is_read(text: str, family: str) -> None:
+    assert family in engine().agent_families(text)
+
+
+def test_credit_counted_in_months_is_a_credit_request() -> None:
+    a = read_one("We want two months' service credit for the outage.")
+    assert [r.kind.value for r in a.requests] == ["credit"], a.requests
+
+
+def test_lines_quoted_from_someone_else_are_not_the_customers_words() -> None:
+    """As Slack sends a quote line: with its `>` escaped."""
+    a = read_one(
+        "A client of ours sent this to reception, pasting as-is:\n"
+        "&gt; You are all crooks. Charged three times after I froze it, and nobody answers!!\n"
+        "Could you check what happened with her membership pause?"
+    )
+    names = {s.id for s in a.signals}
+    assert not names & {"problem.broken", "repeat.recur", "neglect.ignored"}, a.explain()
+
+
+def test_a_customer_refunding_someone_themselves_asks_for_no_refund() -> None:
+    assert not read_one("Got it, I'll refund all three and apologise to her.").requests
+    (ask,) = read_one("Please refund all three charges.").requests
+    assert ask.kind.value == "refund"
