@@ -344,8 +344,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         # ("hi!! quick one on the proof" / "we spelled Annual wrong" / "can we swap the file?"),
         # unless the new one is a nudge about the wait ("Hello?", "Is anyone monitoring this?")
         quick = 0 < gap < tuning.double_text_seconds
-        nudge = feats.has(*_NUDGE_PREFIXES)
-        double = quick and (bool(state.agent_hashes) or nudge)
+        double = quick and (bool(state.agent_hashes) or feats.has(*_NUDGE_PREFIXES))
         feats.set(F.DOUBLE_TEXT, 1.0 if double else 0.0, "writes again before any reply")
         waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")

@@ -37,6 +37,8 @@ class Vocabulary:
         self.leads: dict[str, list[int]] = {}  # a prefix -> the patterns whose regex may start so
         self.size = 0
         self._cache: list[_Index] = []  # the last two texts (a message and its quote-free copy)
+        # a word's first three letters -> the patterns that may start at it (all three prefixes)
+        self._starting: dict[str, tuple[int, ...]] = {}
 
     def register(
         self,
@@ -54,7 +56,21 @@ class Vocabulary:
         for first, items in phrases.items():
             self.firsts.setdefault(first, []).extend((self.size, p) for p in items)
         self._cache.clear()
+        self._starting.clear()
         return self.size
+
+    def starting(self, head: str) -> tuple[int, ...]:
+        """The patterns whose regex may start at a word beginning with `head` (its first three
+        letters, or DIGIT), each once; remembered across messages."""
+        pids = self._starting.get(head)
+        if pids is None:
+            keys = (head,) if head == DIGIT else (head[:1], head[:2], head[:3])
+            found: dict[int, None] = {}
+            for key in keys:
+                for pid in self.leads.get(key, ()):
+                    found[pid] = None
+            pids = self._starting[head] = tuple(found)
+        return pids
 
     def index(self, text: str) -> _Index:
         """Token hits of every registered pattern in `text` (cached for the last two texts)."""
@@ -70,7 +86,7 @@ class Vocabulary:
 class _Index:
     """One pass over a text's tokens: the token hits of every pattern of a vocabulary."""
 
-    __slots__ = ("text", "hits", "words", "_prefixes", "_starts", "_leads")
+    __slots__ = ("text", "hits", "words", "_prefixes", "_starts", "_vocab")
 
     def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.text = text
@@ -94,26 +110,24 @@ class _Index:
         self.words = words
         self._prefixes: frozenset[str] | None = None
         self._starts: dict[int, list[int]] | None = None
-        self._leads = vocab.leads
+        self._vocab = vocab
 
     @property
     def starts(self) -> dict[int, list[int]]:
         """Pattern id -> the positions (in text order) where its regex may match: word starts
         whose first 1..3 letters (or digit) the pattern's regex can begin with."""
         if self._starts is None:
-            leads = self._leads
+            starting = self._vocab.starting
             starts: dict[int, list[int]] = {}
             for m in _START.finditer(self.text):
                 pos = m.start()
                 word = m.group(1)
-                keys = (DIGIT,) if word is None else (word[:1], word[:2], word[:3])
-                for key in keys:
-                    for pid in leads.get(key, ()):
-                        found = starts.get(pid)
-                        if found is None:
-                            starts[pid] = [pos]
-                        elif found[-1] != pos:
-                            found.append(pos)
+                for pid in starting(DIGIT if word is None else word[:3]):
+                    found = starts.get(pid)
+                    if found is None:
+                        starts[pid] = [pos]
+                    else:
+                        found.append(pos)
             self._starts = starts
         return self._starts
 
