@@ -37,7 +37,8 @@ class Vocabulary:
         self.leads: dict[str, list[int]] = {}  # a prefix -> the patterns whose regex may start so
         self.size = 0
         self._cache: list[_Index] = []  # the last two texts (a message and its quote-free copy)
-        # a word's first three letters -> the patterns that may start at it (all three prefixes)
+        # a word's first three letters -> the patterns that may start at it (all three prefixes);
+        # bounded: heads are at most three of [a-z'], or DIGIT
         self._starting: dict[str, tuple[int, ...]] = {}
 
     def register(
