@@ -11,7 +11,8 @@ from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, quote
 from phrasebook.detection import DetectionRules, SignalRule
 
-_QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|‘[^’\n]{3,400}’|^>.*$", re.M)
+_QUOTE_LINES = re.compile(r"^>.*$", re.M)
+_QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|“[^”\n]{3,400}”|‘[^’\n]{3,400}’")
 # a quote in single marks: opens before a letter, not inside a word; apostrophes between letters
 # ("isn't", "I'll") stay inside it; closes after a word or its punctuation ("... rent.'")
 _SINGLE_QUOTED = re.compile(
@@ -37,10 +38,16 @@ def blank(text: str, rx: re.Pattern[str]) -> str:
     return rx.sub(lambda m: " " * len(m.group()), text)
 
 
+def strip_quote_lines(lower: str) -> str:
+    """Blank out `>` quote lines (words pasted in from someone else), positions kept."""
+    return blank(lower, _QUOTE_LINES) if ">" in lower else lower
+
+
 def strip_quoted(lower: str) -> str:
     """Blank out text the customer quotes (in double or single quotation marks, or `>` quote
     lines), keeping every other character at its position so matches map back to the original."""
-    if '"' in lower or "“" in lower or "‘" in lower or ">" in lower:
+    lower = strip_quote_lines(lower)
+    if '"' in lower or "“" in lower or "‘" in lower:
         lower = blank(lower, _QUOTED)
     if "'" in lower:
         lower = blank(lower, _SINGLE_QUOTED)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from bot.core import features as F
 from bot.core.features import Features, Hit
 from bot.core.models import Turn
-from bot.core.signals import Matcher
+from bot.core.signals import Matcher, strip_quote_lines
 from bot.core.text import Prepared
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
@@ -51,17 +51,12 @@ Step = Callable[[Reading], None]
 Pipeline = list[tuple[str, Step]]
 
 
-_QUOTE_LINE = re.compile(r"^>[^\n]*", re.M)
-
-
 def lexicon_step(matcher: Matcher) -> Step:
     """Lexicon families that fire on the message (negation-aware)."""
 
     def lexicon(r: Reading) -> None:
-        lower = r.prep.lower
-        if ">" in lower:  # lines quoted from someone else ("> You people are THIEVES") are theirs
-            lower = _QUOTE_LINE.sub(lambda m: " " * len(m.group()), lower)
-        for hit in matcher.match(lower, r.prep.prose):
+        # lines quoted from someone else ("> You people are THIEVES") are theirs, not the customer's
+        for hit in matcher.match(strip_quote_lines(r.prep.lower), r.prep.prose):
             r.features.add(hit)
 
     return lexicon
@@ -106,11 +101,12 @@ _PRAISE_ALONE = re.compile(
 )
 # Deadpan praise in pairs ("awesome. cool.", "Great. Just great."): two one-word verdicts in a
 # row, after a complaint earlier in the thread, mock the answer they follow
+_VERDICT_WORD = _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
 _DEADPAN = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? )?"
-    + _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
+    + _VERDICT_WORD
     + r"[.!]+\s+(?:just |really |so |very )?"
-    + _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
+    + _VERDICT_WORD
     + r"[.!]*(?=\s|$)"
 )
 # what the message says went wrong: a promise broken, a long wait, a fault, the same again (a
