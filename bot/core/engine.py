@@ -461,6 +461,7 @@ class FrustrationEngine:
         if wants:
             state.wants = wants
         declined = reading.after_agent and any(f in F.DECLINED for f in state.last_agent)
+        refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
@@ -485,7 +486,7 @@ class FrustrationEngine:
             requests=requests,
             escalate=state.escalated,
             agent_declined=declined,
-            agent_refused=reading.after_agent and any(f in F.REFUSED for f in state.last_agent),
+            agent_refused=refused,
             heated=heated,
             grievance=grievance,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),

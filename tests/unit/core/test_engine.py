@@ -542,3 +542,18 @@ def test_saying_it_goes_in_circles_is_a_stalemate_only_after_as_many_answers_as_
         (C, circles),
     )
     assert CueKind.STALEMATE in cue_kinds(three)
+
+
+def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
+    *_, a = read_thread(
+        (C, "We lost a whole sales day to the outage. We want service credit for all sites."),
+        (A, "I'm sorry. Anything above the SLA schedule needs separate approval."),
+        (C, "Then get it approved. Not reviewed, approved, today."),
+    )
+    assert a.agent_refused and a.agent_declined
+    *_, b = read_thread(
+        (C, "We lost a whole sales day to the outage. We want service credit for all sites."),
+        (A, "I'm sorry. I've applied the credit to all four sites."),
+        (C, "Thanks."),
+    )
+    assert not b.agent_refused
