@@ -118,9 +118,11 @@ def build_services(
     *,
     store: Store | None = None,
     phrasebook: Phrasebook | None = None,
+    engine: FrustrationEngine | None = None,
     clock: Callable[[], float] = time.time,
 ) -> Services:
-    """Wire the production objects from settings (tests pass their own store or clock)."""
+    """Wire the production objects from settings (tests pass their own store or clock, or a
+    phrasebook and the engine over its detection rules already loaded)."""
     book = phrasebook or load_phrasebook(settings.phrasebook_dir)
     store = store or Store.from_url(settings.redis_url, cluster=settings.redis_cluster)
     installs = build_installs(settings, store) if settings.oauth_enabled else None
@@ -153,7 +155,7 @@ def build_services(
         settings=settings,
         phrasebook=book,
         store=store,
-        engine=load_engine(book.detection),
+        engine=engine or load_engine(book.detection),
         coach=Coach(book.coaching),
         escalation=EscalationPolicy(book.escalation, settings.supervisor_channel or ""),
         notifier=SlackNotifier(

@@ -340,7 +340,7 @@ class Store:
 
     async def read(self, consumer: str, *, count: int = 10, block_ms: int = 1000) -> list[Entry]:
         """New entries for this consumer (up to `count` per shard); waits up to `block_ms` when
-        there are none.
+        there are none (`block_ms=0`: answers at once, for a worker driven step by step).
 
         While a consumer keeps up, one blocking read of every shard (one round trip) answers as
         soon as any has entries. Once a read filled a shard's `count` (a backlog), the shards are
@@ -365,6 +365,8 @@ class Store:
                 self._read_at[consumer] = (first + READ_WINDOW) % SHARDS
                 return self._noted(consumer, entries, count)
         self._behind.discard(consumer)
+        if block <= 0:
+            return []
         if can_block:
             return self._noted(consumer, await self._read_all(consumer, count, block), count)
         # a cluster cannot block on many slots at once; the embedded store cannot block
@@ -380,7 +382,7 @@ class Store:
                 consumer,
                 {stream: ">" for stream in self.keys.streams},
                 count=count,
-                block=block,
+                block=block if block > 0 else None,  # redis: BLOCK 0 would wait for ever
             )
         )
         return self._entries(rows)

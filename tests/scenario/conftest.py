@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -13,12 +14,15 @@ from aiohttp import web
 
 from bot.app import create_web_app
 from bot.config import Settings
+from bot.core.engine import FrustrationEngine
 from bot.fakeslack import FakeSlack
 from bot.fakeslack import payloads as p
 from bot.fakeslack.driver import DriverResponse, SlackDriver
 from bot.services import Services, build_services
 from bot.stores.store import Store
 from bot.worker import StreamWorker
+from phrasebook import Phrasebook, load_phrasebook
+from phrasebook.models import load_engine
 
 
 @dataclass
@@ -108,6 +112,14 @@ class Bot:
         return self.threads[f"{channel}/{thread}"]
 
 
+@functools.cache
+def shipped_phrasebook() -> tuple[Phrasebook, FrustrationEngine]:
+    """The shipped phrasebook and its engine, loaded once for every bot that uses them (both are
+    read-only; loading them is most of a bot's start-up)."""
+    book = load_phrasebook()
+    return book, load_engine(book.detection)
+
+
 async def start_bot(
     slack: FakeSlack,
     secret: str,
@@ -130,12 +142,13 @@ async def start_bot(
     settings = Settings(**(values | overrides))
     clock = clock or Clock()
     store = Store.from_url(redis_url, cluster=settings.redis_cluster)
-    services = build_services(settings, store=store, clock=clock)
+    book, engine = shipped_phrasebook() if settings.phrasebook_dir is None else (None, None)
+    services = build_services(settings, store=store, phrasebook=book, engine=engine, clock=clock)
     runner = web.AppRunner(create_web_app(services), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    worker = StreamWorker(services, "test", block_ms=20)
+    worker = StreamWorker(services, "test", block_ms=0)  # driven by the test: never waits
     bot = Bot(slack, services, SlackDriver(url, secret), url, worker, clock)
     return bot, runner
 
