@@ -42,6 +42,9 @@ class SignalRule(_Frozen):
     direction: Literal["up", "down"]  # does this wording raise or lower frustration?
     negatable: bool = True  # a negator just before the match cancels it ("not bad")
     negated_feature: bool = False  # a negated match counts as its own feature `<id>_not`
+    # words in quotation marks are a mention (an episode title, someone else's words), not the
+    # customer's own: '"I Want To Speak To Your Manager" went live' asks for nobody
+    skip_quoted: bool = False
 
     _ok = field_validator("patterns")(_check_patterns)
 

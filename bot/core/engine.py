@@ -39,6 +39,7 @@ from bot.core.situation import SituationReader
 from bot.core.steps import Pipeline, Reading, asks_question, default_pipeline
 from bot.core.text import Prepared, prepare
 from bot.core.textindex import Vocabulary, WordPattern
+from bot.core.textquote import SIGNAL_LIMIT, shorten
 from bot.core.tone import ToneModels
 from phrasebook.detection import DetectionRules
 
@@ -215,10 +216,12 @@ class FrustrationEngine:
         )
 
     @staticmethod
-    def declined_open_request(state: EngineState) -> bool:
+    def refused_open_request(state: EngineState) -> bool:
         """The agent's last reply said no, or that it is not theirs to grant, while the
-        customer's ask is open: the moment a request beyond the agent's authority is known."""
-        return bool(state.open_requests) and any(f in F.DECLINED for f in state.last_agent)
+        customer's ask is open: the moment a request beyond the agent's authority is known. A
+        reply that only cites a policy or offers something else ("per our policy we offer a
+        credit") waits for the customer's answer: they may take the offer."""
+        return bool(state.open_requests) and any(f in F.REFUSED for f in state.last_agent)
 
     def start(self) -> EngineState:
         """A fresh state for a new thread."""
@@ -258,6 +261,11 @@ class FrustrationEngine:
                 families.append(F.SAME_ANSWER)
         if "agent.done" in families:
             state.stuck_rounds = 0
+        if F.AGENT_CANNOT_GRANT in families and not state.open_requests:
+            # the customer's ask had no words we know ("reconnect us now"), but the agent's
+            # answer says it is beyond what they may grant: that is the ask, still open
+            said = shorten(prep.prose, SIGNAL_LIMIT)
+            state.open_requests = [[RequestKind.EXCEPTION.value, None, "", said, state.turn - 1]]
         state.last_agent = families
         state.agent_hashes = hashes
         state.last_role = Role.AGENT.value

@@ -189,6 +189,11 @@ class EscalationPolicy:
             return False
         return assessment.trend is not Trend.COOLING
 
+    @staticmethod
+    def heated(assessment: Assessment) -> bool:
+        """Frustrated or angry: heated enough that a refused ask is a supervisor's call."""
+        return LEVEL_RANK[assessment.level] >= LEVEL_RANK[Level.FRUSTRATED]
+
     def beyond_authority(
         self, requests: Sequence[Request], *, refused_in_heat: bool = False
     ) -> tuple[Cue, ...]:
@@ -252,7 +257,7 @@ class EscalationPolicy:
         # guess, and only when the thread is heated or the agent said they cannot grant it; a
         # polite first request goes to the agent, not to a supervisor
         spoken = [c for c in assessment.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
-        heated = LEVEL_RANK[assessment.level] >= LEVEL_RANK[Level.FRUSTRATED]
+        heated = self.heated(assessment)
         over = self.beyond_authority(
             assessment.requests, refused_in_heat=heated and assessment.agent_refused
         )

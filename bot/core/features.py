@@ -30,6 +30,7 @@ PEAK = "ctx.peak"  # the thread's hottest customer message so far, as a centred 
 POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
 CURT = "ctx.curt"  # a customer who wrote warmly before now restates a problem in a clipped line
 AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
+AGENT_CANNOT_GRANT = "agent.cannot_grant"  # "I'm not able to approve that": not theirs to grant
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
 WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round
@@ -121,9 +122,9 @@ COMPLAINT_PREFIXES: tuple[str, ...] = (
 )
 # agent families that say "no" or "not mine to give" (a request above the limit then needs a
 # supervisor even in a calm thread)
-DECLINED = ("agent.negative", "agent.cannot_grant", "agent.failed", "agent.defensive")
+DECLINED = ("agent.negative", AGENT_CANNOT_GRANT, "agent.failed", "agent.defensive")
 # ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval")
-REFUSED = ("agent.negative", "agent.cannot_grant")
+REFUSED = ("agent.negative", AGENT_CANNOT_GRANT)
 # what keeps a thread going round: the customer asks again, corrects, or says it keeps happening
 STUCK = (
     "ctx.repeat",

@@ -104,6 +104,9 @@ class RequestKind(StrEnum):
     DISCOUNT = "discount"
     COMPENSATION = "compensation"
     CONTRACT_CHANGE = "contract_change"
+    # an ask the agent has said is not theirs to grant ("I'm not able to bypass the queue"),
+    # known from the agent's reply rather than from the customer's words: it has no amount
+    EXCEPTION = "exception"
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,30 +80,37 @@ class Matcher:
     def match(self, lower: str, evidence_text: str) -> list[Hit]:
         """The families fired by this lowercased message (evidence quoted from
         `evidence_text`, the same message in the customer's casing). A negated match of a
-        family with `negated_feature` fires `<id>_not` instead ("not happy")."""
+        family with `negated_feature` fires `<id>_not` instead ("not happy"); a family with
+        `skip_quoted` does not read words in quotation marks."""
         found: list[Hit] = []
+        unquoted: str | None = None  # `lower` with quoted words blanked, made when first needed
         for cs in self.signals:
             rule = cs.rule
-            first = cs.regex.search(lower)  # most families miss: one cheap scan decides
+            text = lower
+            first = cs.regex.search(text)  # most families miss: one cheap scan decides
+            if first is not None and rule.skip_quoted:
+                unquoted = strip_quoted(lower) if unquoted is None else unquoted
+                text = unquoted
+                first = cs.regex.search(text) if text != lower else first
             if first is None:
                 continue
             first_neg: tuple[int, int] | None = None
             hit: tuple[int, int] | None = None
-            if not rule.negatable or not self._negated(lower, first[0]):
+            if not rule.negatable or not self._negated(text, first[0]):
                 hit = first
             else:
-                for span in cs.regex.finditer(lower):
-                    if self._negated(lower, span[0]):
+                for span in cs.regex.finditer(text):
+                    if self._negated(text, span[0]):
                         first_neg = first_neg or span
                         continue
                     hit = span
                     break
             if hit is not None:
                 found.append(
-                    Hit(rule.id, rule.label, quote(evidence_text, lower, *hit, SIGNAL_LIMIT))
+                    Hit(rule.id, rule.label, quote(evidence_text, text, *hit, SIGNAL_LIMIT))
                 )
             elif first_neg is not None and rule.negated_feature:
-                evidence = quote(evidence_text, lower, *first_neg, SIGNAL_LIMIT)
+                evidence = quote(evidence_text, text, *first_neg, SIGNAL_LIMIT)
                 found.append(Hit(f"{rule.id}_not", f"not: {rule.label}", evidence))
         return found
 

@@ -286,7 +286,7 @@ def _apply(
             coach_state = _coach_late(
                 s, rec, ref, coach_state, now, tuning.hint_shift, answered=not late
             )
-        if s.engine.declined_open_request(engine_state):
+        if s.engine.refused_open_request(engine_state):
             _declined(s, rec, ref, engine_state, coach_state, now, tuning.alert_shift)
     elif assessment is not None:
         rec.customer = msg.user
@@ -407,16 +407,25 @@ def _declined(
     now: float,
     learned: float = 0.0,
 ) -> None:
-    """The agent has just said they cannot grant the customer's open ask. If the ask is beyond
-    what the team lets an agent grant, a supervisor has to decide: ping now, not when the
-    customer next writes (they may not: "understood, who will follow up?")."""
+    """The agent has just said no to the customer's open ask, or that it is not theirs to grant.
+    If the ask is beyond what the team lets an agent grant (or has no amount, and the customer
+    was already heated), a supervisor has to decide: ping now, not when the customer next writes
+    (they may not: "understood, who will follow up?")."""
     last = rec.summary.get("last")
-    requests = s.engine.open_requests(engine_state)
-    if not last or not s.escalation.beyond_authority(requests):
+    if not last:
         return
     # the customer's latest reading, with the open ask and the agent's answer to it; its spoken
     # cues were weighed when it was read
-    reading = replace(assessment_from_json(last), cues=(), requests=requests, agent_declined=True)
+    reading = replace(
+        assessment_from_json(last),
+        cues=(),
+        requests=s.engine.open_requests(engine_state),
+        agent_declined=True,
+        agent_refused=True,
+    )
+    heated = s.escalation.heated(reading)
+    if not s.escalation.beyond_authority(reading.requests, refused_in_heat=heated):
+        return
     decision = _escalate(s, rec, ref, reading, coach_state, now, learned)
     _whisper(rec, ref, reading, None, decision, now)
 

@@ -125,6 +125,33 @@ async def test_a_large_refund_the_agent_cannot_grant_pings_a_supervisor(bot: Bot
     assert len(pings(bot.slack)) == 1
 
 
+async def test_a_policy_answer_waits_for_the_customer_and_a_refusal_in_heat_pings_at_once(
+    bot: Bot,
+) -> None:
+    """ "Per our policy we offer a credit" to a polite ask over the limit: the customer may take
+    the credit, so nobody is pinged yet; insisting on the refund is a supervisor's call. "I'm not
+    able to bypass the queue" to a customer already upset pings as the agent says it."""
+    await bot.say(p.CUSTOMER, "Hi, the workshop was cancelled. I'd like a refund of the $350 fee.")
+    await bot.say(p.AGENT, "Sorry about that! Per our policy, we offer a credit for another one.")
+    await bot.drain()
+    assert pings(bot.slack) == []
+    await bot.say(p.CUSTOMER, "I don't want a credit. Please refund the $350 to my card.")
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+
+    await bot.say(
+        p.CUSTOMER, "Our power was cut this morning. My husband is on oxygen.", thread="t2"
+    )
+    await bot.say(p.AGENT, "Sorry to hear that. Reconnection takes 24-48 hours.", thread="t2")
+    upset = "48 HOURS?? He needs it NOW. You are not allowed to cut off a medical customer."
+    await bot.say(p.CUSTOMER, upset, thread="t2")
+    await bot.say(
+        p.AGENT, "Unfortunately I'm not able to bypass the reconnection queue.", thread="t2"
+    )
+    await bot.settle()  # a second new post in the supervisor channel waits its one-a-second turn
+    assert len(pings(bot.slack)) == 2
+
+
 async def test_a_duplicated_event_produces_one_alert(bot: Bot) -> None:
     await bot.say(p.CUSTOMER, OPENING)
     await bot.say(p.AGENT, AGENT_REPLY)

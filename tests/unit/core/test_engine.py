@@ -557,3 +557,21 @@ def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
         (C, "Thanks."),
     )
     assert not b.agent_refused
+
+
+def test_an_ask_the_agent_says_is_not_theirs_to_grant_stays_open_as_an_exception() -> None:
+    """No words we know for the ask ("reconnect us now"), but the agent's answer says what it
+    was: an exception they may not grant, still open when the customer writes again. An ETA the
+    agent cannot give is news they lack, not an ask refused."""
+    *_, a = read_thread(
+        (C, "Our power was cut this morning and my husband is on home oxygen. Reconnect us now."),
+        (A, "I understand. Unfortunately I'm not able to bypass the reconnection queue."),
+        (C, "Then get me someone who can. Right now."),
+    )
+    assert [r.kind for r in a.requests] == [RequestKind.EXCEPTION] and a.agent_refused
+    *_, b = read_thread(
+        (C, "When will the fix ship? We need it for the launch."),
+        (A, "I'm sorry, I can't give an exact date yet."),
+        (C, "ok, keep me posted"),
+    )
+    assert b.requests == () and not b.agent_refused

@@ -296,6 +296,24 @@ class TestAuthority:
         policy_only = replace(assessed(requests=ask, level=Level.FRUSTRATED), agent_declined=True)
         assert p.assess(AlertState(), policy_only, SOURCE, T0)[1] is None
 
+    def test_an_exception_the_agent_cannot_grant_is_a_supervisors_call_only_in_heat(
+        self,
+    ) -> None:
+        """ "I'm not able to bypass the reconnection queue" to a heated customer: not the agent's
+        to give, and the customer cannot wait, so a supervisor decides. Said to a calm one, the
+        agent's answer may well be the end of it."""
+        p = policy()
+        ask = (Request(RequestKind.EXCEPTION, None, "", "not able to bypass the queue", 3),)
+        heated = replace(
+            assessed(requests=ask, level=Level.FRUSTRATED), agent_declined=True, agent_refused=True
+        )
+        _, d = first_alert(p, heated)
+        assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY and "cannot grant" in d.cues[0].why
+        calm = replace(
+            assessed(requests=ask, level=Level.UNEASY), agent_declined=True, agent_refused=True
+        )
+        assert p.assess(AlertState(), calm, SOURCE, T0)[1] is None
+
     def test_team_can_raise_a_limit_and_silence_the_cue(self) -> None:
         assert len(policy().beyond_authority((self.refund(150),))) == 1
         raised = policy(authority={"refund": {"max": {"USD": 1000}}})

@@ -58,6 +58,20 @@ CALM_LOOKALIKES = {
         "<#C1|support> :slightly_smiling_face:"
     ),
     "my manager asked": "My manager asked me to check the invoice dates for March.",
+    "an escalation relayed to support": (
+        "One of our desk managers asked me to escalate this to you, but it's low priority: the "
+        "Opinion section shows UTC times."
+    ),
+    "a title in quotation marks": (
+        'Our episode "I Want To Speak To Your Manager" is still processing after an hour.'
+    ),
+    "the law as the subject of content": (
+        "Next week's guest is a tenant lawyer who'll talk about suing landlords. Any content "
+        "rules for legal topics?"
+    ),
+    "a thing trying to kill me, laughing": (
+        "yep, mapped to twin. I swear this system is trying to kill me :joy: fixing now"
+    ),
     "empty": "",
     "whitespace": "   \n\t ",
     "odd unicode": "Hi\u200b there \u202eolleh\u202c, is my ｏｒｄｅｒ ready? 🙂 café naïve",
@@ -214,6 +228,24 @@ def test_counting_events_is_no_complaint_about_repeating_oneself() -> None:
 def test_a_resolution_with_a_loaded_word_is_not_frustrated() -> None:
     a = read_after_agent("The worst problem is solved, only a small thing left: the date format.")
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_the_words_outside_quotation_marks_still_ask_for_a_manager() -> None:
+    """The title test is not vacuous: the same words said, not quoted, ask for someone."""
+    said = read_one("I want to speak to your manager about the episode that is still processing.")
+    assert CueKind.MANAGER_REQUEST in {c.kind for c in said.cues}
+
+
+def test_a_dated_cancellation_is_the_history_of_a_billing_dispute_not_leaving_now() -> None:
+    """ "I cancelled on March 2, you charged me on March 14": a billing complaint the agent can
+    fix. "We're cancelling our subscription" over it is leaving."""
+    dated = read_one(
+        "I cancelled my Premium subscription in the app on March 2. You charged me $79.99 for "
+        "another year on March 14. I want that refunded."
+    )
+    assert CueKind.CHURN not in {c.kind for c in dated.cues}
+    leaving = read_after_agent("You charged us again after all this. We're cancelling our plan.")
+    assert CueKind.CHURN in {c.kind for c in leaving.cues}
 
 
 def test_a_routine_cancellation_is_no_grievance_and_leaving_over_the_service_is() -> None:
