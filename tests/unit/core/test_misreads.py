@@ -236,6 +236,13 @@ def test_the_words_outside_quotation_marks_still_ask_for_a_manager() -> None:
     assert CueKind.MANAGER_REQUEST in {c.kind for c in said.cues}
 
 
+def test_asking_whether_two_things_are_the_same_is_no_complaint_that_it_keeps_happening() -> None:
+    asks = read_after_agent("There's only a VAT number field. Is that the same thing as a tax ID?")
+    assert "repeat.again" not in {s.id for s in asks.signals}
+    again = read_after_agent("Same issue again this morning, the export is empty.")
+    assert "repeat.again" in {s.id for s in again.signals}
+
+
 def test_a_dated_cancellation_is_the_history_of_a_billing_dispute_not_leaving_now() -> None:
     """ "I cancelled on March 2, you charged me on March 14": a billing complaint the agent can
     fix. "We're cancelling our subscription" over it is leaving."""
