@@ -447,7 +447,7 @@ class FrustrationEngine:
             state.stuck_rounds = 0
         # "third time I've asked", "we are going in circles", after as many agent answers as rounds
         replies = state.turn - state.customer_turns
-        says_so = reading.features.has("repeat.loop") and replies >= t.escalate_rounds
+        says_so = reading.features.has(F.SAYS_LOOP) and replies >= t.escalate_rounds
         if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):
             ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
             cues.append(

@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any, Literal
 
+from bot.core import features as F
 from bot.core.models import Assessment, Cue, CueKind, Level, Request, Trend
 from phrasebook.escalation import EscalationBook, Sensitivity, SeverityName
 from phrasebook.render import render
@@ -187,7 +188,10 @@ class EscalationPolicy:
         recent = list(history)[-rule.min_rounds :]
         if len(recent) < rule.min_rounds or any(s < rule.min_score for s in recent):
             return False
-        return assessment.trend is not Trend.COOLING
+        # cooling from furious to angry while saying it goes round ("this is the fourth time I'm
+        # asking the same question") is still stuck; cooling after an answer that moved it is not
+        says_so = any(s.id == F.SAYS_LOOP for s in assessment.signals)
+        return assessment.trend is not Trend.COOLING or (says_so and self.heated(assessment))
 
     @staticmethod
     def heated(assessment: Assessment) -> bool:

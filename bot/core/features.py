@@ -30,6 +30,7 @@ PEAK = "ctx.peak"  # the thread's hottest customer message so far, as a centred 
 POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
 CURT = "ctx.curt"  # a customer who wrote warmly before now restates a problem in a clipped line
 AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
+SAYS_LOOP = "repeat.loop"  # "fourth time I'm asking", "going round in circles"
 AGENT_CANNOT_GRANT = "agent.cannot_grant"  # "I'm not able to approve that": not theirs to grant
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly

@@ -607,6 +607,28 @@ SIXTEENTH_ROUND = [
     ),
 ]
 
+# Blind round 17 (batches 27-29): lawyers copied in, losses to be recovered under the contract,
+# every seat moved to another product by name.
+SEVENTEENTH_ROUND = [
+    (CueKind.LEGAL, "Just so you know, our solicitors are copied on this thread from now on."),
+    (CueKind.LEGAL, "If the crates miss the show we'll seek to recover the costs under our terms."),
+    (CueKind.CHURN, "I've told our CTO we should move all 80 licences to Dashlane next quarter."),
+    (CueKind.LEGAL, "We'll be pursuing every remedy available under clause 12 of our agreement."),
+    (CueKind.LEGAL, "Forward this to whoever deals with breach of contract at your end."),
+    (CueKind.DATA_EXPOSURE, "The billing page showed invoices that aren't ours, with names on."),
+]
+
+# ... and theirs: their lawyers pleased, an escalation relayed to support, an episode about suing
+# a landlord, every seat moved to another plan.
+FIFTEENTH_LOOKALIKES = [
+    "Our legal team will be delighted the DPA is signed, thanks for the quick turnaround.",
+    "One of our managers asked me to escalate it to you, though it's not urgent at all.",
+    "Our podcast episode on suing a landlord goes out Friday; can it be scheduled for 9am?",
+    "Can we move all 25 seats to the annual plan at renewal?",
+    "Sorted, thank you! No need to escalate, I'll let my supervisor know it was our mistake.",
+    "Any news on the refund for the 12 seats on the flight the airline cancelled last week?",
+]
+
 # ... and theirs: a building called "... Court", a password manager, an SLA breached (a missed
 # commitment, not exposed data).
 TWELFTH_LOOKALIKES = [
@@ -679,6 +701,7 @@ ESCALATIONS = (
     + FOURTEENTH_ROUND
     + FIFTEENTH_ROUND
     + SIXTEENTH_ROUND
+    + SEVENTEENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -695,6 +718,7 @@ CALM_LOOKALIKES = (
     + TWELFTH_LOOKALIKES
     + THIRTEENTH_LOOKALIKES
     + FOURTEENTH_LOOKALIKES
+    + FIFTEENTH_LOOKALIKES
 )
 
 

@@ -544,6 +544,21 @@ def test_saying_it_goes_in_circles_is_a_stalemate_only_after_as_many_answers_as_
     assert CueKind.STALEMATE in cue_kinds(three)
 
 
+def test_the_same_reply_had_for_the_third_time_is_the_customer_counting_rounds() -> None:
+    """ "That's the third time I've had that exact reply", after three answers that moved
+    nothing: the customer says it goes round, as "third time I'm asking" does."""
+    said = last(
+        (C, "Our invoices stopped syncing to the ledger on Friday. Any idea when it's fixed?"),
+        (A, "Thanks, the team is looking into it."),
+        (C, "Thanks. Is there an ETA? Month end is on Tuesday."),
+        (A, "No ETA yet, the team is looking into it."),
+        (C, "It's been three days, I need an ETA or a workaround."),
+        (A, "Understood, the team is still looking into it."),
+        (C, "That's the third time I've had that exact reply. When will it be fixed?"),
+    )
+    assert CueKind.STALEMATE in cue_kinds(said), said.explain()
+
+
 def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
     *_, a = read_thread(
         (C, "We lost a whole sales day to the outage. We want service credit for all sites."),

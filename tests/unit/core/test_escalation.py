@@ -10,7 +10,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.escalation import AlertDecision, AlertState, EscalationPolicy, Severity
-from bot.core.models import Assessment, Cue, CueKind, Level, Request, RequestKind, Trend
+from bot.core.models import (
+    Assessment,
+    Cue,
+    CueKind,
+    Level,
+    Request,
+    RequestKind,
+    Signal,
+    Trend,
+)
 from phrasebook.escalation import EscalationBook, load_escalation
 
 SOURCE = "C0SUPPORT"
@@ -229,6 +238,17 @@ class TestStalemate:
         p = policy()
         a = assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING)
         assert p.assess(AlertState(), a, SOURCE, T0, (0.8, 0.8, 0.8))[1] is None
+
+    def test_cooling_while_still_angry_and_saying_it_goes_round_is_still_stuck(self) -> None:
+        """0.97 then 0.90 with "this is the fourth time I'm asking the same question": a little
+        cooler, not unstuck."""
+        p = policy()
+        loop = Signal("repeat.loop", "says the conversation goes round in circles", "", 1.0)
+        a = replace(
+            assessed(cue(CueKind.STALEMATE), level=Level.ANGRY, trend=Trend.COOLING),
+            signals=(loop,),
+        )
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.8, 0.97, 0.9))[1] is not None
 
 
 class TestAuthority:

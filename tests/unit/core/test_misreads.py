@@ -243,6 +243,27 @@ def test_asking_whether_two_things_are_the_same_is_no_complaint_that_it_keeps_ha
     assert "repeat.again" in {s.id for s in again.signals}
 
 
+def test_praise_said_twice_the_second_time_just_is_sarcasm() -> None:
+    twice = read_after_agent("Great. Just great. And when will it be fixed?")
+    assert "press.sarcasm" in {s.id for s in twice.signals}
+    once = read_after_agent("Great, just what I needed, thanks!")
+    assert "press.sarcasm" not in {s.id for s in once.signals}
+
+
+def test_a_setting_of_ones_own_forgotten_is_ones_own_slip() -> None:
+    """ "the 24h TTL I set in 2019 and forgot about :facepalm:" is no complaint about us."""
+    own = read_after_agent("ahh the 24h TTL I set years ago and forgot about :facepalm: fixing")
+    assert own.level is not Level.FRUSTRATED, own.explain()
+
+
+def test_what_one_would_hate_to_happen_is_no_upset() -> None:
+    """ "Would hate to ship 5,000 boxes in the wrong green" is care about the job."""
+    would = read_after_agent("Would hate to print 5,000 flyers with the wrong date, please check.")
+    assert "feel.upset" not in {s.id for s in would.signals}
+    does = read_after_agent("I hate this portal, it logged me out again.")
+    assert "feel.upset" in {s.id for s in does.signals}
+
+
 def test_a_dated_cancellation_is_the_history_of_a_billing_dispute_not_leaving_now() -> None:
     """ "I cancelled on March 2, you charged me on March 14": a billing complaint the agent can
     fix. "We're cancelling our subscription" over it is leaving."""
