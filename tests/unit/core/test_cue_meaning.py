@@ -616,6 +616,7 @@ SEVENTEENTH_ROUND = [
     (CueKind.LEGAL, "We'll be pursuing every remedy available under clause 12 of our agreement."),
     (CueKind.LEGAL, "Forward this to whoever deals with breach of contract at your end."),
     (CueKind.DATA_EXPOSURE, "The billing page showed invoices that aren't ours, with names on."),
+    (CueKind.THREAT_ABUSE, "Reset it now or I'll have your job, I mean it."),
 ]
 
 # ... and theirs: their lawyers pleased, an escalation relayed to support, an episode about suing
@@ -627,6 +628,7 @@ FIFTEENTH_LOOKALIKES = [
     "Can we move all 25 seats to the annual plan at renewal?",
     "Sorted, thank you! No need to escalate, I'll let my supervisor know it was our mistake.",
     "Any news on the refund for the 12 seats on the flight the airline cancelled last week?",
+    "We got a third-party subpoena in a case between two of our clients; how do we export emails?",
 ]
 
 # ... and theirs: a building called "... Court", a password manager, an SLA breached (a missed

@@ -584,6 +584,12 @@ def test_an_ask_the_agent_says_is_not_theirs_to_grant_stays_open_as_an_exception
         (C, "Then get me someone who can. Right now."),
     )
     assert [r.kind for r in a.requests] == [RequestKind.EXCEPTION] and a.agent_refused
+    eng = engine()
+    for said in (
+        "It's security policy and not something I have the authority to override.",
+        "I'm not able to disable MFA without identity verification.",
+    ):
+        assert F.AGENT_CANNOT_GRANT in eng.agent_families(said), said
     *_, b = read_thread(
         (C, "When will the fix ship? We need it for the launch."),
         (A, "I'm sorry, I can't give an exact date yet."),

@@ -243,6 +243,19 @@ def test_asking_whether_two_things_are_the_same_is_no_complaint_that_it_keeps_ha
     assert "repeat.again" in {s.id for s in again.signals}
 
 
+def test_the_suggested_step_already_done_and_when_pushes_back() -> None:
+    """ "We did that at 10. And at 11." answers a suggestion the customer had already tried."""
+    for text in ("We did that at 10. And at 11. Still double-booking.", "regenerated them twice."):
+        done = read_after_agent(text)
+        assert "dialog.pushback" in {s.id for s in done.signals}, text
+
+
+def test_hoping_to_hear_something_is_no_praise() -> None:
+    waiting = read_after_agent("We pay $85 a day in storage. Would be great to hear *something*.")
+    assert "calm.praise" not in {s.id for s in waiting.signals}
+    assert "neglect.ignored" in {s.id for s in waiting.signals}
+
+
 def test_praise_said_twice_the_second_time_just_is_sarcasm() -> None:
     twice = read_after_agent("Great. Just great. And when will it be fixed?")
     assert "press.sarcasm" in {s.id for s in twice.signals}
