@@ -287,7 +287,7 @@ def _apply(
                 s, rec, ref, coach_state, now, tuning.hint_shift, answered=not late
             )
         if s.engine.refused_open_request(engine_state):
-            _declined(s, rec, ref, engine_state, coach_state, now, tuning.alert_shift)
+            _refused(s, rec, ref, engine_state, coach_state, now, tuning.alert_shift)
     elif assessment is not None:
         rec.customer = msg.user
         rec.add_score(assessment.score)
@@ -398,7 +398,7 @@ def _coach_late(
     return state
 
 
-def _declined(
+def _refused(
     s: Services,
     rec: ThreadRecord,
     ref: ThreadRef,
