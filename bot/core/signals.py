@@ -114,6 +114,10 @@ class Matcher:
                 found.append(Hit(f"{rule.id}_not", f"not: {rule.label}", evidence))
         return found
 
+    def family(self, family_id: str) -> WordPattern | None:
+        """The compiled patterns of one lexicon family (None if the phrasebook has none)."""
+        return next((cs.regex for cs in self.signals if cs.rule.id == family_id), None)
+
     def exaggerates(self, lower: str) -> bool:
         """Friendly exaggeration ("killing it", "I'd kill for dark mode")."""
         return self.hyperbole.search(lower) is not None

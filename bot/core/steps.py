@@ -156,6 +156,29 @@ _CLOSING_PRAISE = re.compile(
 )
 
 
+IRONIC_FACE = "\U0001f643"  # 🙃, also what Slack's :upside_down_face: becomes
+
+
+def sarcasm_step(matcher: Matcher) -> Step:
+    """`sarcasm`, and 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
+    has nothing gone wrong, so the face alone is no sarcasm. Beside a complaint, after one, or
+    with sarcastic words of its own ("love that for me 🙃") it keeps its meaning."""
+    words = matcher.family("press.sarcasm")
+
+    def sarcasm_read(r: Reading) -> None:
+        sarcasm(r)
+        lower = r.prep.lower
+        if (
+            IRONIC_FACE in lower
+            and "press.sarcasm" in r.features.values
+            and not (r.state.grieved or r.features.has(*_FAILURE))
+            and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
+        ):
+            r.features.drop("press.sarcasm")
+
+    return sarcasm_read
+
+
 def sarcasm(r: Reading) -> None:
     """In a sarcastic message the praise and thanks are not meant ("thanks a lot, broken again",
     "great, another outage"): they cannot calm the score. Praise said on its own, or praise
@@ -388,7 +411,7 @@ def default_pipeline(
         ("lexicon", lexicon_step(matcher)),
         ("dialogue_only", dialogue_only),
         ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
-        ("sarcasm", sarcasm),
+        ("sarcasm", sarcasm_step(matcher)),
         ("contrast", contrast),
         ("closing", closing),
         ("own_slip", own_slip),

@@ -617,6 +617,8 @@ SEVENTEENTH_ROUND = [
     (CueKind.LEGAL, "Forward this to whoever deals with breach of contract at your end."),
     (CueKind.DATA_EXPOSURE, "The billing page showed invoices that aren't ours, with names on."),
     (CueKind.THREAT_ABUSE, "Reset it now or I'll have your job, I mean it."),
+    (CueKind.THREAT_ABUSE, "Block me in again and I'll slash their tyres, I know where they park"),
+    (CueKind.DATA_EXPOSURE, "The portal is showing another patient's prescriptions on my login."),
 ]
 
 # ... and theirs: their lawyers pleased, an escalation relayed to support, an episode about suing
@@ -629,6 +631,7 @@ FIFTEENTH_LOOKALIKES = [
     "Sorted, thank you! No need to escalate, I'll let my supervisor know it was our mistake.",
     "Any news on the refund for the 12 seats on the flight the airline cancelled last week?",
     "We got a third-party subpoena in a case between two of our clients; how do we export emails?",
+    "I know where the depot is, can I drop the green bins there on Saturday?",
 ]
 
 # ... and theirs: a building called "... Court", a password manager, an SLA breached (a missed

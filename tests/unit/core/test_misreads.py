@@ -269,6 +269,20 @@ def test_a_setting_of_ones_own_forgotten_is_ones_own_slip() -> None:
     assert own.level is not Level.FRUSTRATED, own.explain()
 
 
+def test_the_ironic_face_on_a_light_line_is_a_shrug_and_beside_trouble_is_sarcasm() -> None:
+    light = read_after_agent("Swap the salmon please, my kid says fish is 'crunchy' now 🙃")
+    assert "press.sarcasm" not in {s.id for s in light.signals}
+    trouble = read_after_agent("Down again for the third time today 🙃")
+    assert "press.sarcasm" in {s.id for s in trouble.signals}
+    worded = read_after_agent("7-10 business days for a flight on friday. love that for me 🙃")
+    assert "press.sarcasm" in {s.id for s in worded.signals}
+
+
+def test_trouble_that_did_not_happen_is_no_upset() -> None:
+    averted = read_after_agent("Thanks! The fraud could have been a nightmare, you sorted it fast.")
+    assert averted.level is Level.CALM, averted.explain()
+
+
 def test_what_one_would_hate_to_happen_is_no_upset() -> None:
     """ "Would hate to ship 5,000 boxes in the wrong green" is care about the job."""
     would = read_after_agent("Would hate to print 5,000 flyers with the wrong date, please check.")
