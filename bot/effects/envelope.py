@@ -20,6 +20,9 @@ class Intent(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     DEADLINE: ClassVar[float]  # seconds after the decision when sending is no longer worth it
+    # the longest pause between two attempts while sends fail without a Retry-After (the
+    # backoff grows up to this): an urgent kind sets less, to go out soon after Slack returns
+    RETRY_CAP: ClassVar[float] = 30.0
 
     kind: str
     v: int = 1

@@ -61,7 +61,8 @@ class Report:
 
 
 def backoff(step: int) -> float:
-    """Seconds before the next attempt after `step` failures in a row (jittered down ≤ 20 %)."""
+    """Seconds before the next attempt after `step` failures in a row (jittered down ≤ 20 %);
+    each kind caps it (`Intent.RETRY_CAP`)."""
     base = BACKOFF[min(max(step, 1), len(BACKOFF)) - 1]
     return base * random.uniform(0.8, 1.0)
 
@@ -142,7 +143,8 @@ def _failed(effect: Effect, failed: SendFailed, token: str, now: float) -> Outco
         return Outcome("failed", token=token, reason=failed.reason)
     limited = failed.retry_after is not None
     step = effect.backoff_step if limited else effect.backoff_step + 1
-    wait = failed.retry_after if failed.retry_after is not None else backoff(step)
+    cap = type(effect.intent).RETRY_CAP if effect.intent is not None else BACKOFF[-1]
+    wait = failed.retry_after if failed.retry_after is not None else min(backoff(step), cap)
     return Outcome("retry", token=token, next_at=now + wait, reason=failed.reason,
                    rate_limited=limited)
 

@@ -376,3 +376,19 @@ async def test_a_late_agent_reply_does_not_get_a_mild_message_coached_out_of_con
     await bot.driver.post_event(customer(ANGRY, angry))
     await bot.drain()
     assert len(hints(bot.slack)) == 1
+
+
+async def test_a_ping_held_back_by_a_long_slack_outage_goes_out_soon_after_slack_returns(
+    bot: Bot,
+) -> None:
+    bot.slack.fail_next("chat.postMessage", status=500, times=1000)
+    await bot.say(p.CUSTOMER, "This is a breach of contract and our lawyers will be in touch.")
+    await bot.drain()
+    for _ in range(60):  # a minute of 500s: the backoff would have grown to 30 s
+        await bot.settle(1.0)
+    tries = len(bot.slack.calls_to("chat.postMessage"))
+    assert 10 <= tries <= 30, "retried every few seconds, not hammered and not left waiting"
+    bot.slack.clear_failures()
+    for _ in range(5):
+        await bot.settle(1.0)
+    assert [c for c in bot.slack.calls_to("chat.postMessage") if c.ok], "out within 5 s"
