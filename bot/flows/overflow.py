@@ -2,10 +2,8 @@
 
 A supervisor channel takes one new message a second (Slack's limit, and the supervisors' attention
 budget). When thirty threads escalate in a minute (an outage), one post each would keep the last
-supervisor waiting half a minute for a ping that says "urgent". So an alert that would reach the
-channel more than `watch.overflow_after_seconds` after it was raised, with other posts ahead of it
-(a long line, or Slack itself was down and the alerts held back return together), joins the
-channel's next overflow message instead: one
+supervisor waiting half a minute for a ping that says "urgent". So an alert whose turn is more
+than `watch.overflow_after_seconds` away joins the channel's next overflow message instead: one
 post that lists every alert waiting (each with its severity, cue, customer, quote, thread link
 and its own buttons), sent at the next free turn. Every alert of the burst shares that one place
 in line (`sending` names the overflow, not the alert), so the line never grows past a few posts.
@@ -40,21 +38,14 @@ KEEP_SECONDS = 24 * 3600.0  # as long as an alert is worth sending
 MAX_LISTED = 20  # alerts in one overflow message (two blocks each, within Slack's 50)
 
 
-async def overflowing(s: Services, channel: str, ref: ThreadRef, raised_at: float) -> bool:
+async def overflowing(s: Services, channel: str, ref: ThreadRef) -> bool:
     """Whether `ref`'s first alert post goes into `channel`'s overflow message: it waits for or
-    sits in one already, or, with other posts ahead of it, it would reach the supervisors more
-    than `overflow_after_seconds` after it was raised (`raised_at`, the bot's clock). Usually
-    that is a long line; after Slack was unreachable it is the time already waited, so the
-    alerts held back go out together when Slack returns instead of one a second."""
+    sits in one already, or its own turn is more than `overflow_after_seconds` away."""
     after = s.phrasebook.escalation.watch.overflow_after_seconds
     waiting, listed = await s.store.overflow_place(channel, ref)
     if waiting or listed:
         return True
-    if after <= 0:
-        return False
-    line = await s.notifier.channel_line(channel)
-    waited = max(0.0, s.clock() - raised_at)
-    return line > 0 and waited + line > after
+    return after > 0 and await s.notifier.channel_line(channel) > after
 
 
 async def join(s: Services, ref: ThreadRef, channel: str) -> Receipt:

@@ -97,7 +97,7 @@ async def send_alert(s: Services, ref: ThreadRef, rec: ThreadRecord, a: AlertSyn
         # A first post: the choice between its own post and the overflow message is made one
         # alert at a time per channel, each seeing the turns the ones before it took.
         async with s.first_posts.setdefault(channel, asyncio.Lock()):
-            if await overflow.overflowing(s, channel, ref, state.posted_at or s.clock()):
+            if await overflow.overflowing(s, channel, ref):
                 receipt = await overflow.join(s, ref, channel)
             else:
                 receipt = await _sync_alert(s, ref, rec, state, channel, permalink)

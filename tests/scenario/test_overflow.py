@@ -92,24 +92,3 @@ async def test_a_few_alerts_at_once_still_get_a_message_each(bot: Bot) -> None:
     posts = supervisor_posts(bot)
     assert len(posts) == 3
     assert all(len(claim_values(m)) == 1 for m in posts)
-
-
-async def test_alerts_held_back_by_a_slack_outage_go_out_together_when_it_ends(bot: Bot) -> None:
-    bot.slack.fail_next("chat.postMessage", status=500, times=1000)  # Slack is down
-    threads = [f"t{i}" for i in range(5)]
-    for i, thread in enumerate(threads):
-        await bot.say(p.CUSTOMER, LEGAL.format(n=i), thread=thread)
-    await bot.drain()
-    for _ in range(6):
-        await bot.settle(1.0)
-    assert supervisor_posts(bot) == [], "nothing got through while Slack was down"
-    bot.slack.clear_failures()  # Slack is back
-    elapsed = 0
-    while not all(any(named_in(bot, t, m) for m in supervisor_posts(bot)) for t in threads):
-        assert elapsed < 10, "every held alert is out within seconds of Slack's return"
-        await bot.settle(1.0)
-        elapsed += 1
-    posts = supervisor_posts(bot)
-    assert len(posts) <= 2, "the alerts that waited go out together, not one a second"
-    for thread in threads:
-        assert sum(named_in(bot, thread, m) for m in posts) == 1, f"{thread} is named once"
