@@ -81,7 +81,7 @@ class Watch(_Frozen):
     list_limit: int = Field(default=10, ge=1, le=50)  # threads named in one roll-up
     # A new ping that would wait longer than this for its channel's turn goes out in the next
     # overflow message instead (one post naming every alert of a burst); 0: every ping waits.
-    overflow_after_seconds: float = Field(default=6.0, ge=0)
+    overflow_after_seconds: float = Field(default=15.0, ge=0)
 
 
 class Sensitivity(_Frozen):

@@ -73,7 +73,7 @@ async def test_a_burst_of_alerts_overflows_into_one_message_on_the_cluster(bot: 
     threads = await overflow_burst(bot)  # threads on many shards; the overflow keys on others
     for _ in range(4):  # a drain reads four of the 16 shards at a time: take in every one now
         await bot.drain()
-    for _ in range(12):
+    for _ in range(int(bot.services.phrasebook.escalation.watch.overflow_after_seconds) + 3):
         await bot.settle(1.0)
     posts = bot.slack.messages_in(p.CHANNEL_SUP)
     assert len(posts) < len(threads)
