@@ -220,8 +220,13 @@ class FrustrationEngine:
         """The agent's last reply said no, or that it is not theirs to grant, while the
         customer's ask is open: the moment a request beyond the agent's authority is known. A
         reply that only cites a policy or offers something else ("per our policy we offer a
-        credit") waits for the customer's answer: they may take the offer."""
-        return bool(state.open_requests) and any(f in F.REFUSED for f in state.last_agent)
+        credit"), or says no with a counter-offer ("I can't waive it, but I can take 50% off"),
+        waits for the customer's answer: they may take the offer."""
+        return (
+            bool(state.open_requests)
+            and any(f in F.REFUSED for f in state.last_agent)
+            and F.AGENT_OFFER not in state.last_agent
+        )
 
     def start(self) -> EngineState:
         """A fresh state for a new thread."""
@@ -468,7 +473,13 @@ class FrustrationEngine:
         wants = self.reader.wants_for(topic, situation.requests)
         if wants:
             state.wants = wants
-        declined = reading.after_agent and any(f in F.DECLINED for f in state.last_agent)
+        # a "no" that comes with something the agent can give instead answers the ask: it stays
+        # open only if the customer asks again
+        declined = (
+            reading.after_agent
+            and any(f in F.DECLINED for f in state.last_agent)
+            and F.AGENT_OFFER not in state.last_agent
+        )
         refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else

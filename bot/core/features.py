@@ -32,6 +32,7 @@ CURT = "ctx.curt"  # a customer who wrote warmly before now restates a problem i
 AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
 SAYS_LOOP = "repeat.loop"  # "fourth time I'm asking", "going round in circles"
 AGENT_CANNOT_GRANT = "agent.cannot_grant"  # "I'm not able to approve that": not theirs to grant
+AGENT_OFFER = "agent.offer"  # "..., but I can take 50% off": something they can give instead
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
 WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round

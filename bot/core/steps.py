@@ -127,7 +127,8 @@ _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
 # before it acknowledges the last answer, it does not mock what follows
 _MOVES_ON = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:and|oh and|also),? )?(?:second(?:ly)?[:,]|next[:,]|also[:,]|"
-    r"another (?:question|thing)|one more (?:thing|question)|unrelated|separately|btw|"
+    r"another (?:question|thing)|one more (?:thing|question|q)\b|one more[,:]|unrelated|"
+    r"separately|btw|"
     r"by the way|fwiw|for what it'?s worth|while i have you|"
     r"on (?:another|a different|a separate) (?:note|topic))"
 )

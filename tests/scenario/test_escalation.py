@@ -152,6 +152,27 @@ async def test_a_policy_answer_waits_for_the_customer_and_a_refusal_in_heat_ping
     assert len(pings(bot.slack)) == 2
 
 
+async def test_a_refusal_with_a_counter_offer_waits_for_the_customer(bot: Bot) -> None:
+    """ "I can't waive it all, but I can take half off": the agent dealt with it within their
+    authority. Taken, nobody is pinged; turned down angrily, a supervisor decides."""
+    await bot.say(p.CUSTOMER, "Hi! Could you waive the $400 rush fee this once?")
+    await bot.say(p.AGENT, "I can't waive all of it, but given your history I can take half off.")
+    await bot.say(p.CUSTOMER, "That's more than fair, thank you. Please go ahead.")
+    await bot.drain()
+    assert pings(bot.slack) == []
+
+    await bot.say(p.CUSTOMER, "Hi! Could you waive the $400 rush fee this once?", thread="t2")
+    await bot.say(
+        p.AGENT, "I can't waive all of it, but given your history I can take half off.", thread="t2"
+    )
+    await bot.say(
+        p.CUSTOMER, "Half?? Your press broke, not ours. Waive the whole $400 fee.", thread="t2"
+    )
+    await bot.drain()
+    await bot.settle()
+    assert len(pings(bot.slack)) == 1
+
+
 async def test_a_duplicated_event_produces_one_alert(bot: Bot) -> None:
     await bot.say(p.CUSTOMER, OPENING)
     await bot.say(p.AGENT, AGENT_REPLY)

@@ -621,6 +621,31 @@ SEVENTEENTH_ROUND = [
     (CueKind.DATA_EXPOSURE, "The portal is showing another patient's prescriptions on my login."),
 ]
 
+# Blind round 18 (batches 35-36): a formal complaint to a public body named by what it is, a
+# breach the customer must notify, every membership cancelled, all their work moved to a rival,
+# a link that shows far more people's files than it should.
+EIGHTEENTH_ROUND = [
+    (CueKind.LEGAL, "My mother is lodging a complaint with the Department of Health about this."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Legal says we'll have to report it as a data breach to the regulator.",
+    ),
+    (CueKind.CHURN, "Fine. Cancel both of our accounts and stop the direct debit."),
+    (CueKind.CHURN, "We're taking the rest of our orders to another supplier from Monday."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The guest link doesn't just open our folder, it shows every other client's folders too.",
+    ),
+]
+
+# ... and theirs: the customer's own CEO signing, a report showing more than its totals, a
+# grievance process they run themselves.
+EIGHTEENTH_LOOKALIKES = [
+    "Can the document go to their CFO first and then to our CEO for the second signature?",
+    "The export doesn't only show totals, it shows all the line items too, which is great.",
+    "How do staff file a grievance with the HR department in the new portal?",
+]
+
 # ... and theirs: their lawyers pleased, an escalation relayed to support, an episode about suing
 # a landlord, every seat moved to another plan.
 FIFTEENTH_LOOKALIKES = [
@@ -707,6 +732,7 @@ ESCALATIONS = (
     + FIFTEENTH_ROUND
     + SIXTEENTH_ROUND
     + SEVENTEENTH_ROUND
+    + EIGHTEENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -724,6 +750,7 @@ CALM_LOOKALIKES = (
     + THIRTEENTH_LOOKALIKES
     + FOURTEENTH_LOOKALIKES
     + FIFTEENTH_LOOKALIKES
+    + EIGHTEENTH_LOOKALIKES
 )
 
 

@@ -929,3 +929,54 @@ def test_a_customer_refunding_someone_themselves_asks_for_no_refund() -> None:
     assert not read_one("Got it, I'll refund all three and apologise to her.").requests
     (ask,) = read_one("Please refund all three charges.").requests
     assert ask.kind.value == "refund"
+
+
+# Blind batches 35-36: a fee named "late", a second question after praise, understatement,
+# "please" that hurries, pointing back to where it was said already, a refusal with an offer.
+
+
+def test_a_late_fee_or_a_late_payment_reminder_is_no_wait() -> None:
+    for text in (
+        "Can I change the late-payment reminder template for my clients?",
+        "Where do I set the late fee on overdue invoices?",
+    ):
+        assert "wait.duration" not in {s.id for s in read_one(text).signals}, text
+    assert "wait.duration" in {s.id for s in read_one("My parcel is late, again.").signals}
+
+
+def test_praise_then_one_more_question_is_no_sarcasm() -> None:
+    a = read_one("Brilliant. One more, can I change the overdue-invoice reminder wording?")
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not one bit happy about this.",
+        "We're not best pleased, to be honest.",
+        "Not at all impressed.",
+    ],
+)
+def test_understated_displeasure_says_the_customer_is_upset(text: str) -> None:
+    assert "feel.upset" in {s.id for s in read_one(text).signals}, text
+
+
+def test_please_hurry_presses_for_speed_and_is_no_courtesy() -> None:
+    names = {s.id for s in read_one("Please hurry, the queue is growing.").signals}
+    assert "press.urgency" in names and "calm.polite" not in names, names
+    assert "press.urgency" not in {s.id for s in read_one("No hurry at all, thanks!").signals}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Same as last Friday.", "It's all in yesterday's email.", "That was in my first message."],
+)
+def test_pointing_back_to_what_was_said_before_is_a_repeat(text: str) -> None:
+    assert "repeat.again" in {s.id for s in read_one(text).signals}, text
+
+
+def test_a_refusal_with_a_counter_offer_is_an_offer() -> None:
+    offered = "I can't waive the whole fee, but since you've been with us for years I can halve it."
+    assert {"agent.cannot_grant", "agent.offer"} <= set(engine().agent_families(offered))
+    passed_up = "I can't waive that myself, but I can ask my manager this afternoon."
+    assert "agent.offer" not in engine().agent_families(passed_up)
