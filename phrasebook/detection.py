@@ -90,8 +90,12 @@ class CueRule(_Frozen):
     # a match inside a question ("does clause 9's 'material breach' cover us?") counts only from
     # an upset customer: asked calmly, legal words are a question, not a threat
     questions_need_upset: bool = False
+    # case-sensitive patterns on the message as written, for names only capitals tell apart (a
+    # body named by its acronym: "reporting this to the GPhC"); an acronym may as well be a team
+    # or a company, so these count only from an upset customer
+    cased: list[str] = []
 
-    _ok = field_validator("patterns", "unless")(_check_patterns)
+    _ok = field_validator("patterns", "unless", "cased")(_check_patterns)
 
     @field_validator("concepts")
     @classmethod

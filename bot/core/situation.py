@@ -38,6 +38,18 @@ class _CompiledCue:
     unless: re.Pattern[str] | None
     concepts: tuple[tuple[re.Pattern[str], ...], ...] = ()
     leads: tuple[tuple[frozenset[str] | None, ...], ...] = ()
+    cased: re.Pattern[str] | None = None
+
+    def cased_span(self, original: str, lower: str, text: str) -> tuple[int, int] | None:
+        """The span of a case-sensitive match in `original` whose words are still in `text`
+        (the lowered message with quotes and look-alikes blanked, position for position)."""
+        if self.cased is None or len(original) != len(text):
+            return None
+        for m in self.cased.finditer(original):
+            start, end = m.span()
+            if text[start:end] == lower[start:end]:
+                return start, end
+        return None
 
     def concept_span(self, text: str, prefixes: frozenset[str]) -> tuple[int, int] | None:
         """The span of the first sentence where every part of some combination matches.
@@ -98,6 +110,7 @@ class SituationReader:
                 compile_regex(c.unless) if c.unless else None,
                 tuple(tuple(compile_regex([part]) for part in combo) for combo in c.concepts),
                 tuple(tuple(leading(part) for part in combo) for combo in c.concepts),
+                re.compile("|".join(f"(?:{p})" for p in c.cased)) if c.cased else None,
             )
             for c in rules.cues.cues
         ]
@@ -182,6 +195,8 @@ class SituationReader:
             if cc.rule.questions_need_upset and not upset:
                 text = blank(text, _QUESTION)
             m = cc.regex.search(text) or cc.concept_span(text, self.vocab.index(text).prefixes)
+            if m is None and upset and cc.cased is not None:
+                m = cc.cased_span(original, lower, text)
             if m is not None:
                 cues.append(
                     Cue(

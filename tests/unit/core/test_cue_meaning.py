@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.models import Assessment, CueKind
-from tests.unit.core.test_misreads import read_after_agent
+from tests.unit.core.test_misreads import read_after_agent, read_one
 
 OPENING = (
     "Hi, the sync to our warehouse has failed three times this week and nobody has explained why."
@@ -621,7 +621,8 @@ SEVENTEENTH_ROUND = [
     (CueKind.DATA_EXPOSURE, "The portal is showing another patient's prescriptions on my login."),
 ]
 
-# Blind round 18 (batches 35-36): a formal complaint to a public body named by what it is, a
+# Blind round 18 (batches 34-36): a formal complaint to a public body named by what it is or by
+# its acronym (from an upset customer: an acronym may as well be a team or a vendor), a
 # breach the customer must notify, every membership cancelled, all their work moved to a rival,
 # a link that shows far more people's files than it should.
 EIGHTEENTH_ROUND = [
@@ -630,6 +631,7 @@ EIGHTEENTH_ROUND = [
         CueKind.DATA_EXPOSURE,
         "Legal says we'll have to report it as a data breach to the regulator.",
     ),
+    (CueKind.LEGAL, "That's it. I'm reporting you to the HCPC this afternoon."),
     (CueKind.CHURN, "Fine. Cancel both of our accounts and stop the direct debit."),
     (CueKind.CHURN, "We're taking the rest of our orders to another supplier from Monday."),
     (
@@ -644,6 +646,8 @@ EIGHTEENTH_LOOKALIKES = [
     "Can the document go to their CFO first and then to our CEO for the second signature?",
     "The export doesn't only show totals, it shows all the line items too, which is great.",
     "How do staff file a grievance with the HR department in the new portal?",
+    "We reported it to the AWS team yesterday and they're on it, thanks.",
+    "Thanks! We also reported the firmware bug to the OEM, so no rush on your side.",
 ]
 
 # ... and theirs: their lawyers pleased, an escalation relayed to support, an episode about suing
@@ -779,3 +783,13 @@ def test_thanks_to_pass_up_to_someones_manager_ask_for_no_manager() -> None:
         "Your sync failed again last night and nobody told us. This is the third time.",
     )
     assert CueKind.MANAGER_REQUEST in {c.kind for c in after_complaint.cues}
+
+
+def test_a_body_named_by_its_acronym_counts_only_from_an_upset_customer() -> None:
+    """An acronym may as well be a team or a vendor: said calmly, reporting to it is no cue."""
+    calm = read_one("Hi! We reported the label typo to the TSSA as well, all sorted, thanks.")
+    assert CueKind.LEGAL not in {c.kind for c in calm.cues}, calm.explain()
+    upset = third_message("Unbelievable. Third time. I'm reporting this to the TSSA today.")
+    assert CueKind.LEGAL in {c.kind for c in upset.cues}, upset.explain()
+    lowered = third_message("Unbelievable. Third time. i'm reporting this to the tssa today.")
+    assert CueKind.LEGAL not in {c.kind for c in lowered.cues}, "only capitals name it"
