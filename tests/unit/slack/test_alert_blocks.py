@@ -251,7 +251,7 @@ class TestOverflowMessage:
     def test_names_every_alert_with_its_link_and_its_own_buttons_while_open(self) -> None:
         message = ab.overflow_message(self.listed(3), wording=WORDING)
         blocks = validated(message)
-        assert message["text"].startswith("3 alerts at once")
+        assert message["text"].startswith("Alerts waiting their turn: 3.")
         lines = [b for b in blocks[1:] if b["type"] == "section"]
         buttons = [b for b in blocks[1:] if b["type"] == "actions"]
         assert len(lines) == len(buttons) == 3
