@@ -633,6 +633,8 @@ EIGHTEENTH_ROUND = [
     ),
     (CueKind.LEGAL, "That's it. I'm reporting you to the HCPC this afternoon."),
     (CueKind.CHURN, "Fine. Cancel both of our accounts and stop the direct debit."),
+    (CueKind.CHURN, "Right, that's it. Cancel all four sites from today, please."),
+    (CueKind.CHURN, "Five years with you and this is what we get for it."),
     (CueKind.CHURN, "We're taking the rest of our orders to another supplier from Monday."),
     (
         CueKind.DATA_EXPOSURE,
@@ -647,6 +649,8 @@ EIGHTEENTH_LOOKALIKES = [
     "The export doesn't only show totals, it shows all the line items too, which is great.",
     "How do staff file a grievance with the HR department in the new portal?",
     "We reported it to the AWS team yesterday and they're on it, thanks.",
+    "Can you cancel all the test accounts I created yesterday?",
+    "Please cancel the old plan and move us onto Pro from next month.",
     "Thanks! We also reported the firmware bug to the OEM, so no rush on your side.",
 ]
 
