@@ -379,7 +379,10 @@ def _coach_late(
     if not last:
         return state
     assessment = assessment_from_json(last)
-    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
+    escalated = assessment.escalate and bool(assessment.cues)  # a cue was spoken: urgent anyway
+    # the agent joining a thread whose opening already pinged a supervisor is told so
+    told = answered and escalated and rec.alert is not None and AlertState.from_json(rec.alert).live
+    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY) and not escalated:
         return state  # read without the reply, a mild message looks worse than it was
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
     state, hint = _coach(
@@ -393,8 +396,8 @@ def _coach_late(
         learned=learned,
         answered=answered,
     )
-    if hint is not None:
-        _whisper(rec, ref, assessment, hint, None, now)
+    if hint is not None or told:
+        _whisper(rec, ref, assessment, hint, None, now, alerted=told)
     return state
 
 
@@ -438,10 +441,13 @@ def _whisper(
     decision: AlertDecision | None,
     now: float,
     overdue: OverdueNote | None = None,
+    *,
+    alerted: bool = False,
 ) -> None:
     """One ephemeral per agent per customer message: the hint, the alert notice, an overdue
-    promise, or several of them."""
-    notice = Notice(kind="alerted") if decision is not None and decision.action == "post" else None
+    promise, or several of them (`alerted`: a supervisor was pinged before this agent joined)."""
+    posted = alerted or (decision is not None and decision.action == "post")
+    notice = Notice(kind="alerted") if posted else None
     if rec.agent is None or (hint is None and notice is None and overdue is None):
         return
     card = HintCard.of(hint, assessment.level, assessment.trend) if hint is not None else None

@@ -114,6 +114,27 @@ async def test_the_first_agent_to_join_a_thread_that_opened_hot_is_whispered(bot
     assert hint_ids(bot.slack), "the agent who joined gets the hint"
 
 
+async def test_the_first_agent_to_join_a_thread_that_opened_with_an_escalation_is_whispered(
+    bot: Bot,
+) -> None:
+    """A composed opening that raises a critical cue (a secret leaking) pinged a supervisor
+    before anyone could be coached; the agent who answers it is told, once."""
+    told = bot.services.phrasebook.escalation.wording.templates["agent_alerted"]
+    await bot.say(
+        p.CUSTOMER,
+        "Heads up: your webhook payloads include our API secret in plain text. "
+        "Please confirm who can see those logs.",
+    )
+    await bot.drain()
+    assert bot.slack.calls_to("chat.postEphemeral") == []  # no agent in the thread yet
+    await bot.say(p.AGENT, "Thanks for flagging. Checking the payload format now.")
+    await bot.say(p.AGENT, "Found it, a debug flag. Turning it off now.")
+    await bot.drain()
+    whispers = [c.params for c in bot.slack.calls_to("chat.postEphemeral") if c.ok]
+    assert [w["user"] for w in whispers] == [p.AGENT], "the agent who joined is told, once"
+    assert told in json.dumps(whispers[0])
+
+
 async def test_the_first_agent_to_join_a_calm_thread_is_left_alone(bot: Bot) -> None:
     await bot.say(p.CUSTOMER, "Hi! Could you re-send invoice INV-2210 with our new VAT number?")
     await bot.say(p.AGENT, "Sure, sending it now.")

@@ -634,6 +634,7 @@ EIGHTEENTH_ROUND = [
     (CueKind.LEGAL, "That's it. I'm reporting you to the HCPC this afternoon."),
     (CueKind.CHURN, "Fine. Cancel both of our accounts and stop the direct debit."),
     (CueKind.CHURN, "Right, that's it. Cancel all four sites from today, please."),
+    (CueKind.DATA_EXPOSURE, "The invoices in our portal mention a depot in Leeds, which isn't us."),
     (
         CueKind.DATA_EXPOSURE,
         "The shift reminder text to all 40 carers listed every client's home address. Why?",
@@ -654,6 +655,8 @@ EIGHTEENTH_LOOKALIKES = [
     "How do staff file a grievance with the HR department in the new portal?",
     "We reported it to the AWS team yesterday and they're on it, thanks.",
     "Can you cancel all the test accounts I created yesterday?",
+    "We're seeing lots of new applicants we've never heard of, the job ad is working!",
+    "Please delete all records for our former customer list, ref DEL-2231, by Friday.",
     "Our reminder email to all parents gives the school's address and the office number.",
     "Please cancel the old plan and move us onto Pro from next month.",
     "Thanks! We also reported the firmware bug to the OEM, so no rush on your side.",
