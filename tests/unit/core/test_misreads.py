@@ -980,3 +980,43 @@ def test_a_refusal_with_a_counter_offer_is_an_offer() -> None:
     assert {"agent.cannot_grant", "agent.offer"} <= set(engine().agent_families(offered))
     passed_up = "I can't waive that myself, but I can ask my manager this afternoon."
     assert "agent.offer" not in engine().agent_families(passed_up)
+
+
+# Blind batches 37-38: a penny dropping, thinking aloud, the world outside, past upset apologised for
+
+
+def test_that_would_explain_why_is_a_penny_dropping_not_a_loaded_question() -> None:
+    a = read_one("ahh that'd explain why it's only the older phones. trying now")
+    assert "press.question" not in {s.id for s in a.signals}, a.explain()
+    b = read_one("Can you explain why my invoice doubled?")
+    assert "press.question" in {s.id for s in b.signals}, b.explain()
+
+
+def test_hmm_is_thinking_aloud_not_pushback() -> None:
+    a = read_one("hmm same result, chunk 774 this time")
+    assert "dialog.pushback" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_nightmare_out_in_the_world_is_no_upset_with_us() -> None:
+    a = read_one("No worries, I know traffic on the ring road is a nightmare at that hour.")
+    assert "feel.upset" not in {s.id for s in a.signals}, a.explain()
+    b = read_one("Your new booking page is a nightmare.")
+    assert "feel.upset" in {s.id for s in b.signals}, b.explain()
+
+
+def test_an_apology_for_their_own_earlier_upset_calms_the_message() -> None:
+    a = read_one(
+        "Hi, sorry again about my emails on Monday, I was really stressed about payroll. "
+        "The fix worked, thank you!"
+    )
+    names = {s.id for s in a.signals}
+    assert not names & {"feel.upset", "dialog.sorry", "repeat.recur"}, a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_the_suggested_setting_already_in_place_pushes_back() -> None:
+    a = read_after_agent(
+        "Hmm, it's already set to that. Candidates still see UTC.",
+        agent="Could you set the time zone to 'Candidate local' in Settings?",
+    )
+    assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
