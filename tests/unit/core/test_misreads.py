@@ -982,7 +982,7 @@ def test_a_refusal_with_a_counter_offer_is_an_offer() -> None:
     assert "agent.offer" not in engine().agent_families(passed_up)
 
 
-# Blind batches 37-38: a penny dropping, thinking aloud, the world outside, past upset apologised for
+# Blind batches 37-38: a penny dropping, thinking aloud, the world outside, past upset apologised
 
 
 def test_that_would_explain_why_is_a_penny_dropping_not_a_loaded_question() -> None:
