@@ -398,8 +398,14 @@ class FrustrationEngine:
             topic,
             upset=score >= self.combiner.cuts.uneasy,
             original=prep.prose,
-            # likeness to the cue examples only counts for an upset customer: skip it otherwise
-            meant=self._meant(reading) if score >= self.combiner.cuts.uneasy else [],
+            # likeness to the cue examples only counts for an upset customer, and not in a vent
+            # about someone else ("... not your problem, I know"): skip it otherwise
+            meant=(
+                self._meant(reading)
+                if score >= self.combiner.cuts.uneasy
+                and not reading.features.has("calm.elsewhere")
+                else []
+            ),
         )
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or

@@ -268,6 +268,20 @@ def own_slip(r: Reading) -> None:
             feats.drop(name)
 
 
+# what a vent about someone else borrows: the feeling, not the facts
+_VENTED = ("feel.", "verdict.", "emoji.upset", "press.sarcasm", "shape.burst", "repeat.")
+
+
+def elsewhere(r: Reading) -> None:
+    """ "My seller is driving me up the wall ... not your problem, I know": the customer says
+    the upset is with someone else. The feelings in the message are theirs, not ours to answer;
+    the problem it reports still counts."""
+    feats = r.features
+    if feats.has("calm.elsewhere"):
+        for name in [n for n in feats.values if n.startswith(_VENTED)]:
+            feats.drop(name)
+
+
 _STILL_WRONG = ("problem.", "wait.", "neglect.", "feel.", "promise.broken", "press.")
 
 
@@ -416,6 +430,7 @@ def default_pipeline(
         ("contrast", contrast),
         ("closing", closing),
         ("own_slip", own_slip),
+        ("elsewhere", elsewhere),
         ("retried_and_working", retried_and_working),
         ("shape", shape),
         ("tone", tone_step(tone)),

@@ -662,6 +662,7 @@ EIGHTEENTH_LOOKALIKES = [
     "We reported it to the AWS team yesterday and they're on it, thanks.",
     "Can you cancel all the test accounts I created yesterday?",
     "I know exactly what time she finishes school, so the 4pm lesson works.",
+    "He can't see his listing yet and keeps sending me other people's listings instead.",
     "We pulled out of all the old units last spring and the invoices are closed, thanks.",
     "We're seeing lots of new applicants we've never heard of, the job ad is working!",
     "Please delete all records for our former customer list, ref DEL-2231, by Friday.",

@@ -1020,3 +1020,16 @@ def test_the_suggested_setting_already_in_place_pushes_back() -> None:
         agent="Could you set the time zone to 'Candidate local' in Settings?",
     )
     assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_vent_about_someone_else_is_not_upset_with_us() -> None:
+    """Batch 39: "my seller is driving me up the wall ... not your problem, I know". The
+    feelings are aimed elsewhere; the problem the customer reports still counts."""
+    a = read_one(
+        "Morning! My boss is driving me up the wall today 🙃 Not your problem, I know. "
+        "Could someone resend invoice INV-42? It still shows the old address."
+    )
+    names = {s.id for s in a.signals}
+    assert not names & {"press.sarcasm", "feel.upset"}, a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+    assert not a.cues, a.explain()
