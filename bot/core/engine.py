@@ -402,8 +402,7 @@ class FrustrationEngine:
             # about someone else ("... not your problem, I know"): skip it otherwise
             meant=(
                 self._meant(reading)
-                if score >= self.combiner.cuts.uneasy
-                and not reading.features.has("calm.elsewhere")
+                if score >= self.combiner.cuts.uneasy and not reading.features.has("calm.elsewhere")
                 else []
             ),
         )
