@@ -128,6 +128,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
 _MOVES_ON = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:and|oh and|also),? )?(?:second(?:ly)?[:,]|next[:,]|also[:,]|"
     r"another (?:question|thing)|one more (?:thing|question|q)\b|one more[,:]|unrelated|"
+    r"(?:can|could|would) you also\b|"
     r"separately|btw|"
     r"by the way|fwiw|for what it'?s worth|while i have you|"
     r"on (?:another|a different|a separate) (?:note|topic))"
@@ -282,6 +283,26 @@ def elsewhere(r: Reading) -> None:
             feats.drop(name)
 
 
+def praise_passed_on(rules: DetectionRules) -> Step:
+    """ "Is there somewhere I can leave feedback for your manager?", "tell your boss you deserve
+    a raise": praise to pass up, in a thread with no complaint and nothing wrong in the message,
+    asks for nobody senior (the cue is left out as well: `FrustrationEngine._finish`)."""
+    pass_on = re.compile("|".join(f"(?:{p})" for p in rules.tuning.pass_on))
+
+    def praise(r: Reading) -> None:
+        feats = r.features
+        if (
+            "esc.manager" in feats.values
+            and feats.has("calm.praise", "calm.thanks")
+            and not r.state.grieved
+            and not feats.has(*_FAILURE)
+            and pass_on.search(r.prep.lower) is not None
+        ):
+            feats.drop("esc.manager")
+
+    return praise
+
+
 _STILL_WRONG = ("problem.", "wait.", "neglect.", "feel.", "promise.broken", "press.")
 
 
@@ -301,15 +322,22 @@ def retried_and_working(r: Reading) -> None:
         feats.drop("repeat.recur")
 
 
+_GLAD = ("calm.resolved", "calm.praise", "calm.cheer", "calm.thanks")
+
+
 def shape(r: Reading) -> None:
-    """Capitals, punctuation bursts, length, stripped code and empty messages."""
+    """Capitals, punctuation bursts (not in glad news), length, stripped code and empty
+    messages."""
     prep, feats = r.prep, r.features
     feats.set(
         F.CAPS,
         1.0 if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words else 0.0,
         "writes in capitals",
     )
-    feats.set(F.BURST, float(min(2, prep.bursts)), "bursts of !? punctuation")
+    bursts = float(min(2, prep.bursts))
+    if bursts and feats.has(*_GLAD) and not feats.has(*_FAILURE):
+        bursts = 0.0  # "That did it!!", "omg thank you!!": joy, with nothing gone wrong
+    feats.set(F.BURST, bursts, "bursts of !? punctuation")
     # length saturates: a long complaint reads longer than a one-liner, a pasted config does not
     feats.set(F.LENGTH, round(math.log1p(min(len(prep.tokens), LENGTH_CAP)), 4))
     feats.set(F.CODE, 1.0 if prep.stripped_code else 0.0, "quotes code or logs")
@@ -431,6 +459,7 @@ def default_pipeline(
         ("closing", closing),
         ("own_slip", own_slip),
         ("elsewhere", elsewhere),
+        ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
         ("shape", shape),
         ("tone", tone_step(tone)),

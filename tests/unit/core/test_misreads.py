@@ -1033,3 +1033,42 @@ def test_a_vent_about_someone_else_is_not_upset_with_us() -> None:
     assert not names & {"press.sarcasm", "feel.upset"}, a.explain()
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
     assert not a.cues, a.explain()
+
+
+# Blind batch 40: glad news and praise read as heat, a rule read as a repeat, a fix read as a
+# recurrence.
+
+
+@pytest.mark.parametrize(
+    ("text", "not_there"),
+    [
+        ("Brilliant. Can you also stop it going back to sender? It failed twice.", "press.sarcasm"),
+        ("Our system marks a parcel RTS after 2 attempts, can you hold it?", "repeat.again"),
+        ("That did it!! All 3,012 terms imported.", "shape.burst"),
+        ("You have no idea how much time you just saved me.", "feel.worry"),
+        ("Third time you've helped our team, and every time it's been perfect.", "repeat.again"),
+        ("Third time you've helped our team, and every time it's been perfect.", "repeat.recur"),
+        ("ok it's loading again. phew.", "repeat.recur"),
+    ],
+)
+def test_glad_news_and_praise_borrow_no_heat(text: str, not_there: str) -> None:
+    assert not_there not in {s.id for s in read_one(text).signals}, read_one(text).explain()
+
+
+def test_our_own_bug_is_a_slip_of_our_own() -> None:
+    eng = engine()
+    reading = eng.features(eng.start(), Turn(Role.CUSTOMER, "nvm, our bug. thanks anyway", 0.0))
+    assert reading.features.has("calm.own_slip")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there somewhere I can leave feedback for your manager? You deserve to be recognised.",
+        "will do!! and tell your boss you deserve a raise 😄",
+    ],
+)
+def test_praise_to_pass_up_asks_for_nobody_senior(text: str) -> None:
+    a = read_after_agent(text, agent="Done, your membership is frozen from Dec 2.")
+    assert "esc.manager" not in {s.id for s in a.signals}, a.explain()
+    assert not a.cues and a.level is Level.CALM, a.explain()
