@@ -322,6 +322,42 @@ def retried_and_working(r: Reading) -> None:
         feats.drop("repeat.recur")
 
 
+# the outcome of one more try, told as a result: "same thing at a similar point, chunk 774 this
+# time", "no luck with the desktop app either"
+_RETRY_RESULT = re.compile(
+    r"\b(?:same (?:thing|error|result|issue|problem|message|code)|no (?:luck|joy|change|difference)"
+    r"|didn'?t (?:work|help|change anything)|still (?:the same|fail\w*|get(?:s|ting)? (?:it|that|"
+    r"the same|an?)))\b"
+)
+_THIS_TRY = re.compile(
+    r"\bthis time\b|\beither\b|\b(?:with|on|in|using|via) the (?:desktop|new|other|latest|"
+    r"updated|mobile|web|beta) \w+|\bafter (?:the|a|that) (?:restart|reboot|update|reinstall|"
+    r"change|switch|fix)\b"
+)
+# ... and what makes it more than that: counting the times, or saying it keeps happening
+_COUNTED = re.compile(
+    r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|several|many|multiple|\d+) times?\b"
+    r"|\bevery (?:single )?time\b|\bkeeps?\b|\b(?:yet|once) again\b|\bagain and again\b"
+)
+_HEAT = ("feel.", "verdict.", "press.", "neglect.", "emoji.upset", "dialog.", "promise.broken")
+
+
+def retried_and_failing(r: Reading) -> None:
+    """ "hmm same thing at a similar point. 413 again, chunk 774 this time": the customer tried
+    what was suggested and reports the result. The "same" and the "again" tell how this try
+    went, not that the problem keeps coming back; unless they count the times, say it keeps
+    happening, or say how they feel about it."""
+    feats = r.features
+    if not feats.has("repeat.again", "repeat.recur") or feats.has(*_HEAT):
+        return
+    lower = r.prep.lower
+    if len(r.prep.tokens) > 30 or _COUNTED.search(lower) is not None:
+        return
+    if _RETRY_RESULT.search(lower) is not None and _THIS_TRY.search(lower) is not None:
+        feats.drop("repeat.again")
+        feats.drop("repeat.recur")
+
+
 _GLAD = ("calm.resolved", "calm.praise", "calm.cheer", "calm.thanks")
 
 
@@ -461,6 +497,7 @@ def default_pipeline(
         ("elsewhere", elsewhere),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
+        ("retried_and_failing", retried_and_failing),
         ("shape", shape),
         ("tone", tone_step(tone)),
         ("context", context_step(reader, rules)),

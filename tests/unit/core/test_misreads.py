@@ -1072,3 +1072,18 @@ def test_praise_to_pass_up_asks_for_nobody_senior(text: str) -> None:
     a = read_after_agent(text, agent="Done, your membership is frozen from Dec 2.")
     assert "esc.manager" not in {s.id for s in a.signals}, a.explain()
     assert not a.cues and a.level is Level.CALM, a.explain()
+
+
+def test_the_result_of_one_more_try_is_no_recurrence() -> None:
+    """Batch 37: the customer tried what was suggested; "same thing ... again ... this time"
+    tells how the try went. Counting the times still says it keeps happening."""
+    tried = read_after_agent(
+        "hmm same thing at a similar point. 413 again, chunk 774 this time",
+        agent="Could you try the desktop uploader?",
+    )
+    assert not {"repeat.again", "repeat.recur"} & {s.id for s in tried.signals}, tried.explain()
+    counted = read_after_agent(
+        "same thing again this time. that's the third time this week.",
+        agent="Could you try the desktop uploader?",
+    )
+    assert {"repeat.again", "repeat.recur"} & {s.id for s in counted.signals}, counted.explain()
