@@ -29,11 +29,28 @@ from tests.scenario.conftest import Bot
 from tests.scenario.threadplay import judge, play
 
 THREADS = load_threads()
-CALM = [t for t in THREADS if t.kind == "calm"]
 HEATED = [t for t in THREADS if t.kind != "calm"]
+# Calm threads from the last blind batches that still get a hint, each a failure of the first
+# promise, listed so the run says so (strict: once fixed, the entry must go).
+KNOWN_CALM_MISSES = {
+    "b41-calm-pharmacy-courier-lost-pallet": "angry at 'the courier' (ours) read as angry at us",
+    "b42-calm-finance-expense-blunt": "a blunt colleague's bare 'no.' read as correcting the agent",
+    "b42-calm-hr-taxcode-blunt": "'Why did HMRC send a new one' read as a loaded question",
+}
+CALM = [
+    pytest.param(
+        t,
+        id=t.id,
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_CALM_MISSES[t.id])]
+        if t.id in KNOWN_CALM_MISSES
+        else [],
+    )
+    for t in THREADS
+    if t.kind == "calm"
+]
 
 
-@pytest.mark.parametrize("spec", CALM, ids=[t.id for t in CALM])
+@pytest.mark.parametrize("spec", CALM)
 async def test_a_calm_thread_gets_no_whisper_and_no_ping(bot: Bot, spec: ThreadSpec) -> None:
     played = await play(bot, spec)
     problems = judge(bot.slack.calls, played)
