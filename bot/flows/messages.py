@@ -379,11 +379,15 @@ def _coach_late(
     if not last:
         return state
     assessment = assessment_from_json(last)
-    escalated = assessment.escalate and bool(assessment.cues)  # a cue was spoken: urgent anyway
+    escalated = assessment.escalate and bool(assessment.cues)
     # the agent joining a thread whose opening already pinged a supervisor is told so
     told = answered and escalated and rec.alert is not None and AlertState.from_json(rec.alert).live
-    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY) and not escalated:
-        return state  # read without the reply, a mild message looks worse than it was
+    if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
+        # read without the reply, a mild message looks worse than it was: no hint; the next
+        # customer message is coached as usual
+        if told:
+            _whisper(rec, ref, assessment, None, None, now, alerted=True)
+        return state
     shifted = replace(assessment, turn=assessment.turn + 1)  # the reply counts as before it
     state, hint = _coach(
         s,
