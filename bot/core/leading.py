@@ -11,13 +11,14 @@ word of the message starts with a digit.
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as C  # noqa: N812 - the stdlib's own module name
 import re._parser as P  # noqa: N812
 from typing import Any
 
 N = 3  # letters of a prefix: enough to rule out almost every word, cheap to index
-_CLOSED = "\x00"  # marks a prefix that ended before N letters (the match continues non-letter)
+CLOSED = "\x00"  # marks a prefix that ended before N letters (the match continues non-letter)
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'")
 DIGIT = "\x01"  # the prefix of a match that starts with a digit (a decimal digit, as `\\d`)
 _DIGIT_RANGES = {(ord("0"), ord("9")), (ord("1"), ord("9"))}
@@ -25,6 +26,15 @@ _DIGIT_RANGES = {(ord("0"), ord("9")), (ord("1"), ord("9"))}
 
 def leading(pattern: str) -> frozenset[str] | None:
     """Every prefix (1..3 letters) a match of `pattern` can start with, or None if unknown."""
+    exact = word_leads(pattern)
+    return None if exact is None else frozenset(p.rstrip(CLOSED) for p in exact)
+
+
+@functools.lru_cache(maxsize=16384)
+def word_leads(pattern: str) -> frozenset[str] | None:
+    """Like `leading`, but a prefix of fewer than three letters after which the match goes on
+    with something other than a letter ("i" in "i (?:want|need)") ends with `CLOSED`: the match
+    can only start at a word that is exactly those letters ("i", not "it" or "in")."""
     try:
         tree = P.parse(pattern)
     except re.error:  # pragma: no cover - patterns are validated when the phrasebook loads
@@ -32,8 +42,15 @@ def leading(pattern: str) -> frozenset[str] | None:
     out = _sequence(list(tree))
     if out is None:
         return None
-    found = frozenset(p.rstrip(_CLOSED) for p in out)
-    return None if "" in found else found  # may start with no letter at all: always run
+    found = frozenset(DIGIT if p.startswith(DIGIT) else p for p in out)
+    # may start with no letter at all: always run
+    return None if "" in found or CLOSED in found else found
+
+
+def word_head(word: str) -> str:
+    """The key `Vocabulary` files a word start under: its first three letters, or the whole
+    word followed by `CLOSED` when it is shorter (so closed prefixes can be told apart)."""
+    return word[:N] if len(word) >= N else word + CLOSED
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -56,7 +73,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 def _done(p: str) -> bool:
-    return len(p) >= N or p.endswith(_CLOSED)
+    return len(p) >= N or p.endswith(CLOSED)
 
 
 def _join(p: str, s: str) -> str:
@@ -65,9 +82,9 @@ def _join(p: str, s: str) -> str:
         if _done(out):
             break
         if ch == DIGIT or (ch.isdecimal() and not out):
-            out += DIGIT + _CLOSED if not out else _CLOSED  # a digit first: the whole prefix
+            out += DIGIT + CLOSED if not out else CLOSED  # a digit first: the whole prefix
         else:
-            out += ch if ch in _LETTERS else _CLOSED
+            out += ch if ch in _LETTERS else CLOSED
     return out
 
 

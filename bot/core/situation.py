@@ -39,6 +39,9 @@ class _CompiledCue:
     concepts: tuple[tuple[re.Pattern[str], ...], ...] = ()
     leads: tuple[tuple[frozenset[str] | None, ...], ...] = ()
     cased: re.Pattern[str] | None = None
+    # the same look-alikes as `unless`, matched fast: most messages have none, and then the
+    # blanking scan (a regex over the whole message) is skipped
+    unless_probe: WordPattern | None = None
 
     def cased_span(self, original: str, lower: str, text: str) -> tuple[int, int] | None:
         """The span of a case-sensitive match in `original` whose words are still in `text`
@@ -111,6 +114,7 @@ class SituationReader:
                 tuple(tuple(compile_regex([part]) for part in combo) for combo in c.concepts),
                 tuple(tuple(leading(part) for part in combo) for combo in c.concepts),
                 re.compile("|".join(f"(?:{p})" for p in c.cased)) if c.cased else None,
+                compile_patterns(c.unless, vocab) if c.unless else None,
             )
             for c in rules.cues.cues
         ]
@@ -191,8 +195,10 @@ class SituationReader:
         for cc in self.cues:
             if score < cc.rule.min_score:
                 continue
-            text = blank(cue_text, cc.unless) if cc.unless is not None else cue_text
-            if cc.rule.questions_need_upset and not upset:
+            probe, text = cc.unless_probe, cue_text
+            if cc.unless is not None and probe is not None and probe.search(text) is not None:
+                text = blank(cue_text, cc.unless)
+            if cc.rule.questions_need_upset and not upset and "?" in text:
                 text = blank(text, _QUESTION)
             m = cc.regex.search(text) or cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is None and upset and cc.cased is not None:

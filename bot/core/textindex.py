@@ -5,17 +5,20 @@ them at every position of a message is what makes a regex alternation slow, so a
 looks those up in a per-message token index (built once per text) and keeps a regex only for
 the alternatives that need one. That regex is not scanned over the whole message either: a
 match starts at a word start, so it is tried (`match` at a position) only at the word starts
-whose first letters it can begin with (`bot.core.leading`); spans are the same as a scan's.
+whose first letters it can begin with (`bot.core.leading`; "i" followed by a space is tried at
+the word "i", not at "it"), and only its alternatives that can begin with that word's first
+letter are tried there; spans are the same as a scan's.
 Matching is on lowercased text with the same word boundaries as the regex form: not preceded
 or followed by a letter, digit, underscore or apostrophe.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-from bot.core.leading import DIGIT, leading, token_prefixes
+from bot.core.leading import CLOSED, DIGIT, token_prefixes, word_head, word_leads
 
 Span = tuple[int, int]
 
@@ -38,7 +41,7 @@ class Vocabulary:
         self.size = 0
         self._cache: list[_Index] = []  # the last two texts (a message and its quote-free copy)
         # a word's first three letters -> the patterns that may start at it (all three prefixes);
-        # bounded: heads are at most three of [a-z'], or DIGIT
+        # bounded: heads are at most three of [a-z'] (a shorter word and CLOSED), or DIGIT
         self._starting: dict[str, tuple[int, ...]] = {}
 
     def register(
@@ -61,11 +64,17 @@ class Vocabulary:
         return self.size
 
     def starting(self, head: str) -> tuple[int, ...]:
-        """The patterns whose regex may start at a word beginning with `head` (its first three
-        letters, or DIGIT), each once; remembered across messages."""
+        """The patterns whose regex may start at a word with this `head` (`word_head`: its first
+        three letters, or a shorter whole word and CLOSED; or DIGIT), each once; remembered
+        across messages."""
         pids = self._starting.get(head)
         if pids is None:
-            keys = (head,) if head == DIGIT else (head[:1], head[:2], head[:3])
+            if head == DIGIT:
+                keys: tuple[str, ...] = (head,)
+            elif head.endswith(CLOSED):  # a short word: its open prefixes and itself, closed
+                keys = (head[:1], head[:-1], head)
+            else:
+                keys = (head[:1], head[:2], head[:3])
             found: dict[int, None] = {}
             for key in keys:
                 for pid in self.leads.get(key, ()):
@@ -123,7 +132,7 @@ class _Index:
             for m in _START.finditer(self.text):
                 pos = m.start()
                 word = m.group(1)
-                for pid in starting(DIGIT if word is None else word[:3]):
+                for pid in starting(DIGIT if word is None else word_head(word)):
                     found = starts.get(pid)
                     if found is None:
                         starts[pid] = [pos]
@@ -171,7 +180,14 @@ def split_alternatives(pattern: str) -> list[str]:
 
 def _word_regex(parts: Sequence[str]) -> re.Pattern[str] | None:
     body = "|".join(f"(?:{p})" for p in parts)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.M) if body else None
+    return _compiled(rf"(?<![\w'])(?:{body})(?![\w'])") if body else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # an engine compiles a few thousand of these; `re`'s own cache keeps 512, so a second
+    # engine (a team's phrasebook, a test) would compile them all again
+    return re.compile(pattern, re.M)
 
 
 class WordPattern:
@@ -194,11 +210,24 @@ class WordPattern:
         # alternatives whose first letters are known are tried only at the word starts that
         # begin that way (a match starts at a word start); the others (emoji, symbols first)
         # are searched for everywhere
-        led = [(p, leading(p)) for p in complex_parts]
-        known = [p for p, lead in led if lead is not None]
-        self.leads: frozenset[str] = frozenset().union(*[lead for _, lead in led if lead])
-        self.regex = _word_regex(known)
-        self.always = _word_regex([p for p, lead in led if lead is None])
+        with_leads = [(p, word_leads(p)) for p in complex_parts]
+        self.leads: frozenset[str] = frozenset().union(*[lead for _, lead in with_leads if lead])
+        # one regex per first character (a letter, or DIGIT): at a word start only the
+        # alternatives that can begin with its letter are tried, in their order, so a match is
+        # the one the whole alternation would give there
+        by_first: dict[str, list[str]] = {}
+        for part, lead in with_leads:
+            for first in sorted({prefix[0] for prefix in lead or ()}):
+                by_first.setdefault(first, []).append(part)
+        self._by_first: dict[str, re.Pattern[str]] = {}
+        for first, parts in by_first.items():
+            rx = _word_regex(parts)
+            if rx is not None:
+                self._by_first[first] = rx
+        self._digit = self._by_first.pop(DIGIT, None)
+        # whether some alternatives are tried at word starts
+        self.led = bool(self._by_first) or self._digit is not None
+        self.always = _word_regex([p for p, lead in with_leads if lead is None])
         self.vocab = vocab if vocab is not None else Vocabulary()
         self.pid = self.vocab.register(self.words, self.phrases, self.leads)
 
@@ -206,13 +235,13 @@ class WordPattern:
         """All match spans in text order (regex matches do not overlap each other)."""
         idx = self.vocab.index(text)
         hits = list(idx.hits.get(self.pid, ()))
-        if self.regex is not None:
-            match = self.regex.match
+        if self.led:
+            by_first, digit = self._by_first, self._digit
             end = 0
             for pos in idx.starts.get(self.pid, ()):
                 if pos < end:  # inside the previous match, as a scan would skip it
                     continue
-                m = match(text, pos)
+                m = by_first.get(text[pos], digit).match(text, pos)  # type: ignore[union-attr]
                 if m is not None:
                     hits.append(m.span())
                     end = m.end()
@@ -226,12 +255,12 @@ class WordPattern:
         idx = self.vocab.index(text)
         found = idx.hits.get(self.pid)
         best: Span | None = min(found) if found else None
-        if self.regex is not None:
-            match = self.regex.match
+        if self.led:
+            by_first, digit = self._by_first, self._digit
             for pos in idx.starts.get(self.pid, ()):
                 if best is not None and pos >= best[0]:
                     break
-                m = match(text, pos)
+                m = by_first.get(text[pos], digit).match(text, pos)  # type: ignore[union-attr]
                 if m is not None:
                     best = m.span()
                     break

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.core.leading import CLOSED, word_head, word_leads
 from bot.core.signals import compile_regex
 from bot.core.textindex import Vocabulary, WordPattern, split_alternatives
 
@@ -93,7 +94,7 @@ DIGIT_LED = ["(?:\\d+|two|three) times", "\\d+ ?% off", "(?:1|one)[- ]star revie
 def test_a_pattern_that_may_start_with_a_digit_runs_only_when_a_word_does(text: str) -> None:
     for pattern in DIGIT_LED:
         ours = WordPattern([pattern])
-        assert ours.regex is not None and ours.always is None  # led, not run on every message
+        assert ours.led and ours.always is None  # led, not run on every message
         regex = compile_regex([pattern])
         assert ours.finditer(text) == [m.span() for m in regex.finditer(text)], pattern
 
@@ -126,6 +127,7 @@ def test_every_shipped_pattern_finds_what_its_regex_finds() -> None:
     rules = load_detection()
     families = [r.patterns for r in rules.lexicon.signals]
     families += [c.patterns for c in rules.cues.cues] + [r.patterns for r in rules.agent.rules]
+    families += [c.unless for c in rules.cues.cues if c.unless]  # probed before blanking
     texts = [
         "no, i said the refund is still not here, this is the third time!! you promised it "
         "would arrive, worst service, let me speak to your manager or i'll call my lawyer",
@@ -141,3 +143,47 @@ def test_every_shipped_pattern_finds_what_its_regex_finds() -> None:
             spans = [m.span() for m in regex.finditer(text)]
             found = ours.search(text)
             assert (found[0] if found else None) == (spans[0][0] if spans else None), patterns
+
+
+SHORT_WORD_LED = [
+    r"i (?:want|need) (?:a )?refund",
+    r"(?:we|i)(?:'m| am)? (?:so )?done",
+    r"a (?:refund|credit) of \d+",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want a refund",
+        "it wants a refund, in i need refund",  # "it" and "in" begin with "i" but are not "i"
+        "i'm done. we am done",
+        "i2 want a refund",  # a digit after the letter: the word is still "i"
+        "a refund of 20 and a credit of 5",
+        "as refund of 20",
+        "",
+    ],
+)
+def test_a_pattern_led_by_a_short_word_finds_what_a_scan_finds(text: str) -> None:
+    regex = compile_regex(SHORT_WORD_LED)
+    ours = WordPattern(SHORT_WORD_LED)
+    assert ours.finditer(text) == [m.span() for m in regex.finditer(text)]
+
+
+def test_a_pattern_led_by_a_short_word_is_not_tried_at_longer_words() -> None:
+    vocab = Vocabulary()
+    ours = WordPattern([r"i (?:want|need) (?:a )?refund"], vocab)
+    assert word_leads(r"i (?:want|need)") == {"i" + CLOSED}
+    assert ours.pid in vocab.starting(word_head("i"))
+    assert ours.pid not in vocab.starting(word_head("it"))
+    assert ours.pid not in vocab.starting(word_head("ignored"))
+
+
+def test_at_a_word_start_the_alternatives_keep_their_order() -> None:
+    # the whole alternation takes the first alternative that matches at a position; split by
+    # first letter, the alternatives sharing that letter are still tried in the same order
+    patterns = [r"not (?:work\w*)", r"(?:no|not) \w+ (?:at all|again)", r"x?not \w+"]
+    regex = compile_regex(patterns)
+    ours = WordPattern(patterns)
+    for text in ["not working again", "no luck at all", "it is not fine", "xnot ok, not ok"]:
+        assert ours.finditer(text) == [m.span() for m in regex.finditer(text)], text
