@@ -48,6 +48,9 @@ MAX_HASHES = 48  # per remembered message
 _LOGIT_CAP = 12.0
 SAME_ANSWER_OVERLAP = 0.6  # share of content words an agent reply repeats from the previous one
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no heat of their own
+# said laughing by a customer with nothing to complain about, these are a joke: "my dish doesn't
+# do snow 😂 I'm considering suing Mother Nature"
+_JOKE_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
 
 
 def _counts(cue: Cue, grievance: bool) -> bool:
@@ -419,6 +422,13 @@ class FrustrationEngine:
             # complaint: after one, "thanks, now pass this to your manager" is one)
             calm_cues = tuple(c for c in situation.cues if c.kind is not CueKind.MANAGER_REQUEST)
             situation = replace(situation, cues=calm_cues)
+        if (
+            reading.features.has("calm.cheer")
+            and not grievance
+            and score < self.combiner.cuts.uneasy
+        ):
+            jokes = tuple(c for c in situation.cues if c.kind not in _JOKE_PRONE)
+            situation = replace(situation, cues=jokes)
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         warm = (

@@ -20,7 +20,7 @@ from bot.core import features as F
 from bot.core.features import Features, Hit
 from bot.core.models import Turn
 from bot.core.signals import Matcher, strip_quote_lines
-from bot.core.text import Prepared
+from bot.core.text import Prepared, content_hashes
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
 
@@ -181,6 +181,60 @@ def sarcasm_step(matcher: Matcher) -> Step:
     return sarcasm_read
 
 
+# words in quotation marks: "... gone, and "anything else"", "2mm isn't 'a bit'"
+_QUOTED_WORDS = re.compile(
+    r"(?:(?<=\s)|^)([\"\u201c\u2018']|(?<![\w'])')([a-z][^\"\u201c\u201d\u2018\u2019\n]{1,48}?)"
+    r"([\"\u201d\u2019'])(?![a-z])"
+)
+# a quoted label or name, not an echo: "I clicked 'place hold'", "the 'export' button"
+_LABEL_BEFORE = re.compile(
+    r"\b(?:click\w*|tap\w*|press\w*|select\w*|chose|choose|typ\w*|enter\w*|call\w*|named|"
+    r"label\w*|says?|said|shows?|showing|reads?|status|option|button|menu|field|tab|under|to|of)\W*$"
+)
+_LABEL_AFTER = re.compile(
+    r"^\W*(?:button|tab|option|menu|field|page|link|setting|screen|section|status|column|"
+    r"folder|label|toggle|box|step)s?\b"
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t)\b")
+
+
+def echo(r: Reading) -> None:
+    """Throwing the agent's own words back in quotation marks is scorn ("You "believe so". OK.",
+    "2mm isn't "a bit".", "14 weeks of waiting, gone, and "anything else""): sarcasm, when the
+    quoted words are the last reply's, in lower case (not a button or a name), not a label
+    ("I clicked 'place hold'"), not a plain question about them ("does "archived" mean they
+    still exist?"), and not beside thanks."""
+    if not r.state.agent_hashes or r.features.has("calm.thanks", "press.sarcasm"):
+        return
+    lower = r.prep.lower
+    if '"' not in lower and "'" not in lower and "\u201c" not in lower and "\u2018" not in lower:
+        return
+    replied = set(r.state.agent_hashes)
+    for m in _QUOTED_WORDS.finditer(lower):
+        words = m.group(2)
+        if len(words.split()) > 6 or words != words.strip():
+            continue
+        start, end = m.span()
+        if r.prep.prose[m.start(2)].isupper():  # "Place hold": a label or a name
+            continue
+        if _LABEL_BEFORE.search(lower[max(0, start - 20) : start]) or _LABEL_AFTER.search(
+            lower[end : end + 20]
+        ):
+            continue
+        said = content_hashes(words)
+        if not said or not said <= replied:
+            continue
+        left = max(lower.rfind(ch, 0, start) for ch in ".!?")
+        stop = [i for i in (lower.find(ch, end) for ch in ".!?") if i >= 0]
+        sentence = lower[left + 1 : min(stop) + 1 if stop else len(lower)]
+        if sentence.rstrip().endswith("?") and not (
+            _CONTRAST.search(sentence) or _NEGATION.search(sentence)
+        ):
+            continue
+        r.features.set("press.sarcasm", 1.0, "echoes the agent's words in quotes")
+        return
+
+
 def sarcasm(r: Reading) -> None:
     """In a sarcastic message the praise and thanks are not meant ("thanks a lot, broken again",
     "great, another outage"): they cannot calm the score. Praise said on its own, or praise
@@ -320,6 +374,28 @@ def retried_and_working(r: Reading) -> None:
     at = lower.find(works.evidence.strip("…").strip().lower())
     if at >= 0 and _before(lower, recur.evidence, at + 1):
         feats.drop("repeat.recur")
+
+
+# doing it again by choice: "now I want to move again just to watch them work", "we'd book
+# again in a heartbeat", "can't wait to fly with you again"
+_WISH_AGAIN = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )(?<!no )\b(?:want|wanna|would love|'d love|would happily|"
+    r"'d happily|can'?t wait|cannot wait|keen|happy|glad|would definitely|'d definitely|"
+    r"will definitely|'ll definitely)"
+    r"(?: to)?(?: [\w']+){1,4}? again\b"
+)
+
+
+def again_by_choice(r: Reading) -> None:
+    """An "again" the customer wishes for is no recurrence ("you guys are dangerous, now I want
+    to move again"): `repeat.recur` is dropped when every "again" is one they would choose."""
+    hit = r.features.hits.get("repeat.recur")
+    if hit is None:
+        return
+    lower = r.prep.lower
+    wished = sum(1 for _ in _WISH_AGAIN.finditer(lower))
+    if wished and wished >= lower.count(" again") + lower.startswith("again"):
+        r.features.drop("repeat.recur")
 
 
 # the outcome of one more try, told as a result: "same thing at a similar point, chunk 774 this
@@ -490,6 +566,7 @@ def default_pipeline(
         ("lexicon", lexicon_step(matcher)),
         ("dialogue_only", dialogue_only),
         ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
+        ("echo", echo),
         ("sarcasm", sarcasm_step(matcher)),
         ("contrast", contrast),
         ("closing", closing),
@@ -497,6 +574,7 @@ def default_pipeline(
         ("elsewhere", elsewhere),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
+        ("again_by_choice", again_by_choice),
         ("retried_and_failing", retried_and_failing),
         ("shape", shape),
         ("tone", tone_step(tone)),

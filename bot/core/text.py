@@ -26,6 +26,41 @@ _UPSET_EMOJI_CODE = re.compile(
     r"frowning|thumbsdown|-1)(?:::skin-tone-\d)?:"
 )
 _IRONIC_EMOJI_CODE = re.compile(r":upside_down_face:")  # read as the emoji itself (🙃)
+# Slack sends the emoji people pick as :codes:; the cheerful ones are read as the emoji themselves
+# (the lexicon names the emoji), so "considering suing Mother Nature :joy:" laughs as "😂" does
+_CHEER_EMOJI = {
+    "joy": "😂",
+    "rolling_on_the_floor_laughing": "🤣",
+    "sweat_smile": "😅",
+    "laughing": "😆",
+    "satisfied": "😆",
+    "smile": "😄",
+    "smiley": "😃",
+    "grinning": "😀",
+    "grin": "😁",
+    "blush": "😊",
+    "slightly_smiling_face": "🙂",
+    "wink": "😉",
+    "stuck_out_tongue_winking_eye": "😜",
+    "heart_eyes": "😍",
+    "smiling_face_with_3_hearts": "🥰",
+    "star-struck": "🤩",
+    "sunglasses": "😎",
+    "hugging_face": "🤗",
+    "partying_face": "🥳",
+    "tada": "🎉",
+    "raised_hands": "🙌",
+    "muscle": "💪",
+    "handshake": "🤝",
+    "sparkles": "✨",
+    "heart": "❤",
+    "+1": "👍",
+    "thumbsup": "👍",
+    "pray": "🙏",
+}
+_CHEER_EMOJI_CODE = re.compile(
+    r":(" + "|".join(re.escape(code) for code in _CHEER_EMOJI) + r")(?:::skin-tone-\d)?:"
+)
 _EMOJI = re.compile(
     r"(?<![\w:]):(?=[a-z0-9_+\-]*[a-z+\-])[a-z0-9_+\-]+:(?::skin-tone-\d:)?(?![\w:])"
 )
@@ -108,6 +143,15 @@ _EMPHASIS = re.compile(
 )
 
 
+def _content(tokens: tuple[str, ...] | list[str]) -> frozenset[int]:
+    return frozenset(zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2)
+
+
+def content_hashes(lower: str) -> frozenset[int]:
+    """The hashes `Prepared.content_hashes` keeps for these (lowercased) words."""
+    return _content(_WORD.findall(lower))
+
+
 def prepare(text: str) -> Prepared:
     """Clean one raw message (Slack markup, code, logs, odd unicode) and tokenize it."""
     chars = len(text)
@@ -130,6 +174,7 @@ def prepare(text: str) -> Prepared:
         body = _EMPHASIS.sub(r"\2", body)
     if ":" in body:
         body = _IRONIC_EMOJI_CODE.sub(" \U0001f643 ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
+        body = _CHEER_EMOJI_CODE.sub(lambda m: f" {_CHEER_EMOJI[m.group(1)]} ", body)
         body = _EMOJI.sub(" ", body)
     body = _SPACES.sub(" ", _HASHTAG.sub("", _HANDLE.sub(" ", body)))
     stripped = stripped or logs
@@ -139,7 +184,7 @@ def prepare(text: str) -> Prepared:
     head = prose[:400]
     letters = "" if head.isascii() else "".join(ch for ch in head if ch.isalpha())
     handled = _language_ok(letters, tokens)
-    content = frozenset(zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2)
+    content = _content(tokens)
     return Prepared(
         prose=prose,
         lower=lower,

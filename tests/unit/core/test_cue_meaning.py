@@ -659,6 +659,33 @@ EIGHTEENTH_ROUND = [
 
 # ... and theirs: the customer's own CEO signing, a report showing more than its totals, a
 # grievance process they run themselves.
+# A nineteenth round, from blind batches 43 and 44 (48 of 60 on first play): the person in charge
+# named by what they do, a report to the body that accredits the customer, the vendor's kit
+# pulled out and the termination notice asked for; and their look-alikes: a document addressed to
+# the County Attorney, a customer's own colleague who runs IT, an accreditation body's format.
+NINETEENTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please put me in touch with whoever runs service operations for our region, today.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I want to talk to the person who decides who gets sent to us."),
+    (CueKind.MANAGER_REQUEST, "Connect me with the person who makes the decisions on dispatch."),
+    (
+        CueKind.LEGAL,
+        "That's a deficiency we must self-report to the accrediting body, naming your LIMS.",
+    ),
+    (CueKind.LEGAL, "We will be reporting this whole episode to our licensing board."),
+    (CueKind.CHURN, "No. We're done. I'm pulling every one of your dishes off our sites."),
+    (CueKind.CHURN, "We're ripping all your scanners out of our stores next month."),
+    (CueKind.CHURN, "Tell me who gets the termination notice and where to ship the kit back."),
+]
+NINETEENTH_LOOKALIKES = [
+    "Could the statement be addressed to the County Attorney, attn. R. Haddad?",
+    "Can we kill the old class codes so nobody can join the spring course anymore?",
+    "I'll talk to the person who runs our IT on Monday and get back to you.",
+    "Our accreditation body wants the audit trail as a PDF, can you export that?",
+    "Can you send me the cancellation notice template for the one user who left?",
+]
 EIGHTEENTH_LOOKALIKES = [
     "Can the document go to their CFO first and then to our CEO for the second signature?",
     "The export doesn't only show totals, it shows all the line items too, which is great.",
@@ -765,6 +792,7 @@ ESCALATIONS = (
     + SIXTEENTH_ROUND
     + SEVENTEENTH_ROUND
     + EIGHTEENTH_ROUND
+    + NINETEENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -783,6 +811,7 @@ CALM_LOOKALIKES = (
     + FOURTEENTH_LOOKALIKES
     + FIFTEENTH_LOOKALIKES
     + EIGHTEENTH_LOOKALIKES
+    + NINETEENTH_LOOKALIKES
 )
 
 

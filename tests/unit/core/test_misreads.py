@@ -1087,3 +1087,64 @@ def test_the_result_of_one_more_try_is_no_recurrence() -> None:
         agent="Could you try the desktop uploader?",
     )
     assert {"repeat.again", "repeat.recur"} & {s.id for s in counted.signals}, counted.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ('You "believe so". OK. I need a definite answer today.', "I believe so, I'll confirm."),
+        ("We specified 0.3mm. 2mm isn't \"a bit\".", "ABS can warp a bit, within tolerance."),
+        (
+            'Fantastic. 14 weeks of waiting, gone, and "anything else". Really great system.',
+            "I understand your frustration! Is there anything else I can help with today?",
+        ),
+    ],
+)
+def test_the_agents_own_words_thrown_back_in_quotes_are_sarcasm(text: str, agent: str) -> None:
+    """Batches 43-44: scare quotes around what the agent just said."""
+    a = read_after_agent(text, agent=agent)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            'And to be clear, "archived" means they still exist?',
+            "Older records are archived after 60 days.",
+        ),
+        ('I tapped "place hold" and it worked, thanks!', "Tap 'Place hold' on the title page."),
+        ('Ok, "Place hold" it is.', "Tap 'Place hold' on the title page."),
+        ('"within tolerance" was the phrase?', "It's within tolerance for the material."),
+    ],
+)
+def test_quoting_the_agent_to_ask_or_follow_is_no_sarcasm(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent=agent)
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_an_again_they_would_choose_is_no_recurrence() -> None:
+    wished = read_after_agent("done! you guys are dangerous, now I want to move again lol")
+    assert "repeat.recur" not in {s.id for s in wished.signals}, wished.explain()
+    dreaded = read_after_agent("16:00 means 16:00. I don't want to be chasing this again.")
+    assert "repeat.recur" in {s.id for s in dreaded.signals}, dreaded.explain()
+
+
+def test_legal_words_said_laughing_with_nothing_wrong_are_a_joke() -> None:
+    joke = read_one("my dish doesn't do snow :joy: I'm considering suing Mother Nature")
+    assert CueKind.LEGAL not in {c.kind for c in joke.cues}, joke.explain()
+    meant = read_one("Your dish has been down for a week. I'm considering suing you.")
+    assert CueKind.LEGAL in {c.kind for c in meant.cues}, meant.explain()
+
+
+def test_keeping_people_out_on_purpose_is_not_feeling_ignored() -> None:
+    purpose = read_one("We need to kill the old class codes so nobody can join them anymore.")
+    assert not {"neglect.ignored", "esc.threat"} & {s.id for s in purpose.signals}
+    ignored = read_after_agent("so nobody knows.", agent="I've passed this to the team.")
+    assert "neglect.ignored" in {s.id for s in ignored.signals}, ignored.explain()
+
+
+def test_slack_cheer_codes_read_as_the_emoji_they_show() -> None:
+    assert "😂" in prepare("lol :joy: fine").prose
+    assert "👍" in prepare("ok :+1::skin-tone-3:").prose
+    assert ":custom_party:" not in prepare("shipped :custom_party:").prose
