@@ -1148,3 +1148,19 @@ def test_slack_cheer_codes_read_as_the_emoji_they_show() -> None:
     assert "😂" in prepare("lol :joy: fine").prose
     assert "👍" in prepare("ok :+1::skin-tone-3:").prose
     assert ":custom_party:" not in prepare("shipped :custom_party:").prose
+
+
+@pytest.mark.parametrize(
+    ("text", "upset"),
+    [
+        ("I did not expect to be chasing a date correction on an obituary like this.", True),
+        ("Honestly we expected better from you after six years.", True),
+        ("The daughter just called me in tears asking why the page says Saturday.", True),
+        ("She was in tears of joy when the flowers arrived.", False),
+        ("I didn't expect the update to be this big, nice work.", False),
+    ],
+)
+def test_expectations_let_down_in_so_many_words_are_upset(text: str, upset: bool) -> None:
+    """Batch 43: a funeral director, professional throughout, says what it cost in plain words."""
+    a = read_after_agent(text, agent="Let me see what I can do.")
+    assert ("feel.upset" in {s.id for s in a.signals}) is upset, a.explain()
