@@ -1164,3 +1164,16 @@ def test_expectations_let_down_in_so_many_words_are_upset(text: str, upset: bool
     """Batch 43: a funeral director, professional throughout, says what it cost in plain words."""
     a = read_after_agent(text, agent="Let me see what I can do.")
     assert ("feel.upset" in {s.id for s in a.signals}) is upset, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "loaded"),
+    [
+        ("did you even check whether Expedia acknowledged the update?", True),
+        ("Has anyone even looked at the logs I sent?", True),
+        ("Did you check whether Expedia acknowledged the update?", False),
+    ],
+)
+def test_did_you_even_is_a_loaded_question(text: str, loaded: bool) -> None:
+    a = read_after_agent(text, agent="The update was sent successfully at 16:02.")
+    assert ("press.question" in {s.id for s in a.signals}) is loaded, a.explain()
