@@ -496,6 +496,7 @@ class FrustrationEngine:
             and F.AGENT_OFFER not in state.last_agent
         )
         refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
+        cannot_grant = reading.after_agent and F.AGENT_CANNOT_GRANT in state.last_agent
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
@@ -521,6 +522,7 @@ class FrustrationEngine:
             escalate=state.escalated,
             agent_declined=declined,
             agent_refused=refused,
+            agent_cannot_grant=cannot_grant,
             heated=heated,
             grievance=grievance,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),

@@ -202,7 +202,8 @@ class EscalationPolicy:
         self, requests: Sequence[Request], *, refused_in_heat: bool = False
     ) -> tuple[Cue, ...]:
         """Cues for the requests that exceed what the team lets an agent grant. A request with
-        no amount counts only when `refused_in_heat`: the agent has said no to it and the customer
+        no amount counts only when `refused_in_heat`: the agent has said it is not theirs to grant
+        ("anything over $2,000 is signed off above my level"), or said no to it and the customer
         insists, heated ("Then get it approved. Three months' credit, confirmed tonight")."""
         cues: list[Cue] = []
         templates = self.book.wording.templates
@@ -262,8 +263,11 @@ class EscalationPolicy:
         # polite first request goes to the agent, not to a supervisor
         spoken = [c for c in assessment.cues if c.kind is not CueKind.BEYOND_AUTHORITY]
         heated = self.heated(assessment)
+        # an ask with no amount is over the limit when the agent says so ("that has to be signed
+        # off above my level"), or when a heated customer insists after a no
         over = self.beyond_authority(
-            assessment.requests, refused_in_heat=heated and assessment.agent_refused
+            assessment.requests,
+            refused_in_heat=(heated and assessment.agent_refused) or assessment.agent_cannot_grant,
         )
         candidates = spoken + (list(over) if heated or assessment.agent_declined else [])
         rank = LEVEL_RANK[assessment.level]

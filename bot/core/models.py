@@ -154,6 +154,9 @@ class Assessment:
         False  # the agent's last reply said no, or that it is not theirs to grant
     )
     agent_refused: bool = False  # ... and it said no outright, or not theirs to grant
+    # ... and it said the ask is above what they may grant ("anything over $2,000 is signed off
+    # above my level"): beyond the agent's authority in the agent's own words
+    agent_cannot_grant: bool = False
     margin: float = (
         0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
     )

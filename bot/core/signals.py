@@ -75,7 +75,11 @@ class Matcher:
     def _negated(self, lower: str, start: int) -> bool:
         window = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]
         words = _NEG_WINDOW.findall(window)[-3:]
-        return any(w in self.negators or w.endswith("n't") for w in words)
+        # "nothing's wrong": a negator with its 's still negates
+        return any(
+            w in self.negators or w.endswith("n't") or w.removesuffix("'s") in self.negators
+            for w in words
+        )
 
     def match(self, lower: str, evidence_text: str) -> list[Hit]:
         """The families fired by this lowercased message (evidence quoted from

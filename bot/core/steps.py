@@ -324,7 +324,15 @@ def own_slip(r: Reading) -> None:
 
 
 # what a vent about someone else borrows: the feeling, not the facts
-_VENTED = ("feel.", "verdict.", "emoji.upset", "press.sarcasm", "shape.burst", "repeat.")
+_VENTED = (
+    "feel.",
+    "verdict.",
+    "emoji.upset",
+    "press.sarcasm",
+    "shape.burst",
+    "repeat.",
+    "dialog.pushback",  # "Ugh, Zoom." answers no one
+)
 
 
 def elsewhere(r: Reading) -> None:
@@ -335,6 +343,23 @@ def elsewhere(r: Reading) -> None:
     if feats.has("calm.elsewhere"):
         for name in [n for n in feats.values if n.startswith(_VENTED)]:
             feats.drop(name)
+
+
+# the customer waives the hurry in so many words: "Deadline on our side is end of month, no
+# rush", "not urgent, whenever you get a chance"
+_NO_RUSH = re.compile(
+    r"\bno (?:(?:crazy|real|big|huge|massive|great|mad|particular) )?"
+    r"(?:rush|hurry|urgency|pressure|panic)\b|\bnot (?:urgent|a rush|in a rush|in a hurry|"
+    r"time[- ]sensitive|pressing)\b|\bwhenever (?:you|you're|is) (?:can|get a (?:chance|minute)|"
+    r"free|convenient)|\b(?:in|at) your (?:own )?(?:time|leisure|convenience)\b|\btake your time\b"
+)
+
+
+def no_rush(r: Reading) -> None:
+    """A deadline the customer says is no rush ("their deadline is the 30th, so no rush before
+    then") presses for nothing."""
+    if r.features.has("press.urgency") and _NO_RUSH.search(r.prep.lower) is not None:
+        r.features.drop("press.urgency")
 
 
 def praise_passed_on(rules: DetectionRules) -> Step:
@@ -572,6 +597,7 @@ def default_pipeline(
         ("closing", closing),
         ("own_slip", own_slip),
         ("elsewhere", elsewhere),
+        ("no_rush", no_rush),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
         ("again_by_choice", again_by_choice),

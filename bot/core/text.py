@@ -57,6 +57,7 @@ _CHEER_EMOJI = {
     "+1": "👍",
     "thumbsup": "👍",
     "pray": "🙏",
+    "clap": "👏",  # beside a failure, a slow clap (the sarcasm step)
 }
 _CHEER_EMOJI_CODE = re.compile(
     r":(" + "|".join(re.escape(code) for code in _CHEER_EMOJI) + r")(?:::skin-tone-\d)?:"

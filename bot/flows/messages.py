@@ -379,9 +379,9 @@ def _coach_late(
     if not last:
         return state
     assessment = assessment_from_json(last)
-    escalated = assessment.escalate and bool(assessment.cues)
-    # the agent joining a thread whose opening already pinged a supervisor is told so
-    told = answered and escalated and rec.alert is not None and AlertState.from_json(rec.alert).live
+    # the agent joining a thread whose opening already pinged a supervisor is told so (the ping
+    # may have come from a calmer message than the hottest one kept here)
+    told = answered and rec.alert is not None and AlertState.from_json(rec.alert).live
     if assessment.level not in (Level.FRUSTRATED, Level.ANGRY):
         # read without the reply, a mild message looks worse than it was: no hint; the next
         # customer message is coached as usual

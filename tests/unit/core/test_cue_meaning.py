@@ -686,6 +686,23 @@ NINETEENTH_LOOKALIKES = [
     "Our accreditation body wants the audit trail as a PDF, can you export that?",
     "Can you send me the cancellation notice template for the one user who left?",
 ]
+# A twentieth round, from blind batches 45 and 46 (42 of 60 on first play): a body named in full,
+# the police brought in, a workplace-safety regulator; and their look-alikes: a police report
+# uploaded for a claim, lawyers in passing, "I'll get her to send it", the company's HSE team.
+TWENTIETH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "One parent is reporting it to the Advertising Standards Authority, and so are we.",
+    ),
+    (CueKind.LEGAL, "I've rung 101 and I'm giving the police the screenshots this afternoon."),
+    (CueKind.LEGAL, "Our insurer wants a report and so does the HSE, apparently."),
+]
+TWENTIETH_LOOKALIKES = [
+    "I'm trying to upload the police report for claim AU-55120 but the portal fails.",
+    "great, saves me a round trip with our lawyers :sweat_smile: can you send the NDA?",
+    "Oh brilliant, that's a relief. I'll get her to send the doctor's note today.",
+    "Our HSE team needs the safety data sheet for the new cleaner, can you send it?",
+]
 EIGHTEENTH_LOOKALIKES = [
     "Can the document go to their CFO first and then to our CEO for the second signature?",
     "The export doesn't only show totals, it shows all the line items too, which is great.",
@@ -793,6 +810,7 @@ ESCALATIONS = (
     + SEVENTEENTH_ROUND
     + EIGHTEENTH_ROUND
     + NINETEENTH_ROUND
+    + TWENTIETH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -812,6 +830,7 @@ CALM_LOOKALIKES = (
     + FIFTEENTH_LOOKALIKES
     + EIGHTEENTH_LOOKALIKES
     + NINETEENTH_LOOKALIKES
+    + TWENTIETH_LOOKALIKES
 )
 
 

@@ -1093,7 +1093,7 @@ def test_the_result_of_one_more_try_is_no_recurrence() -> None:
     ("text", "agent"),
     [
         ('You "believe so". OK. I need a definite answer today.', "I believe so, I'll confirm."),
-        ("We specified 0.3mm. 2mm isn't \"a bit\".", "ABS can warp a bit, within tolerance."),
+        ('We specified 0.3mm. 2mm isn\'t "a bit".', "ABS can warp a bit, within tolerance."),
         (
             'Fantastic. 14 weeks of waiting, gone, and "anything else". Really great system.',
             "I understand your frustration! Is there anything else I can help with today?",
@@ -1177,3 +1177,71 @@ def test_expectations_let_down_in_so_many_words_are_upset(text: str, upset: bool
 def test_did_you_even_is_a_loaded_question(text: str, loaded: bool) -> None:
     a = read_after_agent(text, agent="The update was sent successfully at 16:02.")
     assert ("press.question" in {s.id for s in a.signals}) is loaded, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "pushback"),
+    [
+        ("Yes. It's in the first message.", True),
+        ("Also read it. It's about cash vs accrual basis.", True),
+        ("That's what I did. Screenshots attached, both accrual.", True),
+        (
+            "Thanks, I've read that one, it doesn't explain why two of your own reports disagree.",
+            True,
+        ),
+        ("The order number is 4471, thanks for checking.", False),
+    ],
+)
+def test_what_was_already_said_or_done_pushes_back(text: str, pushback: bool) -> None:
+    """Batch 46: the agent asks for what the customer already gave or did."""
+    a = read_after_agent(text, agent="Have you tried re-running both reports?")
+    assert ("dialog.pushback" in {s.id for s in a.signals}) is pushback, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sure! Love filling in the same info twice, great use of the morning :+1:",
+        "love that I'm getting the same checklist again, super efficient use of everyone's time",
+    ],
+)
+def test_a_chore_done_twice_and_loved_is_sarcasm(text: str) -> None:
+    a = read_after_agent(text, agent="Can you paste the pass numbers here?")
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "pressing"),
+    [
+        ("Deadline on our side is end of month, no crazy rush.", False),
+        (
+            "our hiring manager wants to escalate the req to urgent priority, is that a setting?",
+            False,
+        ),
+        ("Please treat this as urgent, payroll runs tonight.", True),
+        ("The deadline is today and nothing works.", True),
+    ],
+)
+def test_a_hurry_waived_or_named_as_a_setting_presses_for_nothing(
+    text: str, pressing: bool
+) -> None:
+    a = read_after_agent(text)
+    assert ("press.urgency" in {s.id for s in a.signals}) is pressing, a.explain()
+
+
+def test_declining_an_offered_option_corrects_nobody() -> None:
+    a = read_after_agent(
+        "nah not worth it then, we'll wait. cheers for the straight answer",
+        agent="Diversion is $350 a container; happy to request it if you prefer.",
+    )
+    assert "dialog.no" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_negator_with_its_s_still_negates() -> None:
+    a = read_one("We offboarded our bookkeeper. Nothing's wrong as far as we know, just hygiene.")
+    assert "problem.wrong" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_other_things_that_are_fine_are_no_praise() -> None:
+    a = read_after_agent("I said other projects are fine. in my first message.")
+    assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
