@@ -269,7 +269,9 @@ class FrustrationEngine:
                 families.append(F.SAME_ANSWER)
         if "agent.done" in families:
             state.stuck_rounds = 0
-        if F.AGENT_CANNOT_GRANT in families and not state.open_requests:
+        if (F.AGENT_CANNOT_GRANT in families or F.AGENT_ABOVE_LEVEL in families) and not (
+            state.open_requests
+        ):
             # the customer's ask had no words we know ("reconnect us now"), but the agent's
             # answer says it is beyond what they may grant: that is the ask, still open
             said = shorten(prep.prose, SIGNAL_LIMIT)
@@ -496,7 +498,7 @@ class FrustrationEngine:
             and F.AGENT_OFFER not in state.last_agent
         )
         refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
-        cannot_grant = reading.after_agent and F.AGENT_CANNOT_GRANT in state.last_agent
+        above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
@@ -522,7 +524,7 @@ class FrustrationEngine:
             escalate=state.escalated,
             agent_declined=declined,
             agent_refused=refused,
-            agent_cannot_grant=cannot_grant,
+            agent_above_level=above_level,
             heated=heated,
             grievance=grievance,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),

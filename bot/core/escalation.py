@@ -267,7 +267,7 @@ class EscalationPolicy:
         # off above my level"), or when a heated customer insists after a no
         over = self.beyond_authority(
             assessment.requests,
-            refused_in_heat=(heated and assessment.agent_refused) or assessment.agent_cannot_grant,
+            refused_in_heat=(heated and assessment.agent_refused) or assessment.agent_above_level,
         )
         candidates = spoken + (list(over) if heated or assessment.agent_declined else [])
         rank = LEVEL_RANK[assessment.level]

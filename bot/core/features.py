@@ -32,6 +32,7 @@ CURT = "ctx.curt"  # a customer who wrote warmly before now restates a problem i
 AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
 SAYS_LOOP = "repeat.loop"  # "fourth time I'm asking", "going round in circles"
 AGENT_CANNOT_GRANT = "agent.cannot_grant"  # "I'm not able to approve that": not theirs to grant
+AGENT_ABOVE_LEVEL = "agent.above_level"  # "that has to be signed off above my level"
 AGENT_OFFER = "agent.offer"  # "..., but I can take 50% off": something they can give instead
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
@@ -124,9 +125,15 @@ COMPLAINT_PREFIXES: tuple[str, ...] = (
 )
 # agent families that say "no" or "not mine to give" (a request above the limit then needs a
 # supervisor even in a calm thread)
-DECLINED = ("agent.negative", AGENT_CANNOT_GRANT, "agent.failed", "agent.defensive")
+DECLINED = (
+    "agent.negative",
+    AGENT_CANNOT_GRANT,
+    AGENT_ABOVE_LEVEL,
+    "agent.failed",
+    "agent.defensive",
+)
 # ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval")
-REFUSED = ("agent.negative", AGENT_CANNOT_GRANT)
+REFUSED = ("agent.negative", AGENT_CANNOT_GRANT, AGENT_ABOVE_LEVEL)
 # what keeps a thread going round: the customer asks again, corrects, or says it keeps happening
 STUCK = (
     "ctx.repeat",

@@ -156,7 +156,7 @@ class Assessment:
     agent_refused: bool = False  # ... and it said no outright, or not theirs to grant
     # ... and it said the ask is above what they may grant ("anything over $2,000 is signed off
     # above my level"): beyond the agent's authority in the agent's own words
-    agent_cannot_grant: bool = False
+    agent_above_level: bool = False
     margin: float = (
         0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
     )

@@ -34,7 +34,7 @@ def assessment_to_json(a: Assessment) -> dict[str, Any]:
         "escalate": a.escalate,
         "agent_declined": a.agent_declined,
         "agent_refused": a.agent_refused,
-        "agent_cannot_grant": a.agent_cannot_grant,
+        "agent_above_level": a.agent_above_level,
         "margin": round(a.margin, 3),
         "heated": a.heated,
         "grievance": a.grievance,
@@ -69,7 +69,7 @@ def assessment_from_json(d: dict[str, Any]) -> Assessment:
         escalate=bool(d.get("escalate")),
         agent_declined=bool(d.get("agent_declined")),
         agent_refused=bool(d.get("agent_refused")),
-        agent_cannot_grant=bool(d.get("agent_cannot_grant")),
+        agent_above_level=bool(d.get("agent_above_level")),
         # readings saved before these were kept read as borderline (margin 0), not as sure
         margin=float(d.get("margin", 0.0)),
         heated=bool(d.get("heated")),

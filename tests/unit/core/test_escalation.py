@@ -334,6 +334,21 @@ class TestAuthority:
         )
         assert p.assess(AlertState(), calm, SOURCE, T0)[1] is None
 
+    def test_an_ask_the_agent_says_is_above_their_level_is_a_supervisors_call(self) -> None:
+        """ "Anything over $2,000 has to be signed off above my level": the agent says in so many
+        words that someone above them decides, so a supervisor is told even though the customer
+        stays polite ("Understood, thanks for being upfront. What's the next step?")."""
+        p = policy()
+        ask = (self.refund(None),)
+        polite = replace(
+            assessed(requests=ask, level=Level.UNEASY),
+            agent_declined=True,
+            agent_refused=True,
+            agent_above_level=True,
+        )
+        _, d = first_alert(p, polite)
+        assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
+
     def test_team_can_raise_a_limit_and_silence_the_cue(self) -> None:
         assert len(policy().beyond_authority((self.refund(150),))) == 1
         raised = policy(authority={"refund": {"max": {"USD": 1000}}})
