@@ -362,6 +362,33 @@ def no_rush(r: Reading) -> None:
         r.features.drop("press.urgency")
 
 
+# someone else named as the one at fault: "our student information system vendor ... they're the
+# worst", "I bet city IT rolled their new firewall out ... they're impossible to reach"
+_THIRD_PARTY = re.compile(
+    r"\b(?:our|the|my|their) (?:[\w-]+ ){0,3}(?:vendor|supplier|isp|bank|landlord|council|"
+    r"contractor|registrar|insurer|it (?:department|dept|team|folks|people|guys))\b"
+    r"|\b(?:city|county|council|state|corporate|central|campus|group|head office|district) it\b"
+    r"|\bthe other (?:guys|lot|company|vendor|provider|side)\b"
+)
+_THEY = re.compile(r"\b(?:they|they'?re|they'?ve|their|them)\b")
+_YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
+
+
+def aimed_elsewhere(r: Reading) -> None:
+    """The upset names someone else as the one at fault and says nothing of us ("Our SIS vendor
+    changed the export format AGAIN without telling anyone ... honestly they're the worst"): like
+    a vent with "not your problem", its feelings are not ours to answer; the facts still count."""
+    lower = r.prep.lower
+    if (
+        not r.features.has("calm.elsewhere")
+        and _THIRD_PARTY.search(lower) is not None
+        and _THEY.search(lower) is not None
+        and _YOU.search(lower) is None
+    ):
+        for name in [n for n in r.features.values if n.startswith(_VENTED)]:
+            r.features.drop(name)
+
+
 def praise_passed_on(rules: DetectionRules) -> Step:
     """ "Is there somewhere I can leave feedback for your manager?", "tell your boss you deserve
     a raise": praise to pass up, in a thread with no complaint and nothing wrong in the message,
@@ -597,6 +624,7 @@ def default_pipeline(
         ("closing", closing),
         ("own_slip", own_slip),
         ("elsewhere", elsewhere),
+        ("aimed_elsewhere", aimed_elsewhere),
         ("no_rush", no_rush),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),

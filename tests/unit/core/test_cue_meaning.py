@@ -696,12 +696,23 @@ TWENTIETH_ROUND = [
     ),
     (CueKind.LEGAL, "I've rung 101 and I'm giving the police the screenshots this afternoon."),
     (CueKind.LEGAL, "Our insurer wants a report and so does the HSE, apparently."),
+    (
+        CueKind.LEGAL,
+        "Her father is an attorney and he has already drafted a letter about your confirmation.",
+    ),
+    (CueKind.LEGAL, "She's filing a report with the state veterinary board on Friday."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I've already emailed the consumer reporter at KGW, they did a segment on installers.",
+    ),
 ]
 TWENTIETH_LOOKALIKES = [
     "I'm trying to upload the police report for claim AU-55120 but the portal fails.",
     "great, saves me a round trip with our lawyers :sweat_smile: can you send the NDA?",
     "Oh brilliant, that's a relief. I'll get her to send the doctor's note today.",
     "Our HSE team needs the safety data sheet for the new cleaner, can you send it?",
+    "Should we involve the police over the camera traps comment?",
+    "Our counsel would also like to know whether you've had any reportable incidents.",
 ]
 EIGHTEENTH_LOOKALIKES = [
     "Can the document go to their CFO first and then to our CEO for the second signature?",

@@ -1245,3 +1245,43 @@ def test_a_negator_with_its_s_still_negates() -> None:
 def test_other_things_that_are_fine_are_no_praise() -> None:
     a = read_after_agent("I said other projects are fine. in my first message.")
     assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "vented"),
+    [
+        (
+            "Our SIS vendor changed the export format AGAIN without telling anyone, honestly "
+            "they're the worst :face_with_rolling_eyes:",
+            True,
+        ),
+        (
+            "I bet city IT rolled their new firewall out. they're impossible to reach on fridays",
+            True,
+        ),
+        ("You changed the export format AGAIN without telling anyone, honestly the worst", False),
+        ("They told me it would be fixed Monday and their support is useless.", False),
+    ],
+)
+def test_upset_aimed_at_someone_else_keeps_only_its_facts(text: str, vented: bool) -> None:
+    """Batch 47: a vendor or the city's IT named as the one at fault, nothing said of us."""
+    a = read_after_agent(text)
+    heat = {s.id for s in a.signals if s.id.startswith(("feel.", "verdict.", "repeat.", "emoji."))}
+    assert (not heat) is vented, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I genuinely do not care whose side it is, I just need someone to find these results.",
+        "I need someone to look at the gateway logs, not tell me to move racks.",
+    ],
+)
+def test_refusing_the_blame_sent_elsewhere_pushes_back(text: str) -> None:
+    a = read_after_agent(text, agent="Any delay would be on the lab's side, not the portal.")
+    assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_machine_with_a_grudge_is_a_joke() -> None:
+    a = read_after_agent("thanks!! the laser cutter says thanks too (it doesn't, it hates me)")
+    assert "feel.upset" not in {s.id for s in a.signals}, a.explain()
