@@ -40,6 +40,7 @@ KNOWN_CALM_MISSES = {
     "b44-calm-satellite-snow-jokes": "'cancel winter, not your department' read as pushback",
     "b45-calm-uni-zoom-rant": "a professor's anger at Zoom mid-seminar is coached (arguable)",
     "b46-calm-property-bank-rage": "a rage at the customer's bank keeps its facts (on hold, again)",
+    "b48-calm-citizen-abusive-user": "a troll's threat quoted in full reads as the customer's heat",
 }
 CALM = [
     pytest.param(
