@@ -20,7 +20,7 @@ _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 _SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _UPSET_EMOJI_CODE = re.compile(
-    r":(?:rage|angry|triumph|unamused|face_with_rolling_eyes|disappointed|pouting_cat|"
+    r":(?:rage|angry|triumph|unamused|face_with_rolling_eyes|roll_eyes|disappointed|pouting_cat|"
     r"face_with_symbols_on_mouth|weary|tired_face|persevere|confounded|facepalm|face_palm|"
     r"(?:man|woman|person)_facepalming|cry|sob|slightly_frowning_face|white_frowning_face|"
     r"frowning|thumbsdown|-1)(?:::skin-tone-\d)?:"

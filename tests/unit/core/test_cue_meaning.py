@@ -706,6 +706,22 @@ TWENTIETH_ROUND = [
         "I've already emailed the consumer reporter at KGW, they did a segment on installers.",
     ),
 ]
+# A twenty-first round, from blind batches 49 and 50 (49 of 60 on first play): someone who can,
+# the head of a team, a commissioner's office, losses laid at our door, a card dispute with Amex;
+# and look-alikes: small claims against the customer's own client, a member's renewal cancelled.
+TWENTY_FIRST_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Then I'd like to speak with someone who can. Whoever heads up your authentication team.",
+    ),
+    (CueKind.LEGAL, "I'm filing a complaint with the state insurance commissioner's office."),
+    (CueKind.LEGAL, "We will hold you responsible for the lost revenue from this suspension."),
+    (CueKind.LEGAL, "I'm disputing the entire rental with Amex today."),
+]
+TWENTY_FIRST_LOOKALIKES = [
+    "honestly ready to take them to small claims lol, can your app add late fees?",
+    "A family asked us to cancel their auto-renewal, they're moving away. Where is that option?",
+]
 TWENTIETH_LOOKALIKES = [
     "I'm trying to upload the police report for claim AU-55120 but the portal fails.",
     "great, saves me a round trip with our lawyers :sweat_smile: can you send the NDA?",
@@ -822,6 +838,7 @@ ESCALATIONS = (
     + EIGHTEENTH_ROUND
     + NINETEENTH_ROUND
     + TWENTIETH_ROUND
+    + TWENTY_FIRST_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -842,6 +859,7 @@ CALM_LOOKALIKES = (
     + EIGHTEENTH_LOOKALIKES
     + NINETEENTH_LOOKALIKES
     + TWENTIETH_LOOKALIKES
+    + TWENTY_FIRST_LOOKALIKES
 )
 
 

@@ -1285,3 +1285,28 @@ def test_refusing_the_blame_sent_elsewhere_pushes_back(text: str) -> None:
 def test_a_machine_with_a_grudge_is_a_joke() -> None:
     a = read_after_agent("thanks!! the laser cutter says thanks too (it doesn't, it hates me)")
     assert "feel.upset" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_slacks_roll_eyes_code_is_an_upset_emoji() -> None:
+    assert "😠" in prepare("go back in time and screenshot it :roll_eyes:").prose
+
+
+def test_read_it_twice_pushes_back() -> None:
+    a = read_after_agent("I've read it. Twice. The ID is in the subject line.")
+    assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "above"),
+    [
+        ("Anything over $2,000 has to be signed off above my level.", True),
+        (
+            "I'm not able to approve service credits, that needs sign-off from someone above me.",
+            True,
+        ),
+        ("That would need my manager's approval.", True),
+        ("I'm not able to bypass the reconnection queue.", False),
+    ],
+)
+def test_an_agent_who_says_someone_above_them_decides(reply: str, above: bool) -> None:
+    assert ("agent.above_level" in engine().agent_families(reply)) is above
