@@ -41,6 +41,8 @@ KNOWN_CALM_MISSES = {
     "b45-calm-uni-zoom-rant": "a professor's anger at Zoom mid-seminar is coached (arguable)",
     "b46-calm-property-bank-rage": "a rage at the customer's bank keeps its facts (on hold, again)",
     "b48-calm-citizen-abusive-user": "a troll's threat quoted in full reads as the customer's heat",
+    "b49-calm-museum-cancel-autorenew-member": "':cry:' and 'can't see a cancel option' read upset",
+    "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
 }
 CALM = [
     pytest.param(
