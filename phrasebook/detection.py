@@ -267,7 +267,14 @@ class Tuning(_Frozen):
     appreciate_if: list[str] = Field(min_length=1)
     pass_on: list[str] = Field(min_length=1)
     no_fault: list[str] = Field(min_length=1)
-    _message_patterns = field_validator("appreciate_if", "pass_on", "no_fault")(_check_patterns)
+    # a hurry the customer waives ("no crazy rush"); an "again" they would choose ("now I want to
+    # move again"); someone else named as the one at fault ("our SIS vendor", "city IT")
+    no_rush: list[str] = Field(min_length=1)
+    wish_again: list[str] = Field(min_length=1)
+    third_party: list[str] = Field(min_length=1)
+    _message_patterns = field_validator(
+        "appreciate_if", "pass_on", "no_fault", "no_rush", "wish_again", "third_party"
+    )(_check_patterns)
     escalate_rounds: int = Field(ge=1)  # frustrated customer turns in a row for a stalemate
     escalate_cue_strength: float = Field(ge=0, le=1)
     # a polite message needs some heat to read "frustrated": a feature with one of these

@@ -183,7 +183,7 @@ def sarcasm_step(matcher: Matcher) -> Step:
 
 # words in quotation marks: "... gone, and "anything else"", "2mm isn't 'a bit'"
 _QUOTED_WORDS = re.compile(
-    r"(?:(?<=\s)|^)([\"\u201c\u2018']|(?<![\w'])')([a-z][^\"\u201c\u201d\u2018\u2019\n]{1,48}?)"
+    r"(?:(?<=\s)|^)([\"\u201c\u2018'])([a-z][^\"\u201c\u201d\u2018\u2019\n]{1,48}?)"
     r"([\"\u201d\u2019'])(?![a-z])"
 )
 # a quoted label or name, not an echo: "I clicked 'place hold'", "the 'export' button"
@@ -339,61 +339,60 @@ def elsewhere(r: Reading) -> None:
     """ "My seller is driving me up the wall ... not your problem, I know": the customer says
     the upset is with someone else. The feelings in the message are theirs, not ours to answer;
     the problem it reports still counts."""
-    feats = r.features
-    if feats.has("calm.elsewhere"):
-        for name in [n for n in feats.values if n.startswith(_VENTED)]:
-            feats.drop(name)
+    if r.features.has("calm.elsewhere"):
+        _drop_vented(r.features)
 
 
-# the customer waives the hurry in so many words: "Deadline on our side is end of month, no
-# rush", "not urgent, whenever you get a chance"
-_NO_RUSH = re.compile(
-    r"\bno (?:(?:crazy|real|big|huge|massive|great|mad|particular) )?"
-    r"(?:rush|hurry|urgency|pressure|panic)\b|\bnot (?:urgent|a rush|in a rush|in a hurry|"
-    r"time[- ]sensitive|pressing)\b|\bwhenever (?:you|you're|is) (?:can|get a (?:chance|minute)|"
-    r"free|convenient)|\b(?:in|at) your (?:own )?(?:time|leisure|convenience)\b|\btake your time\b"
-)
+def _drop_vented(feats: Features) -> None:
+    for name in [n for n in feats.values if n.startswith(_VENTED)]:
+        feats.drop(name)
 
 
-def no_rush(r: Reading) -> None:
-    """A deadline the customer says is no rush ("their deadline is the 30th, so no rush before
-    then") presses for nothing."""
-    if r.features.has("press.urgency") and _NO_RUSH.search(r.prep.lower) is not None:
-        r.features.drop("press.urgency")
+def _either(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-# someone else named as the one at fault: "our student information system vendor ... they're the
-# worst", "I bet city IT rolled their new firewall out ... they're impossible to reach"
-_THIRD_PARTY = re.compile(
-    r"\b(?:our|the|my|their) (?:[\w-]+ ){0,3}(?:vendor|supplier|isp|bank|landlord|council|"
-    r"contractor|registrar|insurer|it (?:department|dept|team|folks|people|guys))\b"
-    r"|\b(?:city|county|council|state|corporate|central|campus|group|head office|district) it\b"
-    r"|\bthe other (?:guys|lot|company|vendor|provider|side)\b"
-)
+def no_rush_step(rules: DetectionRules) -> Step:
+    """`no_rush`: a deadline the customer says is no rush ("their deadline is the 30th, so no rush
+    before then") presses for nothing (`tuning.no_rush`)."""
+    waived = _either(rules.tuning.no_rush)
+
+    def no_rush(r: Reading) -> None:
+        if r.features.has("press.urgency") and waived.search(r.prep.lower) is not None:
+            r.features.drop("press.urgency")
+
+    return no_rush
+
+
 _THEY = re.compile(r"\b(?:they|they'?re|they'?ve|their|them)\b")
 _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
 
 
-def aimed_elsewhere(r: Reading) -> None:
-    """The upset names someone else as the one at fault and says nothing of us ("Our SIS vendor
-    changed the export format AGAIN without telling anyone ... honestly they're the worst"): like
-    a vent with "not your problem", its feelings are not ours to answer; the facts still count."""
-    lower = r.prep.lower
-    if (
-        not r.features.has("calm.elsewhere")
-        and _THIRD_PARTY.search(lower) is not None
-        and _THEY.search(lower) is not None
-        and _YOU.search(lower) is None
-    ):
-        for name in [n for n in r.features.values if n.startswith(_VENTED)]:
-            r.features.drop(name)
+def aimed_elsewhere_step(rules: DetectionRules) -> Step:
+    """`aimed_elsewhere`: the upset names someone else as the one at fault (`tuning.third_party`)
+    and says nothing of us ("Our SIS vendor changed the export format AGAIN without telling
+    anyone ... honestly they're the worst"): like a vent with "not your problem", its feelings
+    are not ours to answer; the facts still count."""
+    third_party = _either(rules.tuning.third_party)
+
+    def aimed_elsewhere(r: Reading) -> None:
+        lower = r.prep.lower
+        if (
+            not r.features.has("calm.elsewhere")
+            and third_party.search(lower) is not None
+            and _THEY.search(lower) is not None
+            and _YOU.search(lower) is None
+        ):
+            _drop_vented(r.features)
+
+    return aimed_elsewhere
 
 
 def praise_passed_on(rules: DetectionRules) -> Step:
     """ "Is there somewhere I can leave feedback for your manager?", "tell your boss you deserve
     a raise": praise to pass up, in a thread with no complaint and nothing wrong in the message,
     asks for nobody senior (the cue is left out as well: `FrustrationEngine._finish`)."""
-    pass_on = re.compile("|".join(f"(?:{p})" for p in rules.tuning.pass_on))
+    pass_on = _either(rules.tuning.pass_on)
 
     def praise(r: Reading) -> None:
         feats = r.features
@@ -428,26 +427,21 @@ def retried_and_working(r: Reading) -> None:
         feats.drop("repeat.recur")
 
 
-# doing it again by choice: "now I want to move again just to watch them work", "we'd book
-# again in a heartbeat", "can't wait to fly with you again"
-_WISH_AGAIN = re.compile(
-    r"(?<!n't )(?<!not )(?<!never )(?<!no )\b(?:want|wanna|would love|'d love|would happily|"
-    r"'d happily|can'?t wait|cannot wait|keen|happy|glad|would definitely|'d definitely|"
-    r"will definitely|'ll definitely)"
-    r"(?: to)?(?: [\w']+){1,4}? again\b"
-)
+def again_by_choice_step(rules: DetectionRules) -> Step:
+    """`again_by_choice`: an "again" the customer wishes for is no recurrence ("you guys are
+    dangerous, now I want to move again"): `repeat.recur` is dropped when every "again" is one
+    they would choose (`tuning.wish_again`)."""
+    wish = _either(rules.tuning.wish_again)
 
+    def again_by_choice(r: Reading) -> None:
+        if not r.features.has("repeat.recur"):
+            return
+        lower = r.prep.lower
+        wished = sum(1 for _ in wish.finditer(lower))
+        if wished and wished >= lower.count(" again") + lower.startswith("again"):
+            r.features.drop("repeat.recur")
 
-def again_by_choice(r: Reading) -> None:
-    """An "again" the customer wishes for is no recurrence ("you guys are dangerous, now I want
-    to move again"): `repeat.recur` is dropped when every "again" is one they would choose."""
-    hit = r.features.hits.get("repeat.recur")
-    if hit is None:
-        return
-    lower = r.prep.lower
-    wished = sum(1 for _ in _WISH_AGAIN.finditer(lower))
-    if wished and wished >= lower.count(" again") + lower.startswith("again"):
-        r.features.drop("repeat.recur")
+    return again_by_choice
 
 
 # the outcome of one more try, told as a result: "same thing at a similar point, chunk 774 this
@@ -624,11 +618,11 @@ def default_pipeline(
         ("closing", closing),
         ("own_slip", own_slip),
         ("elsewhere", elsewhere),
-        ("aimed_elsewhere", aimed_elsewhere),
-        ("no_rush", no_rush),
+        ("aimed_elsewhere", aimed_elsewhere_step(rules)),
+        ("no_rush", no_rush_step(rules)),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
-        ("again_by_choice", again_by_choice),
+        ("again_by_choice", again_by_choice_step(rules)),
         ("retried_and_failing", retried_and_failing),
         ("shape", shape),
         ("tone", tone_step(tone)),
