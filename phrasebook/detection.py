@@ -272,8 +272,16 @@ class Tuning(_Frozen):
     no_rush: list[str] = Field(min_length=1)
     wish_again: list[str] = Field(min_length=1)
     third_party: list[str] = Field(min_length=1)
+    # someone else's feeling, told as theirs ("the tenant is pretty fed up with him")
+    their_feeling: list[str] = Field(min_length=1)
     _message_patterns = field_validator(
-        "appreciate_if", "pass_on", "no_fault", "no_rush", "wish_again", "third_party"
+        "appreciate_if",
+        "pass_on",
+        "no_fault",
+        "no_rush",
+        "wish_again",
+        "third_party",
+        "their_feeling",
     )(_check_patterns)
     escalate_rounds: int = Field(ge=1)  # frustrated customer turns in a row for a stalemate
     escalate_cue_strength: float = Field(ge=0, le=1)

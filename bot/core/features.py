@@ -135,11 +135,13 @@ DECLINED = (
 # ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval")
 REFUSED = ("agent.negative", AGENT_CANNOT_GRANT, AGENT_ABOVE_LEVEL)
 # what keeps a thread going round: the customer asks again, corrects, or says it keeps happening
+# (not a recurrence they report: "the class was cancelled three times" is the problem, not a loop)
 STUCK = (
     "ctx.repeat",
     "ctx.topic_again",
     "ctx.asks_again",
-    "repeat.",
+    "repeat.again",
+    SAYS_LOOP,
     "dialog.no",
     "dialog.pushback",
     "neglect.",

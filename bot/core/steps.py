@@ -99,6 +99,8 @@ _PRAISE_ALONE = re.compile(
     r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
     r"|\blove (?:that|this) for (?:us|me)\b"
 )
+# Praise as the first sentence of a reply ("Wonderful. ...", "Oh, brilliant!")
+_PRAISE_OPENS = re.compile(r"^(?:oh,? |well,? )?" + _PRAISE_WORD + r"[.!]+(?=\s|$)")
 # Deadpan praise in pairs ("awesome. cool.", "Great. Just great."): two one-word verdicts in a
 # row, after a complaint earlier in the thread, mock the answer they follow
 _VERDICT_WORD = _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
@@ -273,9 +275,33 @@ def sarcasm(r: Reading) -> None:
         and _DEADPAN.search(lower) is not None
     ):
         feats.set("press.sarcasm", 1.0, "deadpan praise after a complaint")
+    if (
+        "press.sarcasm" not in feats.values
+        and r.after_agent
+        and r.state.grieved
+        and _moved_nothing(r.state.last_agent)
+        and not feats.has("calm.resolved")
+        and _PRAISE_OPENS.search(lower) is not None
+        and _FOR_HELP.search(lower) is None
+    ):
+        # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
+        # template reply: praise for an answer that moved nothing
+        feats.set("press.sarcasm", 1.0, "praise for a non-answer")
     if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
         for name in (F.PRAISE, "calm.thanks", "calm.cheer"):
             feats.drop(name)
+
+
+_NON_ANSWER = ("agent.canned", "agent.defensive")
+
+
+def _moved_nothing(agent: list[str]) -> bool:
+    """The agent's last reply was a non-answer: a template or a defence (a plain "no" is an
+    answer; a reply much like the last one may be a new date on the same booking); nothing
+    done, asked or offered."""
+    return any(f in _NON_ANSWER for f in agent) and not any(
+        f in F.PROGRESS or f == F.AGENT_OFFER for f in agent
+    )
 
 
 def contrast(r: Reading) -> None:
@@ -372,17 +398,21 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
     """`aimed_elsewhere`: the upset names someone else as the one at fault (`tuning.third_party`)
     and says nothing of us ("Our SIS vendor changed the export format AGAIN without telling
     anyone ... honestly they're the worst"): like a vent with "not your problem", its feelings
-    are not ours to answer; the facts still count."""
+    are not ours to answer; the facts still count. So is a feeling told as someone else's
+    ("tenant is pretty fed up with him", `tuning.their_feeling`)."""
     third_party = _either(rules.tuning.third_party)
+    their_feeling = _either(rules.tuning.their_feeling)
 
     def aimed_elsewhere(r: Reading) -> None:
         lower = r.prep.lower
         if (
-            not r.features.has("calm.elsewhere")
-            and third_party.search(lower) is not None
-            and _THEY.search(lower) is not None
-            and _YOU.search(lower) is None
+            not r.features.has(*_VENTED)
+            or r.features.has("calm.elsewhere")
+            or _YOU.search(lower) is not None
         ):
+            return
+        named = third_party.search(lower) is not None and _THEY.search(lower) is not None
+        if named or their_feeling.search(lower) is not None:
             _drop_vented(r.features)
 
     return aimed_elsewhere
@@ -613,6 +643,7 @@ def default_pipeline(
         ("dialogue_only", dialogue_only),
         ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
         ("echo", echo),
+        ("again_by_choice", again_by_choice_step(rules)),  # before sarcasm: no failure to mock
         ("sarcasm", sarcasm_step(matcher)),
         ("contrast", contrast),
         ("closing", closing),
@@ -622,7 +653,6 @@ def default_pipeline(
         ("no_rush", no_rush_step(rules)),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
-        ("again_by_choice", again_by_choice_step(rules)),
         ("retried_and_failing", retried_and_failing),
         ("shape", shape),
         ("tone", tone_step(tone)),

@@ -65,6 +65,17 @@ _CHEER_EMOJI_CODE = re.compile(
 _EMOJI = re.compile(
     r"(?<![\w:]):(?=[a-z0-9_+\-]*[a-z+\-])[a-z0-9_+\-]+:(?::skin-tone-\d:)?(?![\w:])"
 )
+# someone else's words, quoted after who said them ("a client emailed ... quote: "This is a total
+# scam ..."", "the tenant wrote "..."): theirs, not the customer's, so they are not read (the
+# customer quoting us, "you said "...", or an error message keeps its words)
+_REPORTED = re.compile(
+    r"(?:\b(?:quote|quoting|verbatim)|\b(?:she|he|they|(?:client|customer|guest|tenant|patient|member|"
+    r"parent|student|boss|landlord|neighbou?r|buyer|seller|caller|visitor|owner)s?)\b"
+    r"[^.!?\n\"\u201c]{0,40}?\b(?:said|says|wrote|writes|emailed|messaged|texted|replied|"
+    r"complained|posted|shouted|yelled)(?: (?:me|us|to (?:me|us)|this|saying))?)\s*[:,-]?\s*"
+    r"(?P<q>\"[^\"\n]{3,600}\"|\u201c[^\u201d\n]{3,600}\u201d)",
+    re.I,
+)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _HASHTAG = re.compile(r"(?<![\w&])#(?=[A-Za-z])")
 _LOG_LINE = re.compile(
@@ -153,6 +164,11 @@ def content_hashes(lower: str) -> frozenset[int]:
     return _content(_WORD.findall(lower))
 
 
+def _unquote(m: re.Match[str]) -> str:
+    """The frame kept, the quoted words left out ("quote: "…"")."""
+    return m.group(0)[: m.start("q") - m.start()] + '"…"'
+
+
 def prepare(text: str) -> Prepared:
     """Clean one raw message (Slack markup, code, logs, odd unicode) and tokenize it."""
     chars = len(text)
@@ -171,6 +187,8 @@ def prepare(text: str) -> Prepared:
     if "&" in body:  # Slack sends what people typed as &, < and > escaped; markup is gone now
         body = body.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     body = _URL.sub(" ", body)
+    if '"' in body or "\u201c" in body:
+        body = _REPORTED.sub(_unquote, body)
     if "*" in body or "_" in body or "~" in body:
         body = _EMPHASIS.sub(r"\2", body)
     if ":" in body:

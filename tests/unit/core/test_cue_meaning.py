@@ -718,6 +718,40 @@ TWENTY_FIRST_ROUND = [
     (CueKind.LEGAL, "We will hold you responsible for the lost revenue from this suspension."),
     (CueKind.LEGAL, "I'm disputing the entire rental with Amex today."),
 ]
+TWENTY_SECOND_ROUND = [
+    (CueKind.MANAGER_REQUEST, "Who actually owns the shop? I want to speak to them today."),
+    (CueKind.MANAGER_REQUEST, "I'd like to talk to the owner, please, not another message."),
+    (
+        CueKind.LEGAL,
+        "We will be coming after you for every penny of it. Our legal people are copied in.",
+    ),
+    (CueKind.LEGAL, "My insurers are talking about a negligence claim against the yard."),
+    (CueKind.LEGAL, "I'm sending the photos to the council's animal licensing team."),
+    (CueKind.CHURN, "I've had a call with Hollins Fruit and we'll be with them from January."),
+    (CueKind.CHURN, "Don't bother sending over next year's supply agreement."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Money in my account by tomorrow or we'll take it out of your gaffer's hide.",
+    ),
+    (CueKind.THREAT_ABUSE, "If he turns up at her door again he won't be walking back to his van."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm coming down to the shop for my deposit and I won't be leaving without it.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Everyone at the wedding, 30 thousand followers, is going to hear exactly what kind of "
+        "outfit you're running.",
+    ),
+]
+TWENTY_SECOND_LOOKALIKES = [
+    "I need to talk to the owner of the flat before I book, is Tuesday still free?",
+    "Could I speak with the account owner role enabled on my login?",
+    "We'll be with them from 9am on site for the install, is that ok?",
+    "Can you send over next year's agreement when it's ready?",
+    "I filed a claim against the policy last week, can you resend the invoice?",
+    "Our clients will know how to use it once the guide is out.",
+]
 TWENTY_FIRST_LOOKALIKES = [
     "honestly ready to take them to small claims lol, can your app add late fees?",
     "A family asked us to cancel their auto-renewal, they're moving away. Where is that option?",
@@ -839,6 +873,7 @@ ESCALATIONS = (
     + NINETEENTH_ROUND
     + TWENTIETH_ROUND
     + TWENTY_FIRST_ROUND
+    + TWENTY_SECOND_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -860,6 +895,7 @@ CALM_LOOKALIKES = (
     + NINETEENTH_LOOKALIKES
     + TWENTIETH_LOOKALIKES
     + TWENTY_FIRST_LOOKALIKES
+    + TWENTY_SECOND_LOOKALIKES
 )
 
 

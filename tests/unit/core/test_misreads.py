@@ -1310,3 +1310,142 @@ def test_read_it_twice_pushes_back() -> None:
 )
 def test_an_agent_who_says_someone_above_them_decides(reply: str, above: bool) -> None:
     assert ("agent.above_level" in engine().agent_families(reply)) is above
+
+
+@pytest.mark.parametrize(
+    ("text", "vented"),
+    [
+        (
+            "yes pls. he's tight. tenant is pretty fed up with him tbh, asking since feb",
+            True,
+        ),
+        ("fair warning, the landlord is furious with the last contractor, he'll want photos", True),
+        ("My boss is furious with you, this is the third outage this month", False),
+        ("I'm fed up, the tenant has been asking since February", False),
+    ],
+)
+def test_a_feeling_told_as_someone_elses_keeps_only_its_facts(text: str, vented: bool) -> None:
+    """Batch 52: the tenant's feeling about the landlord is not the customer's about us."""
+    a = read_after_agent(text)
+    heat = {s.id for s in a.signals if s.id.startswith(("feel.", "verdict.", "emoji."))}
+    assert (not heat) is vented, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            'A client emailed, quote: "This is a total scam, nobody told me." How do I refund?',
+            False,
+        ),
+        ('My tenant texted me "the heating is broken AGAIN" at 2am, can you send someone?', False),
+        ('You said "within 24 hours" three days ago.', True),
+        ('The app says "payment failed" every time.', True),
+    ],
+)
+def test_someone_elses_quoted_words_are_not_read(text: str, kept: bool) -> None:
+    """Batch 51: an angry client quoted by a calm customer; the customer quoting us, or an error
+    message, keeps its words."""
+    quoted = text.split('"')[1].lower()
+    assert (quoted in prepare(text).lower) is kept
+
+
+CANNED = "Thanks for reaching out! Our florists are working hard to get all orders out."
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "sarcastic"),
+    [
+        ("Great. Love that. Really reassuring.", CANNED, True),
+        (
+            "Wonderful. Truly, thank you so much for appreciating my patience twice.",
+            "We are experiencing a high volume of requests. We appreciate your patience.",
+            True,
+        ),
+        ("Perfect. Thanks for sorting it so quickly!", CANNED, False),
+        ("Great. Is the apartment furnished?", "No, I'm afraid that one has no parking.", False),
+        ("Great. Is the apartment furnished?", "I've booked the viewing for the 11th.", False),
+    ],
+)
+def test_praise_for_a_template_answer_is_sarcasm(text: str, agent: str, sarcastic: bool) -> None:
+    """Batches 51 and 54: "Wonderful." after a template reply to a complaint mocks it; after a
+    plain no, an action, or beside thanks for help it does not."""
+    a = read_after_agent(text, agent=agent, opener="My order hasn't arrived and it's 3pm.")
+    assert ("press.sarcasm" in {s.id for s in a.signals}) is sarcastic, a.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thank you for contacting Stadium Hospitality! All bar tabs are calculated on consumption.",
+        "Thanks for your patience! Our team will review your query and respond within 5-7 days.",
+        "Please see our product page, which notes that shade variation is expected.",
+        "Unfortunately we are experiencing a high volume of requests at this time.",
+    ],
+)
+def test_a_template_reply_is_canned(reply: str) -> None:
+    assert "agent.canned" in engine().agent_families(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Transport say the first wagon left at 7:40, should be with you shortly.",
+        "Following up: I can see the cap on the booking.",
+        "I've found the booking under your name and flagged it to the front desk.",
+    ],
+)
+def test_news_found_and_passed_on_is_progress(reply: str) -> None:
+    assert "agent.done" in engine().agent_families(reply)
+
+
+def test_a_bare_fine_is_no_praise() -> None:
+    a = read_after_agent("Fine. Would have been nice to hear that two hours ago.")
+    assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
+    assert "calm.praise" in {s.id for s in read_after_agent("That's fine, thanks!").signals}
+
+
+def test_the_best_part_of_is_no_praise() -> None:
+    a = read_after_agent("the stood-down crew is costing me the best part of £300 an hour")
+    assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_hurry_played_down_presses_for_nothing() -> None:
+    a = read_one(
+        "Tenant is locked out, key snapped in the cylinder. Fairly urgent as she needs to get "
+        "to work, but she's with a neighbour so it's not a disaster. Can you dispatch someone?"
+    )
+    assert "press.urgency" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_asking_for_the_same_instructor_again_is_no_recurrence() -> None:
+    a = read_after_agent(
+        "amazing. can I request Jess again? she was a legend, screaming PADDLE at me, brilliant"
+    )
+    assert not {"repeat.recur", "press.sarcasm"} & {s.id for s in a.signals}, a.explain()
+
+
+def test_a_status_that_has_not_moved_is_still_waiting() -> None:
+    a = read_one("Tracking still says 'being prepared' and it's 3pm. Is it going out today?")
+    assert "wait.still" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_problem_that_recurred_is_not_asking_again() -> None:
+    """Batch 52: "cancelled three times this month" is the complaint, not a loop; "Again: I need
+    the release" and "I've asked five times" are."""
+    eng = engine()
+    state = eng.start()
+    for who, text in [
+        (C, "The class was cancelled three times this month and I'm still paying."),
+        (A, "Unfortunately our teacher has been unwell."),
+        (C, "Three times we waited in the car park. It happened again last term too."),
+        (A, "I understand."),
+        (C, "The catch-up class last term never happened either, it was cancelled again."),
+        (A, "We'll offer a catch-up at some point."),
+        (C, "At some point. It was cancelled again and again, this is not fair."),
+    ]:
+        state, _ = eng.read(state, Turn(who, text, 1.0))
+    assert state.stuck_rounds < 3
+    for text in ["Again: I need the telex release today.", "I've asked for it five times now."]:
+        a = read_after_agent(text)
+        assert "repeat.again" in {s.id for s in a.signals}, a.explain()
