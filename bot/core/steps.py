@@ -94,7 +94,7 @@ _PRAISE_WORD = (
 # or as an "oh great" / "just perfect" / "just what I needed" aside: sarcastic beside a failure,
 # sincere without one ("Oh perfect! Can I book a table for eight?")
 _PRAISE_ALONE = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r"(?: (?:stuff|job|work|service|news))?"
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r"(?: [a-z]+)?"
     r"(?:,? (?:really|truly|guys|folks|team))?[.!]+(?=\s|$)"
     r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
     r"|\blove (?:that|this) for (?:us|me)\b"
@@ -163,19 +163,28 @@ _CLOSING_PRAISE = re.compile(
 IRONIC_FACE = "\U0001f643"  # 🙃, also what Slack's :upside_down_face: becomes
 
 
+# a laugh beside the face: "this upload bug is killing me lol" shrugs at the failure
+_LAUGH = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923|\U0001f605")
+
+
 def sarcasm_step(matcher: Matcher) -> Step:
     """`sarcasm`, and 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
-    has nothing gone wrong, so the face alone is no sarcasm. Beside a complaint, after one, or
-    with sarcastic words of its own ("love that for me 🙃") it keeps its meaning."""
+    has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
+    ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet. Beside
+    a complaint, after one, or with sarcastic words of its own ("love that for me 🙃") it keeps
+    its meaning."""
     words = matcher.family("press.sarcasm")
 
     def sarcasm_read(r: Reading) -> None:
         sarcasm(r)
         lower = r.prep.lower
+        light = not r.state.grieved and (
+            not r.features.has(*_FAILURE) or _LAUGH.search(lower) is not None
+        )
         if (
             IRONIC_FACE in lower
             and "press.sarcasm" in r.features.values
-            and not (r.state.grieved or r.features.has(*_FAILURE))
+            and light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
         ):
             r.features.drop("press.sarcasm")
@@ -392,6 +401,12 @@ def no_rush_step(rules: DetectionRules) -> Step:
 
 _THEY = re.compile(r"\b(?:they|they'?re|they'?ve|their|them)\b")
 _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
+_BENIGN_YOU = re.compile(
+    r"\b(?:thank you|(?:could|can|would|will) you|let you know|see you|"
+    r"(?:for|before|during|on) your (?:visit|appointment|call|engineer|technician|crew|team)|"
+    r"heads up for your \w+)\b"
+)
+_AT_US = re.compile(r"\b(?:with|at|about|towards?|by|of) (?:you|your|u|ur|y'?all)\b")
 
 
 def aimed_elsewhere_step(rules: DetectionRules) -> Step:
@@ -405,14 +420,16 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
 
     def aimed_elsewhere(r: Reading) -> None:
         lower = r.prep.lower
-        if (
-            not r.features.has(*_VENTED)
-            or r.features.has("calm.elsewhere")
-            or _YOU.search(lower) is not None
-        ):
+        if not r.features.has(*_VENTED) or r.features.has("calm.elsewhere"):
             return
-        named = third_party.search(lower) is not None and _THEY.search(lower) is not None
-        if named or their_feeling.search(lower) is not None:
+        # "could you come and quote", "a heads up for your visit" ask or tell us something;
+        # any other "you" may be the one at fault
+        if _YOU.search(_BENIGN_YOU.sub(" ", lower)) is None:
+            named = third_party.search(lower) is not None and _THEY.search(lower) is not None
+        else:
+            named = False
+        theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
+        if named or theirs:
             _drop_vented(r.features)
 
     return aimed_elsewhere
@@ -485,6 +502,7 @@ _THIS_TRY = re.compile(
     r"\bthis time\b|\beither\b|\b(?:with|on|in|using|via) the (?:desktop|new|other|latest|"
     r"updated|mobile|web|beta) \w+|\bafter (?:the|a|that) (?:restart|reboot|update|reinstall|"
     r"change|switch|fix)\b"
+    r"|\btried (?:it |them )?(?:on |in |with )?[\w.-]+(?:,? (?:and|&|or) |, )[\w.-]+"
 )
 # ... and what makes it more than that: counting the times, or saying it keeps happening
 _COUNTED = re.compile(
@@ -503,7 +521,7 @@ def retried_and_failing(r: Reading) -> None:
     if not feats.has("repeat.again", "repeat.recur") or feats.has(*_HEAT):
         return
     lower = r.prep.lower
-    if len(r.prep.tokens) > 30 or _COUNTED.search(lower) is not None:
+    if len(r.prep.tokens) > 40 or _COUNTED.search(lower) is not None:
         return
     if _RETRY_RESULT.search(lower) is not None and _THIS_TRY.search(lower) is not None:
         feats.drop("repeat.again")

@@ -69,7 +69,8 @@ _EMOJI = re.compile(
 # scam ..."", "the tenant wrote "..."): theirs, not the customer's, so they are not read (the
 # customer quoting us, "you said "...", or an error message keeps its words)
 _REPORTED = re.compile(
-    r"(?:\b(?:quote|quoting|verbatim)|\b(?:she|he|they|(?:client|customer|guest|tenant|patient|member|"
+    r"(?:\b(?:quote|quoting|verbatim|(?:his|her|their) (?:exact )?words were)|"
+    r"\b(?:she|he|they|(?:client|customer|guest|tenant|patient|member|"
     r"parent|student|boss|landlord|neighbou?r|buyer|seller|caller|visitor|owner)s?)\b"
     r"[^.!?\n\"\u201c]{0,40}?\b(?:said|says|wrote|writes|emailed|messaged|texted|replied|"
     r"complained|posted|shouted|yelled)(?: (?:me|us|to (?:me|us)|this|saying))?)\s*[:,-]?\s*"

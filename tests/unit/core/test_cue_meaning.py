@@ -752,6 +752,22 @@ TWENTY_SECOND_LOOKALIKES = [
     "I filed a claim against the policy last week, can you resend the invoice?",
     "Our clients will know how to use it once the guide is out.",
 ]
+TWENTY_THIRD_ROUND = [
+    (CueKind.MANAGER_REQUEST, "No. I want to speak to whoever owns the bakery, today."),
+    (CueKind.MANAGER_REQUEST, "Then who can? Because I'm not accepting £145 for a ruined coat."),
+    (CueKind.MANAGER_REQUEST, "Then please send it to the studio owner. Today, please."),
+    (CueKind.LEGAL, "I'm going to the council, who I believe license you, and to the Echo."),
+    (CueKind.LEGAL, "My sister is an attorney and she's already looking at this."),
+    (CueKind.LEGAL, "Reporting a forgiven loan as past due is a violation of federal law."),
+    (CueKind.LEGAL, "We're putting together a complaint to the consumer finance bureau."),
+    (CueKind.THREAT_ABUSE, "Other families deserve to know how you treat people."),
+]
+TWENTY_THIRD_LOOKALIKES = [
+    "The funeral director said we'd get a confirmation email. Could you resend it?",
+    "It was signed contract documents so quite time sensitive. Can you check the POD?",
+    "Who runs the place where the van parks? The driver couldn't find it.",
+    "Not as far as I know but I'll double check with the council.",
+]
 TWENTY_FIRST_LOOKALIKES = [
     "honestly ready to take them to small claims lol, can your app add late fees?",
     "A family asked us to cancel their auto-renewal, they're moving away. Where is that option?",
@@ -874,6 +890,7 @@ ESCALATIONS = (
     + TWENTIETH_ROUND
     + TWENTY_FIRST_ROUND
     + TWENTY_SECOND_ROUND
+    + TWENTY_THIRD_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -896,6 +913,7 @@ CALM_LOOKALIKES = (
     + TWENTIETH_LOOKALIKES
     + TWENTY_FIRST_LOOKALIKES
     + TWENTY_SECOND_LOOKALIKES
+    + TWENTY_THIRD_LOOKALIKES
 )
 
 

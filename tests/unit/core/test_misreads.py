@@ -1449,3 +1449,78 @@ def test_a_problem_that_recurred_is_not_asking_again() -> None:
     for text in ["Again: I need the telex release today.", "I've asked for it five times now."]:
         a = read_after_agent(text)
         assert "repeat.again" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_neighbour_who_came_round_fuming_is_someone_elses_feeling() -> None:
+    """Batch 57: the neighbour's anger, told to us with a polite "could you come and quote"."""
+    a = read_one(
+        "Bit of an awkward one. My neighbour came round yesterday absolutely fuming about the "
+        "oak on our boundary. Could you come and quote for cutting back his side?"
+    )
+    assert "feel.upset" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_contractor_next_door_being_a_nightmare_is_not_about_us() -> None:
+    """Batch 56: a heads-up for our visit is no complaint about us."""
+    a = read_one(
+        "hi, the building next door has put scaffolding up along our shared side, and their "
+        "contractor is being an absolute nightmare about letting anyone near it. they were "
+        "pretty rude to our caretaker yesterday apparently. just a heads up for your visit on "
+        "the 9th - probably best to skip the east elevation this time?"
+    )
+    assert "verdict.harsh" not in {s.id for s in a.signals}, a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_his_words_were_quotes_someone_else() -> None:
+    lower = prepare('His words were "I am getting a solicitor involved". Could you quote?').lower
+    assert "solicitor" not in lower
+
+
+def test_a_failure_laughed_off_with_the_ironic_face_is_no_sarcasm() -> None:
+    """Batch 56: "resets 🙃 this upload bug is killing me lol" shrugs."""
+    a = read_one(
+        "hiya, quick one - the portal won't let me upload my ID docs, it sits spinning at 99% "
+        "then just resets 🙃 this upload bug is killing me lol. tried chrome and safari, same thing"
+    )
+    assert not {"press.sarcasm", "repeat.again"} & {s.id for s in a.signals}, a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_doing_it_yourself_is_no_request_to_double_check() -> None:
+    a = read_after_agent(
+        "Not as far as I know but I'll double check with the council.",
+        agent="Is the oak under a TPO, or are you in a conservation area?",
+    )
+    assert "dialog.pushback" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Wonderful. "Almost ready" for the third week running, really fantastic service 👍',
+        "Oh they arrived alright. Fantastic packing, really. 14 jars smashed.",
+        "Sent it 20 mins ago. Brilliant, love filling out forms the week before Christmas.",
+    ],
+)
+def test_praise_beside_a_failure_or_a_chore_is_sarcasm(text: str) -> None:
+    """Batches 55 and 57: positive words around what went wrong."""
+    a = read_after_agent(text, opener="Our order arrived damaged and the gallery is late.")
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        (
+            "Anything above 25% I'm not able to approve, it would have to go to the studio owner.",
+            "agent.above_level",
+        ),
+        (
+            "Please make sure your app is on the latest version and your time zone is correct.",
+            "agent.canned",
+        ),
+    ],
+)
+def test_agent_replies_of_this_round(reply: str, family: str) -> None:
+    assert family in engine().agent_families(reply)
