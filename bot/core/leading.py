@@ -114,11 +114,20 @@ def _node(op: Any, av: Any) -> set[str] | None:
                 return None
         return chars
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        low, _, item = av
+        low, high, item = av
         inner = _sequence(list(item))
         if inner is None:
             return None
-        return inner if low >= 1 else inner | {""}
+        # "ah+" is "ah", "ahh", "ahhh"...: every count from `low` up to what fills a prefix
+        counts: set[str] = set()
+        reps = {""}
+        for count in range(N + 1):
+            if count >= low:
+                counts |= reps
+            if count >= high:
+                break
+            reps = {_join(r, s) for r in reps for s in inner}
+        return counts
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return {""}  # zero width: the match still starts with what follows
     return None

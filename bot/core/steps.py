@@ -435,6 +435,27 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
     return aimed_elsewhere
 
 
+def own_reason_step(rules: DetectionRules) -> Step:
+    """`own_reason`: a customer who says the reason is not the service ("we've finally moved
+    into the new house so we won't need the unit", "our vet put him on a kidney diet") is not
+    complaining: leaving, and what no longer suits them, are an account change
+    (`tuning.no_fault`)."""
+    no_fault = _either(rules.tuning.no_fault)
+
+    def own_reason(r: Reading) -> None:
+        feats = r.features
+        if not feats.has("problem.", "esc.churn", "esc.leaving"):
+            return
+        if no_fault.search(r.prep.lower) is not None and not feats.has(*_VENTED):
+            for name in [n for n in feats.values if n.startswith(_NOT_OURS)]:
+                feats.drop(name)
+
+    return own_reason
+
+
+_NOT_OURS = ("problem.", "esc.churn", "esc.leaving")
+
+
 def praise_passed_on(rules: DetectionRules) -> Step:
     """ "Is there somewhere I can leave feedback for your manager?", "tell your boss you deserve
     a raise": praise to pass up, in a thread with no complaint and nothing wrong in the message,
@@ -669,6 +690,7 @@ def default_pipeline(
         ("elsewhere", elsewhere),
         ("aimed_elsewhere", aimed_elsewhere_step(rules)),
         ("no_rush", no_rush_step(rules)),
+        ("own_reason", own_reason_step(rules)),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
         ("retried_and_failing", retried_and_failing),

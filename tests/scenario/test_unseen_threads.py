@@ -43,6 +43,7 @@ KNOWN_CALM_MISSES = {
     "b48-calm-citizen-abusive-user": "a troll's threat quoted in full reads as the customer's heat",
     "b49-calm-museum-cancel-autorenew-member": "':cry:' and 'can't see a cancel option' read upset",
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
+    "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
 }
 CALM = [
     pytest.param(

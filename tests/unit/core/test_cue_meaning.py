@@ -768,6 +768,33 @@ TWENTY_THIRD_LOOKALIKES = [
     "Who runs the place where the van parks? The driver couldn't find it.",
     "Not as far as I know but I'll double check with the council.",
 ]
+TWENTY_FOURTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "I'll be having a word with whoever runs that place, and they won't enjoy it.",
+    ),
+    (CueKind.THREAT_ABUSE, "I'll be in the shop myself and I won't be polite about it."),
+    (CueKind.THREAT_ABUSE, "And that video is going up on every local Facebook group by tonight."),
+    (CueKind.THREAT_ABUSE, "Every cycling club within 50 miles will hear what your mechanic did."),
+    (
+        CueKind.LEGAL,
+        "My brother-in-law is a solicitor and he's already said it's clear-cut negligence.",
+    ),
+    (CueKind.LEGAL, "I've already filed a report through the FDA's pet food complaint portal."),
+    (CueKind.LEGAL, "I've got the number for the state physical therapy board."),
+    (CueKind.MANAGER_REQUEST, "No offence meant. Who's the owner, or whoever runs operations?"),
+    (CueKind.MANAGER_REQUEST, "I'd like to speak to whoever's actually in charge down there."),
+    (CueKind.CHURN, "We're moving all three locations over and you can take this as our notice."),
+    (CueKind.CHURN, "Come and collect the bike, I'm done paying £70 a month for it."),
+    (CueKind.CHURN, "I'm getting someone else in to finish the job."),
+]
+TWENTY_FOURTH_LOOKALIKES = [
+    "Our AV supplier has been a nightmare. Three different people, none of them read the brief.",
+    "you won't enjoy the traffic on the way in lol",
+    "the launch photos are going up on our Facebook page tomorrow 🎉",
+    "I passed my state board exam yesterday, can I update my licence number?",
+    "we're getting someone else in to help with the garden too, can you quote for the front?",
+]
 TWENTY_FIRST_LOOKALIKES = [
     "honestly ready to take them to small claims lol, can your app add late fees?",
     "A family asked us to cancel their auto-renewal, they're moving away. Where is that option?",
@@ -891,6 +918,7 @@ ESCALATIONS = (
     + TWENTY_FIRST_ROUND
     + TWENTY_SECOND_ROUND
     + TWENTY_THIRD_ROUND
+    + TWENTY_FOURTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -914,6 +942,7 @@ CALM_LOOKALIKES = (
     + TWENTY_FIRST_LOOKALIKES
     + TWENTY_SECOND_LOOKALIKES
     + TWENTY_THIRD_LOOKALIKES
+    + TWENTY_FOURTH_LOOKALIKES
 )
 
 

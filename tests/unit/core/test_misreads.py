@@ -1448,7 +1448,7 @@ def test_a_problem_that_recurred_is_not_asking_again() -> None:
     assert state.stuck_rounds < 3
     for text in ["Again: I need the telex release today.", "I've asked for it five times now."]:
         a = read_after_agent(text)
-        assert "repeat.again" in {s.id for s in a.signals}, a.explain()
+        assert {"repeat.again", "repeat.loop"} & {s.id for s in a.signals}, a.explain()
 
 
 def test_a_neighbour_who_came_round_fuming_is_someone_elses_feeling() -> None:
@@ -1524,3 +1524,59 @@ def test_praise_beside_a_failure_or_a_chore_is_sarcasm(text: str) -> None:
 )
 def test_agent_replies_of_this_round(reply: str, family: str) -> None:
     assert family in engine().agent_families(reply)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, we've finally moved into the new house so we won't need storage unit 14B after "
+        "the end of this month. Could you please close the account and let me know how the "
+        "deposit refund works? Thanks, Margaret",
+        "Hi there, I need to cancel our subscription please. Our vet just put Biscuit on a "
+        "prescription kidney diet so we can't use the regular kibble anymore.",
+    ],
+)
+def test_leaving_for_a_reason_of_ones_own_is_no_complaint(text: str) -> None:
+    """Batches 59 and 61: a move or a vet's new diet is an account change, not churn in anger
+    (the churn rule pings only with a grievance)."""
+    a = read_one(text)
+    assert not a.frustrated and not a.grievance, a.explain()
+
+
+def test_three_different_people_are_no_other_customers_data() -> None:
+    a = read_one(
+        "Our AV supplier has been an absolute nightmare. Three different people, none of them "
+        "have read the brief. What power is available in the Great Hall?"
+    )
+    assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
+    b = read_one(
+        "When I click Statements → Download all, the zip contains statements for about 60 "
+        "other units — names, addresses, balances, and the last 4 of their bank accounts."
+    )
+    assert CueKind.DATA_EXPOSURE in {c.kind for c in b.cues}, b.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks. Our CFO is absolutely livid, with Microsoft not you guys lol.",
+        "ahh that makes sense. omg low power mode was on, turned it off and it's rock solid now",
+    ],
+)
+def test_this_round_reads_calm(text: str) -> None:
+    """Batch 61: a CFO livid with someone else; an explanation that makes sense (a drawn-out
+    "ahh" included) and a fix that holds."""
+    a = read_after_agent(text)
+    assert not a.frustrated, a.explain()
+
+
+def test_a_drawn_out_word_keeps_its_lead() -> None:
+    """ "ah+" can start "ahh": the leading letters of a repeat are every count of it."""
+    from bot.core.leading import word_leads
+
+    assert word_leads("(?:ah+|oh+) x") == frozenset({"ah\x00", "ahh", "oh\x00", "ohh"})
+
+
+def test_enjoy_negated_is_no_cheer() -> None:
+    a = read_after_agent("trust me they won't enjoy it")
+    assert "calm.cheer" not in {s.id for s in a.signals}, a.explain()
