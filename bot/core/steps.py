@@ -444,9 +444,9 @@ def own_reason_step(rules: DetectionRules) -> Step:
 
     def own_reason(r: Reading) -> None:
         feats = r.features
-        if not feats.has("problem.", "esc.churn", "esc.leaving"):
+        if not feats.has(*_NOT_OURS) or feats.has(*_VENTED):
             return
-        if no_fault.search(r.prep.lower) is not None and not feats.has(*_VENTED):
+        if no_fault.search(r.prep.lower) is not None:
             for name in [n for n in feats.values if n.startswith(_NOT_OURS)]:
                 feats.drop(name)
 
