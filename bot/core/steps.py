@@ -424,15 +424,19 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             return
         # "could you come and quote", "a heads up for your visit" ask or tell us something;
         # any other "you" may be the one at fault
-        if _YOU.search(_BENIGN_YOU.sub(" ", lower)) is None:
-            named = third_party.search(lower) is not None and _THEY.search(lower) is not None
-        else:
-            named = False
+        named = (
+            _YOU.search(_BENIGN_YOU.sub(" ", lower)) is None
+            and third_party.search(lower) is not None
+            and _THEY.search(lower) is not None
+        )
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
         if named or theirs:
             _drop_vented(r.features)
 
     return aimed_elsewhere
+
+
+_NOT_OURS = ("problem.", "esc.churn", "esc.leaving")
 
 
 def own_reason_step(rules: DetectionRules) -> Step:
@@ -451,9 +455,6 @@ def own_reason_step(rules: DetectionRules) -> Step:
                 feats.drop(name)
 
     return own_reason
-
-
-_NOT_OURS = ("problem.", "esc.churn", "esc.leaving")
 
 
 def praise_passed_on(rules: DetectionRules) -> Step:
