@@ -146,15 +146,16 @@ _FOR_HELP = re.compile(
     r"refund\w*|unlock\w*|restor\w*|reactivat\w*|reset\w*|support)\b"
 )
 # Praise that closes a message after the failure it mocks ("..., very cool", "Truly world
-# class.", "Excellent service as always ✈️")
+# class.", "Excellent service as always ✈️", "a cracked back, it's great fun")
 _CLOSING_PRAISE = re.compile(
-    r"(?:^|[.,;!?]\s*)(?:(?:truly|really|very|so|just|simply|absolutely) )?(?:world[- ]class|"
+    r"(?:^|[.,;!?]\s*)(?:(?:it'?s|that'?s|this is) (?:been )?(?:such )?)?"
+    r"(?:(?:truly|really|very|so|just|simply|absolutely) )?(?:world[- ]class|"
     r"stellar|inspired|generous|informative|helpful|useful|cool|impressive|reassuring|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
     r"perfect|outstanding|superb)"
     r"(?: (?:customer |)(?:service|communication|support|job|work|stuff|timing|idea|plan|"
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
-    r"planning)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
+    r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
 )

@@ -788,6 +788,65 @@ TWENTY_FOURTH_ROUND = [
     (CueKind.CHURN, "Come and collect the bike, I'm done paying £70 a month for it."),
     (CueKind.CHURN, "I'm getting someone else in to finish the job."),
 ]
+# batches 63-66: shaming by who will hear, trade and vehicle regulators, a regulator named by what
+# it does, someone else's data in view, the person responsible asked for, leaving in other words
+TWENTY_FIFTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "believe me the Gas Safe register and every neighbour on this street will hear exactly "
+        "which firm it was",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "all of it is going elsewhere, and every event planner I know will hear exactly why.",
+    ),
+    (
+        CueKind.LEGAL,
+        "this cert and the dealer's report are going to the DVSA and to my insurer today, they "
+        "can decide if it's clerical.",
+    ),
+    (CueKind.LEGAL, "no. whoever is above you. today. or I'll be on to NICEIC myself"),
+    (
+        CueKind.LEGAL,
+        "the works council already knows and they've said they'll take this to the people who "
+        "enforce working-time rules.",
+    ),
+    (CueKind.LEGAL, "If that happens your company's name goes in the complaint next to ours."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "When I logged into the app this morning I can see 3 cameras that aren't mine, looks "
+        "like someone's back garden.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        'I just got the "Term 2 medical & consent summary" and it isn\'t for my daughter.',
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "My manager at work just forwarded me an email from your platform with my session "
+        "summary attached.",
+    ),
+    (CueKind.MANAGER_REQUEST, "no. whoever is above you. today."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want the person who is actually responsible for his work looking at this thread today.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Make sure whoever runs your place hears that from you first."),
+    (CueKind.CHURN, "Then let me be very clear. We're finished with you."),
+    (
+        CueKind.CHURN,
+        "The two spring sites we'd pencilled in with you are going to a contractor who can give a "
+        "date.",
+    ),
+]
+TWENTY_FIFTH_LOOKALIKES = [
+    "should it be a fixed sum or a share? my lawyer friend said a share is cleaner, I don't mind",
+    "Is your electrician NICEIC registered? I need to send the cert to environmental health.",
+    "Can you send the Gas Safe certificate to the letting agent please",
+    "every member of staff will hear about the new rota on Monday",
+    "I got a parcel today but it isn't for my daughter, wrong name on it",
+    "I need the person responsible for our account to sign the form",
+]
 TWENTY_FOURTH_LOOKALIKES = [
     "Our AV supplier has been a nightmare. Three different people, none of them read the brief.",
     "you won't enjoy the traffic on the way in lol",
@@ -919,6 +978,7 @@ ESCALATIONS = (
     + TWENTY_SECOND_ROUND
     + TWENTY_THIRD_ROUND
     + TWENTY_FOURTH_ROUND
+    + TWENTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -943,6 +1003,7 @@ CALM_LOOKALIKES = (
     + TWENTY_SECOND_LOOKALIKES
     + TWENTY_THIRD_LOOKALIKES
     + TWENTY_FOURTH_LOOKALIKES
+    + TWENTY_FIFTH_LOOKALIKES
 )
 
 

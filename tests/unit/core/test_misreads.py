@@ -1580,3 +1580,63 @@ def test_a_drawn_out_word_keeps_its_lead() -> None:
 def test_enjoy_negated_is_no_cheer() -> None:
     a = read_after_agent("trust me they won't enjoy it")
     assert "calm.cheer" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_fine_said_as_a_sentence_of_its_own_is_giving_in() -> None:
+    """Batch 63: "fine." in the middle of a complaint, or "fine, I'll ..." opening one."""
+    for text in (
+        "5-10 days for your mistake. fine. would've been nice to get that the first time",
+        "fine, I'm reporting you to environmental health",
+    ):
+        a = read_after_agent(text)
+        assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_slip_of_ones_own_and_sorry_for_the_faff_are_calm() -> None:
+    """Batch 64: cancelling the wrong order oneself, then thanks and "sorry for the faff"."""
+    a = read_one("Hiya, think I've cancelled the wrong thing, I meant to cancel the spare remote")
+    assert "calm.own_slip" in {s.id for s in a.signals} or not a.frustrated, a.explain()
+    b = read_after_agent("you're a star, thank you ⭐ sorry for the faff")
+    assert not b.frustrated, b.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right. so I walk around orange for another two days because someone forgot to ring me.",
+        "you could've told me that on monday instead of going silent.",
+        "It's Monday 2pm. No joiner. No call.",
+    ],
+)
+def test_contact_that_never_came_is_neglect(text: str) -> None:
+    """Batches 63, 64 and 66: a call forgotten, a silence, a promised visit that did not come."""
+    a = read_after_agent(text)
+    assert "neglect.ignored" in {s.id for s in a.signals}, a.explain()
+
+
+def test_the_fault_laid_at_our_door_and_what_will_you_do_about_it() -> None:
+    """Batch 66: "so that's on you", "what are you going to do about it"."""
+    a = read_after_agent("Ravi replied 'noted, will swap'. so that's on you.")
+    assert "problem.conduct" in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("6,000 copies with a dead number. what are you going to do about it")
+    assert "press.question" in {s.id for s in b.signals}, b.explain()
+    c = read_after_agent("It's up to you, that's on you to decide whenever suits.")
+    assert "problem.conduct" not in {s.id for s in c.signals}, c.explain()
+
+
+def test_great_fun_closing_a_complaint_is_sarcasm() -> None:
+    a = read_after_agent(
+        "it was meant to be ready 2 days ago. I've been using my kid's old phone with a cracked "
+        "back, it's great fun",
+        opener="My phone repair is late and the price went up.",
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_claim_that_has_to_go_to_the_insurer_and_a_manager_is_above_the_agent() -> None:
+    """Batch 64: the agent cannot approve a damage claim; it goes to the operations manager."""
+    reply = (
+        "I'm not able to approve damage claims myself unfortunately, that has to go to our "
+        "insurer and operations manager."
+    )
+    assert "agent.above_level" in engine().agent_families(reply)
