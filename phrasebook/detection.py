@@ -54,6 +54,9 @@ class Lexicon(_Frozen):
 
     signals: list[SignalRule] = Field(min_length=1)
     negators: list[str] = Field(min_length=1)
+    # words that make what follows a supposition ("if anything goes wrong", "in case it breaks"):
+    # a problem word after one is no problem yet (and, unlike a negation, no opposite either)
+    hypotheticals: list[str] = []
     hyperbole: list[str]  # friendly exaggeration that cancels threat/abuse words
     hyperbole_cancels: list[str]  # signal id prefixes a hyperbole match cancels
 

@@ -18,8 +18,10 @@ from phrasebook.render import render
 
 LEVEL_RANK: dict[Level, int] = {Level.CALM: 0, Level.UNEASY: 1, Level.FRUSTRATED: 2, Level.ANGRY: 3}
 # cues that count whatever the tone and whatever a channel's sensitivity: a calm legal threat, a
-# politely reported data leak or a cold threat is still urgent
-_ANY_TONE = frozenset({CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE})
+# politely reported data leak, a cold threat or an injury told in measured words is still urgent
+_ANY_TONE = frozenset(
+    {CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE, CueKind.SAFETY}
+)
 _REASON_LIMIT = 200
 AUTHORITY_STRENGTH = 0.6  # a request over the limit: weaker evidence than words the customer said
 
@@ -29,7 +31,8 @@ class Severity(IntEnum):
 
     WATCH: heated, no escalation cue: listed and rolled up, never pinged on its own.
     HIGH: churn in anger, a manager request, a stalemate, a request beyond the agent's authority.
-    CRITICAL: threats or abuse, legal or regulatory steps, data exposure: at once, paged if set.
+    CRITICAL: threats or abuse, legal or regulatory steps, data exposure, someone hurt or in
+    danger: at once, paged if set.
     """
 
     WATCH = 1

@@ -58,6 +58,7 @@ class CueKind(StrEnum):
     THREAT_ABUSE = "threat_abuse"
     LEGAL = "legal"
     DATA_EXPOSURE = "data_exposure"
+    SAFETY = "safety"  # someone hurt or put in danger by the product, the service or the staff
     CHURN = "churn"
     OUTRAGE = "outrage"
     MANAGER_REQUEST = "manager_request"

@@ -69,6 +69,7 @@ class Matcher:
         lex = rules.lexicon
         self.signals = [CompiledSignal(r, compile_patterns(r.patterns, vocab)) for r in lex.signals]
         self.negators = frozenset(lex.negators)
+        self.hypotheticals = frozenset(lex.hypotheticals)
         self.hyperbole = compile_patterns(lex.hyperbole, vocab)
         self.cancels = tuple(lex.hyperbole_cancels)
 
@@ -80,6 +81,15 @@ class Matcher:
             w in self.negators or w.endswith("n't") or w.removesuffix("'s") in self.negators
             for w in words
         )
+
+    def _supposed(self, lower: str, start: int) -> bool:
+        """A supposition opens the clause just before `start` ("if anything goes wrong"): one of
+        the phrasebook's `hypotheticals`, as whole words."""
+        if not self.hypotheticals:
+            return False
+        clause = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]
+        window = " " + " ".join(_NEG_WINDOW.findall(clause)) + " "
+        return any(f" {phrase} " in window for phrase in self.hypotheticals)
 
     def match(self, lower: str, evidence_text: str) -> list[Hit]:
         """The families fired by this lowercased message (evidence quoted from
@@ -100,10 +110,14 @@ class Matcher:
                 continue
             first_neg: tuple[int, int] | None = None
             hit: tuple[int, int] | None = None
-            if not rule.negatable or not self._negated(text, first[0]):
+            if not rule.negatable or not (
+                self._negated(text, first[0]) or self._supposed(text, first[0])
+            ):
                 hit = first
             else:
                 for span in cs.regex.finditer(text):
+                    if self._supposed(text, span[0]):
+                        continue  # "if anything goes wrong": neither the problem nor its opposite
                     if self._negated(text, span[0]):
                         first_neg = first_neg or span
                         continue

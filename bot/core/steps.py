@@ -87,7 +87,7 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
 
 
 _PRAISE_WORD = (
-    r"(?:great|fantastic|brilliant|perfect|wonderful|awesome|lovely|excellent|amazing|superb|"
+    r"(?:great|fantastic|brilliant|perfect|wonderful|awesome|lovely|excellent|amazing|superb|super|"
     r"marvell?ous|splendid|terrific)"
 )
 # Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!"),
@@ -157,7 +157,18 @@ _CLOSING_PRAISE = re.compile(
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
     r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
+    r"(?:[.,!]* (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?)?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
+)
+# Ironic set phrases: sarcasm beside a complaint whatever else the message says ("thanks, super
+# helpful as always 👍👍", "love this for me", "I'm sure that's made the bride's mum feel loads
+# better")
+_IRONIC = re.compile(
+    r"\blove (?:that|this) for (?:us|me)\b|\bjust what (?:i|we) (?:needed|wanted)\b|"
+    r"\bi'?m sure (?:that|this|it)(?:'s|'ll| will| has| is going to)? (?:made|make|making|"
+    r"help(?:ed|s)?|be a (?:great |huge |real )?comfort)\b|"
+    r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
+    r"\bas (?:helpful|useful) as (?:always|ever)\b"
 )
 
 
@@ -208,6 +219,9 @@ _LABEL_AFTER = re.compile(
     r"folder|label|toggle|box|step)s?\b"
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t)\b")
+# the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
+# stranger messaged her last night", "A glitch?!"
+_BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\s|$)")
 
 
 def echo(r: Reading) -> None:
@@ -215,10 +229,27 @@ def echo(r: Reading) -> None:
     "2mm isn't "a bit".", "14 weeks of waiting, gone, and "anything else""): sarcasm, when the
     quoted words are the last reply's, in lower case (not a button or a name), not a label
     ("I clicked 'place hold'"), not a plain question about them ("does "archived" mean they
-    still exist?"), and not beside thanks."""
-    if not r.state.agent_hashes or r.features.has("calm.thanks", "press.sarcasm"):
-        return
+    still exist?"), and not beside thanks for help ("thanks for the "quick fix", all good now").
+    Bare, as an outraged question opening the reply ("Good fun?? A stranger messaged her"), the
+    words need no quotation marks."""
     lower = r.prep.lower
+    if not r.state.agent_hashes or "press.sarcasm" in r.features.values:
+        return
+    if r.features.has("calm.thanks") and _FOR_HELP.search(lower) is not None:
+        return
+    bare = _BARE_ECHO.match(lower)
+    if (
+        bare is not None
+        and len(bare.group(1).split()) <= 4
+        and not r.features.has("calm.polite", "calm.thanks")
+        and (
+            r.state.grieved or r.features.has(*_FAILURE, "press.", "shape.caps", "dialog.", "feel.")
+        )
+    ):
+        said = content_hashes(bare.group(1))
+        if said and said <= set(r.state.agent_hashes):
+            r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+            return
     if '"' not in lower and "'" not in lower and "\u201c" not in lower and "\u2018" not in lower:
         return
     replied = set(r.state.agent_hashes)
@@ -278,6 +309,14 @@ def sarcasm(r: Reading) -> None:
         )
     ):
         feats.set("press.sarcasm", 1.0, "praise said beside a failure")
+    if (
+        "press.sarcasm" not in feats.values
+        and r.after_agent
+        and (r.state.grieved or feats.has(*_FAILURE, "dialog."))
+        and not feats.has("calm.resolved")
+        and _IRONIC.search(lower) is not None
+    ):
+        feats.set("press.sarcasm", 1.0, "an ironic set phrase beside a complaint")
     if (
         "press.sarcasm" not in feats.values
         and r.state.grieved
@@ -345,10 +384,30 @@ def closing(r: Reading) -> None:
             feats.drop(name)
 
 
+# a reply doing what the agent asked ("sure, uploading now", "here you go", "attached")
+_COMPLIES = re.compile(
+    r"^(?:sure|ok(?:ay)?|yes|yep|yup|no problem|of course|here(?: you go| it is|'s the)|attached|"
+    r"done|sending|uploading|uploaded|sent)\b"
+)
+# "sorry" closing the message ("... a bit blurry sorry", "you're a star. sorry!!")
+_SORRY_LAST = re.compile(r"\b(?:sorry|apologies)\W*$")
+
+
 def own_slip(r: Reading) -> None:
     """A customer owning a slip of their own ("my bad", "sorry, I forgot to say") corrects
-    themselves, not the agent: the "actually" and the "bad" in it are no complaint."""
+    themselves, not the agent: the "actually" and the "bad" in it are no complaint. A "sorry"
+    closing a reply that does what was asked or thanks the agent ("sure, uploading now. its a
+    phone scan so a bit blurry sorry", "you're a star. sorry!!") owns a small slip too; a bare
+    "sorry." or one that goes on ("sorry, but this is the third time") still counts."""
     feats = r.features
+    lower = r.prep.lower
+    if (
+        "dialog.sorry" in feats.values
+        and r.after_agent
+        and (feats.has("calm.praise", "calm.thanks") or _COMPLIES.search(lower) is not None)
+        and _SORRY_LAST.search(lower) is not None
+    ):
+        feats.drop("dialog.sorry")
     if feats.has("calm.own_slip"):
         # the facepalm is at themselves; and a fault they made and fixed is no complaint
         # ("fatal error in our test env, my bad :face_palm: ... Fixed it, getting 200s now")

@@ -847,6 +847,86 @@ TWENTY_FIFTH_LOOKALIKES = [
     "I got a parcel today but it isn't for my daughter, wrong name on it",
     "I need the person responsible for our account to sign the form",
 ]
+# batches 67-70: someone hurt or in danger (a new cue kind), regulators by what they are, data
+# in the wrong hands, the person who owns the place asked for, leaving after years
+TWENTY_SIXTH_ROUND = [
+    (
+        CueKind.SAFETY,
+        "A pole came down and caught a guest's shoulder. She went to A&E, it's a fracture.",
+    ),
+    (
+        CueKind.SAFETY,
+        "He's in A&E with a fractured wrist. Nobody from your staff filled out a form.",
+    ),
+    (
+        CueKind.SAFETY,
+        "a child had a reaction yesterday after eating one. Her parents had to use her EpiPen.",
+    ),
+    (
+        CueKind.SAFETY,
+        "AMR-07 did not stop at the light curtain and came within half a meter of one of our pickers.",
+    ),
+    (
+        CueKind.SAFETY,
+        "our carbon monoxide alarm has gone off twice since your guy serviced the boiler",
+    ),
+    (CueKind.SAFETY, "there are bare copper ends at toddler height."),
+    (
+        CueKind.LEGAL,
+        "that's exactly the kind of thing the council's standards officers and the excise people take "
+        "a very dim view of",
+    ),
+    (
+        CueKind.LEGAL,
+        "If I don't have a straight answer by tomorrow morning I'm filing a police report.",
+    ),
+    (
+        CueKind.LEGAL,
+        "a near miss with automated machinery has to be reported to the labour inspectorate within 48h",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "there's a second page attached that's someone else's: name, address and their order history.",
+    ),
+    (CueKind.DATA_EXPOSURE, "And if I got theirs, has someone got mine?"),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the proof link opens a shared folder with ANOTHER company's staff list in it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "it has a spreadsheet attached with every student's full name, home address, phone and date "
+        "of birth.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Her face is clearly visible and the caption has her first name and school.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd suggest someone who can actually answer for this gets in touch with me today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want it from whoever actually signs off on money there.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want the person who owns this place or runs that workshop on this thread today.",
+    ),
+    (CueKind.CHURN, "Six years I've been with you and this is how it ends."),
+    (CueKind.CHURN, "we're moving all 14 memberships to Westfield from next term."),
+    (
+        CueKind.THREAT_ABUSE,
+        "And I'll make sure everyone on the Ashfield Road WhatsApp knows why.",
+    ),
+]
+TWENTY_SIXTH_LOOKALIKES = [
+    "My daughter broke her leg at gymnastics so she'll miss swimming, can we pause?",
+    "we had a near miss on the deadline but all good now",
+    "the venue manager is asking me every 5 minutes, can I get an ETA?",
+    "does the export keep them on hold? counsel wants the originals kept",
+]
 TWENTY_FOURTH_LOOKALIKES = [
     "Our AV supplier has been a nightmare. Three different people, none of them read the brief.",
     "you won't enjoy the traffic on the way in lol",
@@ -979,6 +1059,7 @@ ESCALATIONS = (
     + TWENTY_THIRD_ROUND
     + TWENTY_FOURTH_ROUND
     + TWENTY_FIFTH_ROUND
+    + TWENTY_SIXTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1004,6 +1085,7 @@ CALM_LOOKALIKES = (
     + TWENTY_THIRD_LOOKALIKES
     + TWENTY_FOURTH_LOOKALIKES
     + TWENTY_FIFTH_LOOKALIKES
+    + TWENTY_SIXTH_LOOKALIKES
 )
 
 

@@ -84,8 +84,10 @@ def first_alert(
 
 
 class TestTiers:
-    @pytest.mark.parametrize("kind", [CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE])
-    def test_threats_legal_steps_and_data_exposure_are_critical(self, kind: CueKind) -> None:
+    @pytest.mark.parametrize(
+        "kind", [CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE, CueKind.SAFETY]
+    )
+    def test_threats_legal_steps_data_exposure_and_harm_are_critical(self, kind: CueKind) -> None:
         _, d = first_alert(policy(), assessed(cue(kind), level=Level.UNEASY))
         assert d.action == "post" and d.severity is Severity.CRITICAL
 

@@ -1640,3 +1640,86 @@ def test_a_claim_that_has_to_go_to_the_insurer_and_a_manager_is_above_the_agent(
         "insurer and operations manager."
     )
     assert "agent.above_level" in engine().agent_families(reply)
+
+
+def test_a_supposed_failure_is_no_failure() -> None:
+    """Batch 67: "if anything goes wrong" is a worry about the future, not a report; a plain "if"
+    still speaks of a trouble already there ("if that doesn't work, is there another?")."""
+    a = read_after_agent(
+        "brilliant. she'll be the office hero, and if anything goes wrong I'll have a room full "
+        "of lawyers to answer to lol"
+    )
+    assert "problem.wrong" not in {s.id for s in a.signals}, a.explain()
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("the second one went wrong too, if you can fix it today that'd help")
+    assert "problem.wrong" in {s.id for s in b.signals}, b.explain()
+
+
+def test_a_sorry_closing_a_reply_that_complies_or_thanks_is_a_small_slip() -> None:
+    """Batch 68: "sure, uploading now. its a phone scan so a bit blurry sorry" and "you're a
+    star. sorry!!" own a slip; a bare "sorry" or one that goes on still counts."""
+    for text in (
+        "sure, uploading now. its a phone scan so a bit blurry sorry",
+        "you're a star. sorry!!",
+    ):
+        a = read_after_agent(text)
+        assert "dialog.sorry" not in {s.id for s in a.signals}, a.explain()
+    for text in ("sorry", "sorry but this is the third time"):
+        a = read_after_agent(text)
+        assert "dialog.sorry" in {s.id for s in a.signals}, a.explain()
+
+
+def test_on_hold_is_a_person_kept_waiting_not_records_held() -> None:
+    a = read_after_agent("does the export keep them on hold? counsel wants the originals kept")
+    assert "wait.still" not in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("your call centre keeps you on hold for endless hours")
+    assert "wait.still" in {s.id for s in b.signals}, b.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Good fun?? A stranger messaged her on instagram last night asking if she goes to St "
+            "Aidan's. Take it down NOW.",
+            "We love sharing the community's progress, it's all in good fun",
+        ),
+        (
+            "Oh, wonderful. Passed on. Brilliant. I'm sure that's made the bride's mum feel loads "
+            "better.",
+            "Your feedback has been passed on to the relevant team.",
+        ),
+        (
+            "it's your default template, we never edited it. but thanks, super helpful as always 👍👍",
+            "Then it's probably a template issue. Please check your template.",
+        ),
+        (
+            "so I pay 1.150 € for 60 polos in the wrong colour and the answer is the T&C. ok. very "
+            "helpful, thank you.",
+            "An exact match isn't always guaranteed, as stated in our T&Cs.",
+        ),
+        ('"soon". Super. Really appreciate the emoji.', "We're working on it! Should be soon 🙂"),
+    ],
+)
+def test_sarcasm_of_batches_67_to_70(text: str, agent: str) -> None:
+    a = read_after_agent(
+        text, agent=agent, opener="The order arrived wrong and nobody called back."
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_an_excited_echo_is_no_scorn() -> None:
+    a = read_after_agent(
+        "free upgrade?? yes pls 🙌", agent="I can send you a free upgrade to the new hub."
+    )
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_the_maximum_i_am_authorised_to_process_is_beyond_the_agent() -> None:
+    reply = "I'm really sorry, the deposit refund is the maximum I'm authorised to process."
+    assert "agent.cannot_grant" in engine().agent_families(reply)
+
+
+def test_fourth_time_i_ask_said_in_the_present_is_going_round() -> None:
+    a = read_after_agent("Fourth time I ask the same one question. Where. Is. My. Watch.")
+    assert "repeat.loop" in {s.id for s in a.signals}, a.explain()
