@@ -242,6 +242,7 @@ def echo(r: Reading) -> None:
         bare is not None
         and len(bare.group(1).split()) <= 4
         and not r.features.has("calm.polite", "calm.thanks")
+        and F.AGENT_JOKING not in r.state.last_agent  # "NO GLITTER??" to a joke is play
         and (
             r.state.grieved or r.features.has(*_FAILURE, "press.", "shape.caps", "dialog.", "feel.")
         )
@@ -411,7 +412,12 @@ def own_slip(r: Reading) -> None:
     if feats.has("calm.own_slip"):
         # the facepalm is at themselves; and a fault they made and fixed is no complaint
         # ("fatal error in our test env, my bad :face_palm: ... Fixed it, getting 200s now")
-        own = [n for n in feats.values if n.startswith("dialog.")] + ["verdict.mild", "emoji.upset"]
+        # ("I cancelled the wrong order 🙈": the wrong thing is theirs too)
+        own = [n for n in feats.values if n.startswith("dialog.")] + [
+            "verdict.mild",
+            "emoji.upset",
+            "problem.wrong",
+        ]
         if feats.has("calm.resolved"):
             own += [n for n in feats.values if n.startswith("problem.")]
         for name in own:

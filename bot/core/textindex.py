@@ -84,7 +84,10 @@ class Vocabulary:
 
     def index(self, text: str) -> _Index:
         """Token hits of every registered pattern in `text` (cached for the last two texts)."""
-        for idx in self._cache:
+        cache = self._cache
+        if cache and cache[0].text is text:  # the common case: one message, pattern after pattern
+            return cache[0]
+        for idx in cache:
             if idx.text is text or idx.text == text:
                 return idx
         idx = _Index(text, self)
@@ -256,8 +259,11 @@ class WordPattern:
         found = idx.hits.get(self.pid)
         best: Span | None = min(found) if found else None
         if self.led:
+            starts = idx._starts  # read once per text; the property builds it on first use
+            if starts is None:
+                starts = idx.starts
             by_first, digit = self._by_first, self._digit
-            for pos in idx.starts.get(self.pid, ()):
+            for pos in starts.get(self.pid, ()):
                 if best is not None and pos >= best[0]:
                     break
                 m = by_first.get(text[pos], digit).match(text, pos)  # type: ignore[union-attr]

@@ -44,7 +44,11 @@ KNOWN_CALM_MISSES = {
     "b49-calm-museum-cancel-autorenew-member": "':cry:' and 'can't see a cancel option' read upset",
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
     "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
-    "b68-calm-balloons-insane-fast": "'yes go for it!!' and 'how long do they last?' read as a hurry",
+    "b68-calm-balloons-insane-fast": "'yes go for it!!' + 'how long do they last?' read as a hurry",
+    "b72-calm-deliverability-moving-esp": "a parent company's reason for leaving, said two "
+    "messages before 'does cancelling delete everything?', which pings as churn",
+    "b72-calm-featureflags-killing-me-lol": "'cloudfront doesnt forward x-geo 🤦' at own setup",
+    "b73-calm-travelclinic-yellow-fever-banter": "'yes!! grab them' reads as a burst",
 }
 CALM = [
     pytest.param(

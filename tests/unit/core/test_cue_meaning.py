@@ -864,7 +864,8 @@ TWENTY_SIXTH_ROUND = [
     ),
     (
         CueKind.SAFETY,
-        "AMR-07 did not stop at the light curtain and came within half a meter of one of our pickers.",
+        "AMR-07 did not stop at the light curtain and came within half a meter of one of "
+        "our pickers.",
     ),
     (
         CueKind.SAFETY,
@@ -873,7 +874,8 @@ TWENTY_SIXTH_ROUND = [
     (CueKind.SAFETY, "there are bare copper ends at toddler height."),
     (
         CueKind.LEGAL,
-        "that's exactly the kind of thing the council's standards officers and the excise people take "
+        "that's exactly the kind of thing the council's standards officers and the excise "
+        "people take "
         "a very dim view of",
     ),
     (
@@ -882,11 +884,13 @@ TWENTY_SIXTH_ROUND = [
     ),
     (
         CueKind.LEGAL,
-        "a near miss with automated machinery has to be reported to the labour inspectorate within 48h",
+        "a near miss with automated machinery has to be reported to the labour inspectorate "
+        "within 48h",
     ),
     (
         CueKind.DATA_EXPOSURE,
-        "there's a second page attached that's someone else's: name, address and their order history.",
+        "there's a second page attached that's someone else's: name, address and their order "
+        "history.",
     ),
     (CueKind.DATA_EXPOSURE, "And if I got theirs, has someone got mine?"),
     (
@@ -895,7 +899,8 @@ TWENTY_SIXTH_ROUND = [
     ),
     (
         CueKind.DATA_EXPOSURE,
-        "it has a spreadsheet attached with every student's full name, home address, phone and date "
+        "it has a spreadsheet attached with every student's full name, home address, phone "
+        "and date "
         "of birth.",
     ),
     (
@@ -926,6 +931,45 @@ TWENTY_SIXTH_LOOKALIKES = [
     "we had a near miss on the deadline but all good now",
     "the venue manager is asking me every 5 minutes, can I get an ETA?",
     "does the export keep them on hold? counsel wants the originals kept",
+]
+# batches 71-74: the person who can decide, paraphrased; regulators and claims in other words;
+# leaving with a quote in hand; everyone in the CC line
+TWENTY_SEVENTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "who at your company can actually make this call, because it isn't you",
+    ),
+    (CueKind.MANAGER_REQUEST, "Who on your side actually owns data protection?"),
+    (CueKind.MANAGER_REQUEST, "I want someone with the authority to agree it, not a booking form."),
+    (CueKind.MANAGER_REQUEST, "you can tell whoever manages partners over there that we're done."),
+    (CueKind.LEGAL, "our solicitor already has a copy of the contract with that bit highlighted."),
+    (CueKind.LEGAL, "your insurers can talk to mine if that's how you want to play it"),
+    (CueKind.LEGAL, "I'm asking our bank to claw the payment back."),
+    (CueKind.LEGAL, "Then the council's health and safety team can ask you for them instead."),
+    (CueKind.LEGAL, "otherwise I'll be filing it with the data protection watchdog myself"),
+    (
+        CueKind.LEGAL,
+        "I'm ringing the river pollution hotline myself and giving them your company name.",
+    ),
+    (CueKind.CHURN, "every one of your tours comes off our site tonight."),
+    (CueKind.CHURN, "I've already got a quote from people who actually turn up."),
+    (CueKind.CHURN, "sort it or we're gone."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I will be telling every owner in the rental association exactly why I left.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "it's addressed to like 60 people in the CC line. Full names and home email addresses.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "It's an xlsx with every member's name, home address and date of birth.",
+    ),
+]
+TWENTY_SEVENTH_LOOKALIKES = [
+    "Love spending twenty minutes stabbing my fingers so your lab can bin it.",
+    "ok the climb is actually killing me lol, done, swapped in like 2 minutes, insane how fast",
 ]
 TWENTY_FOURTH_LOOKALIKES = [
     "Our AV supplier has been a nightmare. Three different people, none of them read the brief.",
@@ -1060,6 +1104,7 @@ ESCALATIONS = (
     + TWENTY_FOURTH_ROUND
     + TWENTY_FIFTH_ROUND
     + TWENTY_SIXTH_ROUND
+    + TWENTY_SEVENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1086,6 +1131,7 @@ CALM_LOOKALIKES = (
     + TWENTY_FOURTH_LOOKALIKES
     + TWENTY_FIFTH_LOOKALIKES
     + TWENTY_SIXTH_LOOKALIKES
+    + TWENTY_SEVENTH_LOOKALIKES
 )
 
 

@@ -1690,7 +1690,8 @@ def test_on_hold_is_a_person_kept_waiting_not_records_held() -> None:
             "Your feedback has been passed on to the relevant team.",
         ),
         (
-            "it's your default template, we never edited it. but thanks, super helpful as always 👍👍",
+            "it's your default template, we never edited it. but thanks, super helpful as "
+            "always 👍👍",
             "Then it's probably a template issue. Please check your template.",
         ),
         (
@@ -1723,3 +1724,33 @@ def test_the_maximum_i_am_authorised_to_process_is_beyond_the_agent() -> None:
 def test_fourth_time_i_ask_said_in_the_present_is_going_round() -> None:
     a = read_after_agent("Fourth time I ask the same one question. Where. Is. My. Watch.")
     assert "repeat.loop" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_refusal_the_law_makes_is_no_authority_limit() -> None:
+    """Batch 74: "we cannot remove nests with active eggs due to wildlife regulations" is no ask a
+    supervisor could grant; "I'm not able to approve damage claims" still is."""
+    fams = engine().agent_families(
+        "Please note we cannot remove nests with active eggs due to wildlife regulations."
+    )
+    assert "agent.cannot_grant" not in fams
+    assert "agent.cannot_grant" in engine().agent_families("I'm not able to approve damage claims.")
+
+
+def test_hyperbole_in_praise_and_a_beer_owed_are_calm() -> None:
+    """Batches 71 and 72: "insane how fast that was", "ok i owe you a beer", "wait no, ...
+    sorry" correcting oneself."""
+    a = read_after_agent("done, swapped in like 2 minutes, insane how fast that was")
+    assert "calm.praise" in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("ok i owe you a beer")
+    assert "calm.thanks" in {s.id for s in b.signals}, b.explain()
+    c = read_after_agent(
+        "Brightwater Ltd, Galway.. wait no, the billing address is the Dublin one sorry"
+    )
+    assert "dialog.sorry" not in {s.id for s in c.signals}, c.explain()
+
+
+def test_cancelling_the_wrong_order_oneself_is_no_grievance() -> None:
+    """Batch 72: a slip of one's own ("I cancelled the wrong order 🙈") makes the cancellation
+    no churn: nothing here complains about the service."""
+    a = read_one("hi, I think I cancelled the wrong order 🙈 I wanted to cancel the 10 extra seats")
+    assert not a.grievance and not a.escalate, a.explain()
