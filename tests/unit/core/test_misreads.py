@@ -1754,3 +1754,12 @@ def test_cancelling_the_wrong_order_oneself_is_no_grievance() -> None:
     no churn: nothing here complains about the service."""
     a = read_one("hi, I think I cancelled the wrong order 🙈 I wanted to cancel the 10 extra seats")
     assert not a.grievance and not a.escalate, a.explain()
+
+
+def test_a_loaded_word_said_as_the_verdict_is_harsh() -> None:
+    """The pasted-traces load pool: "This is absurd." opening a complaint is a verdict on the
+    service; "the logs are a mess" and "worst case" stay plain."""
+    a = read_after_agent("This is absurd. the import has failed every single night this week")
+    assert "verdict.harsh" in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("the logs are a mess, worst case we re-run it tonight")
+    assert "verdict.harsh" not in {s.id for s in b.signals}, b.explain()
