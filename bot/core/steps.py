@@ -157,8 +157,13 @@ _CLOSING_PRAISE = re.compile(
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
     r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
-    r"(?:[.,!]* (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?)?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
+)
+# ... and the help judged useless with thanks on the end ("the answer is the T&C. ok. very
+# helpful, thank you."): an exclamation with thanks ("Brilliant, thanks!") is sincere
+_CLOSING_HELPFUL = re.compile(
+    r"(?:^|[.,;!?]\s*)(?:(?:very|so|really|super|most|ever so) )?(?:helpful|useful|informative|"
+    r"reassuring),? (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?[.!]*\s*$"
 )
 # Ironic set phrases: sarcasm beside a complaint whatever else the message says ("thanks, super
 # helpful as always 👍👍", "love this for me", "I'm sure that's made the bride's mum feel loads
@@ -302,7 +307,7 @@ def sarcasm(r: Reading) -> None:
             )
             or "\U0001f44f" in lower  # 👏 beside a failure is a slow clap
             or (
-                _CLOSING_PRAISE.search(lower) is not None
+                (_CLOSING_PRAISE.search(lower) or _CLOSING_HELPFUL.search(lower)) is not None
                 and not feats.has("calm.polite")
                 and _FOR_HELP.search(lower) is None
                 and _CONTRAST.search(lower) is None
