@@ -62,6 +62,12 @@ class CompiledSignal:
     regex: WordPattern
 
 
+def _clause_words(lower: str, start: int) -> list[str]:
+    """The words of the clause just before `start` (at most 24 characters back), where a
+    negation or a supposition governs the match that begins there."""
+    return _NEG_WINDOW.findall(_CLAUSE_END.split(lower[max(0, start - 24) : start])[-1])
+
+
 class Matcher:
     """Runs the lexicon over a message, honouring negation and hyperbole guards."""
 
@@ -74,8 +80,7 @@ class Matcher:
         self.cancels = tuple(lex.hyperbole_cancels)
 
     def _negated(self, lower: str, start: int) -> bool:
-        window = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]
-        words = _NEG_WINDOW.findall(window)[-3:]
+        words = _clause_words(lower, start)[-3:]
         # "nothing's wrong": a negator with its 's still negates
         return any(
             w in self.negators or w.endswith("n't") or w.removesuffix("'s") in self.negators
@@ -87,8 +92,7 @@ class Matcher:
         the phrasebook's `hypotheticals`, as whole words."""
         if not self.hypotheticals:
             return False
-        clause = _CLAUSE_END.split(lower[max(0, start - 24) : start])[-1]
-        window = " " + " ".join(_NEG_WINDOW.findall(clause)) + " "
+        window = " " + " ".join(_clause_words(lower, start)) + " "
         return any(f" {phrase} " in window for phrase in self.hypotheticals)
 
     def match(self, lower: str, evidence_text: str) -> list[Hit]:
