@@ -273,6 +273,8 @@ class Tuning(_Frozen):
     # a hurry the customer waives ("no crazy rush"); an "again" they would choose ("now I want to
     # move again"); someone else named as the one at fault ("our SIS vendor", "city IT")
     no_rush: list[str] = Field(min_length=1)
+    # a burst of "!!" closing a yes or a cheer ("yes!! grab them"): excitement, not heat
+    glad_bursts: list[str] = Field(min_length=1)
     wish_again: list[str] = Field(min_length=1)
     third_party: list[str] = Field(min_length=1)
     # someone else's feeling, told as theirs ("the tenant is pretty fed up with him")
@@ -282,6 +284,7 @@ class Tuning(_Frozen):
         "pass_on",
         "no_fault",
         "no_rush",
+        "glad_bursts",
         "wish_again",
         "third_party",
         "their_feeling",

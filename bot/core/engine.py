@@ -36,7 +36,13 @@ from bot.core.models import (
 )
 from bot.core.signals import Matcher, compile_patterns, strip_quoted
 from bot.core.situation import SituationReader
-from bot.core.steps import Pipeline, Reading, asks_question, default_pipeline
+from bot.core.steps import (
+    Pipeline,
+    Reading,
+    asks_question,
+    default_pipeline,
+    left_for_own_reason,
+)
 from bot.core.text import Prepared, prepare
 from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, shorten
@@ -81,6 +87,7 @@ class EngineState:
     tipped_by: int | None = None
     escalated: bool = False
     grieved: bool = False  # an earlier customer message complained about the service (uneasy+)
+    own_reason: bool = False  # an earlier customer message said the reason is not the service
     frustrated_rounds: int = 0
     last_logit: float | None = None  # the previous customer message's score, as a logit
     peak_logit: float | None = None  # the hottest customer message so far, as a logit
@@ -114,6 +121,7 @@ class EngineState:
             "tipped_by": self.tipped_by,
             "escalated": self.escalated,
             "grieved": self.grieved,
+            "own_reason": self.own_reason,
             "frustrated_rounds": self.frustrated_rounds,
             "last_logit": None if self.last_logit is None else round(self.last_logit, 4),
             "peak_logit": None if self.peak_logit is None else round(self.peak_logit, 4),
@@ -149,6 +157,7 @@ class EngineState:
             tipped_by=None if data["tipped_by"] is None else int(data["tipped_by"]),
             escalated=bool(data["escalated"]),
             grieved=bool(data.get("grieved", False)),
+            own_reason=bool(data.get("own_reason", False)),
             frustrated_rounds=int(data["frustrated_rounds"]),
             last_logit=None if last is None else float(last),
             peak_logit=None if peak is None else float(peak),
@@ -431,6 +440,11 @@ class FrustrationEngine:
         ):
             jokes = tuple(c for c in situation.cues if c.kind not in _JOKE_PRONE)
             situation = replace(situation, cues=jokes)
+        if left_for_own_reason(state, reading.features):
+            # "does cancelling the plan delete everything?" after "our parent company moved
+            # everyone to one provider": how to leave, for a reason given earlier (`own_reason`)
+            staying = tuple(c for c in situation.cues if c.kind is not CueKind.CHURN)
+            situation = replace(situation, cues=staying)
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         warm = (
@@ -441,6 +455,9 @@ class FrustrationEngine:
         )
         level = self.level_of(score, warm, heated)
         state.grieved = state.grieved or (complains and level is not Level.CALM)
+        # a reason of their own for what they change, said calmly, holds for the thread
+        if level in (Level.CALM, Level.UNEASY) and self._no_fault.search(prep.lower) is not None:
+            state.own_reason = True
         trend = self.trend_of(state, z)
         heat = (
             score if customer_turn == 0 else t.heat_alpha * score + (1 - t.heat_alpha) * state.heat

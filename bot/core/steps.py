@@ -149,10 +149,11 @@ _FOR_HELP = re.compile(
 # class.", "Excellent service as always ✈️", "a cracked back, it's great fun")
 _CLOSING_PRAISE = re.compile(
     r"(?:^|[.,;!?]\s*)(?:(?:it'?s|that'?s|this is) (?:been )?(?:such )?)?"
-    r"(?:(?:truly|really|very|so|just|simply|absolutely) )?(?:world[- ]class|"
-    r"stellar|inspired|generous|informative|helpful|useful|cool|impressive|reassuring|"
+    r"(?:(?:truly|really|very|so|just|simply|absolutely|genuinely|honestly) )?(?:world[- ]class|"
+    r"top[- ]notch|top|stellar|inspired|generous|informative|helpful|useful|cool|impressive|"
+    r"reassuring|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
-    r"perfect|outstanding|superb)"
+    r"perfect|outstanding|superb|nice)"
     r"(?: (?:customer |)(?:service|communication|support|job|work|stuff|timing|idea|plan|"
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
     r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
@@ -173,7 +174,10 @@ _IRONIC = re.compile(
     r"\bi'?m sure (?:that|this|it)(?:'s|'ll| will| has| is going to)? (?:made|make|making|"
     r"help(?:ed|s)?|be a (?:great |huge |real )?comfort)\b|"
     r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
-    r"\bas (?:helpful|useful) as (?:always|ever)\b"
+    r"\bas (?:helpful|useful) as (?:always|ever)\b|(?:^|[.!?]\s+)cool story\b|"
+    r"\b(?:wow|yeah|yep|oh)[.!,]*\s+(?:yeah,? )?(?:genuinely|truly|really|just|absolutely|simply) "
+    r"(?:stellar|world[- ]class|top[- ]notch|outstanding|amazing|brilliant|fantastic|great|"
+    r"excellent) (?:support|service|stuff|work|job|help)\b"
 )
 
 
@@ -510,11 +514,22 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
 _NOT_OURS = ("problem.", "esc.churn", "esc.leaving")
 
 
+_LEAVING = ("esc.churn", "esc.leaving")
+
+
+def left_for_own_reason(state: EngineState, feats: Features) -> bool:
+    """An earlier message gave a reason of the customer's own for leaving, nothing in the
+    thread has complained about the service since, and this message vents nothing."""
+    return state.own_reason and not state.grieved and not feats.has(*_VENTED)
+
+
 def own_reason_step(rules: DetectionRules) -> Step:
     """`own_reason`: a customer who says the reason is not the service ("we've finally moved
     into the new house so we won't need the unit", "our vet put him on a kidney diet") is not
     complaining: leaving, and what no longer suits them, are an account change
-    (`tuning.no_fault`)."""
+    (`tuning.no_fault`). The reason holds for the rest of the thread: "does cancelling the plan
+    delete everything?" two messages after "our parent company standardised on one provider,
+    not a complaint" asks how to leave, it does not threaten to; unless the message vents."""
     no_fault = _either(rules.tuning.no_fault)
 
     def own_reason(r: Reading) -> None:
@@ -523,6 +538,9 @@ def own_reason_step(rules: DetectionRules) -> Step:
             return
         if no_fault.search(r.prep.lower) is not None:
             for name in [n for n in feats.values if n.startswith(_NOT_OURS)]:
+                feats.drop(name)
+        elif left_for_own_reason(r.state, feats):
+            for name in _LEAVING:
                 feats.drop(name)
 
     return own_reason
@@ -624,23 +642,32 @@ def retried_and_failing(r: Reading) -> None:
 _GLAD = ("calm.resolved", "calm.praise", "calm.cheer", "calm.thanks")
 
 
-def shape(r: Reading) -> None:
-    """Capitals, punctuation bursts (not in glad news), length, stripped code and empty
-    messages."""
-    prep, feats = r.prep, r.features
-    feats.set(
-        F.CAPS,
-        1.0 if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words else 0.0,
-        "writes in capitals",
-    )
-    bursts = float(min(2, prep.bursts))
-    if bursts and feats.has(*_GLAD) and not feats.has(*_FAILURE):
-        bursts = 0.0  # "That did it!!", "omg thank you!!": joy, with nothing gone wrong
-    feats.set(F.BURST, bursts, "bursts of !? punctuation")
-    # length saturates: a long complaint reads longer than a one-liner, a pasted config does not
-    feats.set(F.LENGTH, round(math.log1p(min(len(prep.tokens), LENGTH_CAP)), 4))
-    feats.set(F.CODE, 1.0 if prep.stripped_code else 0.0, "quotes code or logs")
-    feats.set(F.EMPTY, 0.0 if prep.tokens else 1.0, "nothing but a link, emoji or file")
+def shape_step(rules: DetectionRules) -> Step:
+    """`shape`: capitals, punctuation bursts (not in glad news, nor closing a yes or a cheer:
+    `tuning.glad_bursts`), length, stripped code and empty messages."""
+    glad_burst = _either(rules.tuning.glad_bursts)
+
+    def shape(r: Reading) -> None:
+        prep, feats = r.prep, r.features
+        feats.set(
+            F.CAPS,
+            1.0 if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words else 0.0,
+            "writes in capitals",
+        )
+        bursts = prep.bursts
+        if bursts and not feats.has(*_FAILURE, "press.sarcasm"):
+            if feats.has(*_GLAD):
+                bursts = 0  # "That did it!!", "omg thank you!!": joy, with nothing gone wrong
+            else:  # "yes!! grab them", "go for it!! tag us": excitement
+                bursts = max(0, bursts - len(glad_burst.findall(prep.lower)))
+        feats.set(F.BURST, float(min(2, bursts)), "bursts of !? punctuation")
+        # length saturates: a long complaint reads longer than a one-liner, a pasted config
+        # does not
+        feats.set(F.LENGTH, round(math.log1p(min(len(prep.tokens), LENGTH_CAP)), 4))
+        feats.set(F.CODE, 1.0 if prep.stripped_code else 0.0, "quotes code or logs")
+        feats.set(F.EMPTY, 0.0 if prep.tokens else 1.0, "nothing but a link, emoji or file")
+
+    return shape
 
 
 def tone_step(models: ToneModels) -> Step:
@@ -766,7 +793,7 @@ def default_pipeline(
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
         ("retried_and_failing", retried_and_failing),
-        ("shape", shape),
+        ("shape", shape_step(rules)),
         ("tone", tone_step(tone)),
         ("context", context_step(reader, rules)),
     ]

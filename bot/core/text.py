@@ -21,11 +21,15 @@ _SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _UPSET_EMOJI_CODE = re.compile(
     r":(?:rage|angry|triumph|unamused|face_with_rolling_eyes|roll_eyes|disappointed|pouting_cat|"
-    r"face_with_symbols_on_mouth|weary|tired_face|persevere|confounded|facepalm|face_palm|"
-    r"(?:man|woman|person)_facepalming|cry|sob|slightly_frowning_face|white_frowning_face|"
+    r"face_with_symbols_on_mouth|weary|tired_face|persevere|confounded|"
+    r"cry|sob|slightly_frowning_face|white_frowning_face|"
     r"frowning|thumbsdown|-1)(?:::skin-tone-\d)?:"
 )
 _IRONIC_EMOJI_CODE = re.compile(r":upside_down_face:")  # read as the emoji itself (🙃)
+# the facepalm is read as the emoji itself (🤦): a gesture at a blunder, not an upset face
+_FACEPALM_CODE = re.compile(
+    r":(?:facepalm|face_palm|(?:man|woman|person)_facepalming)(?:::skin-tone-\d)?:"
+)
 # Slack sends the emoji people pick as :codes:; the cheerful ones are read as the emoji themselves
 # (the lexicon names the emoji), so "considering suing Mother Nature :joy:" laughs as "😂" does
 _CHEER_EMOJI = {
@@ -194,6 +198,7 @@ def prepare(text: str) -> Prepared:
         body = _EMPHASIS.sub(r"\2", body)
     if ":" in body:
         body = _IRONIC_EMOJI_CODE.sub(" \U0001f643 ", _UPSET_EMOJI_CODE.sub(" 😠 ", body))
+        body = _FACEPALM_CODE.sub(" \U0001f926 ", body)
         body = _CHEER_EMOJI_CODE.sub(lambda m: f" {_CHEER_EMOJI[m.group(1)]} ", body)
         body = _EMOJI.sub(" ", body)
     body = _SPACES.sub(" ", _HASHTAG.sub("", _HANDLE.sub(" ", body)))

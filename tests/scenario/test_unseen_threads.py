@@ -45,10 +45,6 @@ KNOWN_CALM_MISSES = {
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
     "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
     "b68-calm-balloons-insane-fast": "'yes go for it!!' + 'how long do they last?' read as a hurry",
-    "b72-calm-deliverability-moving-esp": "a parent company's reason for leaving, said two "
-    "messages before 'does cancelling delete everything?', which pings as churn",
-    "b72-calm-featureflags-killing-me-lol": "'cloudfront doesnt forward x-geo 🤦' at own setup",
-    "b73-calm-travelclinic-yellow-fever-banter": "'yes!! grab them' reads as a burst",
 }
 CALM = [
     pytest.param(

@@ -971,6 +971,42 @@ TWENTY_SEVENTH_LOOKALIKES = [
     "Love spending twenty minutes stabbing my fingers so your lab can bin it.",
     "ok the climb is actually killing me lol, done, swapped in like 2 minutes, insane how fast",
 ]
+# batches 75-78: the same cues in other words than the threads that found them
+TWENTY_EIGHTH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "Can someone above the support desk look at this, please?"),
+    (CueKind.MANAGER_REQUEST, "put me through to whoever actually signs credits off"),
+    (CueKind.MANAGER_REQUEST, "I'd like a call with whoever can make that decision."),
+    (CueKind.MANAGER_REQUEST, "I need someone with real authority over our account on the phone."),
+    (CueKind.LEGAL, "Our insurers have already been notified and they will come after you."),
+    (CueKind.LEGAL, "the media watchdog will hear about every minute of this"),
+    (CueKind.LEGAL, "I'm passing the file to the firm that deals with our contracts."),
+    (CueKind.LEGAL, "Send me your public liability insurer's details by Friday."),
+    (CueKind.CHURN, "we're taking all 30 of our titles off the platform on the 1st"),
+    (CueKind.CHURN, "your tills are coming out of every one of our 9 shops"),
+    (CueKind.CHURN, "next season we'll book with the lot across town, every team of them"),
+    (CueKind.THREAT_ABUSE, "you're a shower of cowboys, the lot of you"),
+    (CueKind.THREAT_ABUSE, "don't push me on this."),
+    (CueKind.THREAT_ABUSE, "the local paper gets the pictures with your name next to them"),
+    (
+        CueKind.THREAT_ABUSE,
+        "every landlord at the county meeting next month is going to hear about this",
+    ),
+    (CueKind.SAFETY, "she was bitten on the face by your dog and needed stitches"),
+    (CueKind.SAFETY, "He had a gash on his leg so we spent the night in A&E."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I now have payslips for people I've never heard of in my downloads.",
+    ),
+    (CueKind.DATA_EXPOSURE, "these are invoices that I shouldn't be able to see"),
+]
+TWENTY_EIGHTH_LOOKALIKES = [
+    "whoever signs the PO off on our side is on leave till Monday",
+    "our insurer needs a copy of the invoice, could you send one?",
+    "next year we go to the coast for the staff day, can we book with you again?",
+    "the photos with your logo on them look great on our wall",
+    "I know what the error means, I just can't find the setting",
+    "I'm away again from the 2nd, can my colleague pick it up?",
+]
 TWENTY_FOURTH_LOOKALIKES = [
     "Our AV supplier has been a nightmare. Three different people, none of them read the brief.",
     "you won't enjoy the traffic on the way in lol",
@@ -1105,6 +1141,7 @@ ESCALATIONS = (
     + TWENTY_FIFTH_ROUND
     + TWENTY_SIXTH_ROUND
     + TWENTY_SEVENTH_ROUND
+    + TWENTY_EIGHTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1132,6 +1169,7 @@ CALM_LOOKALIKES = (
     + TWENTY_FIFTH_LOOKALIKES
     + TWENTY_SIXTH_LOOKALIKES
     + TWENTY_SEVENTH_LOOKALIKES
+    + TWENTY_EIGHTH_LOOKALIKES
 )
 
 

@@ -1763,3 +1763,96 @@ def test_a_loaded_word_said_as_the_verdict_is_harsh() -> None:
     assert "verdict.harsh" in {s.id for s in a.signals}, a.explain()
     b = read_after_agent("the logs are a mess, worst case we re-run it tonight")
     assert "verdict.harsh" not in {s.id for s in b.signals}, b.explain()
+
+
+def _thread(*messages: tuple[Role, str]) -> Assessment:
+    """The last customer message's reading after `messages`, one second apart."""
+    eng = engine()
+    state, last = eng.start(), None
+    for i, (role, text) in enumerate(messages):
+        state, a = eng.read(state, Turn(role, text, float(i)))
+        last = a if a is not None else last
+    assert last is not None
+    return last
+
+
+_OWN_REASON = (
+    "heads up, not a complaint: our parent company standardised everyone on one email provider "
+    "so we're moving off you by end of Q3. what's the cleanest way to export our suppression list?"
+)
+
+
+def test_a_reason_for_leaving_given_earlier_holds_for_the_thread() -> None:
+    """The known calm miss of batch 72: two messages after the customer's own reason for
+    leaving, "does cancelling the plan delete everything?" asks how to leave, it does not
+    threaten to."""
+    a = _thread(
+        (C, _OWN_REASON),
+        (A, "Sorry to see you go! Settings > Suppressions > Export. Want me to trigger it?"),
+        (C, "yes pls lol. also does cancelling the plan delete everything immediately?"),
+    )
+    assert_calm(a)
+    assert not [c for c in a.cues if c.kind is CueKind.CHURN], a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is ridiculous, the export failed twice!! just cancel our plan now",
+        "cancel the plan today then, I've had enough of chasing you",
+    ],
+)
+def test_a_reason_given_earlier_does_not_cover_a_vent(text: str) -> None:
+    """The reason holds only while the customer vents nothing: anger at us after it is churn."""
+    a = _thread(
+        (C, _OWN_REASON),
+        (A, "Sorry to see you go! Settings > Suppressions > Export. Want me to trigger it?"),
+        (C, text),
+    )
+    assert [c for c in a.cues if c.kind is CueKind.CHURN], a.explain()
+
+
+def test_a_reason_after_a_complaint_does_not_undo_it() -> None:
+    """A thread that complained about the service first keeps its cancellations as churn."""
+    a = _thread(
+        (C, "third outage this month and nobody told us. this is not acceptable."),
+        (A, "I'm sorry, I'm checking with the network team now."),
+        (C, "honestly our parent company decided anyway, we won't need it after March"),
+        (A, "Understood, I'm sorry to hear that."),
+        (C, "so please cancel our contract at the end of the month"),
+    )
+    assert [c for c in a.cues if c.kind is CueKind.CHURN], a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes!! grab them. fair warning, Dave faints at needles", "go for it!! tag us pls", "Sure!!!"],
+)
+def test_a_burst_closing_a_yes_is_excitement(text: str) -> None:
+    """Known calm misses of batches 68 and 73: "!!" closing a yes or a cheer is glad, not heat;
+    the fit part of the dev sets labels such turns calm 37 times in 38 (check: 24 in 24)."""
+    a = read_after_agent(text, agent="Want me to hold the 12 slots for Thursday?")
+    assert "shape.burst" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text", ["Wow!! 3 weeks and still nothing!!", "yes!! it broke AGAIN after your fix!!"]
+)
+def test_a_burst_beside_a_failure_still_counts(text: str) -> None:
+    a = read_after_agent(text)
+    assert "shape.burst" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and yep cloudfront doesnt forward x-geo 🤦 ok i owe you a beer",
+        "ahh. yep. the pods never restarted :facepalm: killed them, all verifying now",
+    ],
+)
+def test_the_facepalm_is_a_gesture_at_a_blunder(text: str) -> None:
+    """Known calm miss of batch 72: the facepalm is no upset face (calm in 18 of the corpus's
+    20 threads with one, and in 9 of the fit part's 10 dev-set turns)."""
+    a = read_after_agent(text, agent="Does the rule read the country from a header?")
+    assert "emoji.upset" not in {s.id for s in a.signals}, a.explain()
+    assert_calm(a)
