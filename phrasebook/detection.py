@@ -57,6 +57,9 @@ class Lexicon(_Frozen):
     # words that make what follows a supposition ("if anything goes wrong", "in case it breaks"):
     # a problem word after one is no problem yet (and, unlike a negation, no opposite either)
     hypotheticals: list[str] = []
+    # words that make a problem the customer names a guess at the cause ("so maybe the reader is
+    # broken :("): read for the problem families only, so "maybe you're just incompetent" stays
+    hedges: list[str] = []
     hyperbole: list[str]  # friendly exaggeration that cancels threat/abuse words
     hyperbole_cancels: list[str]  # signal id prefixes a hyperbole match cancels
 

@@ -76,6 +76,7 @@ class Matcher:
         self.signals = [CompiledSignal(r, compile_patterns(r.patterns, vocab)) for r in lex.signals]
         self.negators = frozenset(lex.negators)
         self.hypotheticals = frozenset(lex.hypotheticals)
+        self.hedges = frozenset(lex.hedges)
         self.hyperbole = compile_patterns(lex.hyperbole, vocab)
         self.cancels = tuple(lex.hyperbole_cancels)
 
@@ -87,13 +88,15 @@ class Matcher:
             for w in words
         )
 
-    def _supposed(self, lower: str, start: int) -> bool:
+    def _supposed(self, lower: str, start: int, problem: bool = False) -> bool:
         """A supposition opens the clause just before `start` ("if anything goes wrong"): one of
-        the phrasebook's `hypotheticals`, as whole words."""
-        if not self.hypotheticals:
+        the phrasebook's `hypotheticals`, as whole words; for a `problem` family a hedge ("so
+        maybe the reader is broken") does too."""
+        phrases = self.hypotheticals | self.hedges if problem else self.hypotheticals
+        if not phrases:
             return False
         window = " " + " ".join(_clause_words(lower, start)) + " "
-        return any(f" {phrase} " in window for phrase in self.hypotheticals)
+        return any(f" {phrase} " in window for phrase in phrases)
 
     def match(self, lower: str, evidence_text: str) -> list[Hit]:
         """The families fired by this lowercased message (evidence quoted from
@@ -114,13 +117,14 @@ class Matcher:
                 continue
             first_neg: tuple[int, int] | None = None
             hit: tuple[int, int] | None = None
+            problem = rule.id.startswith("problem.")
             if not rule.negatable or not (
-                self._negated(text, first[0]) or self._supposed(text, first[0])
+                self._negated(text, first[0]) or self._supposed(text, first[0], problem)
             ):
                 hit = first
             else:
                 for span in cs.regex.finditer(text):
-                    if self._supposed(text, span[0]):
+                    if self._supposed(text, span[0], problem):
                         continue  # "if anything goes wrong": neither the problem nor its opposite
                     if self._negated(text, span[0]):
                         first_neg = first_neg or span

@@ -164,7 +164,8 @@ _CLOSING_PRAISE = re.compile(
 # helpful, thank you."): an exclamation with thanks ("Brilliant, thanks!") is sincere
 _CLOSING_HELPFUL = re.compile(
     r"(?:^|[.,;!?]\s*)(?:(?:very|so|really|super|most|ever so) )?(?:helpful|useful|informative|"
-    r"reassuring),? (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?[.!]*\s*$"
+    r"reassuring),? (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?[.!]*\s*"
+    r"(?:[^\w\s]\s*)*$"
 )
 # Ironic set phrases: sarcasm beside a complaint whatever else the message says ("thanks, super
 # helpful as always 👍👍", "love this for me", "I'm sure that's made the bride's mum feel loads
@@ -175,6 +176,8 @@ _IRONIC = re.compile(
     r"help(?:ed|s)?|be a (?:great |huge |real )?comfort)\b|"
     r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
     r"\bas (?:helpful|useful) as (?:always|ever)\b|(?:^|[.!?]\s+)cool story\b|"
+    r"\b(?:happy|glad|delighted) to do your (?:[\w-]+ ){0,2}(?:job|work|admin|homework|paperwork) "
+    r"for you\b|"
     r"\b(?:wow|yeah|yep|oh)[.!,]*\s+(?:yeah,? )?(?:genuinely|truly|really|just|absolutely|simply) "
     r"(?:stellar|world[- ]class|top[- ]notch|outstanding|amazing|brilliant|fantastic|great|"
     r"excellent) (?:support|service|stuff|work|job|help)\b"
@@ -244,7 +247,11 @@ def echo(r: Reading) -> None:
     lower = r.prep.lower
     if not r.state.agent_hashes or "press.sarcasm" in r.features.values:
         return
-    if r.features.has("calm.thanks") and _FOR_HELP.search(lower) is not None:
+    if (
+        r.features.has("calm.thanks")
+        and _FOR_HELP.search(lower) is not None
+        and _CLOSING_HELPFUL.search(lower) is None  # "right, 'up to 0.5oz'. super helpful, thanks"
+    ):
         return
     bare = _BARE_ECHO.match(lower)
     if (

@@ -1007,6 +1007,23 @@ TWENTY_EIGHTH_LOOKALIKES = [
     "I know what the error means, I just can't find the setting",
     "I'm away again from the 2nd, can my colleague pick it up?",
 ]
+# batches 79-82
+TWENTY_NINTH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "With respect, this isn't a helpdesk matter any more."),
+    (CueKind.MANAGER_REQUEST, "I want somebody there who can take responsibility for this."),
+    (CueKind.LEGAL, "I'm disputing the full charge with my credit card company tomorrow."),
+    (CueKind.LEGAL, "calling my bank in the morning to get the payment reversed back"),
+    (CueKind.LEGAL, "I'll be writing to the county licensing board about your staff."),
+    (CueKind.THREAT_ABUSE, "all the parents in my son's class will get the screenshots"),
+    (CueKind.THREAT_ABUSE, "the whole story is going up on the allotment facebook group"),
+    (CueKind.THREAT_ABUSE, "you are a scam, plain and simple."),
+    (CueKind.SAFETY, "they left my 3-year-old alone in the changing room"),
+]
+TWENTY_NINTH_LOOKALIKES = [
+    "the new version goes up on the forum tomorrow, I'll link it",
+    "we left the kids alone with the tablet for ten minutes and they'd ordered 40 pizzas lol",
+    "I'm disputing nothing, just asking what the second line on the invoice is",
+]
 TWENTY_FOURTH_LOOKALIKES = [
     "Our AV supplier has been a nightmare. Three different people, none of them read the brief.",
     "you won't enjoy the traffic on the way in lol",
@@ -1142,6 +1159,7 @@ ESCALATIONS = (
     + TWENTY_SIXTH_ROUND
     + TWENTY_SEVENTH_ROUND
     + TWENTY_EIGHTH_ROUND
+    + TWENTY_NINTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1170,6 +1188,7 @@ CALM_LOOKALIKES = (
     + TWENTY_SIXTH_LOOKALIKES
     + TWENTY_SEVENTH_LOOKALIKES
     + TWENTY_EIGHTH_LOOKALIKES
+    + TWENTY_NINTH_LOOKALIKES
 )
 
 

@@ -1856,3 +1856,88 @@ def test_the_facepalm_is_a_gesture_at_a_blunder(text: str) -> None:
     a = read_after_agent(text, agent="Does the rule read the country from a header?")
     assert "emoji.upset" not in {s.id for s in a.signals}, a.explain()
     assert_calm(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "already in the screenshot but fine: M-1021, M-1044",
+        "it's in the tracking. you have the tracking.",
+        "website. it's in the order. which you have.",
+        "it is. both. tried that before messaging",
+        "I know to wash my hands thank you. I follow every step.",
+        "already did. XX.",
+        "sent one on the 12th, in this very channel. scroll up",
+        "I put the order number and the photos in my message. Both of them.",
+        "yes that's the link that hasn't moved since tuesday. that's why I'm asking",
+        "next week. ok. so the friday thing was just made up then",
+        "well clearly something in the procedure isn't working.",
+    ],
+)
+def test_what_was_already_given_pointed_at_is_pushback(text: str) -> None:
+    """Batches 75-82: the agent asked for what the customer already gave or did, and the
+    customer points at it."""
+    a = read_after_agent(text, agent="Could you send the order number and a photo?")
+    assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so it is my fault again. ok. really nice",
+        "cleaned it twice. it skips. same spot every time. brilliant grading, honestly, top work.",
+    ],
+)
+def test_praise_closing_a_failure_is_sarcasm_in_more_words(text: str) -> None:
+    a = read_after_agent(text)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cool story, the box spent 3 days with your courier, it's on your own tracking.",
+        "wow. yeah genuinely stellar support. maybe enforce the quiet hours?",
+        "sure, happy to do your ticket admin for you. meanwhile zero bookings since friday",
+    ],
+)
+def test_ironic_set_phrases_of_batches_75_to_82(text: str) -> None:
+    """After a complaint, these mock whatever else the message says."""
+    opener = "Second warm delivery in a row and nobody told us. Not happy at all."
+    a = read_after_agent(text, opener=opener)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_never_getting_round_to_something_is_no_missing_item() -> None:
+    a = read_after_agent("honestly that typo bugged me for weeks, i just never got round to it")
+    assert "problem.missing" not in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("still yet to get the refund you promised")
+    assert "problem.missing" in {s.id for s in b.signals}, b.explain()
+
+
+def test_a_quoted_time_set_against_the_time_taken_is_a_broken_promise() -> None:
+    a = read_one("Hey, checking on RMA 22-0913. You quoted 2 weeks, it's been 5.")
+    assert "promise.broken" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_hedged_guess_at_the_cause_is_no_problem_report() -> None:
+    """Batch 80: "So maybe the reader is broken :(" after checking the cable guesses at the
+    cause; a hedge does not soften an insult or a verdict."""
+    a = read_after_agent("I checked, the cable was okay. So maybe the reader is broken :(")
+    assert "problem.broken" not in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("maybe you lot are just incompetent")
+    assert "verdict.harsh" in {s.id for s in b.signals}, b.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Driver for job CH-4410 arrived 35 minutes after landing.",
+        "The courier usually updates within 48 hours, you said. it's been 72.",
+    ],
+)
+def test_time_counted_against_what_was_due_is_a_wait(text: str) -> None:
+    """Batches 81 and 82: a car that came long after the flight landed, the hours counted
+    against the agent's "within 48 hours"."""
+    a = read_one(text)
+    assert "wait.long" in {s.id for s in a.signals}, a.explain()
