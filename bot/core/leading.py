@@ -1,7 +1,7 @@
 """The letters a regex match must start with: a cheap, exact prefilter for word patterns.
 
 A lexicon pattern is matched at a word start, so its match begins with one of the message's
-tokens. If we know the first (up to) three letters every match of a pattern can begin with, a
+tokens. If we know the first (up to) N = 4 letters every match of a pattern can begin with, a
 message none of whose tokens begins that way cannot match, and the regex need not run at all.
 `leading` reads the pattern's parse tree; when a pattern may begin with something we cannot
 name (`\\w`, an emoji, a class of symbols) it says `None`, and the pattern always runs. A match
@@ -26,14 +26,14 @@ _DIGIT_RANGES = {(ord("0"), ord("9")), (ord("1"), ord("9"))}
 
 
 def leading(pattern: str) -> frozenset[str] | None:
-    """Every prefix (1..3 letters) a match of `pattern` can start with, or None if unknown."""
+    """Every prefix (1..N letters) a match of `pattern` can start with, or None if unknown."""
     exact = word_leads(pattern)
     return None if exact is None else frozenset(p.rstrip(CLOSED + OPEN) for p in exact)
 
 
 @functools.lru_cache(maxsize=16384)
 def word_leads(pattern: str) -> frozenset[str] | None:
-    """Like `leading`, but a prefix of fewer than three letters after which the match goes on
+    """Like `leading`, but a prefix of fewer than N letters after which the match goes on
     with something other than a letter ("i" in "i (?:want|need)") ends with `CLOSED`: the match
     can only start at a word that is exactly those letters ("i", not "it" or "in")."""
     try:
@@ -49,7 +49,7 @@ def word_leads(pattern: str) -> frozenset[str] | None:
 
 
 def word_head(word: str) -> str:
-    """The key `Vocabulary` files a word start under: its first three letters, or the whole
+    """The key `Vocabulary` files a word start under: its first N letters, or the whole
     word followed by `CLOSED` when it is shorter (so closed prefixes can be told apart)."""
     return word[:N] if len(word) >= N else word + CLOSED
 
@@ -140,7 +140,7 @@ def _node(op: Any, av: Any) -> set[str] | None:
 
 
 def token_prefixes(tokens: list[str]) -> frozenset[str]:
-    """Every 1..3-letter prefix of the tokens of a message."""
+    """Every 1..N-letter prefix of the tokens of a message."""
     return frozenset(t[:k] for t in tokens for k in range(1, N + 1))
 
 

@@ -83,7 +83,7 @@ class Vocabulary:
 
     def starting(self, head: str) -> tuple[int, ...]:
         """The patterns whose regex may start at a word with this `head` (`word_head`: its first
-        three letters, or a shorter whole word and CLOSED; or DIGIT), each once; remembered
+        N letters, or a shorter whole word and CLOSED; or DIGIT), each once; remembered
         across messages."""
         pids = self._starting.get(head)
         if pids is None:
