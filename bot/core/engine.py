@@ -210,7 +210,7 @@ class FrustrationEngine:
         self._no_fault = re.compile("|".join(f"(?:{p})" for p in t.no_fault))
         self.tone = tone or ToneModels()
         self.bank = bank
-        vocab = Vocabulary()  # one token pass per message serves every word list below
+        vocab = self._vocab = Vocabulary()  # one token pass per message serves every word list
         self.matcher = Matcher(rules, vocab)
         self.reader = SituationReader(rules, vocab)
         self.agent_rules: list[tuple[str, WordPattern]] = [
@@ -261,7 +261,10 @@ class FrustrationEngine:
         return self._agent_families(prepare(text).lower)
 
     def _agent_families(self, lower: str) -> list[str]:
-        families = [rid for rid, rx in self.agent_rules if rx.search(lower) is not None]
+        live = self._vocab.index(lower).live  # most families have no word in the reply
+        families = [
+            rid for rid, rx in self.agent_rules if rx.pid in live and rx.search(lower) is not None
+        ]
         if F.AGENT_JOKING in families:  # "haha tell him it's sold out": a joke, not a refusal
             families = [f for f in families if f not in F.AGENT_SETBACKS]
         return families

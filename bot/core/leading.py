@@ -1,7 +1,7 @@
 """The letters a regex match must start with: a cheap, exact prefilter for word patterns.
 
 A lexicon pattern is matched at a word start, so its match begins with one of the message's
-tokens. If we know the first (up to) three letters every match of a pattern can begin with, a
+tokens. If we know the first (up to) N = 4 letters every match of a pattern can begin with, a
 message none of whose tokens begins that way cannot match, and the regex need not run at all.
 `leading` reads the pattern's parse tree; when a pattern may begin with something we cannot
 name (`\\w`, an emoji, a class of symbols) it says `None`, and the pattern always runs. A match
@@ -17,22 +17,23 @@ import re._constants as C  # noqa: N812 - the stdlib's own module name
 import re._parser as P  # noqa: N812
 from typing import Any
 
-N = 3  # letters of a prefix: enough to rule out almost every word, cheap to index
+N = 4  # letters of a prefix: enough to rule out almost every word, cheap to index
 CLOSED = "\x00"  # marks a prefix that ended before N letters (the match continues non-letter)
+OPEN = "\x02"  # marks a prefix cut short by what we cannot name (the word may go on with anything)
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'")
 DIGIT = "\x01"  # the prefix of a match that starts with a digit (a decimal digit, as `\\d`)
 _DIGIT_RANGES = {(ord("0"), ord("9")), (ord("1"), ord("9"))}
 
 
 def leading(pattern: str) -> frozenset[str] | None:
-    """Every prefix (1..3 letters) a match of `pattern` can start with, or None if unknown."""
+    """Every prefix (1..N letters) a match of `pattern` can start with, or None if unknown."""
     exact = word_leads(pattern)
-    return None if exact is None else frozenset(p.rstrip(CLOSED) for p in exact)
+    return None if exact is None else frozenset(p.rstrip(CLOSED + OPEN) for p in exact)
 
 
 @functools.lru_cache(maxsize=16384)
 def word_leads(pattern: str) -> frozenset[str] | None:
-    """Like `leading`, but a prefix of fewer than three letters after which the match goes on
+    """Like `leading`, but a prefix of fewer than N letters after which the match goes on
     with something other than a letter ("i" in "i (?:want|need)") ends with `CLOSED`: the match
     can only start at a word that is exactly those letters ("i", not "it" or "in")."""
     try:
@@ -42,13 +43,13 @@ def word_leads(pattern: str) -> frozenset[str] | None:
     out = _sequence(list(tree))
     if out is None:
         return None
-    found = frozenset(DIGIT if p.startswith(DIGIT) else p for p in out)
+    found = frozenset(DIGIT if p.startswith(DIGIT) else p.removesuffix(OPEN) for p in out)
     # may start with no letter at all: always run
     return None if "" in found or CLOSED in found else found
 
 
 def word_head(word: str) -> str:
-    """The key `Vocabulary` files a word start under: its first three letters, or the whole
+    """The key `Vocabulary` files a word start under: its first N letters, or the whole
     word followed by `CLOSED` when it is shorter (so closed prefixes can be told apart)."""
     return word[:N] if len(word) >= N else word + CLOSED
 
@@ -60,7 +61,10 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
             break
         node = _node(op, av)
         if node is None:
-            return None
+            if "" in prefixes:
+                return None
+            # "refund\w*" at N = 8: every match starts with "refund", whatever comes next
+            return {p if _done(p) else p + OPEN for p in prefixes}
         grown: set[str] = set()
         for p in prefixes:
             if _done(p):
@@ -73,7 +77,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 def _done(p: str) -> bool:
-    return len(p) >= N or p.endswith(CLOSED)
+    return len(p) >= N or p.endswith((CLOSED, OPEN))
 
 
 def _join(p: str, s: str) -> str:
@@ -83,6 +87,8 @@ def _join(p: str, s: str) -> str:
             break
         if ch == DIGIT or (ch.isdecimal() and not out):
             out += DIGIT + CLOSED if not out else CLOSED  # a digit first: the whole prefix
+        elif ch == OPEN:  # a part cut short by what we cannot name: so is the whole
+            out += OPEN
         else:
             out += ch if ch in _LETTERS else CLOSED
     return out
@@ -134,5 +140,71 @@ def _node(op: Any, av: Any) -> set[str] | None:
 
 
 def token_prefixes(tokens: list[str]) -> frozenset[str]:
-    """Every 1..3-letter prefix of the tokens of a message."""
+    """Every 1..N-letter prefix of the tokens of a message."""
     return frozenset(t[:k] for t in tokens for k in range(1, N + 1))
+
+
+# --- required literals -------------------------------------------------------------------------
+#
+# Beside where a match starts, what it must contain: a pattern like "(?:not|\w+n't) (?:something
+# |a thing) i have the (?:authority|permission) to" cannot match a message that has neither
+# "authority" nor "permission" in it. `required_literals` names such a set of strings (one of
+# them is in every match), so a pattern whose words are nowhere in the message is not run.
+# Substring tests are exact: the check only rules out texts the regex could not match anyway.
+
+# flags under which the literals of a parse tree are not the text's
+_NO_CASE = re.IGNORECASE | re.VERBOSE
+
+
+@functools.lru_cache(maxsize=16384)
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None if we cannot name any
+    (the most selective set found: the one whose shortest string is longest)."""
+    try:
+        tree = P.parse(pattern)
+    except re.error:  # pragma: no cover - patterns are validated when the phrasebook loads
+        return None
+    if tree.state.flags & _NO_CASE:
+        return None
+    found = _required(list(tree))
+    return None if found is None or "" in found else frozenset(found)
+
+
+def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best required set of a sequence: a run of literal characters, or what one of its
+    items requires."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        sub = _required_item(op, av)
+        if sub is not None:
+            candidates.append(sub)
+    if run:
+        candidates.append({run})
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _required_item(op: Any, av: Any) -> set[str] | None:
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return None if add_flags & _NO_CASE else _required(list(sub))
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _required(list(branch))
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, item = av
+        return _required(list(item)) if low >= 1 else None
+    if op is C.IN and all(kind is C.LITERAL for kind, _ in av):
+        return {chr(value) for _, value in av}
+    return None  # zero-width assertions, classes, any character: nothing required of the match

@@ -73,6 +73,7 @@ class Matcher:
 
     def __init__(self, rules: DetectionRules, vocab: Vocabulary) -> None:
         lex = rules.lexicon
+        self.vocab = vocab
         self.signals = [CompiledSignal(r, compile_patterns(r.patterns, vocab)) for r in lex.signals]
         self.negators = frozenset(lex.negators)
         self.hypotheticals = frozenset(lex.hypotheticals)
@@ -105,7 +106,10 @@ class Matcher:
         `skip_quoted` does not read words in quotation marks."""
         found: list[Hit] = []
         unquoted: str | None = None  # `lower` with quoted words blanked, made when first needed
+        live = self.vocab.index(lower).live  # most families have no word in the message
         for cs in self.signals:
+            if cs.regex.pid not in live:
+                continue
             rule = cs.rule
             text = lower
             first = cs.regex.search(text)  # most families miss: one cheap scan decides

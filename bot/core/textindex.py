@@ -18,7 +18,15 @@ import functools
 import re
 from collections.abc import Sequence
 
-from bot.core.leading import CLOSED, DIGIT, token_prefixes, word_head, word_leads
+from bot.core.leading import (
+    CLOSED,
+    DIGIT,
+    N,
+    required_literals,
+    token_prefixes,
+    word_head,
+    word_leads,
+)
 
 Span = tuple[int, int]
 
@@ -27,6 +35,7 @@ _RUN = re.compile(r"(?<![\w'])[a-z][a-z']*")
 _START = re.compile(r"(?<![\w'])(?:([a-z][a-z']*)|\d)")
 _DIGIT_START = re.compile(r"(?<![\w'])\d")  # a word-bounded match may start with this digit
 _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
+WORD_CACHE = 50_000  # word starts whose patterns are remembered (cleared when full)
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
 
 
@@ -37,49 +46,69 @@ class Vocabulary:
     def __init__(self) -> None:
         self.words: dict[str, list[int]] = {}
         self.firsts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.openers: frozenset[str] = frozenset()  # every listed word and phrase's first word
         self.leads: dict[str, list[int]] = {}  # a prefix -> the patterns whose regex may start so
+        self.always: set[int] = set()  # the patterns with alternatives searched everywhere
         self.size = 0
         self._cache: list[_Index] = []  # the last two texts (a message and its quote-free copy)
-        # a word's first three letters -> the patterns that may start at it (all three prefixes);
-        # bounded: heads are at most three of [a-z'] (a shorter word and CLOSED), or DIGIT
+        # a word's first N letters -> the patterns that may start at it (all its prefixes);
+        # bounded: heads are at most N of [a-z'] (a shorter word and CLOSED), or DIGIT
         self._starting: dict[str, tuple[int, ...]] = {}
+        # ... and the same by the whole word (None for a digit), looked up at every word start
+        self._at_word: dict[str | None, tuple[int, ...]] = {}
 
     def register(
         self,
         words: set[str],
         phrases: dict[str, list[tuple[str, ...]]],
         leads: frozenset[str] = frozenset(),
+        always: bool = False,
     ) -> int:
-        """Add one pattern's words, phrases and the prefixes its regex may start with; return
-        its id."""
+        """Add one pattern's words, phrases and the prefixes its regex may start with (and
+        whether some of its alternatives are searched everywhere); return its id."""
         self.size += 1
+        if always:
+            self.always.add(self.size)
         for lead in leads:
             self.leads.setdefault(lead, []).append(self.size)
         for word in words:
             self.words.setdefault(word, []).append(self.size)
         for first, items in phrases.items():
             self.firsts.setdefault(first, []).extend((self.size, p) for p in items)
+        self.openers = frozenset(self.words).union(self.firsts)
         self._cache.clear()
         self._starting.clear()
+        self._at_word.clear()
         return self.size
 
     def starting(self, head: str) -> tuple[int, ...]:
         """The patterns whose regex may start at a word with this `head` (`word_head`: its first
-        three letters, or a shorter whole word and CLOSED; or DIGIT), each once; remembered
+        N letters, or a shorter whole word and CLOSED; or DIGIT), each once; remembered
         across messages."""
         pids = self._starting.get(head)
         if pids is None:
             if head == DIGIT:
                 keys: tuple[str, ...] = (head,)
             elif head.endswith(CLOSED):  # a short word: its open prefixes and itself, closed
-                keys = (head[:1], head[:-1], head)
+                keys = (*(head[:k] for k in range(1, len(head))), head)
             else:
-                keys = (head[:1], head[:2], head[:3])
+                keys = tuple(head[:k] for k in range(1, N + 1))
             found: dict[int, None] = {}
             for key in keys:
                 for pid in self.leads.get(key, ()):
                     found[pid] = None
             pids = self._starting[head] = tuple(found)
+        return pids
+
+    def starting_at(self, word: str | None) -> tuple[int, ...]:
+        """`starting` for a word start: its letter run, or None for a digit (remembered per
+        word, up to WORD_CACHE words)."""
+        pids = self._at_word.get(word)
+        if pids is None:
+            pids = self.starting(DIGIT if word is None else word_head(word))
+            if len(self._at_word) >= WORD_CACHE:
+                self._at_word.clear()
+            self._at_word[word] = pids
         return pids
 
     def index(self, text: str) -> _Index:
@@ -99,43 +128,41 @@ class Vocabulary:
 class _Index:
     """One pass over a text's tokens: the token hits of every pattern of a vocabulary."""
 
-    __slots__ = ("text", "hits", "words", "_prefixes", "_starts", "_vocab")
+    __slots__ = ("text", "hits", "_prefixes", "_starts", "_live", "_vocab")
 
     def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.text = text
-        hits: dict[int, list[Span]] = {}
-        spans: list[Span] = []
-        words: list[str] = []
-        for m in _TOKEN.finditer(text):
-            spans.append(m.span())
-            words.append(m.group())
-        for i, word in enumerate(words):
-            for pid in vocab.words.get(word, ()):
-                hits.setdefault(pid, []).append(spans[i])
-            for pid, phrase in vocab.firsts.get(word, ()):
-                end = i + len(phrase)
-                if tuple(words[i:end]) == phrase and all(
-                    spans[k][1] + 1 == spans[k + 1][0] and text[spans[k][1]] == " "
-                    for k in range(i, end - 1)
-                ):
-                    hits.setdefault(pid, []).append((spans[i][0], spans[end - 1][1]))
-        self.hits = hits
-        self.words = words
+        self.hits = _token_hits(text, vocab)
         self._prefixes: frozenset[str] | None = None
         self._starts: dict[int, list[int]] | None = None
+        self._live: frozenset[int] | None = None
         self._vocab = vocab
+
+    @property
+    def live(self) -> frozenset[int]:
+        """The patterns that may match this text at all: a word or phrase of theirs is in it,
+        a word starts the way their regex can, or they have alternatives searched everywhere."""
+        if self._live is None:
+            self._live = frozenset(self.hits).union(self.starts, self._vocab.always)
+        return self._live
 
     @property
     def starts(self) -> dict[int, list[int]]:
         """Pattern id -> the positions (in text order) where its regex may match: word starts
-        whose first 1..3 letters (or digit) the pattern's regex can begin with."""
+        whose first 1..N letters (or digit) the pattern's regex can begin with."""
         if self._starts is None:
-            starting = self._vocab.starting
+            at_word = self._vocab._at_word
+            starting_at = self._vocab.starting_at
             starts: dict[int, list[int]] = {}
             for m in _START.finditer(self.text):
-                pos = m.start()
                 word = m.group(1)
-                for pid in starting(DIGIT if word is None else word_head(word)):
+                pids = at_word.get(word)
+                if pids is None:
+                    pids = starting_at(word)
+                if not pids:
+                    continue
+                pos = m.start()
+                for pid in pids:
                     found = starts.get(pid)
                     if found is None:
                         starts[pid] = [pos]
@@ -146,11 +173,31 @@ class _Index:
 
     @property
     def prefixes(self) -> frozenset[str]:
-        """The 1..3-letter prefixes of the text's tokens (computed on first use)."""
+        """The 1..N-letter prefixes of the text's tokens (computed on first use)."""
         if self._prefixes is None:  # every letter run a word-bounded match could start at
             found = token_prefixes(_RUN.findall(self.text))
             self._prefixes = found | {DIGIT} if _DIGIT_START.search(self.text) else found
         return self._prefixes
+
+
+def _token_hits(text: str, vocab: Vocabulary) -> dict[int, list[Span]]:
+    """Pattern id -> the spans of its plain words and phrases in `text`."""
+    words = _TOKEN.findall(text)
+    if vocab.openers.isdisjoint(words):  # most texts have no listed word or phrase opening
+        return {}
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    hits: dict[int, list[Span]] = {}
+    for i, word in enumerate(words):
+        for pid in vocab.words.get(word, ()):
+            hits.setdefault(pid, []).append(spans[i])
+        for pid, phrase in vocab.firsts.get(word, ()):
+            end = i + len(phrase)
+            if tuple(words[i:end]) == phrase and all(
+                spans[k][1] + 1 == spans[k + 1][0] and text[spans[k][1]] == " "
+                for k in range(i, end - 1)
+            ):
+                hits.setdefault(pid, []).append((spans[i][0], spans[end - 1][1]))
+    return hits
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -184,6 +231,24 @@ def split_alternatives(pattern: str) -> list[str]:
 def _word_regex(parts: Sequence[str]) -> re.Pattern[str] | None:
     body = "|".join(f"(?:{p})" for p in parts)
     return _compiled(rf"(?<![\w'])(?:{body})(?![\w'])") if body else None
+
+
+GATE_MAX = 24  # literals: a gate of more costs about what the regex it guards does
+
+
+def _literal_gate(parts: Sequence[str]) -> re.Pattern[str] | None:
+    """A cheap scan for the literals one of which every match of `parts` contains (None when
+    some part has none we can name, or they are too many to be worth it): where it finds none,
+    the regex of `parts` cannot match."""
+    needed: set[str] = set()
+    for part in parts:
+        found = required_literals(part)
+        if found is None:
+            return None
+        needed |= found
+    if not needed or len(needed) > GATE_MAX:
+        return None
+    return _compiled("|".join(re.escape(n) for n in sorted(needed, key=lambda n: (-len(n), n))))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -230,9 +295,14 @@ class WordPattern:
         self._digit = self._by_first.pop(DIGIT, None)
         # whether some alternatives are tried at word starts
         self.led = bool(self._by_first) or self._digit is not None
-        self.always = _word_regex([p for p, lead in with_leads if lead is None])
+        unled = [p for p, lead in with_leads if lead is None]
+        self.always = _word_regex(unled)
+        # most messages have none of the emoji or arrows these need: then they are not scanned
+        self._always_gate = _literal_gate(unled)
         self.vocab = vocab if vocab is not None else Vocabulary()
-        self.pid = self.vocab.register(self.words, self.phrases, self.leads)
+        self.pid = self.vocab.register(
+            self.words, self.phrases, self.leads, always=self.always is not None
+        )
 
     def finditer(self, text: str) -> list[Span]:
         """All match spans in text order (regex matches do not overlap each other)."""
@@ -248,7 +318,7 @@ class WordPattern:
                 if m is not None:
                     hits.append(m.span())
                     end = m.end()
-        if self.always is not None:
+        if self.always is not None and self._may_always(text):
             hits.extend(m.span() for m in self.always.finditer(text))
         hits.sort()
         return hits
@@ -256,6 +326,9 @@ class WordPattern:
     def search(self, text: str) -> Span | None:
         """The earliest match span, or None."""
         idx = self.vocab.index(text)
+        live = idx._live  # read once per text; the property builds it on first use
+        if self.pid not in (idx.live if live is None else live):
+            return None
         found = idx.hits.get(self.pid)
         best: Span | None = min(found) if found else None
         if self.led:
@@ -270,8 +343,13 @@ class WordPattern:
                 if m is not None:
                     best = m.span()
                     break
-        if self.always is not None:
+        if self.always is not None and self._may_always(text):
             m = self.always.search(text)
             if m is not None and (best is None or m.start() < best[0]):
                 best = m.span()
         return best
+
+    def _may_always(self, text: str) -> bool:
+        """The alternatives searched everywhere may match: `text` has a literal they need."""
+        gate = self._always_gate
+        return gate is None or gate.search(text) is not None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.core.leading import CLOSED, word_head, word_leads
+from bot.core.leading import CLOSED, required_literals, word_head, word_leads
 from bot.core.signals import compile_regex
 from bot.core.textindex import Vocabulary, WordPattern, split_alternatives
 
@@ -187,3 +187,33 @@ def test_at_a_word_start_the_alternatives_keep_their_order() -> None:
     ours = WordPattern(patterns)
     for text in ["not working again", "no luck at all", "it is not fine", "xnot ok, not ok"]:
         assert ours.finditer(text) == [m.span() for m in regex.finditer(text)], text
+
+
+def test_a_word_cut_short_by_a_class_keeps_the_letters_before_it() -> None:
+    """ "fil\\w*" starts with "fil" (so it is tried at "file" and "filing"), not only at a
+    word that is exactly "fil"."""
+    assert word_leads(r"(?:fil\w*|lodg\w*) (?:a )?police report") == {"fil", "lodg"}
+    patterns = [r"(?:fil\w*|lodg\w*) (?:a )?police report\b"]
+    regex = compile_regex(patterns)
+    ours = WordPattern(patterns)
+    for text in ["i would file a police report.", "filing police report", "fil a police report"]:
+        assert ours.search(text) == regex.search(text).span(), text  # type: ignore[union-attr]
+
+
+def test_a_match_contains_one_of_the_required_literals() -> None:
+    assert required_literals(r"\w+ ?(?:→|->) ?\w+") == {"→", "->"}
+    assert required_literals(r"(?:tried|done)[.,!]+ (?:still )?nothing") == {"nothing"}
+    assert required_literals(r"\w+") is None  # nothing we can name
+    assert required_literals(r"(?i)refund") is None  # the text's case is not the pattern's
+
+
+@pytest.mark.parametrize(
+    "text", ["so annoyed 😡", "ugh :( again", "all good", "x -> y -> z", "x → y → z", ""]
+)
+def test_a_pattern_searched_everywhere_finds_what_a_scan_finds(text: str) -> None:
+    patterns = ["😡|😠|:-?\\(", r"\w+ ?(?:→|->) ?\w+ ?(?:→|->) ?\w+"]
+    regex = compile_regex(patterns)
+    ours = WordPattern(patterns)
+    assert ours.finditer(text) == [m.span() for m in regex.finditer(text)]
+    first = regex.search(text)
+    assert ours.search(text) == (first.span() if first else None)

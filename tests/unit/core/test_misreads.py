@@ -1574,7 +1574,10 @@ def test_a_drawn_out_word_keeps_its_lead() -> None:
     """ "ah+" can start "ahh": the leading letters of a repeat are every count of it."""
     from bot.core.leading import word_leads
 
-    assert word_leads("(?:ah+|oh+) x") == frozenset({"ah\x00", "ahh", "oh\x00", "ohh"})
+    # prefixes of up to four letters (`leading.N`): "ah x", "ahh x", "ahhh..." and the same for "oh"
+    assert word_leads("(?:ah+|oh+) x") == frozenset(
+        {"ah\x00", "ahh\x00", "ahhh", "oh\x00", "ohh\x00", "ohhh"}
+    )
 
 
 def test_enjoy_negated_is_no_cheer() -> None:
