@@ -36,7 +36,19 @@ _START = re.compile(r"(?<![\w'])(?:([a-z][a-z']*)|\d)")
 _DIGIT_START = re.compile(r"(?<![\w'])\d")  # a word-bounded match may start with this digit
 _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
 WORD_CACHE = 50_000  # word starts whose patterns are remembered (cleared when full)
+HEAD_CACHE = 4096  # word heads whose regex a pattern remembers (cleared when full)
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
+
+
+@functools.lru_cache(maxsize=65536)
+def head_keys(head: str) -> tuple[str, ...]:
+    """The lead prefixes a word start with this `head` (`word_head`, or DIGIT) can begin: its
+    open prefixes of 1..N letters, or for a short word those and the whole word closed."""
+    if head == DIGIT:
+        return (head,)
+    if head.endswith(CLOSED):  # a short word: its open prefixes and itself, closed
+        return (*(head[:k] for k in range(1, len(head))), head)
+    return tuple(head[:k] for k in range(1, N + 1))
 
 
 class Vocabulary:
@@ -54,8 +66,9 @@ class Vocabulary:
         # a word's first N letters -> the patterns that may start at it (all its prefixes);
         # bounded: heads are at most N of [a-z'] (a shorter word and CLOSED), or DIGIT
         self._starting: dict[str, tuple[int, ...]] = {}
-        # ... and the same by the whole word (None for a digit), looked up at every word start
-        self._at_word: dict[str | None, tuple[int, ...]] = {}
+        # ... and the word's head with them, by the whole word (None for a digit), looked up at
+        # every word start
+        self._at_word: dict[str | None, tuple[str, tuple[int, ...]]] = {}
 
     def register(
         self,
@@ -87,29 +100,24 @@ class Vocabulary:
         across messages."""
         pids = self._starting.get(head)
         if pids is None:
-            if head == DIGIT:
-                keys: tuple[str, ...] = (head,)
-            elif head.endswith(CLOSED):  # a short word: its open prefixes and itself, closed
-                keys = (*(head[:k] for k in range(1, len(head))), head)
-            else:
-                keys = tuple(head[:k] for k in range(1, N + 1))
             found: dict[int, None] = {}
-            for key in keys:
+            for key in head_keys(head):
                 for pid in self.leads.get(key, ()):
                     found[pid] = None
             pids = self._starting[head] = tuple(found)
         return pids
 
-    def starting_at(self, word: str | None) -> tuple[int, ...]:
-        """`starting` for a word start: its letter run, or None for a digit (remembered per
-        word, up to WORD_CACHE words)."""
-        pids = self._at_word.get(word)
-        if pids is None:
-            pids = self.starting(DIGIT if word is None else word_head(word))
+    def starting_at(self, word: str | None) -> tuple[str, tuple[int, ...]]:
+        """The head of a word start (its letter run, or None for a digit) and `starting` for
+        it (remembered per word, up to WORD_CACHE words)."""
+        known = self._at_word.get(word)
+        if known is None:
+            head = DIGIT if word is None else word_head(word)
+            known = (head, self.starting(head))
             if len(self._at_word) >= WORD_CACHE:
                 self._at_word.clear()
-            self._at_word[word] = pids
-        return pids
+            self._at_word[word] = known
+        return known
 
     def index(self, text: str) -> _Index:
         """Token hits of every registered pattern in `text` (cached for the last two texts)."""
@@ -128,13 +136,14 @@ class Vocabulary:
 class _Index:
     """One pass over a text's tokens: the token hits of every pattern of a vocabulary."""
 
-    __slots__ = ("text", "hits", "_prefixes", "_starts", "_live", "_vocab")
+    __slots__ = ("text", "hits", "heads", "_prefixes", "_starts", "_live", "_vocab")
 
     def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.text = text
         self.hits = _token_hits(text, vocab)
         self._prefixes: frozenset[str] | None = None
         self._starts: dict[int, list[int]] | None = None
+        self.heads: dict[int, str] = {}  # a position in some pattern's `starts` -> its word head
         self._live: frozenset[int] | None = None
         self._vocab = vocab
 
@@ -154,14 +163,17 @@ class _Index:
             at_word = self._vocab._at_word
             starting_at = self._vocab.starting_at
             starts: dict[int, list[int]] = {}
+            heads = self.heads
             for m in _START.finditer(self.text):
                 word = m.group(1)
-                pids = at_word.get(word)
-                if pids is None:
-                    pids = starting_at(word)
+                known = at_word.get(word)
+                if known is None:
+                    known = starting_at(word)
+                head, pids = known
                 if not pids:
                     continue
                 pos = m.start()
+                heads[pos] = head
                 for pid in pids:
                     found = starts.get(pid)
                     if found is None:
@@ -280,21 +292,13 @@ class WordPattern:
         # are searched for everywhere
         with_leads = [(p, word_leads(p)) for p in complex_parts]
         self.leads: frozenset[str] = frozenset().union(*[lead for _, lead in with_leads if lead])
-        # one regex per first character (a letter, or DIGIT): at a word start only the
-        # alternatives that can begin with its letter are tried, in their order, so a match is
-        # the one the whole alternation would give there
-        by_first: dict[str, list[str]] = {}
-        for part, lead in with_leads:
-            for first in sorted({prefix[0] for prefix in lead or ()}):
-                by_first.setdefault(first, []).append(part)
-        self._by_first: dict[str, re.Pattern[str]] = {}
-        for first, parts in by_first.items():
-            rx = _word_regex(parts)
-            if rx is not None:
-                self._by_first[first] = rx
-        self._digit = self._by_first.pop(DIGIT, None)
+        # one regex per word head (`word_head`, or DIGIT), built when first needed: at a word
+        # start only the alternatives that can begin the way its word does are tried, in their
+        # order, so a match is the one the whole alternation would give there
+        self._led_parts = [(part, lead) for part, lead in with_leads if lead]
+        self._by_head: dict[str, re.Pattern[str]] = {}
         # whether some alternatives are tried at word starts
-        self.led = bool(self._by_first) or self._digit is not None
+        self.led = bool(self._led_parts)
         unled = [p for p, lead in with_leads if lead is None]
         self.always = _word_regex(unled)
         # most messages have none of the emoji or arrows these need: then they are not scanned
@@ -309,12 +313,18 @@ class WordPattern:
         idx = self.vocab.index(text)
         hits = list(idx.hits.get(self.pid, ()))
         if self.led:
-            by_first, digit = self._by_first, self._digit
+            by_head = self._by_head
             end = 0
-            for pos in idx.starts.get(self.pid, ()):
+            starts = idx.starts  # builds idx.heads
+            heads = idx.heads
+            for pos in starts.get(self.pid, ()):
                 if pos < end:  # inside the previous match, as a scan would skip it
                     continue
-                m = by_first.get(text[pos], digit).match(text, pos)  # type: ignore[union-attr]
+                head = heads[pos]
+                rx = by_head.get(head)
+                if rx is None:
+                    rx = self._at_head(head)
+                m = rx.match(text, pos)
                 if m is not None:
                     hits.append(m.span())
                     end = m.end()
@@ -335,11 +345,15 @@ class WordPattern:
             starts = idx._starts  # read once per text; the property builds it on first use
             if starts is None:
                 starts = idx.starts
-            by_first, digit = self._by_first, self._digit
+            by_head, heads = self._by_head, idx.heads
             for pos in starts.get(self.pid, ()):
                 if best is not None and pos >= best[0]:
                     break
-                m = by_first.get(text[pos], digit).match(text, pos)  # type: ignore[union-attr]
+                head = heads[pos]
+                rx = by_head.get(head)
+                if rx is None:
+                    rx = self._at_head(head)
+                m = rx.match(text, pos)
                 if m is not None:
                     best = m.span()
                     break
@@ -348,6 +362,18 @@ class WordPattern:
             if m is not None and (best is None or m.start() < best[0]):
                 best = m.span()
         return best
+
+    def _at_head(self, head: str) -> re.Pattern[str]:
+        """The regex of the alternatives that may start at a word with this head (remembered);
+        the vocabulary tries this pattern there only when it has some."""
+        keys = head_keys(head)
+        parts = [part for part, lead in self._led_parts if not lead.isdisjoint(keys)]
+        rx = _word_regex(parts)
+        assert rx is not None, f"no alternative of {self.pid} starts at {head!r}"
+        if len(self._by_head) >= HEAD_CACHE:
+            self._by_head.clear()
+        self._by_head[head] = rx
+        return rx
 
     def _may_always(self, text: str) -> bool:
         """The alternatives searched everywhere may match: `text` has a literal they need."""
