@@ -180,18 +180,36 @@ class EngineState:
         )
 
     def copy(self) -> EngineState:
-        """A copy safe to mutate (containers are copied too)."""
-        return replace(
-            self,
+        """A copy safe to mutate (containers are copied too). Built field by field, which costs
+        a third of what `dataclasses.replace` does; `tests/unit/core` checks no field is left out."""
+        return EngineState(
+            turn=self.turn,
+            customer_turns=self.customer_turns,
+            heat=self.heat,
+            level=self.level,
+            tipped_by=self.tipped_by,
+            escalated=self.escalated,
+            grieved=self.grieved,
+            own_reason=self.own_reason,
+            frustrated_rounds=self.frustrated_rounds,
+            last_logit=self.last_logit,
+            peak_logit=self.peak_logit,
             last_agent=list(self.last_agent),
             agent_hashes=list(self.agent_hashes),
+            last_asked=self.last_asked,
+            was_warm=self.was_warm,
             open_requests=[list(r) for r in self.open_requests],
+            stuck_rounds=self.stuck_rounds,
+            last_role=self.last_role,
+            last_customer_ts=self.last_customer_ts,
+            last_customer=self.last_customer,
             recent_hashes=[list(h) for h in self.recent_hashes],
             topic_counts=dict(self.topic_counts),
             type_counts=dict(self.type_counts),
             type_evidence=dict(self.type_evidence),
             trigger_counts=dict(self.trigger_counts),
             trigger_evidence=dict(self.trigger_evidence),
+            wants=self.wants,
         )
 
 

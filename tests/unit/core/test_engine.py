@@ -596,3 +596,31 @@ def test_an_ask_the_agent_says_is_not_theirs_to_grant_stays_open_as_an_exception
         (C, "ok, keep me posted"),
     )
     assert b.requests == () and not b.agent_refused
+
+
+def test_a_state_copy_keeps_every_field_and_shares_no_container() -> None:
+    import dataclasses
+
+    state = EngineState()
+    for f in dataclasses.fields(EngineState):  # a value unlike the default in every field
+        default = getattr(state, f.name)
+        if isinstance(default, bool):
+            value: object = not default
+        elif isinstance(default, (int, float)) or default is None:
+            value = 7
+        elif isinstance(default, str):
+            value = "x"
+        elif isinstance(default, list):
+            value = [[1, 2]]
+        elif isinstance(default, dict):
+            value = {"k": 1}
+        else:
+            continue  # the level: set below
+        setattr(state, f.name, value)
+    state.level = Level.FRUSTRATED
+    twin = state.copy()
+    assert twin == state
+    for f in dataclasses.fields(EngineState):
+        value = getattr(state, f.name)
+        if isinstance(value, (list, dict)):
+            assert getattr(twin, f.name) is not value, f.name
