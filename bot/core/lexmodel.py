@@ -42,6 +42,15 @@ def _token_buckets(tok: str, buckets: int) -> tuple[int, ...]:
     return (uni,)
 
 
+@lru_cache(maxsize=100_000)
+def _step_buckets(prev: str, tok: str, buckets: int) -> tuple[int, ...]:
+    """The buckets one token adds after `prev`, in `features` order: its unigram, the bigram
+    and its prefix (cached: word pairs repeat across messages too)."""
+    uni = _token_buckets(tok, buckets)
+    bigram = zlib.crc32(f"{prev} {tok}".encode()) % buckets
+    return (uni[0], bigram, uni[1]) if len(uni) > 1 else (uni[0], bigram)
+
+
 def features(tokens: Sequence[str], buckets: int) -> Iterator[int]:
     """Hashed unigram, bigram and 4-letter-prefix (crude stem) bucket ids of a token sequence."""
     toks = tokens[:MAX_TOKENS]
@@ -67,7 +76,14 @@ class LexModel:
         """Raw log-odds of anger/annoyance for these tokens (features counted once)."""
         w = self.weights
         total = self.bias
-        for idx in set(features(tokens, self.buckets)):
+        buckets = self.buckets
+        # the set `features` gives, filled in the same order (so summed in the same order)
+        ids: set[int] = set()
+        prev = "<s>"
+        for tok in tokens[:MAX_TOKENS]:
+            ids.update(_step_buckets(prev, tok, buckets))
+            prev = tok
+        for idx in ids:
             total += w.get(idx, 0.0)
         return total
 
