@@ -335,7 +335,8 @@ class WordPattern:
 
     def search(self, text: str) -> Span | None:
         """The earliest match span, or None."""
-        idx = self.vocab.index(text)
+        cache = self.vocab._cache  # the common case inline: the text the last pattern read
+        idx = cache[0] if cache and cache[0].text is text else self.vocab.index(text)
         live = idx._live  # read once per text; the property builds it on first use
         if self.pid not in (idx.live if live is None else live):
             return None
