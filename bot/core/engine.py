@@ -444,7 +444,8 @@ class FrustrationEngine:
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
-        complains = reading.features.has(*t.grievance) and self._no_fault.search(prep.lower) is None
+        no_fault = self._no_fault.search(prep.lower) is not None  # "not a complaint", "we moved"
+        complains = reading.features.has(*t.grievance) and not no_fault
         grievance = was_heated or state.grieved or complains
         thanking = reading.features.has("calm.praise") or (
             reading.features.has("calm.thanks") and self._appreciate_if.search(prep.lower) is None
@@ -477,7 +478,7 @@ class FrustrationEngine:
         level = self.level_of(score, warm, heated)
         state.grieved = state.grieved or (complains and level is not Level.CALM)
         # a reason of their own for what they change, said calmly, holds for the thread
-        if level in (Level.CALM, Level.UNEASY) and self._no_fault.search(prep.lower) is not None:
+        if level in (Level.CALM, Level.UNEASY) and no_fault:
             state.own_reason = True
         trend = self.trend_of(state, z)
         heat = (

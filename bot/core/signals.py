@@ -76,8 +76,8 @@ class Matcher:
         self.vocab = vocab
         self.signals = [CompiledSignal(r, compile_patterns(r.patterns, vocab)) for r in lex.signals]
         self.negators = frozenset(lex.negators)
-        self.hypotheticals = frozenset(lex.hypotheticals)
-        self.hedges = frozenset(lex.hedges)
+        self.supposing = frozenset(lex.hypotheticals)  # what makes any match a supposition
+        self.guessing = self.supposing | frozenset(lex.hedges)  # ... and a problem a guess
         self.hyperbole = compile_patterns(lex.hyperbole, vocab)
         self.cancels = tuple(lex.hyperbole_cancels)
 
@@ -93,7 +93,7 @@ class Matcher:
         """A supposition opens the clause just before `start` ("if anything goes wrong"): one of
         the phrasebook's `hypotheticals`, as whole words; for a `problem` family a hedge ("so
         maybe the reader is broken") does too."""
-        phrases = self.hypotheticals | self.hedges if problem else self.hypotheticals
+        phrases = self.guessing if problem else self.supposing
         if not phrases:
             return False
         window = " " + " ".join(_clause_words(lower, start)) + " "

@@ -518,10 +518,8 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
     return aimed_elsewhere
 
 
-_NOT_OURS = ("problem.", "esc.churn", "esc.leaving")
-
-
 _LEAVING = ("esc.churn", "esc.leaving")
+_NOT_OURS = ("problem.", *_LEAVING)
 
 
 def left_for_own_reason(state: EngineState, feats: Features) -> bool:
