@@ -35,6 +35,15 @@ class Phrasebook:
     team_dir: Path | None = None
 
 
+def _check_unsettled(names: tuple[str, ...], features: set[str]) -> None:
+    """Each `unsettled_signals` entry names a detection feature, or a family ("dialog.")."""
+    for name in names:
+        if not any(f == name or (name.endswith(".") and f.startswith(name)) for f in features):
+            raise PhrasebookError(
+                "coaching policy", None, f"unsettled_signals: {name!r} names no detection feature"
+            )
+
+
 def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
     """Shipped phrasebook, plus a team's own folder when given."""
     if team_dir is not None and not team_dir.is_dir():
@@ -44,8 +53,10 @@ def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
     coaching = load_coaching(team_dir)
     practice = load_practice(team_dir)
     practice.cross_check(coaching.all_steps(), (slip.id for slip in coaching.slips))
+    detection = load_detection()
+    _check_unsettled(coaching.policy.unsettled_signals, detection.feature_ids())
     return Phrasebook(
-        detection=load_detection(),
+        detection=detection,
         coaching=coaching,
         escalation=load_escalation(team_dir),
         access=load_access(),

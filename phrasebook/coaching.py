@@ -191,6 +191,9 @@ class HintPreset(_Frozen):
     # from the frustrated cut; 0 = frustrated itself)
     confirm_margin: float = Field(default=-0.25, ge=-2, le=0)
     uneasy_rising: bool = False  # a nudge when an uneasy reading is rising
+    # a nudge when the customer stays uneasy across an agent reply, with heat in the words and
+    # pushback, a repeat, a wait or a broken promise in them (`CoachingPolicy.unsettled_signals`)
+    uneasy_unsettled: bool = True
 
 
 class Learning(_Frozen):
@@ -216,13 +219,26 @@ class CoachingPolicy(_Frozen):
     max_hints_per_step: int = Field(default=1, ge=1, le=5)
     max_phrasings: int = Field(default=2, ge=1, le=2)
     hint_when_uneasy_steady: bool = False  # uneasy but not rising -> an `info` hint
+    # signal families that show an unsettled customer is not just asking a follow-up question:
+    # pushing back on the answer, the problem back again, the wait, a promise not kept
+    unsettled_signals: tuple[str, ...] = (
+        "dialog.",
+        "repeat.",
+        "wait.",
+        "promise.",
+        "neglect.",
+        "press.",
+        "ctx.repeat",
+    )
     default_topic: str = Field(default="issue", min_length=1, max_length=TOPIC_LIMIT)
     slip_headline: str = Field(default="A kinder way to say it: avoid $label", max_length=90)
     why: WhyTemplates = WhyTemplates()
     sensitivity: str = "balanced"  # the preset of channels not listed in channel_sensitivity
     presets: dict[str, HintPreset] = Field(
         default_factory=lambda: {
-            "conservative": HintPreset(confident_margin=1.0, heat_is_sure=False),
+            "conservative": HintPreset(
+                confident_margin=1.0, heat_is_sure=False, uneasy_unsettled=False
+            ),
             "balanced": HintPreset(),
             "eager": HintPreset(confident_margin=0.0, defer=False, uneasy_rising=True),
         }

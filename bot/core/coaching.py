@@ -277,6 +277,8 @@ class Coach:
             return replace(state, deferred=None), None
         if preset.uneasy_rising and assessment.trend is Trend.RISING:
             return state, Severity.NUDGE
+        if preset.uneasy_unsettled and self._unsettled(assessment):
+            return state, Severity.NUDGE
         if self.policy.hint_when_uneasy_steady:
             return state, Severity.INFO
         return state, None
@@ -351,6 +353,21 @@ class Coach:
         )
 
     # --- internals -------------------------------------------------------------------------
+
+    def _unsettled(self, assessment: Assessment) -> bool:
+        """Uneasy again after the agent's answer, with heat in the words and pushback, the problem
+        back, the wait or a broken promise in them ("we did that. twice. your tech did it too"):
+        the reply did not land, which a lead would not leave uncoached."""
+        names = self.policy.unsettled_signals
+        return (
+            assessment.unsettled
+            and assessment.heated
+            and any(
+                sig.weight > 0
+                and any(sig.id == n or (n.endswith(".") and sig.id.startswith(n)) for n in names)
+                for sig in assessment.signals
+            )
+        )
 
     @staticmethod
     def _agent_replied_since(state: CoachState, assessment: Assessment) -> bool:

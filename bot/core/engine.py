@@ -545,6 +545,11 @@ class FrustrationEngine:
             ]
         elif declined and state.open_requests:  # "I can't approve that": the ask is still open
             requests = self.open_requests(state)
+        unsettled = (
+            reading.after_agent
+            and state.last_logit is not None
+            and state.last_logit >= logit(self.combiner.cuts.uneasy)
+        )
         self._remember(state, prep, turn, z)
         state.was_warm = state.was_warm or reading.features.has(*F.WARM_PREFIXES)
         return Assessment(
@@ -566,6 +571,7 @@ class FrustrationEngine:
             agent_above_level=above_level,
             heated=heated,
             grievance=grievance,
+            unsettled=unsettled,
             margin=round(z - logit(self.combiner.cuts.frustrated), 3),
         )
 

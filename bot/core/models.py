@@ -163,6 +163,9 @@ class Assessment:
     )
     heated: bool = False  # heat in the words (a verdict, feelings, swearing, pressure) or a cue
     grievance: bool = False  # a complaint about the service here, or the thread was heated
+    # the agent has answered since the customer's previous message, which was uneasy or worse too:
+    # the reply did not settle them
+    unsettled: bool = False
     handled_language: bool = True  # False: text not in a language we read; stayed neutral
 
     def explain(self) -> str:

@@ -38,6 +38,7 @@ def assessment_to_json(a: Assessment) -> dict[str, Any]:
         "margin": round(a.margin, 3),
         "heated": a.heated,
         "grievance": a.grievance,
+        "unsettled": a.unsettled,
         "handled_language": a.handled_language,
         "signals": [[s.id, s.label, s.evidence, s.weight] for s in a.signals],
         "cues": [[c.kind.value, c.evidence, c.why, c.turn, c.strength] for c in a.cues],
@@ -74,6 +75,7 @@ def assessment_from_json(d: dict[str, Any]) -> Assessment:
         margin=float(d.get("margin", 0.0)),
         heated=bool(d.get("heated")),
         grievance=bool(d.get("grievance")),
+        unsettled=bool(d.get("unsettled")),
         handled_language=bool(d.get("handled_language", True)),
         signals=tuple(
             Signal(str(i), str(lbl), str(ev), float(w)) for i, lbl, ev, w in d["signals"]

@@ -129,6 +129,8 @@ _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
 # before it acknowledges the last answer, it does not mock what follows
 _MOVES_ON = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:and|oh and|also),? )?(?:second(?:ly)?[:,]|next[:,]|also[:,]|"
+    # "Perfect. also he's on new meds since last week": a new topic, not "also still broken"
+    r"also (?!still\b|not\b|again\b|broken\b|no\b|nothing\b|the same\b|same\b)|"
     r"another (?:question|thing)|one more (?:thing|question|q)\b|one more[,:]|unrelated|"
     r"(?:can|could|would) you also\b|"
     r"separately|btw|"

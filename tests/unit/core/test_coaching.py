@@ -48,6 +48,7 @@ class Thread:
         self.now = 1_000.0
         self.hints: list[Hint] = []
         self.heated = False  # the customer's words carry heat (the engine's `heated`)
+        self.unsettled = False  # uneasy or worse before the agent's last reply too
 
     def agent(self, text: str) -> None:
         self.state = self.coach.observe_agent(self.state, Turn(Role.AGENT, text, self.now))
@@ -80,7 +81,7 @@ class Thread:
             escalate=escalate,
             margin=margin,
         )
-        assessment = dataclasses.replace(assessment, heated=self.heated)
+        assessment = dataclasses.replace(assessment, heated=self.heated, unsettled=self.unsettled)
         self.state, hint = self.coach.advise(
             self.state, assessment, self.now, snoozed=snoozed, preset=preset, learned=learned
         )
@@ -147,6 +148,53 @@ def test_a_borderline_reading_waits_for_the_next_message_to_confirm_it(coach: Co
     hint = thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.1)
     assert hint is not None and hint.severity is Severity.NUDGE
     assert thread.state.deferred is None
+
+
+PUSHBACK = Signal("dialog.pushback", "pushes back on an answer", "we did that. twice.", 0.78)
+TONE_ONLY = Signal("tone.words", "overall wording", "", 0.2)
+
+
+def test_a_customer_still_uneasy_after_the_reply_with_heat_and_pushback_gets_a_nudge(
+    coach: Coach,
+) -> None:
+    """Uneasy before the agent answered and uneasy again after, pushing back with heat in the
+    words ("we did that. twice. your tech did it too"): the reply did not land, a lead coaches."""
+    thread = Thread(coach)
+    thread.agent("Have you tried power cycling the machine?")
+    thread.heated = thread.unsettled = True
+    hint = thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.3, signals=(PUSHBACK,))
+    assert hint is not None and hint.severity is Severity.NUDGE
+
+
+@pytest.mark.parametrize(
+    ("heated", "unsettled", "signals"),
+    [
+        (False, True, (PUSHBACK,)),  # a plain follow-up, no heat in the words
+        (True, False, (PUSHBACK,)),  # the first upset message after a calm one: wait and see
+        (True, True, (TONE_ONLY,)),  # uneasy in tone only: no pushback, no repeat, no wait
+    ],
+    ids=["no-heat", "not-unsettled", "tone-only"],
+)
+def test_an_uneasy_reading_short_of_all_three_gets_no_nudge(
+    coach: Coach, heated: bool, unsettled: bool, signals: tuple[Signal, ...]
+) -> None:
+    thread = Thread(coach)
+    thread.agent("Have you tried power cycling the machine?")
+    thread.heated, thread.unsettled = heated, unsettled
+    assert thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.3, signals=signals) is None
+
+
+def test_a_conservative_channel_waits_for_frustration_before_it_coaches_unease(
+    coach: Coach,
+) -> None:
+    thread = Thread(coach)
+    thread.agent("Have you tried power cycling the machine?")
+    thread.heated = thread.unsettled = True
+    conservative = BOOK.policy.presets["conservative"]
+    hint = thread.customer(
+        Level.UNEASY, Trend.STEADY, margin=-0.3, signals=(PUSHBACK,), preset=conservative
+    )
+    assert hint is None
 
 
 def test_a_held_reading_is_dropped_when_the_next_message_reads_well_below_the_cut(

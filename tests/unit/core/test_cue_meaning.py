@@ -1019,6 +1019,43 @@ TWENTY_NINTH_ROUND = [
     (CueKind.THREAT_ABUSE, "you are a scam, plain and simple."),
     (CueKind.SAFETY, "they left my 3-year-old alone in the changing room"),
 ]
+# A thirtieth round (session 31, batches 83-86, 93 of 120 on first play; 12 pings missed): the
+# person with the authority named by what they may do, the regulator named by what it does,
+# inspectors as where the evidence goes, the customer's insurers preparing a claim, other
+# people's details the customer should never have, and leaving said sideways in anger. Each line
+# here is worded afresh, not copied from the batch.
+THIRTIETH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "This needs to go to whoever is allowed to approve a full refund."),
+    (CueKind.MANAGER_REQUEST, "Please loop in the person who sets the credit limit."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this in front of someone at your company who can actually authorise a replacement.",
+    ),
+    (CueKind.LEGAL, "Fine. The authority that licenses you will hear about this by Friday."),
+    (CueKind.LEGAL, "I'm sending the whole thread to the agency that regulates your industry."),
+    (CueKind.LEGAL, "Every photo goes to the health inspectors this afternoon."),
+    (CueKind.LEGAL, "Our insurers are preparing a claim against your company as we speak."),
+    (CueKind.DATA_EXPOSURE, "The export has home addresses of customers we have never dealt with."),
+    (CueKind.DATA_EXPOSURE, "I can see other patients' medical records in my app."),
+    (CueKind.DATA_EXPOSURE, "The app is showing me bookings that aren't ours."),
+    (
+        CueKind.CHURN,
+        "Third late drop this month. We're done. Tomorrow we're switching to Parcelgo.",
+    ),
+    (
+        CueKind.CHURN,
+        "A rival has been chasing our account for months and frankly they can have it now.",
+    ),
+]
+THIRTIETH_LOOKALIKES = [
+    "I'll put it in front of whoever signs off on our side tomorrow.",
+    "The board that oversees the project will decide in March.",
+    "our public liability cert expires soon, can you send the new one?",
+    "the kids would have killed me if we'd missed it lol",
+    "can you come and collect the empty crates on friday? they're stacking up",
+    "We're done with the setup, calling the team in now to test.",
+    "a competitor has been chasing our account, but we're happy here, just so you know",
+]
 TWENTY_NINTH_LOOKALIKES = [
     "the new version goes up on the forum tomorrow, I'll link it",
     "we left the kids alone with the tablet for ten minutes and they'd ordered 40 pizzas lol",
@@ -1160,6 +1197,7 @@ ESCALATIONS = (
     + TWENTY_SEVENTH_ROUND
     + TWENTY_EIGHTH_ROUND
     + TWENTY_NINTH_ROUND
+    + THIRTIETH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1189,6 +1227,7 @@ CALM_LOOKALIKES = (
     + TWENTY_SEVENTH_LOOKALIKES
     + TWENTY_EIGHTH_LOOKALIKES
     + TWENTY_NINTH_LOOKALIKES
+    + THIRTIETH_LOOKALIKES
 )
 
 

@@ -1603,6 +1603,17 @@ def test_a_slip_of_ones_own_and_sorry_for_the_faff_are_calm() -> None:
     assert not b.frustrated, b.explain()
 
 
+def test_sorry_for_a_slip_of_ones_own_is_no_complaint() -> None:
+    """Batch 86: "sorry - I cancelled X by mistake" owns the mistake; it is not "sorry, but"."""
+    a = read_after_agent(
+        "great, thanks! one more thing, sorry - I deleted the March invoice by mistake, can you"
+        " restore it?"
+    )
+    assert "dialog.sorry" not in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("sorry but this is the second wrong invoice this month")
+    assert "dialog.sorry" in {s.id for s in b.signals}, b.explain()
+
+
 @pytest.mark.parametrize(
     "text",
     [
