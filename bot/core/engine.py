@@ -43,7 +43,7 @@ from bot.core.steps import (
     default_pipeline,
     left_for_own_reason,
 )
-from bot.core.text import Prepared, prepare
+from bot.core.text import Prepared, figure_hashes, prepare
 from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, shorten
 from bot.core.tone import ToneModels
@@ -93,6 +93,7 @@ class EngineState:
     peak_logit: float | None = None  # the hottest customer message so far, as a logit
     last_agent: list[str] = field(default_factory=list)  # agent families of the last reply
     agent_hashes: list[int] = field(default_factory=list)  # content words of the last reply
+    agent_figures: list[int] = field(default_factory=list)  # its figures with units ("48h")
     last_asked: bool = False  # the customer's previous message asked a question
     was_warm: bool = False  # an earlier customer message greeted, thanked, smiled or praised
     open_requests: list[list[Any]] = field(default_factory=list)  # [kind, amount, cur, quote, turn]
@@ -127,6 +128,7 @@ class EngineState:
             "peak_logit": None if self.peak_logit is None else round(self.peak_logit, 4),
             "last_agent": list(self.last_agent),
             "agent_hashes": list(self.agent_hashes),
+            "agent_figures": list(self.agent_figures),
             "stuck_rounds": self.stuck_rounds,
             "last_asked": self.last_asked,
             "was_warm": self.was_warm,
@@ -163,6 +165,7 @@ class EngineState:
             peak_logit=None if peak is None else float(peak),
             last_agent=[str(x) for x in data.get("last_agent", [])],
             agent_hashes=[int(x) for x in data.get("agent_hashes", [])],
+            agent_figures=[int(x) for x in data.get("agent_figures", [])],
             stuck_rounds=int(data.get("stuck_rounds", 0)),
             last_asked=bool(data.get("last_asked", False)),
             was_warm=bool(data.get("was_warm", False)),
@@ -196,6 +199,7 @@ class EngineState:
             peak_logit=self.peak_logit,
             last_agent=list(self.last_agent),
             agent_hashes=list(self.agent_hashes),
+            agent_figures=list(self.agent_figures),
             last_asked=self.last_asked,
             was_warm=self.was_warm,
             open_requests=[list(r) for r in self.open_requests],
@@ -308,6 +312,7 @@ class FrustrationEngine:
             state.open_requests = [[RequestKind.EXCEPTION.value, None, "", said, state.turn - 1]]
         state.last_agent = families
         state.agent_hashes = hashes
+        state.agent_figures = sorted(figure_hashes(prep.lower))[:MAX_HASHES]
         state.last_role = Role.AGENT.value
 
     # --- customer messages -------------------------------------------------------------------

@@ -164,6 +164,30 @@ def _content(tokens: tuple[str, ...] | list[str]) -> frozenset[int]:
     return frozenset(zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2)
 
 
+# a figure with its unit, as an agent quotes a wait or an amount: "48h", "3-5 business days",
+# "10–14 days", "30 min", "72 hours" (the unit is kept: "48" alone is an order number as often)
+FIGURE = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:h|hrs?|hours?|days?|business days|"
+    r"working days|calendar days|weeks?|wks?|mins?|minutes?|months?|%|oz|mm|cm|kg)\b"
+)
+
+
+def figure_key(figure: str) -> int:
+    """A figure's hash, however it is spelled ("3-5 days", "3–5 days", "3 to 5 days", "48 hours",
+    "48h")."""
+    f = re.sub(r"\s+", "", figure.lower()).replace("–", "-").replace("to", "-")
+    f = re.sub(r"(?:hours?|hrs?)$", "h", f)
+    f = re.sub(r"(?:minutes?|mins?)$", "min", f)
+    f = re.sub(r"(?:days?|businessdays|workingdays|calendardays)$", "d", f)
+    f = re.sub(r"(?:weeks?|wks?)$", "w", f)
+    return zlib.crc32(f.encode())
+
+
+def figure_hashes(lower: str) -> frozenset[int]:
+    """The figures with units in these (lowercased) words, as hashes: no text is kept."""
+    return frozenset(figure_key(m.group(0)) for m in FIGURE.finditer(lower))
+
+
 def content_hashes(lower: str) -> frozenset[int]:
     """The hashes `Prepared.content_hashes` keeps for these (lowercased) words."""
     return _content(_WORD.findall(lower))

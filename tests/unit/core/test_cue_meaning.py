@@ -1047,6 +1047,48 @@ THIRTIETH_ROUND = [
         "A rival has been chasing our account for months and frankly they can have it now.",
     ),
 ]
+# A thirty-first round (session 31, batches 87-90, 96 of 120 on first play; ten pings missed or
+# late): another company's people with their details in view, someone "who can put real numbers
+# on the table" or "has the final say", the business moved to a named rival or taken off the
+# platform, counsel going through the contract, a letter "in writing". Worded afresh.
+THIRTY_FIRST_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "When I open the app I see a different company: their drivers' names, home addresses and"
+        " phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The report is listing patients from a different clinic, with their dates of birth.",
+    ),
+    (CueKind.DATA_EXPOSURE, "I can see strangers' locker codes on my screen right now."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "No. I want a meeting with someone who can put a real offer on the table this week.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Get me whoever has the final say at your company, today."),
+    (CueKind.CHURN, "Every one of our 6 venues comes off your platform at the end of the month."),
+    (CueKind.CHURN, "That's it. We're moving all 12 clinics over to Medibook next quarter."),
+    (
+        CueKind.LEGAL,
+        "Our general counsel is going through the contract and what it says about you paying for"
+        " this.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Third time this has gone wrong. You'll be hearing from our solicitors in writing.",
+    ),
+]
+THIRTY_FIRST_LOOKALIKES = [
+    "I'd like a quick call with someone who can approve the PO on our side, can you set one up?",
+    "I'll get whoever has the final say on our side to sign it tomorrow",
+    "We're moving all our stores to the new POS next month, any tips for the export?",
+    "our general counsel is reviewing the contract before we renew, should be done Friday",
+    "Every one of our 14 stores goes live on your platform on Monday, exciting!",
+    "Our lawyer in Lisbon wants to know when the notarised copy will arrive.",
+    "The regulator now requires a monthly report, can your tool export one?",
+    "that jingle has been stuck in my head all day lol",
+]
 THIRTIETH_LOOKALIKES = [
     "I'll put it in front of whoever signs off on our side tomorrow.",
     "The board that oversees the project will decide in March.",
@@ -1198,6 +1240,7 @@ ESCALATIONS = (
     + TWENTY_EIGHTH_ROUND
     + TWENTY_NINTH_ROUND
     + THIRTIETH_ROUND
+    + THIRTY_FIRST_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1228,6 +1271,7 @@ CALM_LOOKALIKES = (
     + TWENTY_EIGHTH_LOOKALIKES
     + TWENTY_NINTH_LOOKALIKES
     + THIRTIETH_LOOKALIKES
+    + THIRTY_FIRST_LOOKALIKES
 )
 
 

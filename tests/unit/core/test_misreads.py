@@ -1603,6 +1603,37 @@ def test_a_slip_of_ones_own_and_sorry_for_the_faff_are_calm() -> None:
     assert not b.frustrated, b.explain()
 
 
+def test_the_agents_figure_thrown_back_is_pushback_and_a_figure_taken_is_not() -> None:
+    """Batches 84 and 86: a reply opening with the agent's own figure ("48h for a booking
+    that's tomorrow morning", "10-14 days. season opens in 9.") pushes back on the answer; in
+    the corpus such a reply came from an upset customer 42 times and from a calm one once."""
+    agent = "Bookings can take up to 48 hours to confirm."
+    thrown = read_after_agent("48h for a booking that's tomorrow morning. right.", agent=agent)
+    assert "dialog.pushback" in {s.id for s in thrown.signals}, thrown.explain()
+    taken = read_after_agent("48 hours is fine, thanks", agent=agent)
+    assert "dialog.pushback" not in {s.id for s in taken.signals}, taken.explain()
+    other = read_after_agent("3 days. season opens in 9.", agent=agent)
+    assert "dialog.pushback" not in {s.id for s in other.signals}, "not the agent's figure"
+
+
+def test_an_own_cancellation_by_mistake_and_a_tune_stuck_in_the_head_are_calm() -> None:
+    """Batches 88 and 89: "i cancelled order #X by mistake" owns a slip; a jingle "stuck in my
+    head" is a compliment, not a fault."""
+    slip = read_one("so embarrassing, i cancelled order #PZ-1182 by mistake, can it be restored?")
+    assert slip.level is Level.CALM, slip.explain()
+    tune = read_one("the new sting is stuck in my head, can we get a 15s version for radio?")
+    assert "problem.broken" not in {s.id for s in tune.signals}, tune.explain()
+
+
+def test_a_fix_that_swaps_one_fault_for_another_is_mocked_by_the_applause() -> None:
+    """Batch 89: "great, love it. now it's the audio script instead of the subtitles.
+    fantastic progress 👏": the new fault is a failure, so the praise beside it is sarcasm."""
+    a = read_after_agent(
+        "great, love it. now it's the dubbing script instead of the captions. fantastic progress 👏"
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
 def test_sorry_for_a_slip_of_ones_own_is_no_complaint() -> None:
     """Batch 86: "sorry - I cancelled X by mistake" owns the mistake; it is not "sorry, but"."""
     a = read_after_agent(
