@@ -1079,6 +1079,46 @@ THIRTY_FIRST_ROUND = [
         "Third time this has gone wrong. You'll be hearing from our solicitors in writing.",
     ),
 ]
+# A thirty-second round (session 31, batches 91-94, 101 of 120 on first play; nine pings
+# missed): sign-off handed up, whoever "sits above this queue", guests "that aren't ours" in an
+# export, who is liable and the insurer's incident report, a regulator named by its field, an
+# undeclared allergen or an allergy ending in A&E, an injury from the product told plainly, a
+# named rival signed with, the contracts sent to a competitor, the thread put up on every forum.
+THIRTY_SECOND_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please have this handed to someone who actually has sign-off on write-offs.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I want whoever sits above this queue to look at it today."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Connect me today with the person who actually has authority over refunds.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export contains customers that aren't ours, with their phone numbers.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Her parents are asking who is liable and their insurer wants your incident report.",
+    ),
+    (CueKind.LEGAL, "I've already reported it to the trading standards people, expect a call."),
+    (CueKind.SAFETY, "The label missed it: an undeclared allergen, and my son reacted badly."),
+    (CueKind.SAFETY, "Your harness clip failed and my instructor has a fractured wrist."),
+    (CueKind.CHURN, "We're signing with Paddlepro next week, you can keep your renewal."),
+    (CueKind.CHURN, "That's it, every one of our 20 licences goes to a competitor at renewal."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Refund today or this whole thread goes up on every reseller forum I know.",
+    ),
+]
+THIRTY_SECOND_LOOKALIKES = [
+    "my wallet hates you, those boards are gorgeous 😍",
+    "our insurer wants the policy number for the van, where do I find it?",
+    "this whole thread goes in my 'great support' folder lol, thanks!",
+    "is there an allergen list for the new range? one of our staff has a nut allergy",
+    "I'll pass it to the food standards people on our side when they audit us next month",
+]
 THIRTY_FIRST_LOOKALIKES = [
     "I'd like a quick call with someone who can approve the PO on our side, can you set one up?",
     "I'll get whoever has the final say on our side to sign it tomorrow",
@@ -1241,6 +1281,7 @@ ESCALATIONS = (
     + TWENTY_NINTH_ROUND
     + THIRTIETH_ROUND
     + THIRTY_FIRST_ROUND
+    + THIRTY_SECOND_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1272,6 +1313,7 @@ CALM_LOOKALIKES = (
     + TWENTY_NINTH_LOOKALIKES
     + THIRTIETH_LOOKALIKES
     + THIRTY_FIRST_LOOKALIKES
+    + THIRTY_SECOND_LOOKALIKES
 )
 
 

@@ -1634,6 +1634,26 @@ def test_a_fix_that_swaps_one_fault_for_another_is_mocked_by_the_applause() -> N
     assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order number is in the first line. photos are attached. read it.",
+        "I read this guide already on sunday, I wrote that in my ticket.",
+    ],
+)
+def test_information_in_the_first_line_or_a_guide_read_already_is_pushback(text: str) -> None:
+    """Batches 92 and 93: the order number "in the first line", a guide "read already"."""
+    a = read_after_agent(text, agent="Could you send the order number? Our guide is linked here.")
+    assert "dialog.pushback" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_wallet_that_hates_you_is_praise_for_a_good_buy() -> None:
+    """Batch 92: "killer. you guys are dangerously fast, my wallet hates you" is a fan."""
+    a = read_after_agent("killer. you guys are dangerously fast, my wallet hates you")
+    assert not a.frustrated, a.explain()
+    assert "feel.upset" not in {s.id for s in a.signals}, a.explain()
+
+
 def test_sorry_for_a_slip_of_ones_own_is_no_complaint() -> None:
     """Batch 86: "sorry - I cancelled X by mistake" owns the mistake; it is not "sorry, but"."""
     a = read_after_agent(
