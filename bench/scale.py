@@ -270,6 +270,8 @@ async def run_config(
         "UNDERTONE_SECRETS_DIR": str(work / "none"),
         "UNDERTONE_LOG_LEVEL": "WARNING",
     }
+    if "PYTHONPATH" in os.environ:  # so a worktree's code runs in the workers
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     log = work / f"{kind}-{workers}.log"
     store = Store.from_url(store_proc.url, cluster=store_proc.cluster, prefix="ut")
     try:
