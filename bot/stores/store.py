@@ -700,11 +700,15 @@ class Store:
     # --- App Home and alert indexes -----------------------------------------------------------
 
     async def touch_homes(self, items: list[tuple[str, ThreadRef, float]], ttl: int) -> None:
-        """Put threads on agents' App Home lists: (agent, thread, when) each; one round trip."""
+        """Put threads on agents' App Home lists: (agent, thread, when) each; one round trip,
+        three commands per agent (not per thread)."""
+        latest: dict[str, dict[str, float]] = {}
+        for user, ref, at in items:
+            latest.setdefault(user, {})[ref.key] = at
         async with self.client.pipeline(transaction=False) as pipe:
-            for user, ref, at in items:
+            for user, members in latest.items():
                 key = self.keys.agent_home(user)
-                pipe.zadd(key, {ref.key: at})
+                pipe.zadd(key, members)
                 pipe.zremrangebyrank(key, 0, -21)  # keep the 20 most recent threads
                 pipe.expire(key, ttl)
             await pipe.execute()

@@ -211,6 +211,21 @@ async def test_due_renotifications_are_handed_out_once(store: Store) -> None:
     assert await store.open_alerts() == [REF]
 
 
+async def test_an_agents_app_home_lists_their_twenty_latest_threads(store: Store) -> None:
+    refs = [ThreadRef("T1", "C1", f"1700000000.{i:06d}") for i in range(25)]
+    await store.touch_homes([("U1", ref, float(i)) for i, ref in enumerate(refs[:22])], ttl=60)
+    await store.touch_homes(  # one batch: several agents, a thread touched twice
+        [("U1", refs[22], 22.0), ("U2", refs[0], 5.0), ("U1", refs[3], 23.0),
+         ("U1", refs[3], 24.0), ("U2", refs[1], 6.0)],
+        ttl=60,
+    )
+    assert await store.home_threads("U1", limit=3) == [refs[3], refs[22], refs[21]]
+    assert len(await store.home_threads("U1", limit=50)) == 20  # the oldest went first
+    assert refs[2] not in await store.home_threads("U1", limit=50)
+    assert await store.home_threads("U2") == [refs[1], refs[0]]
+    assert 0 < await store.client.ttl(store.keys.agent_home("U1")) <= 60
+
+
 async def test_snoozes_and_feedback_counts(store: Store) -> None:
     await store.snooze("U1", REF, seconds=60, now=1000.0)
     assert await store.is_snoozed("U1", REF, now=1059.0)
