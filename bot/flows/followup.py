@@ -146,8 +146,9 @@ def on_customer(
 
 
 def still_open(rec: ThreadRecord) -> bool:
-    """A thread the quiet sweep watches: it has been read and is not resolved."""
-    return bool(rec.summary) and Aftercare.of(rec).resolved_at is None
+    """A thread the quiet sweep watches: it has been read and is not resolved (read straight
+    from the document: parsing the whole `Aftercare` for it was 1 % of a worker's samples)."""
+    return bool(rec.summary) and (rec.aftercare or {}).get("resolved_at") is None
 
 
 async def after_messages(s: Services, seen: list[tuple[ThreadRef, ThreadRecord]]) -> None:

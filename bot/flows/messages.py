@@ -238,9 +238,10 @@ async def _fold_and_commit(
             continue
         record = folded.record
         for m, assessment, queued in folded.assessed:
-            with entry_context(m.entry.fields):
-                each = folded.seconds / max(1, len(folded.assessed))
-                _log_assessed(m.msg, ref, assessment, record, each)
+            if log.isEnabledFor(logging.INFO):  # its fields are not built for nothing
+                with entry_context(m.entry.fields):
+                    each = folded.seconds / max(1, len(folded.assessed))
+                    _log_assessed(m.msg, ref, assessment, record, each)
             _count_queued(queued, assessment, record)
         if record.agent and record.summary:
             homes.append((record.agent, ref, record.updated_at))
