@@ -78,7 +78,8 @@ async def deliver(s: Services, ref: ThreadRef, *, claimed: str | None = None) ->
 
 
 async def _deliver(s: Services, ref: ThreadRef, claimed: str | None) -> int:
-    record = ThreadRecord.from_json((await s.store.load_thread(ref)).doc)
+    current = await s.store.load_thread(ref)
+    record = ThreadRecord.from_json(current.doc)
     now = s.clock()
     report = Report()
     for effect in [e for e in record.outbox if e.due(now)]:
@@ -89,7 +90,11 @@ async def _deliver(s: Services, ref: ThreadRef, claimed: str | None) -> int:
             report.sent += outcome.fresh
     saved = record
     if report.outcomes:
-        saved = await mutate_thread(s, ref, lambda rec: _settle(s, rec, report.outcomes, now))
+        # settled on the document read above (senders and hooks replace the record's parts,
+        # never change the document in place): no second read unless someone wrote meanwhile
+        saved = await mutate_thread(
+            s, ref, lambda rec: _settle(s, rec, report.outcomes, now), loaded=current
+        )
     # An effect another worker is sending is looked at again when its lease ends (in case that
     # worker died), not before: its own retry time is the sender's to set.
     busy = {i: o.next_at for i, o in report.outcomes.items() if o.state == "busy"}
