@@ -2006,3 +2006,14 @@ def test_time_counted_against_what_was_due_is_a_wait(text: str) -> None:
     against the agent's "within 48 hours"."""
     a = read_one(text)
     assert "wait.long" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted"),
+    [("3-5 business days", "3–5 days"), ("48 hours", "48h"), ("3 to 5 days", "3-5 days")],
+)
+def test_a_figure_is_the_same_however_it_is_spelled(said: str, quoted: str) -> None:
+    from bot.core.text import figure_hashes
+
+    assert figure_hashes(said) == figure_hashes(quoted)
+    assert figure_hashes("48 hours") != figure_hashes("48 days")

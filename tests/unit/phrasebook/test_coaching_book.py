@@ -332,3 +332,16 @@ def test_model_is_frozen() -> None:
     """Loaded models cannot be changed at run time."""
     with pytest.raises(ValueError):
         BOOK.policy.budget = 99  # type: ignore[misc]
+
+
+def test_the_unsettled_signal_families_name_detection_features() -> None:
+    """`unsettled_signals` is checked at load against the detection features: a family that no
+    longer exists (a typo, a renamed rule) fails loudly instead of never matching."""
+    from phrasebook import PhrasebookError, _check_unsettled
+
+    features = {"dialog.pushback", "repeat.again", "ctx.repeat"}
+    _check_unsettled(("dialog.", "ctx.repeat"), features)
+    with pytest.raises(PhrasebookError, match="pushbak"):
+        _check_unsettled(("dialog.pushbak",), features)
+    with pytest.raises(PhrasebookError, match="promise"):
+        _check_unsettled(("promise.",), features)
