@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phrasebook.access import AccessWording, load_access
-from phrasebook.coaching import CoachingBook, load_coaching
+from phrasebook.coaching import CoachingBook, load_coaching, names_feature
 from phrasebook.detection import DetectionRules, load_detection
 from phrasebook.escalation import EscalationBook, load_escalation
 from phrasebook.followup import FollowupBook, load_followup
@@ -38,7 +38,7 @@ class Phrasebook:
 def _check_unsettled(names: tuple[str, ...], features: set[str]) -> None:
     """Each `unsettled_signals` entry names a detection feature, or a family ("dialog.")."""
     for name in names:
-        if not any(f == name or (name.endswith(".") and f.startswith(name)) for f in features):
+        if not any(names_feature(name, f) for f in features):
             raise PhrasebookError(
                 "coaching policy", None, f"unsettled_signals: {name!r} names no detection feature"
             )

@@ -181,6 +181,11 @@ class WhyTemplates(_Frozen):
     level: str = "$level and $trend"
 
 
+def names_feature(name: str, feature: str) -> bool:
+    """`name` is the feature itself, or its family when it ends in a dot ("dialog.")."""
+    return feature == name or (name.endswith(".") and feature.startswith(name))
+
+
 class HintPreset(_Frozen):
     """How sure the coach must be before it whispers (a channel's sensitivity)."""
 

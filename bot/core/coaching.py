@@ -23,6 +23,7 @@ from phrasebook.coaching import (
     Phrasing,
     Slip,
     Step,
+    names_feature,
 )
 from phrasebook.render import render
 
@@ -363,8 +364,7 @@ class Coach:
             assessment.unsettled
             and assessment.heated
             and any(
-                sig.weight > 0
-                and any(sig.id == n or (n.endswith(".") and sig.id.startswith(n)) for n in names)
+                sig.weight > 0 and any(names_feature(n, sig.id) for n in names)
                 for sig in assessment.signals
             )
         )

@@ -225,6 +225,8 @@ class FrustrationEngine:
     ) -> None:
         self.rules = rules
         self.combiner = rules.combiner
+        self._uneasy_z = logit(rules.combiner.cuts.uneasy)  # the cuts as log-odds, once
+        self._frustrated_z = logit(rules.combiner.cuts.frustrated)
         self.tuning = rules.tuning
         t = rules.tuning
         self._appreciate_if = re.compile("|".join(f"(?:{p})" for p in t.appreciate_if))
@@ -553,7 +555,7 @@ class FrustrationEngine:
         unsettled = (
             reading.after_agent
             and state.last_logit is not None
-            and state.last_logit >= logit(self.combiner.cuts.uneasy)
+            and state.last_logit >= self._uneasy_z
         )
         self._remember(state, prep, turn, z)
         state.was_warm = state.was_warm or reading.features.has(*F.WARM_PREFIXES)
@@ -577,7 +579,7 @@ class FrustrationEngine:
             heated=heated,
             grievance=grievance,
             unsettled=unsettled,
-            margin=round(z - logit(self.combiner.cuts.frustrated), 3),
+            margin=round(z - self._frustrated_z, 3),
         )
 
     def _remember(self, state: EngineState, prep: Prepared, turn: Turn, z: float) -> None:

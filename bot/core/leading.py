@@ -15,6 +15,7 @@ import functools
 import re
 import re._constants as C  # noqa: N812 - the stdlib's own module name
 import re._parser as P  # noqa: N812
+from collections.abc import Callable
 from typing import Any
 
 N = 4  # letters of a prefix: enough to rule out almost every word, cheap to index
@@ -94,19 +95,26 @@ def _join(p: str, s: str) -> str:
     return out
 
 
+def _each_branch(
+    branches: Any, read: Callable[[list[tuple[Any, Any]]], set[str] | None]
+) -> set[str] | None:
+    """What every alternative of a branch yields, together; None when one of them yields none."""
+    out: set[str] = set()
+    for branch in branches:
+        got = read(list(branch))
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
 def _node(op: Any, av: Any) -> set[str] | None:
     if op is C.LITERAL:
         return {chr(av)}
     if op is C.SUBPATTERN:
         return _sequence(list(av[-1]))
     if op is C.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            sub = _sequence(list(branch))
-            if sub is None:
-                return None
-            out |= sub
-        return out
+        return _each_branch(av[1], _sequence)
     if op is C.IN:
         chars: set[str] = set()
         for kind, value in av:
@@ -195,13 +203,7 @@ def _required_item(op: Any, av: Any) -> set[str] | None:
         _group, add_flags, _del_flags, sub = av
         return None if add_flags & _NO_CASE else _required(list(sub))
     if op is C.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            sub = _required(list(branch))
-            if sub is None:
-                return None
-            out |= sub
-        return out
+        return _each_branch(av[1], _required)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, _high, item = av
         return _required(list(item)) if low >= 1 else None
