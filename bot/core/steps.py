@@ -193,12 +193,20 @@ IRONIC_FACE = "\U0001f643"  # 🙃, also what Slack's :upside_down_face: becomes
 _LAUGH = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923|\U0001f605")
 
 
+# the agent's answer praised to the skies: "thanks sooo much for the super helpful link 🙃"
+_HELP_PRAISED = re.compile(
+    r"\b(?:super|so+|very|really|ever so|incredibly|extremely) (?:helpful|useful|informative) "
+    r"(?:link|article|guide|answer|reply|response|docs?|suggestion|advice|tip|faq|page)s?\b"
+)
+
+
 def sarcasm_step(matcher: Matcher) -> Step:
     """`sarcasm`, and 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
     ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet. Beside
-    a complaint, after one, or with sarcastic words of its own ("love that for me 🙃") it keeps
-    its meaning."""
+    a complaint, after one, with sarcastic words of its own ("love that for me 🙃"), or
+    praising the agent's answer to the skies ("thanks sooo much for the super helpful link 🙃")
+    it keeps its meaning."""
     words = matcher.family("press.sarcasm")
 
     def sarcasm_read(r: Reading) -> None:
@@ -212,6 +220,7 @@ def sarcasm_step(matcher: Matcher) -> Step:
             and "press.sarcasm" in r.features.values
             and light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
+            and not (r.after_agent and _HELP_PRAISED.search(lower) is not None)
         ):
             r.features.drop("press.sarcasm")
 

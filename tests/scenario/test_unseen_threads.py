@@ -45,7 +45,6 @@ KNOWN_CALM_MISSES = {
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
     "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
     "b68-calm-balloons-insane-fast": "'yes go for it!!' + 'how long do they last?' read as a hurry",
-    "b86-calm-vineyards-harvest-crew": "'pls bring the small lugs again' reads as the problem back",
 }
 CALM = [
     pytest.param(

@@ -1112,6 +1112,65 @@ THIRTY_SECOND_ROUND = [
         "Refund today or this whole thread goes up on every reseller forum I know.",
     ),
 ]
+# round thirty-three (blind batches 95-98): the one who must hear of it named by function, the
+# whole account or fleet taken to a rival, a document of someone else's opened, a pet name said
+# to the agent
+THIRTY_THIRD_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Fine, it's above you. Send it to whoever does have the power to approve it.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need a person at your end who can speak on behalf of the company, not a ticket number.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Put this in front of whoever owns our account over there, today."),
+    (CueKind.MANAGER_REQUEST, "I want a call with whoever actually runs your trade accounts."),
+    (
+        CueKind.LEGAL,
+        "The people who regulate electrical goods need to hear about this and they will.",
+    ),
+    (
+        CueKind.LEGAL,
+        "When the coastguard investigators ask who made that winch, they'll get your company name"
+        " and this thread.",
+    ),
+    (CueKind.LEGAL, "I'm informing the consumer safety authority on Monday."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The invoice that downloaded is for a completely different family, their address on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I'm looking at another patient's test results in my portal right now.",
+    ),
+    (
+        CueKind.CHURN,
+        "Enough. We're moving the whole account over, someone else can have our spend.",
+    ),
+    (
+        CueKind.CHURN,
+        "Our entire fleet is getting replaced with another brand in the spring, and I'll say why.",
+    ),
+    (
+        CueKind.CHURN,
+        "At the renewal meeting I'll be telling the committee exactly why it shouldn't be you.",
+    ),
+    (CueKind.THREAT_ABUSE, "Don't read me the policy again, sweetheart."),
+]
+THIRTY_THIRD_LOOKALIKES = [
+    "honey everywhere in the box lol, two jars cracked but the rest are fine",
+    "cheers, darling! you've saved my week",
+    "we're moving the whole account over to our new parent company's billing address in May",
+    "can you move the whole account to someone who is still with us? Tom has left",
+    "the people who audit our books need to know the invoice numbers, could you export them?",
+    "we have to notify the food safety authority of our new kitchen, can you send the spec sheet?",
+    "our insurers asked who supplied the ladders, I gave your name, they just want the invoice",
+    "the statement that arrived is for a different company of ours, can you re-send it for Leeds?",
+    "I told the board why we should stay with you and they agreed, renewal is signed",
+    "we're replacing the whole range with your new model next year, can't wait",
+    "the whole fleet got switched to winter tyres yesterday, all good",
+]
 THIRTY_SECOND_LOOKALIKES = [
     "my wallet hates you, those boards are gorgeous 😍",
     "our insurer wants the policy number for the van, where do I find it?",
@@ -1282,6 +1341,7 @@ ESCALATIONS = (
     + THIRTIETH_ROUND
     + THIRTY_FIRST_ROUND
     + THIRTY_SECOND_ROUND
+    + THIRTY_THIRD_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1314,6 +1374,7 @@ CALM_LOOKALIKES = (
     + THIRTIETH_LOOKALIKES
     + THIRTY_FIRST_LOOKALIKES
     + THIRTY_SECOND_LOOKALIKES
+    + THIRTY_THIRD_LOOKALIKES
 )
 
 

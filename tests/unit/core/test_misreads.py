@@ -2017,3 +2017,50 @@ def test_a_figure_is_the_same_however_it_is_spelled(said: str, quoted: str) -> N
 
     assert figure_hashes(said) == figure_hashes(quoted)
     assert figure_hashes("48 hours") != figure_hashes("48 days")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls bring the small lugs again, the big ones bruise",
+        "can you please make 77120 active again?",
+    ],
+)
+def test_the_same_thing_asked_for_once_more_is_no_recurrence(text: str) -> None:
+    """Batch 86: an "again" the customer asks for is theirs to choose, not the problem back."""
+    a = read_after_agent(text)
+    assert "repeat.recur" not in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("please make sure it doesn't break again, it broke again last week")
+    assert "repeat.recur" in {s.id for s in b.signals}, b.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so billing sends me to you and you send me to billing.",
+        "support pointed me to sales and sales pointed me back to support",
+    ],
+)
+def test_being_sent_from_desk_to_desk_is_a_loop(text: str) -> None:
+    """Batch 96: bounced between two teams, said without "round"."""
+    a = read_after_agent(text)
+    assert "repeat.loop" in {s.id for s in a.signals}, a.explain()
+
+
+def test_pointing_at_what_the_first_message_said_is_a_repeat() -> None:
+    """Batch 96: "It is written in my message. NT-77310." after being asked for it."""
+    a = read_after_agent("It is written in my message. NT-77310.", agent="Could you confirm it?")
+    assert "repeat.again" in {s.id for s in a.signals}, a.explain()
+
+
+def test_the_agents_answer_praised_to_the_skies_with_the_face_is_sarcasm() -> None:
+    """Batch 96: "thanks sooo much for the super helpful link 🙃" after a bare link, in a thread
+    with no complaint yet; the face on its own with thanks stays a shrug."""
+    a = read_after_agent(
+        "thanks sooo much for the super helpful link 🙃 I read it before buying.",
+        agent="Please see our care guide: https://example.com/care",
+        opener="hey, the die we bought last month is producing split strands",
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+    b = read_after_agent("oh that was my typo, thanks 🙃", opener="hey, my login code fails")
+    assert "press.sarcasm" not in {s.id for s in b.signals}, b.explain()
