@@ -19,9 +19,7 @@ from phrasebook.render import render
 LEVEL_RANK: dict[Level, int] = {Level.CALM: 0, Level.UNEASY: 1, Level.FRUSTRATED: 2, Level.ANGRY: 3}
 # cues that count whatever the tone and whatever a channel's sensitivity: a calm legal threat, a
 # politely reported data leak, a cold threat or an injury told in measured words is still urgent
-_ANY_TONE = frozenset(
-    {CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE, CueKind.SAFETY}
-)
+_ANY_TONE = frozenset({CueKind.THREAT_ABUSE, CueKind.LEGAL, CueKind.DATA_EXPOSURE, CueKind.SAFETY})
 _REASON_LIMIT = 200
 AUTHORITY_STRENGTH = 0.6  # a request over the limit: weaker evidence than words the customer said
 
@@ -272,7 +270,11 @@ class EscalationPolicy:
             assessment.requests,
             refused_in_heat=(heated and assessment.agent_refused) or assessment.agent_above_level,
         )
-        candidates = spoken + (list(over) if heated or assessment.agent_declined else [])
+        # before any agent reply the thread has not had its chance to go well: an over-limit ask
+        # in the opening message waits for the agent unless the words themselves are heated
+        answered = assessment.turn > assessment.customer_turn
+        in_heat = heated and (answered or assessment.heated or assessment.level is Level.ANGRY)
+        candidates = spoken + (list(over) if in_heat or assessment.agent_declined else [])
         rank = LEVEL_RANK[assessment.level]
         for cue in candidates:
             if cue.strength < self._min_strength(cue.kind, channel_id, learned):

@@ -193,27 +193,33 @@ IRONIC_FACE = "\U0001f643"  # 🙃, also what Slack's :upside_down_face: becomes
 _LAUGH = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923|\U0001f605")
 
 
-# the agent's answer praised to the skies: "thanks sooo much for the super helpful link 🙃"
+# the agent's answer praised to the skies: "thanks sooo much for the super helpful link 🙃",
+# "Thanks sooo much for the link, super helpful"
 _HELP_PRAISED = re.compile(
     r"\b(?:super|so+|very|really|ever so|incredibly|extremely) (?:helpful|useful|informative) "
     r"(?:link|article|guide|answer|reply|response|docs?|suggestion|advice|tip|faq|page)s?\b"
+    r"|\b(?:thanks|thank you)(?: (?:so+ much|a lot|very much))? for the (?:link|article|guide|"
+    r"faq|docs?|page|help article)[,.!]* (?:super|so+|very|really|ever so) (?:helpful|useful)\b"
 )
 
 
 def sarcasm_step(matcher: Matcher) -> Step:
     """`sarcasm`, and 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
-    ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet. Beside
-    a complaint, after one, with sarcastic words of its own ("love that for me 🙃"), or
-    praising the agent's answer to the skies ("thanks sooo much for the super helpful link 🙃")
-    it keeps its meaning."""
+    ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet; nor a
+    laugh at something else with no failure or pushback of its own ("lol I told him to read the
+    changelog 🙃"), complaint or not. Beside a complaint, after one, with sarcastic words of its
+    own ("love that for me 🙃"), or praising the agent's answer to the skies ("thanks sooo much
+    for the super helpful link 🙃") it keeps its meaning."""
     words = matcher.family("press.sarcasm")
 
     def sarcasm_read(r: Reading) -> None:
         sarcasm(r)
         lower = r.prep.lower
-        light = not r.state.grieved and (
-            not r.features.has(*_FAILURE) or _LAUGH.search(lower) is not None
+        laughs = _LAUGH.search(lower) is not None
+        light = (not r.state.grieved and (not r.features.has(*_FAILURE) or laughs)) or (
+            # a laugh at something beside the complaint ("lol I told him to read the changelog 🙃")
+            laughs and not r.features.has(*_FAILURE, "dialog.")
         )
         if (
             IRONIC_FACE in lower
@@ -372,6 +378,17 @@ def sarcasm(r: Reading) -> None:
         )
     ):
         feats.set("press.sarcasm", 1.0, "praise said beside a failure")
+    if (
+        "press.sarcasm" not in feats.values
+        and r.after_agent
+        and feats.has("dialog.")
+        and not feats.has("calm.resolved")
+        and _HELP_PRAISED.search(lower) is not None
+        and _CONTRAST.search(lower) is None  # "very helpful. I've read it already though, ..."
+    ):
+        # the answer praised and pushed back on in one breath: "Thanks sooo much for the link,
+        # super helpful, I'd only read it twice before posting"
+        feats.set("press.sarcasm", 1.0, "praises the answer it pushes back on")
     if (
         "press.sarcasm" not in feats.values
         and r.after_agent

@@ -1171,6 +1171,36 @@ THIRTY_THIRD_LOOKALIKES = [
     "we're replacing the whole range with your new model next year, can't wait",
     "the whole fleet got switched to winter tyres yesterday, all good",
 ]
+# round thirty-four (blind batches 99-102): who decides, by function again; counsel as "the folks
+# who handle our legal matters"; another customer's details in what we sent; every order of the
+# next season gone to a rival; a small part come loose in a child's mouth
+THIRTY_FOURTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Then I'd like it in front of whoever is really able to grant an exception.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Please send it up to the person who makes these decisions."),
+    (CueKind.MANAGER_REQUEST, "Find me someone who's allowed to approve more than a voucher."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this dealt with by someone who can actually sign the credit note.",
+    ),
+    (CueKind.LEGAL, "Our paperwork is with the folks who handle our legal matters now."),
+    (CueKind.DATA_EXPOSURE, "My statement contains another customer's bank details on the back."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "your app is handing out other users' home addresses to anyone who logs in",
+    ),
+    (CueKind.CHURN, "Every site order for next year goes to them unless this is sorted today."),
+    (CueKind.SAFETY, "A button popped off the toy and my toddler had it in his mouth."),
+]
+THIRTY_FOURTH_LOOKALIKES = [
+    "brilliant, I'll pass it up the chain for sign-off. thanks!",
+    "the whole account goes to Procurement for approval next week",
+    "the cap came off the bottle and I nearly choked laughing",
+    "the booking has someone else's name on it because my PA booked it, is that OK?",
+    "thanks for the link, super helpful, that sorted it!",
+]
 THIRTY_SECOND_LOOKALIKES = [
     "my wallet hates you, those boards are gorgeous 😍",
     "our insurer wants the policy number for the van, where do I find it?",
@@ -1342,6 +1372,7 @@ ESCALATIONS = (
     + THIRTY_FIRST_ROUND
     + THIRTY_SECOND_ROUND
     + THIRTY_THIRD_ROUND
+    + THIRTY_FOURTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1375,6 +1406,7 @@ CALM_LOOKALIKES = (
     + THIRTY_FIRST_LOOKALIKES
     + THIRTY_SECOND_LOOKALIKES
     + THIRTY_THIRD_LOOKALIKES
+    + THIRTY_FOURTH_LOOKALIKES
 )
 
 

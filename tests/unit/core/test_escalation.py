@@ -272,6 +272,24 @@ class TestAuthority:
         calm = assessed(requests=(self.refund(500),), level=Level.UNEASY)
         assert p.assess(AlertState(), calm, SOURCE, T0)[1] is None
 
+    def test_an_opening_request_above_the_limit_waits_for_the_agent_unless_the_words_are_hot(
+        self,
+    ) -> None:
+        """Batch 101: "arrived 4 hours late and half had melted. We'd like a refund for the 150
+        unusable bags, $675" reads frustrated, but no agent has answered yet: the agent gets the
+        first go. Heated words, or the same ask after the agent's reply, do reach a supervisor."""
+        p = policy(authority={"refund": {"max": {"USD": 100}}})
+        opening = replace(
+            assessed(requests=(self.refund(675),), level=Level.FRUSTRATED),
+            turn=0,
+            customer_turn=0,
+        )
+        assert p.assess(AlertState(), opening, SOURCE, T0)[1] is None
+        hot = replace(opening, heated=True)
+        assert first_alert(p, hot)[1].cues[0].kind is CueKind.BEYOND_AUTHORITY
+        later = assessed(requests=(self.refund(675),), level=Level.FRUSTRATED)
+        assert first_alert(p, later)[1].cues[0].kind is CueKind.BEYOND_AUTHORITY
+
     def test_a_request_the_agent_said_they_cannot_grant_needs_a_supervisor(self) -> None:
         """Calm, but the agent already said it is not theirs to give: a supervisor decides."""
         p = policy(authority={"refund": {"max": {"USD": 100}}})

@@ -2064,3 +2064,40 @@ def test_the_agents_answer_praised_to_the_skies_with_the_face_is_sarcasm() -> No
     assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
     b = read_after_agent("oh that was my typo, thanks 🙃", opener="hey, my login code fails")
     assert "press.sarcasm" not in {s.id for s in b.signals}, b.explain()
+
+
+def test_the_answer_praised_and_pushed_back_on_in_one_breath_is_sarcasm() -> None:
+    """Batch 102: thanks for a bare FAQ link, "super helpful", and the link read twice already;
+    with a "though" it is a polite correction, and with a fix it is thanks."""
+    link = "Please see our FAQ: https://help.example.com/customs"
+    a = read_after_agent(
+        "Thanks sooo much for the link, super helpful, I'd only read it twice before posting",
+        agent=link,
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+    for text in (
+        "Thanks so much for the link, very helpful. I've read it already though, still stuck",
+        "thanks for the link, super helpful, that sorted it!",
+    ):
+        b = read_after_agent(text, agent=link)
+        assert "press.sarcasm" not in {s.id for s in b.signals}, b.explain()
+
+
+def test_a_laugh_at_a_colleague_with_the_face_is_no_sarcasm() -> None:
+    """Batch 99: "lol I told him to read the changelog 🙃" after a broken sync was explained."""
+    a = read_after_agent(
+        "lol I told him to read the changelog 🙃",
+        agent="v2 only accepts metric units now, set unit_system='metric'.",
+        opener="hey, our nightly sync started failing after the upgrade",
+    )
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_the_agents_stated_limit_is_what_they_cannot_grant() -> None:
+    """Batch 100: "that's the maximum I'm able to apply", "the limit I can authorize"."""
+    eng = engine()
+    for reply in (
+        "I can offer a $50 credit, that's the maximum I'm able to apply.",
+        "$50 is unfortunately the limit I can authorize.",
+    ):
+        assert "agent.cannot_grant" in eng.agent_families(reply), reply
