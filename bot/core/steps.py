@@ -201,36 +201,44 @@ _HELP_PRAISED = re.compile(
     r"|\b(?:thanks|thank you)(?: (?:so+ much|a lot|very much))? for the (?:link|article|guide|"
     r"faq|docs?|page|help article)[,.!]* (?:super|so+|very|really|ever so) (?:helpful|useful)\b"
 )
+# thanks for the link, and elsewhere in the message how helpful it was: "thanks so much for the
+# link to the FAQ I already read twice 👍 super helpful"
+_THANKED_FOR_LINK = re.compile(
+    r"\b(?:thanks|thank you)\b[^.!?]{0,30}?\bfor the (?:very |super |really )?"
+    r"(?:helpful |useful )?(?:link|faq|article|guide|docs?|page|help article)\b"
+)
+_SO_HELPFUL = re.compile(r"\b(?:super|so+|very|really|ever so) (?:helpful|useful)\b")
 
 
-def sarcasm_step(matcher: Matcher) -> Step:
-    """`sarcasm`, and 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
+def ironic_face_step(matcher: Matcher) -> Step:
+    """`ironic_face`: 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
     ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet; nor a
     laugh at something else with no failure or pushback of its own ("lol I told him to read the
     changelog 🙃"), complaint or not. Beside a complaint, after one, with sarcastic words of its
     own ("love that for me 🙃"), or praising the agent's answer to the skies ("thanks sooo much
-    for the super helpful link 🙃") it keeps its meaning."""
+    for the super helpful link 🙃") it keeps its meaning. It runs before the steps that find
+    sarcasm in other ways (an echo of the agent's words, praise beside a failure), so dropping
+    the face's reading never drops theirs."""
     words = matcher.family("press.sarcasm")
 
-    def sarcasm_read(r: Reading) -> None:
-        sarcasm(r)
+    def ironic_face(r: Reading) -> None:
         lower = r.prep.lower
+        if IRONIC_FACE not in lower or "press.sarcasm" not in r.features.values:
+            return
         laughs = _LAUGH.search(lower) is not None
         light = (not r.state.grieved and (not r.features.has(*_FAILURE) or laughs)) or (
             # a laugh at something beside the complaint ("lol I told him to read the changelog 🙃")
             laughs and not r.features.has(*_FAILURE, "dialog.")
         )
         if (
-            IRONIC_FACE in lower
-            and "press.sarcasm" in r.features.values
-            and light
+            light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
             and not (r.after_agent and _HELP_PRAISED.search(lower) is not None)
         ):
             r.features.drop("press.sarcasm")
 
-    return sarcasm_read
+    return ironic_face
 
 
 # words in quotation marks: "... gone, and "anything else"", "2mm isn't 'a bit'"
@@ -383,7 +391,10 @@ def sarcasm(r: Reading) -> None:
         and r.after_agent
         and feats.has("dialog.")
         and not feats.has("calm.resolved")
-        and _HELP_PRAISED.search(lower) is not None
+        and (
+            _HELP_PRAISED.search(lower) is not None
+            or (_THANKED_FOR_LINK.search(lower) and _SO_HELPFUL.search(lower)) is not None
+        )
         and _CONTRAST.search(lower) is None  # "very helpful. I've read it already though, ..."
     ):
         # the answer praised and pushed back on in one breath: "Thanks sooo much for the link,
@@ -848,10 +859,11 @@ def default_pipeline(
         ("lexicon", lexicon_step(matcher)),
         ("dialogue_only", dialogue_only),
         ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
+        ("again_by_choice", again_by_choice_step(rules)),  # before sarcasm: no failure to mock
+        ("ironic_face", ironic_face_step(matcher)),  # before the other ways to find sarcasm
         ("echo", echo),
         ("figure_echo", figure_echo),
-        ("again_by_choice", again_by_choice_step(rules)),  # before sarcasm: no failure to mock
-        ("sarcasm", sarcasm_step(matcher)),
+        ("sarcasm", sarcasm),
         ("contrast", contrast),
         ("closing", closing),
         ("own_slip", own_slip),

@@ -1201,6 +1201,40 @@ THIRTY_FOURTH_LOOKALIKES = [
     "the booking has someone else's name on it because my PA booked it, is that OK?",
     "thanks for the link, super helpful, that sorted it!",
 ]
+# round thirty-five (blind batches 103-106): who has the power, by function; all of a kind of
+# work gone to a rival; the story to the papers or on every group; counsel as the firm that
+# handles disputes; a safety notice and the insurer asking whose fault it was
+THIRTY_FIFTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who over there really has the power to overrule this? Today, please.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this in front of whoever runs dispatch, not another apology.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I need somebody at your end who can properly own this mistake."),
+    (CueKind.CHURN, "Enough. All our baking goes to another bakery from next week."),
+    (CueKind.THREAT_ABUSE, "Sort it by Friday or the whole story goes to the local paper."),
+    (CueKind.THREAT_ABUSE, "Fine. I'm posting the whole thing on every parents' group in town."),
+    (CueKind.LEGAL, "The thread is already with the law firm that handles our disputes."),
+    (CueKind.LEGAL, "We're filing a safety notice with the product safety people on Monday."),
+    (CueKind.LEGAL, "Our insurer is going to ask whose fault this was, and I'll tell them."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "In the portal I can see a firm called Norlake Ltd with their invoices and IBAN.",
+    ),
+]
+THIRTY_FIFTH_LOOKALIKES = [
+    "the contact details of the patient ombudsman changed, can you update the leaflet?",
+    "if this frost comes back I'm suing the weather lol",
+    "insane turnaround, you guys are dangerous 🔥",
+    "all the totals look right now, thanks!",
+    "can you send the invoice to whoever runs bookings on our side? it's Maria",
+    "we're moving all our printing to another lab in our group, can you transfer the files?",
+    "putting the whole thing on every notice board in the village, the poster looks great",
+    "we have to file an incident report with our own HR team, nothing to do with you",
+]
 THIRTY_SECOND_LOOKALIKES = [
     "my wallet hates you, those boards are gorgeous 😍",
     "our insurer wants the policy number for the van, where do I find it?",
@@ -1373,6 +1407,7 @@ ESCALATIONS = (
     + THIRTY_SECOND_ROUND
     + THIRTY_THIRD_ROUND
     + THIRTY_FOURTH_ROUND
+    + THIRTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1407,6 +1442,7 @@ CALM_LOOKALIKES = (
     + THIRTY_SECOND_LOOKALIKES
     + THIRTY_THIRD_LOOKALIKES
     + THIRTY_FOURTH_LOOKALIKES
+    + THIRTY_FIFTH_LOOKALIKES
 )
 
 

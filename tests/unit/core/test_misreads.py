@@ -2101,3 +2101,34 @@ def test_the_agents_stated_limit_is_what_they_cannot_grant() -> None:
         "$50 is unfortunately the limit I can authorize.",
     ):
         assert "agent.cannot_grant" in eng.agent_families(reply), reply
+
+
+def test_the_ironic_face_never_undoes_an_echo_of_the_agents_words() -> None:
+    """Batch 103: "oh fantastic, "looking into it", very reassuring. third time's the charm I
+    suppose 🙃": the face read as a shrug must not take the echo's sarcasm with it."""
+    a = read_after_agent(
+        'oh fantastic, "looking into it", very reassuring. third time\'s the charm I suppose 🙃',
+        agent="Thank you! We apologise for the inconvenience. Our team is looking into it.",
+        opener="Hi, berth 6 was double-booked last night. can you check why it happened?",
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_thanks_for_a_link_already_read_and_so_helpful_is_sarcasm() -> None:
+    """Batches 103 and 105: "thanks so much for the link to the FAQ I already read twice 👍
+    super helpful"."""
+    a = read_after_agent(
+        "thanks so much for the link to the FAQ I already read twice 👍 super helpful. so…",
+        agent="You can find info about season passes here: https://help.example.com/passes",
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text", ["all 340 pages look right now. insane turnaround 🔥", "you guys are dangerous lol"]
+)
+def test_praise_for_speed_is_no_hurry(text: str) -> None:
+    """Batch 106: "look right now" is no "right now", and an insane turnaround is praise."""
+    a = read_after_agent(text, agent="I pushed a fix, re-export and it should be good.")
+    assert "press.urgency" not in {s.id for s in a.signals}, a.explain()
+    assert a.level is Level.CALM, a.explain()
