@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from bot.core.leading import (
@@ -162,7 +163,7 @@ class _Index:
         if self._starts is None:
             at_word = self._vocab._at_word
             starting_at = self._vocab.starting_at
-            starts: dict[int, list[int]] = {}
+            starts: defaultdict[int, list[int]] = defaultdict(list)
             heads = self.heads
             for m in _START.finditer(self.text):
                 word = m.group(1)
@@ -175,11 +176,7 @@ class _Index:
                 pos = m.start()
                 heads[pos] = head
                 for pid in pids:
-                    found = starts.get(pid)
-                    if found is None:
-                        starts[pid] = [pos]
-                    else:
-                        found.append(pos)
+                    starts[pid].append(pos)
             self._starts = starts
         return self._starts
 
