@@ -81,7 +81,8 @@ class WordLlamaEmbedder:
         ids = self.token_ids(text)[:MAX_TOKENS]
         if not ids:
             return self._zero
-        vec: Vector = self._matrix.take(ids, axis=0).sum(axis=0)
+        # `np.add.reduce` is what `.sum` calls, without its Python wrapper (the same sum)
+        vec: Vector = np.add.reduce(self._matrix.take(ids, axis=0), axis=0)
         norm = float(np.sqrt(vec @ vec))
         return vec / norm if norm > 0 else self._zero
 
