@@ -196,7 +196,10 @@ def _token_hits(text: str, vocab: Vocabulary) -> dict[int, list[Span]]:
         return {}
     spans = [m.span() for m in _TOKEN.finditer(text)]
     hits: dict[int, list[Span]] = {}
+    openers = vocab.openers
     for i, word in enumerate(words):
+        if word not in openers:  # most words of a message are in no list
+            continue
         for pid in vocab.words.get(word, ()):
             hits.setdefault(pid, []).append(spans[i])
         for pid, phrase in vocab.firsts.get(word, ()):
