@@ -44,7 +44,7 @@ from bot.core.steps import (
     left_for_own_reason,
 )
 from bot.core.text import Prepared, figure_hashes, prepare
-from bot.core.textindex import Vocabulary, WordPattern
+from bot.core.textindex import AnyOf, Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, shorten
 from bot.core.tone import ToneModels
 from phrasebook.detection import DetectionRules
@@ -231,7 +231,7 @@ class FrustrationEngine:
         t = rules.tuning
         self._appreciate_if = re.compile("|".join(f"(?:{p})" for p in t.appreciate_if))
         self._pass_on = re.compile("|".join(f"(?:{p})" for p in t.pass_on))
-        self._no_fault = re.compile("|".join(f"(?:{p})" for p in t.no_fault))
+        self._no_fault = AnyOf(t.no_fault)
         self.tone = tone or ToneModels()
         self.bank = bank
         vocab = self._vocab = Vocabulary()  # one token pass per message serves every word list
@@ -451,7 +451,7 @@ class FrustrationEngine:
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
-        no_fault = self._no_fault.search(prep.lower) is not None  # "not a complaint", "we moved"
+        no_fault = self._no_fault.found(prep.lower)  # "not a complaint", "we moved"
         complains = reading.features.has(*t.grievance) and not no_fault
         grievance = was_heated or state.grieved or complains
         thanking = reading.features.has("calm.praise") or (

@@ -21,6 +21,7 @@ from bot.core.features import Features, Hit
 from bot.core.models import Turn
 from bot.core.signals import Matcher, strip_quote_lines
 from bot.core.text import FIGURE, Prepared, content_hashes, figure_key
+from bot.core.textindex import AnyOf
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
 
@@ -572,13 +573,13 @@ def own_reason_step(rules: DetectionRules) -> Step:
     (`tuning.no_fault`). The reason holds for the rest of the thread: "does cancelling the plan
     delete everything?" two messages after "our parent company standardised on one provider,
     not a complaint" asks how to leave, it does not threaten to; unless the message vents."""
-    no_fault = _either(rules.tuning.no_fault)
+    no_fault = AnyOf(rules.tuning.no_fault)
 
     def own_reason(r: Reading) -> None:
         feats = r.features
         if not feats.has(*_NOT_OURS) or feats.has(*_VENTED):
             return
-        if no_fault.search(r.prep.lower) is not None:
+        if no_fault.found(r.prep.lower):
             for name in [n for n in feats.values if n.startswith(_NOT_OURS)]:
                 feats.drop(name)
         elif left_for_own_reason(r.state, feats):

@@ -263,6 +263,24 @@ def _literal_gate(parts: Sequence[str]) -> re.Pattern[str] | None:
     return _compiled("|".join(re.escape(n) for n in sorted(needed, key=lambda n: (-len(n), n))))
 
 
+class AnyOf:
+    """Whether some of `patterns` occurs in a text: what a search of their alternation says,
+    each pattern run only over a text that holds one of the literals its matches need (an
+    alternation of many phrases scans a text slowly; most texts hold none of their words)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._gated = [(required_literals(p), re.compile(p)) for p in patterns]
+
+    def found(self, text: str) -> bool:
+        """Some pattern matches somewhere in `text`."""
+        for needs, rx in self._gated:
+            if needs is not None and not any(lit in text for lit in needs):
+                continue
+            if rx.search(text) is not None:
+                return True
+        return False
+
+
 @functools.lru_cache(maxsize=16384)
 def _compiled(pattern: str) -> re.Pattern[str]:
     # an engine compiles a few thousand of these; `re`'s own cache keeps 512, so a second
