@@ -557,7 +557,7 @@ class FrustrationEngine:
             and state.last_logit is not None
             and state.last_logit >= self._uneasy_z
         )
-        self._remember(state, prep, turn, z)
+        self._remember(state, prep, turn, z, reading.asks)
         state.was_warm = state.was_warm or reading.features.has(*F.WARM_PREFIXES)
         return Assessment(
             turn=index,
@@ -582,12 +582,14 @@ class FrustrationEngine:
             margin=round(z - self._frustrated_z, 3),
         )
 
-    def _remember(self, state: EngineState, prep: Prepared, turn: Turn, z: float) -> None:
+    def _remember(
+        self, state: EngineState, prep: Prepared, turn: Turn, z: float, asks: bool | None
+    ) -> None:
         state.recent_hashes.append(sorted(prep.content_hashes)[:MAX_HASHES])
         del state.recent_hashes[:-RECENT]
         state.last_customer_ts = turn.ts
         state.last_customer = turn.author
-        state.last_asked = asks_question(turn.text)
+        state.last_asked = asks_question(turn.text) if asks is None else asks
         state.last_logit = max(-_LOGIT_CAP, min(_LOGIT_CAP, z))
         state.peak_logit = max(state.last_logit, state.peak_logit or -_LOGIT_CAP)
         state.last_agent = []

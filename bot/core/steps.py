@@ -46,6 +46,7 @@ class Reading:
     features: Features
     topic: str | None = None
     vector: Vector | None = None  # sentence embedding, when an embedder is loaded
+    asks: bool | None = None  # `asks_question` of the message, once the context step asked
 
 
 Step = Callable[[Reading], None]
@@ -754,7 +755,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         r.topic = reader.topic_of(prep.lower)
         before = state.topic_counts.get(r.topic, 0) if r.topic else 0
         feats.set(F.TOPIC_AGAIN, float(min(before, 3)), f"asks about {r.topic} again")
-        asks = asks_question(r.turn.text)
+        asks = r.asks = asks_question(r.turn.text)
         feats.set(
             F.ASKS_AGAIN,
             1.0 if asks and r.after_agent and state.last_asked else 0.0,
