@@ -269,12 +269,12 @@ class AnyOf:
     alternation of many phrases scans a text slowly; most texts hold none of their words)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self._gated = [(required_literals(p), re.compile(p)) for p in patterns]
+        self._gated = [(_literal_gate([p]), re.compile(p)) for p in patterns]
 
     def found(self, text: str) -> bool:
         """Some pattern matches somewhere in `text`."""
-        for needs, rx in self._gated:
-            if needs is not None and not any(lit in text for lit in needs):
+        for gate, rx in self._gated:
+            if gate is not None and gate.search(text) is None:
                 continue
             if rx.search(text) is not None:
                 return True
