@@ -57,9 +57,9 @@ class WordLlamaEmbedder:
         pieces = self._pieces
         out: list[int] = []
         first = True
-        for match in _SEGMENT.finditer(text):
+        for segment in _SEGMENT.findall(text):  # the words as strings, no match objects
             # the text's first word gets its "▁" from the tokenizer; later ones from their space
-            piece = match.group() if first else match.group()[1:]
+            piece = segment if first else segment[1:]
             first = False
             ids = pieces.get(piece)
             if ids is None:
