@@ -57,9 +57,9 @@ class WordLlamaEmbedder:
         pieces = self._pieces
         out: list[int] = []
         first = True
-        for match in _SEGMENT.finditer(text):
+        for segment in _SEGMENT.findall(text):  # the words as strings, no match objects
             # the text's first word gets its "▁" from the tokenizer; later ones from their space
-            piece = match.group() if first else match.group()[1:]
+            piece = segment if first else segment[1:]
             first = False
             ids = pieces.get(piece)
             if ids is None:
@@ -81,7 +81,8 @@ class WordLlamaEmbedder:
         ids = self.token_ids(text)[:MAX_TOKENS]
         if not ids:
             return self._zero
-        vec: Vector = self._matrix.take(ids, axis=0).sum(axis=0)
+        # `np.add.reduce` is what `.sum` calls, without its Python wrapper (the same sum)
+        vec: Vector = np.add.reduce(self._matrix.take(ids, axis=0), axis=0)
         norm = float(np.sqrt(vec @ vec))
         return vec / norm if norm > 0 else self._zero
 

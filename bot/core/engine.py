@@ -44,7 +44,7 @@ from bot.core.steps import (
     left_for_own_reason,
 )
 from bot.core.text import Prepared, figure_hashes, prepare
-from bot.core.textindex import Vocabulary, WordPattern
+from bot.core.textindex import AnyOf, Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, shorten
 from bot.core.tone import ToneModels
 from phrasebook.detection import DetectionRules
@@ -231,7 +231,7 @@ class FrustrationEngine:
         t = rules.tuning
         self._appreciate_if = re.compile("|".join(f"(?:{p})" for p in t.appreciate_if))
         self._pass_on = re.compile("|".join(f"(?:{p})" for p in t.pass_on))
-        self._no_fault = re.compile("|".join(f"(?:{p})" for p in t.no_fault))
+        self._no_fault = AnyOf(t.no_fault)
         self.tone = tone or ToneModels()
         self.bank = bank
         vocab = self._vocab = Vocabulary()  # one token pass per message serves every word list
@@ -451,7 +451,7 @@ class FrustrationEngine:
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
-        no_fault = self._no_fault.search(prep.lower) is not None  # "not a complaint", "we moved"
+        no_fault = self._no_fault.found(prep.lower)  # "not a complaint", "we moved"
         complains = reading.features.has(*t.grievance) and not no_fault
         grievance = was_heated or state.grieved or complains
         thanking = reading.features.has("calm.praise") or (
@@ -557,7 +557,7 @@ class FrustrationEngine:
             and state.last_logit is not None
             and state.last_logit >= self._uneasy_z
         )
-        self._remember(state, prep, turn, z)
+        self._remember(state, prep, turn, z, reading.asks)
         state.was_warm = state.was_warm or reading.features.has(*F.WARM_PREFIXES)
         return Assessment(
             turn=index,
@@ -582,12 +582,14 @@ class FrustrationEngine:
             margin=round(z - self._frustrated_z, 3),
         )
 
-    def _remember(self, state: EngineState, prep: Prepared, turn: Turn, z: float) -> None:
+    def _remember(
+        self, state: EngineState, prep: Prepared, turn: Turn, z: float, asks: bool | None
+    ) -> None:
         state.recent_hashes.append(sorted(prep.content_hashes)[:MAX_HASHES])
         del state.recent_hashes[:-RECENT]
         state.last_customer_ts = turn.ts
         state.last_customer = turn.author
-        state.last_asked = asks_question(turn.text)
+        state.last_asked = asks_question(turn.text) if asks is None else asks
         state.last_logit = max(-_LOGIT_CAP, min(_LOGIT_CAP, z))
         state.peak_logit = max(state.last_logit, state.peak_logit or -_LOGIT_CAP)
         state.last_agent = []

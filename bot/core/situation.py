@@ -31,13 +31,25 @@ _SENTENCE = re.compile(r"(?:[^.!?;:\n]|[.!?;:](?=[^\s.!?;:]))+")
 _QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?+[!?]*(?=[\s\"']|$)")
 
 
+_Combination = tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str], ...]]
+
+
+def _combination(parts: Sequence[str]) -> _Combination:
+    leads = (leading(part) for part in parts)
+    return (
+        tuple(compile_regex([part]) for part in parts),
+        tuple(lead for lead in leads if lead is not None),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _CompiledCue:
     rule: CueRule
     regex: WordPattern
     unless: re.Pattern[str] | None
-    concepts: tuple[tuple[re.Pattern[str], ...], ...] = ()
-    leads: tuple[tuple[frozenset[str] | None, ...], ...] = ()
+    # each combination of concept parts, with the first letters its parts can begin with
+    # (`leading`; a part that may begin with anything is left out: it rules nothing out)
+    concepts: tuple[_Combination, ...] = ()
     cased: re.Pattern[str] | None = None
     # the same look-alikes as `unless`, matched fast: most messages have none, and then the
     # blanking scan (a regex over the whole message) is skipped
@@ -60,11 +72,14 @@ class _CompiledCue:
         `prefixes` are the message's token prefixes: a part whose first letters none of them
         has cannot match, so its combination is skipped without running a regex."""
         # a combination one of whose parts is nowhere in the message cannot match any sentence
-        live = [
-            combo
-            for combo, leads in zip(self.concepts, self.leads, strict=True)
-            if _all_possible(leads, prefixes) and _all_found(combo, text)
-        ]
+        live: list[tuple[re.Pattern[str], ...]] = []
+        for combo, leads in self.concepts:
+            for lead in leads:
+                if lead.isdisjoint(prefixes):
+                    break
+            else:
+                if _all_found(combo, text):
+                    live.append(combo)
         if not live:
             return None
         for sentence in _SENTENCE.finditer(text):
@@ -73,14 +88,6 @@ class _CompiledCue:
                 if all(rx.search(piece) for rx in combo):
                     return sentence.span()
         return None
-
-
-def _all_possible(leads: tuple[frozenset[str] | None, ...], prefixes: frozenset[str]) -> bool:
-    # loops, not all(<generator>): these run for every cue combination of every message
-    for lead in leads:  # noqa: SIM110
-        if lead is not None and lead.isdisjoint(prefixes):
-            return False
-    return True
 
 
 def _all_found(combo: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -111,8 +118,7 @@ class SituationReader:
                 c,
                 compile_patterns(c.patterns, vocab),
                 compile_regex(c.unless) if c.unless else None,
-                tuple(tuple(compile_regex([part]) for part in combo) for combo in c.concepts),
-                tuple(tuple(leading(part) for part in combo) for combo in c.concepts),
+                tuple(_combination(combo) for combo in c.concepts),
                 re.compile("|".join(f"(?:{p})" for p in c.cased)) if c.cased else None,
                 compile_patterns(c.unless, vocab) if c.unless else None,
             )
@@ -200,7 +206,9 @@ class SituationReader:
                 text = blank(cue_text, cc.unless)
             if cc.rule.questions_need_upset and not upset and "?" in text:
                 text = blank(text, _QUESTION)
-            m = cc.regex.search(text) or cc.concept_span(text, self.vocab.index(text).prefixes)
+            m = cc.regex.search(text)
+            if m is None and cc.concepts:
+                m = cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is None and upset and cc.cased is not None:
                 m = cc.cased_span(original, lower, text)
             if m is not None:

@@ -21,6 +21,7 @@ from bot.core.features import Features, Hit
 from bot.core.models import Turn
 from bot.core.signals import Matcher, strip_quote_lines
 from bot.core.text import FIGURE, Prepared, content_hashes, figure_key
+from bot.core.textindex import AnyOf
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
 
@@ -45,6 +46,7 @@ class Reading:
     features: Features
     topic: str | None = None
     vector: Vector | None = None  # sentence embedding, when an embedder is loaded
+    asks: bool | None = None  # `asks_question` of the message, once the context step asked
 
 
 Step = Callable[[Reading], None]
@@ -609,13 +611,13 @@ def own_reason_step(rules: DetectionRules) -> Step:
     (`tuning.no_fault`). The reason holds for the rest of the thread: "does cancelling the plan
     delete everything?" two messages after "our parent company standardised on one provider,
     not a complaint" asks how to leave, it does not threaten to; unless the message vents."""
-    no_fault = _either(rules.tuning.no_fault)
+    no_fault = AnyOf(rules.tuning.no_fault)
 
     def own_reason(r: Reading) -> None:
         feats = r.features
         if not feats.has(*_NOT_OURS) or feats.has(*_VENTED):
             return
-        if no_fault.search(r.prep.lower) is not None:
+        if no_fault.found(r.prep.lower):
             for name in [n for n in feats.values if n.startswith(_NOT_OURS)]:
                 feats.drop(name)
         elif left_for_own_reason(r.state, feats):
@@ -790,7 +792,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         r.topic = reader.topic_of(prep.lower)
         before = state.topic_counts.get(r.topic, 0) if r.topic else 0
         feats.set(F.TOPIC_AGAIN, float(min(before, 3)), f"asks about {r.topic} again")
-        asks = asks_question(r.turn.text)
+        asks = r.asks = asks_question(r.turn.text)
         feats.set(
             F.ASKS_AGAIN,
             1.0 if asks and r.after_agent and state.last_asked else 0.0,

@@ -133,7 +133,7 @@ def _strip_logs(text: str) -> tuple[str, bool]:
     kept: list[str] = []
     removed = False
     for line in text.split("\n"):
-        if _LOG_LINE.match(line) or (_LOGGY_WORDS.search(line) and ":" in line):
+        if _LOG_LINE.match(line) or (":" in line and _LOGGY_WORDS.search(line)):
             removed = True
             continue
         kept.append(line)
@@ -215,7 +215,8 @@ def prepare(text: str) -> Prepared:
         body = _SLACK_OTHER.sub(" ", body)
     if "&" in body:  # Slack sends what people typed as &, < and > escaped; markup is gone now
         body = body.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
-    body = _URL.sub(" ", body)
+    if "http" in body or "www." in body:  # what every match of _URL begins with
+        body = _URL.sub(" ", body)
     if '"' in body or "\u201c" in body:
         body = _REPORTED.sub(_unquote, body)
     if "*" in body or "_" in body or "~" in body:
@@ -225,7 +226,13 @@ def prepare(text: str) -> Prepared:
         body = _FACEPALM_CODE.sub(" \U0001f926 ", body)
         body = _CHEER_EMOJI_CODE.sub(lambda m: f" {_CHEER_EMOJI[m.group(1)]} ", body)
         body = _EMOJI.sub(" ", body)
-    body = _SPACES.sub(" ", _HASHTAG.sub("", _HANDLE.sub(" ", body)))
+    # a regex is run only over a text with the character its matches need
+    if "@" in body:
+        body = _HANDLE.sub(" ", body)
+    if "#" in body:
+        body = _HASHTAG.sub("", body)
+    if "  " in body or "\t" in body or "\u00a0" in body:  # two of them in a row, or one of these
+        body = _SPACES.sub(" ", body)
     stripped = stripped or logs
     prose = body if len(body) <= MAX_CHARS else f"{body[:_HEAD]} … {body[_HEAD - MAX_CHARS :]}"
     lower = prose.lower().replace("’", "'")
@@ -242,7 +249,7 @@ def prepare(text: str) -> Prepared:
         chars=chars,
         caps_words=sum(1 for w in _CAPS_WORD.findall(prose) if not _LOGGY_WORDS.fullmatch(w)),
         long_words=len(_ANY_WORD.findall(prose)),
-        bursts=len(_BURST.findall(prose)),
+        bursts=len(_BURST.findall(prose)) if "!" in prose or "?" in prose else 0,
         stripped_code=stripped,
         handled_language=handled,
     )

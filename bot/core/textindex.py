@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from bot.core.leading import (
@@ -162,7 +163,7 @@ class _Index:
         if self._starts is None:
             at_word = self._vocab._at_word
             starting_at = self._vocab.starting_at
-            starts: dict[int, list[int]] = {}
+            starts: defaultdict[int, list[int]] = defaultdict(list)
             heads = self.heads
             for m in _START.finditer(self.text):
                 word = m.group(1)
@@ -175,11 +176,7 @@ class _Index:
                 pos = m.start()
                 heads[pos] = head
                 for pid in pids:
-                    found = starts.get(pid)
-                    if found is None:
-                        starts[pid] = [pos]
-                    else:
-                        found.append(pos)
+                    starts[pid].append(pos)
             self._starts = starts
         return self._starts
 
@@ -199,7 +196,10 @@ def _token_hits(text: str, vocab: Vocabulary) -> dict[int, list[Span]]:
         return {}
     spans = [m.span() for m in _TOKEN.finditer(text)]
     hits: dict[int, list[Span]] = {}
+    openers = vocab.openers
     for i, word in enumerate(words):
+        if word not in openers:  # most words of a message are in no list
+            continue
         for pid in vocab.words.get(word, ()):
             hits.setdefault(pid, []).append(spans[i])
         for pid, phrase in vocab.firsts.get(word, ()):
@@ -261,6 +261,24 @@ def _literal_gate(parts: Sequence[str]) -> re.Pattern[str] | None:
     if not needed or len(needed) > GATE_MAX:
         return None
     return _compiled("|".join(re.escape(n) for n in sorted(needed, key=lambda n: (-len(n), n))))
+
+
+class AnyOf:
+    """Whether some of `patterns` occurs in a text: what a search of their alternation says,
+    each pattern run only over a text that holds one of the literals its matches need (an
+    alternation of many phrases scans a text slowly; most texts hold none of their words)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._gated = [(_literal_gate([p]), re.compile(p)) for p in patterns]
+
+    def found(self, text: str) -> bool:
+        """Some pattern matches somewhere in `text`."""
+        for gate, rx in self._gated:
+            if gate is not None and gate.search(text) is None:
+                continue
+            if rx.search(text) is not None:
+                return True
+        return False
 
 
 @functools.lru_cache(maxsize=16384)

@@ -624,3 +624,17 @@ def test_a_state_copy_keeps_every_field_and_shares_no_container() -> None:
         value = getattr(state, f.name)
         if isinstance(value, (list, dict)):
             assert getattr(twin, f.name) is not value, f.name
+
+
+@pytest.mark.parametrize("text", ["Where is my parcel", "Still broken?", "Still broken."])
+def test_whether_a_message_asked_is_remembered_with_or_without_the_context_step(
+    text: str,
+) -> None:
+    from bot.core.steps import asks_question
+
+    full = engine()
+    bare = FrustrationEngine(full.rules, full.tone, full.bank)
+    bare.pipeline = [(name, step) for name, step in full.pipeline if name != "context"]
+    for eng in (full, bare):
+        state, _ = eng.read(eng.start(), Turn(C, text, 0.0))
+        assert state.last_asked is asks_question(text)

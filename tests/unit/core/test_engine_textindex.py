@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.leading import CLOSED, required_literals, word_head, word_leads
 from bot.core.signals import compile_regex
-from bot.core.textindex import Vocabulary, WordPattern, split_alternatives
+from bot.core.textindex import AnyOf, Vocabulary, WordPattern, split_alternatives
 
 
 def test_alternatives_split_only_at_top_level() -> None:
@@ -217,3 +217,22 @@ def test_a_pattern_searched_everywhere_finds_what_a_scan_finds(text: str) -> Non
     assert ours.finditer(text) == [m.span() for m in regex.finditer(text)]
     first = regex.search(text)
     assert ours.search(text) == (first.span() if first else None)
+
+
+def test_any_of_the_shipped_no_fault_patterns_is_found_where_their_alternation_is() -> None:
+    from phrasebook.detection import load_detection
+
+    patterns = load_detection().tuning.no_fault
+    alternation = re.compile("|".join(f"(?:{p})" for p in patterns))
+    ours = AnyOf(patterns)
+    texts = [
+        "not a complaint, we moved to a new office and no longer need the second seat",
+        "our vet put him on a kidney diet so we won't need the food anymore",
+        "nothing wrong with the product, the board decided to consolidate vendors",
+        "we've finally moved into the new house",
+        "the app is broken again and nobody answers",  # none of their words
+        "removed the moved items",  # a literal inside a longer word
+        "",
+    ]
+    for text in texts:
+        assert ours.found(text) == (alternation.search(text) is not None), text

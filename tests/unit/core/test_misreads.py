@@ -114,6 +114,21 @@ def test_slack_markup_is_not_read_as_words() -> None:
     assert {"the", "docs", "help"} <= set(prep.tokens)
 
 
+@pytest.mark.parametrize(
+    ("text", "lower"),
+    [
+        ("ask @dana_k about it", "ask about it"),
+        ("see https://x.example/a?b=1 and www.example.com/x now", "see and now"),
+        ("#billing is down, #1 issue", "billing is down, #1 issue"),
+        ("so\tslow\u00a0\u00a0again  and \t again", "so\tslow again and again"),
+        ("so slow again", "so slow again"),  # nothing to clean up
+        ("mail me at a@b", "mail me at a@b"),  # an @ inside a word is no handle
+    ],
+)
+def test_handles_links_hashtags_and_runs_of_spaces_are_cleaned(text: str, lower: str) -> None:
+    assert prepare(text).lower == lower
+
+
 def test_slack_emphasis_is_taken_off_a_phrase_but_lone_marks_stay() -> None:
     prep = prepare("*URGENT* the app shows _another family's_ child ~and~ more")
     assert prep.lower == "urgent the app shows another family's child and more"
