@@ -395,7 +395,10 @@ def sarcasm(r: Reading) -> None:
         and not feats.has("calm.resolved")
         and (
             _HELP_PRAISED.search(lower) is not None
-            or (_THANKED_FOR_LINK.search(lower) and _SO_HELPFUL.search(lower)) is not None
+            or (
+                _THANKED_FOR_LINK.search(lower) is not None
+                and _SO_HELPFUL.search(lower) is not None
+            )
         )
         and _CONTRAST.search(lower) is None  # "very helpful. I've read it already though, ..."
     ):
