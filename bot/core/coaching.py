@@ -372,8 +372,7 @@ class Coach:
     @staticmethod
     def _agent_replied_since(state: CoachState, assessment: Assessment) -> bool:
         """True when an agent reply came after this customer message (it is already answered)."""
-        others_before = assessment.turn - assessment.customer_turn
-        return state.agent_turns > others_before
+        return state.agent_turns > assessment.replies_before
 
     def _candidates(
         self, state: CoachState, situation: Situation | None, *, escalating: bool, fresh: bool

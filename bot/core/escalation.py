@@ -272,7 +272,7 @@ class EscalationPolicy:
         )
         # before any agent reply the thread has not had its chance to go well: an over-limit ask
         # in the opening message waits for the agent unless the words themselves are heated
-        answered = assessment.turn > assessment.customer_turn
+        answered = assessment.replies_before > 0
         in_heat = heated and (answered or assessment.heated or assessment.level is Level.ANGRY)
         candidates = spoken + (list(over) if in_heat or assessment.agent_declined else [])
         rank = LEVEL_RANK[assessment.level]

@@ -168,6 +168,11 @@ class Assessment:
     unsettled: bool = False
     handled_language: bool = True  # False: text not in a language we read; stayed neutral
 
+    @property
+    def replies_before(self) -> int:
+        """How many messages from others (agents) came before this one in the thread."""
+        return self.turn - self.customer_turn
+
     def explain(self) -> str:
         """A one-line explanation a person can check."""
         if not self.handled_language:
