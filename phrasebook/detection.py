@@ -7,8 +7,11 @@ them all and raises `PhrasebookError(file, line, problem)` on the first bad one.
 from __future__ import annotations
 
 import re
+import re._constants as _sre_c  # the parse tree of a pattern, to check its branches
+import re._parser as _sre
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -17,6 +20,7 @@ from bot.core.models import CueKind, CustomerType, RequestKind, Trigger
 from phrasebook.loader import PhrasebookError, load_model
 
 DEFAULT_FOLDER = Path(__file__).parent / "data" / "detection"
+_ZERO_WIDTH = (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT)
 
 
 def _check_patterns(patterns: list[str]) -> list[str]:
@@ -26,6 +30,38 @@ def _check_patterns(patterns: list[str]) -> list[str]:
         except re.error as exc:
             raise ValueError(f"bad pattern {p!r}: {exc}") from exc
     return patterns
+
+
+def _check_word_patterns(patterns: list[str]) -> list[str]:
+    """Patterns that are matched word-bounded: each must compile, and no way through one may end
+    on a space. The engine wants a word boundary after every match, so "offer you (?:a |half)"
+    never matches "offer you a refund": its "a " branch is dead. Name the next word instead."""
+    _check_patterns(patterns)
+    for p in patterns:
+        if _ends_on_space(_sre.parse(p)):
+            raise ValueError(
+                f"pattern {p[:80]!r}: a branch ends on a space, so it can never match before "
+                "the word boundary the engine adds; end it on the word instead"
+            )
+    return patterns
+
+
+def _ends_on_space(items: Iterable[tuple[Any, Any]]) -> bool:
+    """Whether some way through a parsed pattern consumes a space last."""
+    consuming = [(op, av) for op, av in items if op not in _ZERO_WIDTH]
+    if not consuming:
+        return False
+    op, av = consuming[-1]
+    if op is _sre_c.LITERAL:
+        return bool(av == ord(" "))
+    if op is _sre_c.BRANCH:
+        return any(_ends_on_space(branch) for branch in av[1])
+    if op is _sre_c.SUBPATTERN:
+        return _ends_on_space(av[-1])
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+        low, _high, body = av
+        return _ends_on_space(body) or (low == 0 and _ends_on_space(consuming[:-1]))
+    return False
 
 
 class _Frozen(BaseModel):
@@ -46,7 +82,7 @@ class SignalRule(_Frozen):
     # customer's own: '"I Want To Speak To Your Manager" went live' asks for nobody
     skip_quoted: bool = False
 
-    _ok = field_validator("patterns")(_check_patterns)
+    _ok = field_validator("patterns")(_check_word_patterns)
 
 
 class Lexicon(_Frozen):
@@ -63,7 +99,7 @@ class Lexicon(_Frozen):
     hyperbole: list[str]  # friendly exaggeration that cancels threat/abuse words
     hyperbole_cancels: list[str]  # signal id prefixes a hyperbole match cancels
 
-    _ok = field_validator("hyperbole")(_check_patterns)
+    _ok = field_validator("hyperbole")(_check_word_patterns)
 
     def feature_ids(self) -> set[str]:
         """Every feature name the lexicon can produce."""
@@ -101,7 +137,8 @@ class CueRule(_Frozen):
     # or a company, so these count only from an upset customer
     cased: list[str] = []
 
-    _ok = field_validator("patterns", "unless", "cased")(_check_patterns)
+    _ok = field_validator("patterns", "unless")(_check_word_patterns)
+    _cased_ok = field_validator("cased")(_check_patterns)
 
     @field_validator("concepts")
     @classmethod
@@ -109,7 +146,7 @@ class CueRule(_Frozen):
         for combo in value:
             if len(combo) < 2:
                 raise ValueError("a concept combination needs at least two parts")
-            _check_patterns(combo)
+            _check_word_patterns(combo)
         return value
 
 
@@ -119,7 +156,7 @@ class RequestRule(_Frozen):
     kind: RequestKind
     patterns: list[str] = Field(min_length=1)
 
-    _ok = field_validator("patterns")(_check_patterns)
+    _ok = field_validator("patterns")(_check_word_patterns)
 
 
 class Cues(_Frozen):
@@ -155,7 +192,7 @@ class AgentRule(_Frozen):
     label: str = Field(min_length=3, max_length=80)
     patterns: list[str] = Field(min_length=1)
 
-    _ok = field_validator("patterns")(_check_patterns)
+    _ok = field_validator("patterns")(_check_word_patterns)
 
 
 class Agent(_Frozen):
@@ -171,7 +208,7 @@ class TypeRule(_Frozen):
     patterns: list[str] = Field(min_length=1)
     signals: list[str] = []  # signal id prefixes that also count as evidence
 
-    _ok = field_validator("patterns")(_check_patterns)
+    _ok = field_validator("patterns")(_check_word_patterns)
 
 
 class TriggerRule(_Frozen):
@@ -181,7 +218,7 @@ class TriggerRule(_Frozen):
     patterns: list[str] = Field(min_length=1)
     signals: list[str] = []
 
-    _ok = field_validator("patterns")(_check_patterns)
+    _ok = field_validator("patterns")(_check_word_patterns)
 
 
 class TopicRule(_Frozen):
@@ -191,7 +228,7 @@ class TopicRule(_Frozen):
     wants: str = Field(min_length=3, max_length=80)
     patterns: list[str] = Field(min_length=1)
 
-    _ok = field_validator("patterns")(_check_patterns)
+    _ok = field_validator("patterns")(_check_word_patterns)
 
 
 class SituationRules(_Frozen):

@@ -39,6 +39,7 @@ DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
 WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round
 SAME_ANSWER = "agent.same_answer"  # the agent's last reply repeats their previous one (canned)
 AGENT_ASKED = "agent.question"  # the agent's last reply asked the customer something
+AGENT_CHOICE = "agent.choice"  # ... offering something the customer may turn down
 # learned tone models
 TONE_WORDS = "tone.words"  # hashed n-gram model fitted on GoEmotions (centred logit)
 TONE_EMBED = "tone.embed"  # embedding probe fitted on GoEmotions (centred logit)

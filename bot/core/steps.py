@@ -176,6 +176,10 @@ _CLOSING_HELPFUL = re.compile(
 # better")
 _IRONIC = re.compile(
     r"\blove (?:that|this) for (?:us|me)\b|\bjust what (?:i|we) (?:needed|wanted)\b|"
+    # news that comes late, loved: "Love finding that out now"
+    r"\b(?:love|loving) (?:finding|hearing|learning|being told|discovering) (?:that|this|it)"
+    r"(?: out)? (?:now|only now|today|at this (?:point|stage)|this late)\b|"
+    r"\b(?:really |truly |so )?feeling (?:the love|so valued|very valued|really valued|special)\b|"
     r"\bi'?m sure (?:that|this|it)(?:'s|'ll| will| has| is going to)? (?:made|make|making|"
     r"help(?:ed|s)?|be a (?:great |huge |real )?comfort)\b|"
     r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
@@ -268,7 +272,7 @@ _BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\
 _FIGURE_OPENS = re.compile(
     r"^\W*("
     + FIGURE.pattern
-    + r")(?=\s*[.?!,]|\s+(?:for|is|are|to|when|while|on|in|of|and|just|now|"
+    + r")(?=\s*[.?!,]|\s+(?:for|is|are|to|when|while|with|without|on|in|of|and|just|now|"
     r"then|from|after|before|but)\b)"
 )
 # ... unless it takes the figure ("3-5 days is fine", "48h works for us", "2 weeks sounds good")
@@ -478,6 +482,34 @@ def closing(r: Reading) -> None:
     if len(r.prep.tokens) <= SHORT and feats.has("calm.thanks", "calm.closing"):
         for name in ("dialog.no", "dialog.pushback"):
             feats.drop(name)
+
+
+# a "no" opening a reply, with its punctuation ("nah, same address", "no. ", "nope!")
+_LEADING_NO = re.compile(r"^(?:no|nope|nah|negative)\b[\s,.!]*")
+
+
+def answered_no_step(matcher: Matcher) -> Step:
+    """A "no" turning down what the agent offered ("Want the Feb box sent to a different
+    address?" "nah same address") answers the question; it corrects nothing. The rest of the
+    message may still correct the agent ("no, I said the blue one")."""
+    words = matcher.family("dialog.no")
+
+    def answered_no(r: Reading) -> None:
+        if (
+            "dialog.no" not in r.features.values
+            or not r.after_agent
+            or F.AGENT_CHOICE not in r.state.last_agent
+        ):
+            return
+        lower = r.prep.lower
+        m = _LEADING_NO.match(lower)
+        if m is None:
+            return
+        rest = " " * m.end() + lower[m.end() :]
+        if words is None or words.search(rest) is None:
+            r.features.drop("dialog.no")
+
+    return answered_no
 
 
 # a reply doing what the agent asked ("sure, uploading now", "here you go", "attached")
@@ -871,6 +903,7 @@ def default_pipeline(
         ("sarcasm", sarcasm),
         ("contrast", contrast),
         ("closing", closing),
+        ("answered_no", answered_no_step(matcher)),
         ("own_slip", own_slip),
         ("elsewhere", elsewhere),
         ("aimed_elsewhere", aimed_elsewhere_step(rules)),

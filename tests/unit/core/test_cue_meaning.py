@@ -1225,6 +1225,50 @@ THIRTY_FIFTH_ROUND = [
         "In the portal I can see a firm called Norlake Ltd with their invoices and IBAN.",
     ),
 ]
+THIRTY_SIXTH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "I want the person who signs off on your sourcing on this thread."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this in front of whoever owns pricing or runs your accounts.",
+    ),
+    (CueKind.CHURN, "Your sponges come off the shelves in all 40 of our stores this month."),
+    (CueKind.CHURN, "Enough. Take this as notice that the standing order ends this week."),
+    (CueKind.CHURN, "I'm telling purchasing to move every open PO over to Brennan's by Friday."),
+    (CueKind.CHURN, "Six years we've bought from you and this is what we get."),
+    (CueKind.THREAT_ABUSE, "I'm two minutes from telling every one of them how you handle things."),
+    (
+        CueKind.THREAT_ABUSE,
+        "i'm posting this whole thread on linkedin tonight and tagging your ceo.",
+    ),
+    (
+        CueKind.LEGAL,
+        "This whole thread is going to the people who drafted our framework agreement.",
+    ),
+    (CueKind.LEGAL, "Then I'm telling the weights and measures people who printed the wrong ABV."),
+    (CueKind.LEGAL, "if this isn't sorted today I'm filing a report with the police."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "In our box was a packing slip for a different customer: her name, address and phone.",
+    ),
+    (CueKind.DATA_EXPOSURE, "Which makes me wonder who's holding OUR details right now."),
+]
+THIRTY_SIXTH_LOOKALIKES = [
+    "our social media team will post the new photos once the order lands",
+    "the twitter integration fails to post since yesterday, can you check?",
+    "the press release goes out friday so we need the stock by then",
+    "can you send the logo files to the media team too?",
+    "we're going to share the new menu on instagram and linkedin next week",
+    "I'll write a review on trustpilot, you guys were great",
+    "I'll tell everyone how great you were",
+    "we have to file a report with the regulator every quarter, can you export the numbers?",
+    "do I need to file a claim with the carrier for the dented box or will you?",
+    "I filed a claim against the policy last week, can you send the invoice copy?",
+    "it has to go up the chain to the district office by friday haha",
+    "I'll have to escalate it to our buyer for PO approval first, she's out til tomorrow",
+    "your sponges fly off the shelves, we need 40 more",
+    "please take this as notice of our change of address",
+    "you should expect a letter from the council about the permit",
+]
 THIRTY_FIFTH_LOOKALIKES = [
     "the contact details of the patient ombudsman changed, can you update the leaflet?",
     "if this frost comes back I'm suing the weather lol",
@@ -1408,6 +1452,7 @@ ESCALATIONS = (
     + THIRTY_THIRD_ROUND
     + THIRTY_FOURTH_ROUND
     + THIRTY_FIFTH_ROUND
+    + THIRTY_SIXTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1443,6 +1488,7 @@ CALM_LOOKALIKES = (
     + THIRTY_THIRD_LOOKALIKES
     + THIRTY_FOURTH_LOOKALIKES
     + THIRTY_FIFTH_LOOKALIKES
+    + THIRTY_SIXTH_LOOKALIKES
 )
 
 

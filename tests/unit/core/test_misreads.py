@@ -2147,3 +2147,90 @@ def test_praise_for_speed_is_no_hurry(text: str) -> None:
     a = read_after_agent(text, agent="I pushed a fix, re-export and it should be good.")
     assert "press.urgency" not in {s.id for s in a.signals}, a.explain()
     assert a.level is Level.CALM, a.explain()
+
+
+def test_a_no_that_turns_down_the_agents_offer_corrects_nothing() -> None:
+    """Batch 107: "Want the Feb box sent to a different address?" "nah same address" answers the
+    question; it is no correction of the agent."""
+    a = read_after_agent(
+        "nah same address, I'll be back by then. also the new cartridges are stupidly good",
+        agent="Paused until Feb 1, so no charge in Dec or Jan. Want the Feb box sent elsewhere?",
+    )
+    assert "dialog.no" not in {s.id for s in a.signals}, a.explain()
+    assert a.level is Level.CALM, a.explain()
+
+
+def test_a_no_to_a_question_that_was_no_offer_still_corrects() -> None:
+    a = read_after_agent(
+        "no, I said the blue one. the red one is what you sent last time",
+        agent="I've sent the red one again, it should arrive tomorrow. Want tracking?",
+    )
+    assert "dialog.no" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_short_delivery_is_something_missing() -> None:
+    """Batch 110: "the delivery was short, we got 22 dozen instead of 40"."""
+    for text in (
+        "Hi, this morning's delivery for order #DN-5120 was short, we got 22 dozen instead of 40.",
+        "the pallet came up short by 6 cases",
+    ):
+        assert "problem.missing" in {s.id for s in read_one(text).signals}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Brilliant. Love finding that out now. So you keep $1,240 of ours for another week",
+            "Refunds can take 7-10 business days to process depending on your bank.",
+        ),
+        (
+            "so I paid $190 for 6 bottles, got 4. lovely. really feeling the love here",
+            "Per our terms, once the parcel is handed over, claims go through the carrier.",
+        ),
+        (
+            "right. same boards as last year. different chalk. but sure, it's the boards",
+            "Please note that product performance can vary depending on the board surface.",
+        ),
+    ],
+)
+def test_sarcasm_at_an_answer_that_moved_nothing(text: str, agent: str) -> None:
+    """Batches 107 and 110: news loved for coming late, "feeling the love", an excuse granted in
+    mockery."""
+    opener = "Hi, we got charged twice for the box and the refund you promised never came."
+    a = read_after_agent(text, agent=agent, opener=opener)
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_the_loop_named_without_circles() -> None:
+    """Batch 110: "so we just keep doing this loop then. same question, same sentence back"."""
+    a = read_one("ok. so we just keep doing this loop then. same question, same sentence back.")
+    assert "repeat.loop" in {s.id for s in a.signals}, a.explain()
+
+
+def test_how_many_more_times_is_a_loaded_question_but_stock_is_not() -> None:
+    """A branch that ended on a space never matched: "how many more " is now "how many more
+    times"; asking how many more are in stock stays a plain question."""
+    loaded = read_one("how many more times do I have to send the invoice")
+    assert "press.question" in {s.id for s in loaded.signals}, loaded.explain()
+    plain = read_one("how many more do you have in stock? we might take 40")
+    assert "press.question" not in {s.id for s in plain.signals}, plain.explain()
+
+
+def test_a_tracking_number_given_is_something_done() -> None:
+    """Batch 108: "It shipped yesterday, tracking 1Z99W8810344" delivers what was asked."""
+    eng = engine()
+    assert "agent.done" in eng.agent_families("It shipped yesterday, tracking 1Z99W8810344 2210.")
+    assert "agent.done" not in eng.agent_families("tracking number will follow tomorrow")
+    assert "agent.choice" in eng.agent_families("Paused. Want the Feb box sent elsewhere?")
+
+
+def test_leaving_with_nothing_wrong_with_us_is_an_account_change() -> None:
+    """Batch 108: "we're moving our wick orders to a supplier in Portugal. nothing wrong with you
+    guys, it's purely the customs mess" is a reason of their own, not churn over the service."""
+    a = read_one(
+        "Hi Priya 👋 heads up: from January we're moving our wick orders to a supplier in "
+        "Portugal. nothing wrong with you guys, it's purely the customs mess."
+    )
+    assert "esc.churn" not in {s.id for s in a.signals}, a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
