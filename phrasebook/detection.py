@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre_c  # the parse tree of a pattern, to check its branches
 import re._parser as _sre
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,30 +38,49 @@ def _check_word_patterns(patterns: list[str]) -> list[str]:
     never matches "offer you a refund": its "a " branch is dead. Name the next word instead."""
     _check_patterns(patterns)
     for p in patterns:
-        if _ends_on_space(_sre.parse(p)):
+        tree = _sre.parse(p)
+        if _ends_on(tree, _is_space):
             raise ValueError(
                 f"pattern {p[:80]!r}: a branch ends on a space, so it can never match before "
                 "the word boundary the engine adds; end it on the word instead"
             )
+        if _ends_on(tree, _is_one_word_char):
+            raise ValueError(
+                f"pattern {p[:80]!r}: a branch ends on one \\d or \\w, so with the word boundary "
+                'after it only a one-character word matches (not "12"); end it on \\d+ or \\w+'
+            )
     return patterns
 
 
-def _ends_on_space(items: Iterable[tuple[Any, Any]]) -> bool:
-    """Whether some way through a parsed pattern consumes a space last."""
+def _is_space(op: Any, av: Any) -> bool:
+    return bool(op is _sre_c.LITERAL and av == ord(" "))
+
+
+def _is_one_word_char(op: Any, av: Any) -> bool:
+    """A single \\d or \\w (a class of word characters taken once)."""
+    return op is _sre_c.IN and any(
+        o is _sre_c.CATEGORY and a in (_sre_c.CATEGORY_DIGIT, _sre_c.CATEGORY_WORD) for o, a in av
+    )
+
+
+def _ends_on(items: Iterable[tuple[Any, Any]], last: Callable[[Any, Any], bool]) -> bool:
+    """Whether some way through a parsed pattern consumes, last, an item `last` accepts. A
+    space repeated or left out still ends on a space; a word character that a repeat after it
+    may extend ("\\d[\\d,]*") is no lone character."""
     consuming = [(op, av) for op, av in items if op not in _ZERO_WIDTH]
     if not consuming:
         return False
     op, av = consuming[-1]
-    if op is _sre_c.LITERAL:
-        return bool(av == ord(" "))
     if op is _sre_c.BRANCH:
-        return any(_ends_on_space(branch) for branch in av[1])
+        return any(_ends_on(branch, last) for branch in av[1])
     if op is _sre_c.SUBPATTERN:
-        return _ends_on_space(av[-1])
+        return _ends_on(av[-1], last)
     if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
-        low, _high, body = av
-        return _ends_on_space(body) or (low == 0 and _ends_on_space(consuming[:-1]))
-    return False
+        low, high, body = av
+        if last is not _is_space:
+            return high == 1 and _ends_on(body, last)
+        return _ends_on(body, last) or (low == 0 and _ends_on(consuming[:-1], last))
+    return last(op, av)
 
 
 class _Frozen(BaseModel):

@@ -109,7 +109,7 @@ _VERDICT_WORD = _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
 _DEADPAN = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? )?"
     + _VERDICT_WORD
-    + r"[.!]+\s+(?:just |really |so |very )?"
+    + r"[.!]+\s+(?:just |really |so |very |truly |simply |absolutely )?"
     + _VERDICT_WORD
     + r"[.!]*(?=\s|$)"
 )

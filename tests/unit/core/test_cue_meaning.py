@@ -1252,6 +1252,34 @@ THIRTY_SIXTH_ROUND = [
     ),
     (CueKind.DATA_EXPOSURE, "Which makes me wonder who's holding OUR details right now."),
 ]
+THIRTY_SEVENTH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "put me in touch with whoever signs off on allocations. today."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need somebody at your company who can actually commit engineers and sign off on it.",
+    ),
+    (CueKind.CHURN, "We have 38 salons on your brushes and every one of them is switching brand."),
+    (CueKind.LEGAL, "Her family already has a solicitor looking at it."),
+    (CueKind.LEGAL, "my insurer wants your product liability details by Monday."),
+    (CueKind.LEGAL, "I'm walking this over to the state control board myself."),
+    (
+        CueKind.LEGAL,
+        "I've forwarded this thread to the people who handle contract disputes on our side.",
+    ),
+    (CueKind.LEGAL, "If it isn't posted by Friday, they'll be contacting your company formally."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "It's for a different shop in Leeds, with their address and the last four of their card.",
+    ),
+    (CueKind.DATA_EXPOSURE, "Someone out there now has our address and payment info."),
+]
+THIRTY_SEVENTH_LOOKALIKES = [
+    "can you put me in touch with whoever handles invoices on our account?",
+    "every one of them is switching to the new POS next month, can you send the export?",
+    "our solicitor is looking at the lease for the new shop, can you hold the order a week?",
+    "we forwarded the quote to the people who handle purchasing on our side",
+    "it's for a different shop of ours in Leeds, can you change the delivery address?",
+]
 THIRTY_SIXTH_LOOKALIKES = [
     "our social media team will post the new photos once the order lands",
     "the twitter integration fails to post since yesterday, can you check?",
@@ -1453,6 +1481,7 @@ ESCALATIONS = (
     + THIRTY_FOURTH_ROUND
     + THIRTY_FIFTH_ROUND
     + THIRTY_SIXTH_ROUND
+    + THIRTY_SEVENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1489,6 +1518,7 @@ CALM_LOOKALIKES = (
     + THIRTY_FOURTH_LOOKALIKES
     + THIRTY_FIFTH_LOOKALIKES
     + THIRTY_SIXTH_LOOKALIKES
+    + THIRTY_SEVENTH_LOOKALIKES
 )
 
 

@@ -127,25 +127,27 @@ def test_invalid_regex_in_lexicon_raises_phrasebook_error(tmp_path: Path) -> Non
         "offer you (?:a |half)",  # the "a " branch needs a space right before the boundary
         "how many more ",
         "(?:than|then) (?:\\\\w+ )?",
+        "since (?:yesterday|\\\\d)",  # "since 12th" never matches a lone digit
     ],
 )
 def test_a_pattern_branch_that_ends_on_a_space_is_refused(tmp_path: Path, dead: str) -> None:
-    # patterns are matched with a word boundary after them: a branch ending on a space never
-    # matches, and a rule that looks present but is dead is worse than none
+    # patterns are matched with a word boundary after them: a branch ending on a space, or on
+    # one digit where a number goes, never matches; a rule that looks present but is dead is
+    # worse than none
     folder = _copy_rules(tmp_path)
     path = folder / "lexicon.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('"worst|', f'"{dead}|worst|', 1), encoding="utf-8")
     with pytest.raises(PhrasebookError) as err:
         load_detection(folder)
-    assert err.value.path.endswith("lexicon.yaml") and "ends on a space" in err.value.problem
+    assert err.value.path.endswith("lexicon.yaml") and "ends on" in err.value.problem
 
 
 def test_a_space_inside_a_pattern_or_in_a_lookaround_is_fine(tmp_path: Path) -> None:
     folder = _copy_rules(tmp_path)
     path = folder / "lexicon.yaml"
     text = path.read_text(encoding="utf-8")
-    fine = "(?<=not )offer you (?:an? \\\\w+|half)(?= now)|how many more times"
+    fine = "(?<=not )offer you (?:an? \\\\w+|half)(?= now)|how many more times|since \\\\d[\\\\d,]*"
     path.write_text(text.replace('"worst|', f'"{fine}|worst|', 1), encoding="utf-8")
     assert load_detection(folder) is not None
 

@@ -2234,3 +2234,68 @@ def test_leaving_with_nothing_wrong_with_us_is_an_account_change() -> None:
     )
     assert "esc.churn" not in {s.id for s in a.signals}, a.explain()
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "so I'm $412 out of pocket, bounced between an inbox and a slack channel",
+            "Please allow 5-7 business days for billing to respond.",
+            "repeat.loop",
+        ),
+        ("ok?? thats it?", "ok", "press.question"),
+        (
+            "form submitted. now what",
+            "Please fill in the shortage form on our website.",
+            "press.question",
+        ),
+        (
+            "oh wow, thanks for that insight 🙃 12 years doing colour and somehow never noticed",
+            "Results can vary depending on the hair's porosity.",
+            "press.sarcasm",
+        ),
+        (
+            "I've been cutting velvet ribbon for 14 years but sure, I'll go read the care guide",
+            "Please refer to our care guide at https://help.example.com/care",
+            "press.sarcasm",
+        ),
+        (
+            "it's mascara, not rocket science. we did all of that last time too",
+            "Could you also check that the wand is wiped before use?",
+            "verdict.harsh",
+        ),
+        (
+            "...scroll up? both are right there. second time I'm giving these.",
+            "Could you share the RMA number and the serial numbers?",
+            "dialog.pushback",
+        ),
+    ],
+)
+def test_batches_111_to_114_rising_words(text: str, agent: str, signal: str) -> None:
+    """Batches 111-114: bounced between desks, disbelief at a non-answer, the obvious thanked
+    for, mock compliance, "not rocket science", "scroll up?" after an ellipsis."""
+    a = read_after_agent(text, agent=agent)
+    assert signal in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the velvet ribbon is fraying at the cut ends on every spool",
+        "we ordered 2000 of the ring magnets (order MAG-7761) but received 1500",
+    ],
+)
+def test_wear_and_a_short_count_are_failures(text: str) -> None:
+    a = read_one(text)
+    assert {"problem.wrong", "problem.missing"} & {s.id for s in a.signals}, a.explain()
+
+
+def test_deadpan_praise_with_truly_after_a_complaint() -> None:
+    """Batch 111: "amazing. truly outstanding support." after a canned closing."""
+    a = read_after_agent(
+        "amazing. truly outstanding support.",
+        agent="You're welcome! Let us know if there's anything else.",
+        opener="the seitan arrived frozen solid, it's supposed to be chilled and it's broken",
+    )
+    assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
