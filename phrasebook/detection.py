@@ -25,6 +25,12 @@ _ZERO_WIDTH = (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT)
 
 def _check_patterns(patterns: list[str]) -> list[str]:
     for p in patterns:
+        if any(ord(c) < 32 and c not in "\n\t" for c in p):
+            # "\b" written in a double-quoted YAML string is a backspace, not a word boundary
+            raise ValueError(
+                f"pattern {p[:80]!r} holds a control character: in a double-quoted YAML string "
+                "write \\\\b, \\\\d, \\\\w (two backslashes)"
+            )
         try:
             re.compile(p)
         except re.error as exc:
@@ -34,8 +40,10 @@ def _check_patterns(patterns: list[str]) -> list[str]:
 
 def _check_word_patterns(patterns: list[str]) -> list[str]:
     """Patterns that are matched word-bounded: each must compile, and no way through one may end
-    on a space. The engine wants a word boundary after every match, so "offer you (?:a |half)"
-    never matches "offer you a refund": its "a " branch is dead. Name the next word instead."""
+    on a space or on a lone digit or word character. The engine wants a word boundary after
+    every match, so "offer you (?:a |half)" never matches "offer you a refund" (its "a " branch
+    is dead), and "since (?:monday|\\d)" never matches "since 12th". A team phrasebook with such
+    a pattern is refused at load, with the pattern named."""
     _check_patterns(patterns)
     for p in patterns:
         tree = _sre.parse(p)

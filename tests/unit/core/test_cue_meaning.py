@@ -1273,6 +1273,33 @@ THIRTY_SEVENTH_ROUND = [
     ),
     (CueKind.DATA_EXPOSURE, "Someone out there now has our address and payment info."),
 ]
+THIRTY_EIGHTH_ROUND = [
+    (
+        CueKind.CHURN,
+        "From next month all our button and trim purchasing, about 40k a year, goes to the "
+        "distributor in Lyon.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "the next video is going to be about exactly how you treat subscribers",
+    ),
+    (
+        CueKind.LEGAL,
+        "I'll report it to the food inspection authority and tell them where it came from.",
+    ),
+    (CueKind.LEGAL, "Enough. I've asked my bank to reverse the $640."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the preview shows a completely different couple's invite. their names, their home address",
+    ),
+]
+THIRTY_EIGHTH_LOOKALIKES = [
+    "we need 12 case-bound copies of an arbitration record for a lawyer we work with",
+    "our chairman wants to escalate it to a group buy for the whole club lol",
+    "all our button orders go to the warehouse in Lyon now, can you update the address?",
+    "my next video is about how you make the brushes, can I film at the factory?",
+    "I asked my bank to reverse the duplicate payment on my side, so ignore the second one",
+]
 THIRTY_SEVENTH_LOOKALIKES = [
     "can you put me in touch with whoever handles invoices on our account?",
     "every one of them is switching to the new POS next month, can you send the export?",
@@ -1482,6 +1509,7 @@ ESCALATIONS = (
     + THIRTY_FIFTH_ROUND
     + THIRTY_SIXTH_ROUND
     + THIRTY_SEVENTH_ROUND
+    + THIRTY_EIGHTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1519,6 +1547,7 @@ CALM_LOOKALIKES = (
     + THIRTY_FIFTH_LOOKALIKES
     + THIRTY_SIXTH_LOOKALIKES
     + THIRTY_SEVENTH_LOOKALIKES
+    + THIRTY_EIGHTH_LOOKALIKES
 )
 
 

@@ -143,6 +143,17 @@ def test_a_pattern_branch_that_ends_on_a_space_is_refused(tmp_path: Path, dead: 
     assert err.value.path.endswith("lexicon.yaml") and "ends on" in err.value.problem
 
 
+def test_a_yaml_escape_that_lost_its_backslash_is_refused(tmp_path: Path) -> None:
+    # "\b" in a double-quoted YAML string is a backspace: the pattern would silently never match
+    folder = _copy_rules(tmp_path)
+    path = folder / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"worst|', '"worst\\b|', 1), encoding="utf-8")
+    with pytest.raises(PhrasebookError) as err:
+        load_detection(folder)
+    assert "control character" in err.value.problem
+
+
 def test_a_space_inside_a_pattern_or_in_a_lookaround_is_fine(tmp_path: Path) -> None:
     folder = _copy_rules(tmp_path)
     path = folder / "lexicon.yaml"

@@ -2299,3 +2299,41 @@ def test_deadpan_praise_with_truly_after_a_complaint() -> None:
         opener="the seitan arrived frozen solid, it's supposed to be chilled and it's broken",
     )
     assert "press.sarcasm" in {s.id for s in a.signals}, a.explain()
+
+
+def test_used_as_a_verb_is_no_second_hand_item() -> None:
+    """Batch 117: "last time i used it straight" is no "used" item; "it arrived used" is."""
+    told = read_one(
+        "perfect. last time i used it straight and my aquatint looked like the moon lol"
+    )
+    assert "problem.wrong" not in {s.id for s in told.signals}, told.explain()
+    sent = read_one("the headphones arrived used, there are scratches on them")
+    assert "problem.wrong" in {s.id for s in sent.signals}, sent.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "they came out of the box like that. but sure, super helpful advice, thanks so much",
+            "Please make sure the sheets are stored flat and away from heat.",
+            "press.sarcasm",
+        ),
+        (
+            "awesome, super helpful. show's in 9 days. take your time I guess 👍",
+            "I'll need to check with production whether this was a proof or a print issue.",
+            "press.sarcasm",
+        ),
+        ("soon isn't a date.", "Should be soon!", "dialog.pushback"),
+        (
+            "mate, it's the same artwork file. could you actually look into the plates?",
+            "Please check the FAQ section on artwork preparation.",
+            "dialog.pushback",
+        ),
+    ],
+)
+def test_batches_115_to_118_rising_words(text: str, agent: str, signal: str) -> None:
+    """Batches 115-118: mock thanks after a brush-off, "take your time I guess", a vague promise
+    refused, "could you actually look"."""
+    a = read_after_agent(text, agent=agent)
+    assert signal in {s.id for s in a.signals}, a.explain()
