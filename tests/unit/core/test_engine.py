@@ -110,13 +110,19 @@ def test_cut_points_out_of_order_raise_with_file_and_line(tmp_path: Path) -> Non
     assert err.value.path.endswith("combiner.yaml") and "cuts must rise" in err.value.problem
 
 
-def test_invalid_regex_in_lexicon_raises_phrasebook_error(tmp_path: Path) -> None:
+def _lexicon_led_by(tmp_path: Path, text: str) -> Path:
+    """A copy of the shipped rules whose first lexicon pattern starts with `text` (written into
+    a double-quoted YAML string as it stands)."""
     folder = _copy_rules(tmp_path)
     path = folder / "lexicon.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"worst|', '"(worst|', 1), encoding="utf-8")
+    lexicon = path.read_text(encoding="utf-8")
+    path.write_text(lexicon.replace('"worst|', f'"{text}worst|', 1), encoding="utf-8")
+    return folder
+
+
+def test_invalid_regex_in_lexicon_raises_phrasebook_error(tmp_path: Path) -> None:
     with pytest.raises(PhrasebookError) as err:
-        load_detection(folder)
+        load_detection(_lexicon_led_by(tmp_path, "("))
     assert err.value.path.endswith("lexicon.yaml")
     assert err.value.line is not None and "bad pattern" in err.value.problem
 
@@ -134,33 +140,23 @@ def test_a_pattern_branch_that_ends_on_a_space_is_refused(tmp_path: Path, dead: 
     # patterns are matched with a word boundary after them: a branch ending on a space, or on
     # one digit where a number goes, never matches; a rule that looks present but is dead is
     # worse than none
-    folder = _copy_rules(tmp_path)
-    path = folder / "lexicon.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"worst|', f'"{dead}|worst|', 1), encoding="utf-8")
     with pytest.raises(PhrasebookError) as err:
-        load_detection(folder)
+        load_detection(_lexicon_led_by(tmp_path, dead + "|"))
     assert err.value.path.endswith("lexicon.yaml") and "ends on" in err.value.problem
 
 
 def test_a_yaml_escape_that_lost_its_backslash_is_refused(tmp_path: Path) -> None:
-    # "\b" in a double-quoted YAML string is a backspace: the pattern would silently never match
-    folder = _copy_rules(tmp_path)
-    path = folder / "lexicon.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"worst|', '"worst\\b|', 1), encoding="utf-8")
+    # "\\b" in a double-quoted YAML string is a backspace: the pattern would silently never match
     with pytest.raises(PhrasebookError) as err:
-        load_detection(folder)
+        load_detection(_lexicon_led_by(tmp_path, "worst\\b|"))
     assert "control character" in err.value.problem
 
 
 def test_a_space_inside_a_pattern_or_in_a_lookaround_is_fine(tmp_path: Path) -> None:
-    folder = _copy_rules(tmp_path)
-    path = folder / "lexicon.yaml"
-    text = path.read_text(encoding="utf-8")
-    fine = "(?<=not )offer you (?:an? \\\\w+|half)(?= now)|how many more times|since \\\\d[\\\\d,]*"
-    path.write_text(text.replace('"worst|', f'"{fine}|worst|', 1), encoding="utf-8")
-    assert load_detection(folder) is not None
+    fine = (
+        "(?<=not )offer you (?:an? \\\\w+|half)(?= now)|how many more times|since \\\\d[\\\\d,]*|"
+    )
+    assert load_detection(_lexicon_led_by(tmp_path, fine)) is not None
 
 
 def test_unknown_key_is_rejected(tmp_path: Path) -> None:
