@@ -6,6 +6,7 @@ them all and raises `PhrasebookError(file, line, problem)` on the first bad one.
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _sre_c  # the parse tree of a pattern, to check its branches
 import re._parser as _sre
@@ -46,18 +47,29 @@ def _check_word_patterns(patterns: list[str]) -> list[str]:
     a pattern is refused at load, with the pattern named."""
     _check_patterns(patterns)
     for p in patterns:
-        tree = _sre.parse(p)
-        if _ends_on(tree, _is_space):
-            raise ValueError(
-                f"pattern {p[:80]!r}: a branch ends on a space, so it can never match before "
-                "the word boundary the engine adds; end it on the word instead"
-            )
-        if _ends_on(tree, _is_one_word_char):
-            raise ValueError(
-                f"pattern {p[:80]!r}: a branch ends on one \\d or \\w, so with the word boundary "
-                'after it only a one-character word matches (not "12"); end it on \\d+ or \\w+'
-            )
+        problem = _dead_end(p)
+        if problem is not None:
+            raise ValueError(f"pattern {p[:80]!r}: {problem}")
     return patterns
+
+
+@functools.lru_cache(maxsize=8192)
+def _dead_end(pattern: str) -> str | None:
+    """What makes a branch of `pattern` unable to match before a word boundary, if anything.
+    Parsing every pattern costs about a tenth of a second; a process that loads the phrasebook
+    again (a team's on top of the shipped one, the tests) parses each pattern once."""
+    tree = _sre.parse(pattern)
+    if _ends_on(tree, _is_space, once=False):
+        return (
+            "a branch ends on a space, so it can never match before the word boundary the "
+            "engine adds; end it on the word instead"
+        )
+    if _ends_on(tree, _is_one_word_char, once=True):
+        return (
+            "a branch ends on one \\d or \\w, so with the word boundary after it only a "
+            'one-character word matches (not "12"); end it on \\d+ or \\w+'
+        )
+    return None
 
 
 def _is_space(op: Any, av: Any) -> bool:
@@ -71,23 +83,28 @@ def _is_one_word_char(op: Any, av: Any) -> bool:
     )
 
 
-def _ends_on(items: Iterable[tuple[Any, Any]], last: Callable[[Any, Any], bool]) -> bool:
-    """Whether some way through a parsed pattern consumes, last, an item `last` accepts. A
-    space repeated or left out still ends on a space; a word character that a repeat after it
-    may extend ("\\d[\\d,]*") is no lone character."""
+def _ends_on(
+    items: Iterable[tuple[Any, Any]], last: Callable[[Any, Any], bool], *, once: bool
+) -> bool:
+    """Whether some way through a parsed pattern consumes, last, an item `last` accepts.
+    `once`: the item must be taken exactly once ("\\d[\\d,]*" may go on past the lone digit,
+    so it does not end on one); otherwise a repeat of it, or a repeat left out after it, counts
+    too (a space repeated is still a space)."""
     consuming = [(op, av) for op, av in items if op not in _ZERO_WIDTH]
     if not consuming:
         return False
     op, av = consuming[-1]
     if op is _sre_c.BRANCH:
-        return any(_ends_on(branch, last) for branch in av[1])
+        return any(_ends_on(branch, last, once=once) for branch in av[1])
     if op is _sre_c.SUBPATTERN:
-        return _ends_on(av[-1], last)
+        return _ends_on(av[-1], last, once=once)
     if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
         low, high, body = av
-        if last is not _is_space:
-            return high == 1 and _ends_on(body, last)
-        return _ends_on(body, last) or (low == 0 and _ends_on(consuming[:-1], last))
+        if once:
+            return high == 1 and _ends_on(body, last, once=True)
+        return _ends_on(body, last, once=False) or (
+            low == 0 and _ends_on(consuming[:-1], last, once=False)
+        )
     return last(op, av)
 
 

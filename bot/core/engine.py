@@ -240,7 +240,9 @@ class FrustrationEngine:
         self.agent_rules: list[tuple[str, WordPattern]] = [
             (r.id, compile_patterns(r.patterns, vocab)) for r in rules.agent.rules
         ]
-        self.pipeline: Pipeline = default_pipeline(self.matcher, self.reader, self.tone, rules)
+        self.pipeline: Pipeline = default_pipeline(
+            self.matcher, self.reader, self.tone, rules, self._no_fault
+        )
         self._weights = {**rules.combiner.weights, **rules.combiner.priors}
 
     @staticmethod
@@ -451,7 +453,10 @@ class FrustrationEngine:
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or
         # worse ("for the fourth week the trucks vanish from the map" ... "we replace the vendor")
-        no_fault = self._no_fault.found(prep.lower)  # "not a complaint", "we moved"
+        # "not a complaint", "we moved" (the own-reason step may have looked already)
+        no_fault = reading.no_fault
+        if no_fault is None:
+            no_fault = self._no_fault.found(prep.lower)
         complains = reading.features.has(*t.grievance) and not no_fault
         grievance = was_heated or state.grieved or complains
         thanking = reading.features.has("calm.praise") or (

@@ -47,6 +47,7 @@ class Reading:
     topic: str | None = None
     vector: Vector | None = None  # sentence embedding, when an embedder is loaded
     asks: bool | None = None  # `asks_question` of the message, once the context step asked
+    no_fault: bool | None = None  # the message names a reason of its own, once a step looked
 
 
 Step = Callable[[Reading], None]
@@ -652,20 +653,20 @@ def left_for_own_reason(state: EngineState, feats: Features) -> bool:
     return state.own_reason and not state.grieved and not feats.has(*_VENTED)
 
 
-def own_reason_step(rules: DetectionRules) -> Step:
+def own_reason_step(no_fault: AnyOf) -> Step:
     """`own_reason`: a customer who says the reason is not the service ("we've finally moved
     into the new house so we won't need the unit", "our vet put him on a kidney diet") is not
     complaining: leaving, and what no longer suits them, are an account change
     (`tuning.no_fault`). The reason holds for the rest of the thread: "does cancelling the plan
     delete everything?" two messages after "our parent company standardised on one provider,
     not a complaint" asks how to leave, it does not threaten to; unless the message vents."""
-    no_fault = AnyOf(rules.tuning.no_fault)
 
     def own_reason(r: Reading) -> None:
         feats = r.features
         if not feats.has(*_NOT_OURS) or feats.has(*_VENTED):
             return
-        if no_fault.found(r.prep.lower):
+        r.no_fault = no_fault.found(r.prep.lower)
+        if r.no_fault:
             for name in [n for n in feats.values if n.startswith(_NOT_OURS)]:
                 feats.drop(name)
         elif left_for_own_reason(r.state, feats):
@@ -902,9 +903,14 @@ def _overlap(prep: Prepared, recent: list[list[int]]) -> float:
 
 
 def default_pipeline(
-    matcher: Matcher, reader: SituationReader, tone: ToneModels, rules: DetectionRules
+    matcher: Matcher,
+    reader: SituationReader,
+    tone: ToneModels,
+    rules: DetectionRules,
+    no_fault: AnyOf | None = None,
 ) -> Pipeline:
-    """The engine's steps, in order."""
+    """The engine's steps, in order (`no_fault`: `tuning.no_fault` compiled, when the caller
+    has it already)."""
     return [
         ("lexicon", lexicon_step(matcher)),
         ("dialogue_only", dialogue_only),
@@ -921,7 +927,7 @@ def default_pipeline(
         ("elsewhere", elsewhere),
         ("aimed_elsewhere", aimed_elsewhere_step(rules)),
         ("no_rush", no_rush_step(rules)),
-        ("own_reason", own_reason_step(rules)),
+        ("own_reason", own_reason_step(no_fault or AnyOf(rules.tuning.no_fault))),
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
         ("retried_and_failing", retried_and_failing),
