@@ -102,8 +102,20 @@ _PRAISE_ALONE = re.compile(
     r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
     r"|\blove (?:that|this) for (?:us|me)\b"
 )
-# Praise as the first sentence of a reply ("Wonderful. ...", "Oh, brilliant!")
-_PRAISE_OPENS = re.compile(r"^(?:oh,? |well,? )?" + _PRAISE_WORD + r"[.!]+(?=\s|$)")
+# Praise as the first sentence of a reply ("Wonderful. ...", "Oh, brilliant!"), or right after
+# the agent's own word echoed back ("soon. lovely. ..."); an "ok." or "thanks." first is no echo
+_PRAISE_OPENS = re.compile(
+    r"^(?:(?!(?:ok|okay|k|thanks|thx|cheers|yes|yep|yeah|sure|right|alright|fine|noted|cool|"
+    r"hi|hey|hello|done|great)[.!?])[a-z']+[.!?]+\s+)?(?:oh,? |well,? )?"
+    + _PRAISE_WORD
+    + r"[.!]+(?=\s|$)"
+)
+# a template thanked for what it lacked: "great, really appreciate these detailed updates"
+_PRAISED_DETAIL = re.compile(
+    r"\bappreciate (?:these|this|the|your|all (?:the|these|your)) (?:very |so |super |really )?"
+    r"(?:detailed|thorough|informative|specific|precise|in-depth|comprehensive) "
+    r"(?:updates?|answers?|replies|responses|explanations?|info\w*)\b"
+)
 # Deadpan praise in pairs ("awesome. cool.", "Great. Just great."): two one-word verdicts in a
 # row, after a complaint earlier in the thread, mock the answer they follow
 _VERDICT_WORD = _PRAISE_WORD.replace("superb|", "cool|super|nice|superb|")
@@ -431,8 +443,10 @@ def sarcasm(r: Reading) -> None:
         and r.state.grieved
         and _moved_nothing(r.state.last_agent)
         and not feats.has("calm.resolved")
-        and _PRAISE_OPENS.search(lower) is not None
-        and _FOR_HELP.search(lower) is None
+        and (
+            (_PRAISE_OPENS.search(lower) is not None and _FOR_HELP.search(lower) is None)
+            or _PRAISED_DETAIL.search(lower) is not None
+        )
     ):
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
         # template reply: praise for an answer that moved nothing

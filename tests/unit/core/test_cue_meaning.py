@@ -1293,6 +1293,41 @@ THIRTY_EIGHTH_ROUND = [
         "the preview shows a completely different couple's invite. their names, their home address",
     ),
 ]
+THIRTY_NINTH_ROUND = [
+    (CueKind.THREAT_ABUSE, "this entire chat is going up on the parents' facebook group tonight"),
+    (
+        CueKind.THREAT_ABUSE,
+        "I have the photos ready. fix it by noon, otherwise the post goes live.",
+    ),
+    (CueKind.LEGAL, "I'm getting my bank to claw the money back"),
+    (CueKind.LEGAL, "the solicitors who act for our trust have your terms now"),
+    (
+        CueKind.LEGAL,
+        "expect a letter to your board about the damages, it's with our people already",
+    ),
+    (CueKind.SAFETY, "one of the lads needed six stitches after the guard came off"),
+    (CueKind.CHURN, "we're pulling your brand off the shelves after this"),
+    (
+        CueKind.CHURN,
+        "honestly we'll let the contract expire in june and find someone who can deliver",
+    ),
+    (CueKind.CHURN, "that's it, I'm ringing your rival this afternoon"),
+    (CueKind.MANAGER_REQUEST, "then take it to whoever can actually say yes"),
+    (CueKind.MANAGER_REQUEST, "Ok so who approves this?"),
+    (CueKind.MANAGER_REQUEST, "so you can't do it and you won't tell me who can"),
+    (CueKind.MANAGER_REQUEST, "is there someone there whose approval goes higher than yours?"),
+]
+THIRTY_NINTH_LOOKALIKES = [
+    "I was with my solicitor all afternoon signing the mortgage papers, sorry for the delay",
+    "the price list goes up in the members' group on friday, can you send it over?",
+    "our new post goes up on the community page tomorrow, could you share it?",
+    "the rep from your competitor called us yesterday but we're happy with you",
+    "we let the old test subscription lapse, that's fine",
+    "we'll find someone who can sign for the delivery on saturday",
+    "who approves this on your side, so I know how long it takes?",
+    "I needed 40 stitches for the cast-on row, the pattern is lovely",
+    "I asked my bank to send the payment back to your account, it should land today",
+]
 THIRTY_EIGHTH_LOOKALIKES = [
     "we need 12 case-bound copies of an arbitration record for a lawyer we work with",
     "our chairman wants to escalate it to a group buy for the whole club lol",
@@ -1510,6 +1545,7 @@ ESCALATIONS = (
     + THIRTY_SIXTH_ROUND
     + THIRTY_SEVENTH_ROUND
     + THIRTY_EIGHTH_ROUND
+    + THIRTY_NINTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1548,6 +1584,7 @@ CALM_LOOKALIKES = (
     + THIRTY_SIXTH_LOOKALIKES
     + THIRTY_SEVENTH_LOOKALIKES
     + THIRTY_EIGHTH_LOOKALIKES
+    + THIRTY_NINTH_LOOKALIKES
 )
 
 

@@ -2337,3 +2337,110 @@ def test_batches_115_to_118_rising_words(text: str, agent: str, signal: str) -> 
     refused, "could you actually look"."""
     a = read_after_agent(text, agent=agent)
     assert signal in {s.id for s in a.signals}, a.explain()
+
+
+STILL_NOT_SHIPPED = "Hi, our order PO-77 still hasn't shipped and it's been two weeks."
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "quick. great. that's the same answer we got on the 2nd and the 9th",
+            "Thanks for reaching out! Your order is being processed and will ship quickly.",
+            "press.sarcasm",
+        ),
+        (
+            "really appreciate these detailed answers. the launch is monday",
+            "Thanks for your patience! Our team is working hard on all orders.",
+            "press.sarcasm",
+        ),
+        ("it's friday and no parcel. what happened to wednesday?", "It ships Wednesday!", None),
+        ("the serial is literally in my first message", "Could you send the serial?", None),
+        ("sent them last time, it's the same crack", "Could you send photos?", None),
+        (
+            "we know how to use a torque wrench. the bolt head is what's bent",
+            "Please check the torque settings.",
+            None,
+        ),
+        (
+            "did you even look at the screenshots at all? it's the same error",
+            "Could you clear your cache?",
+            None,
+        ),
+        ("ok but that's honestly not my problem, I paid for express", "It's a busy week!", None),
+        (
+            "great tip, three days after we sanded the lot. thanks",
+            "Try a finer grit.",
+            "press.sarcasm",
+        ),
+        (
+            "wonderful. so I'll tell the whole class it's cancelled?",
+            "Our studio is very busy this month, sorry!",
+            "press.sarcasm",
+        ),
+    ],
+)
+def test_batches_119_to_122_rising_words(text: str, agent: str, signal: str | None) -> None:
+    """Batches 119-122: praise after the agent's own word or a template, the promised day asked
+    after, the evidence asked for again though it was given."""
+    a = read_after_agent(text, agent=agent, opener=STILL_NOT_SHIPPED)
+    ids = {s.id for s in a.signals}
+    if signal is not None:
+        assert signal in ids, a.explain()
+    else:
+        assert ids & {"promise.broken", "dialog.pushback"}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kids in our class keep asking when the new colours come out 😄",
+        "customers keep ordering the blue one, can we get 40 more?",
+    ],
+)
+def test_what_people_keep_asking_for_is_demand_not_a_fault(text: str) -> None:
+    """Batch 119: "kids at the shop keep asking" is demand; "it keeps crashing" is a fault."""
+    a = read_one(text)
+    ids = {s.id for s in a.signals}
+    assert not ids & {"problem.broken", "repeat.again"}, a.explain()
+    assert "problem.broken" in {s.id for s in read_one("the app keeps crashing").signals}
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("ok. great.", None),
+        ("thanks. lovely, see you friday", None),
+    ],
+)
+def test_ok_or_thanks_before_praise_is_no_echo(text: str, signal: str | None) -> None:
+    """An "ok." or "thanks." before the praise is acknowledgement, not the agent's word echoed."""
+    a = read_after_agent(
+        text,
+        agent="Thanks for reaching out! Your order is being processed and will ship soon.",
+        opener=STILL_NOT_SHIPPED,
+    )
+    assert signal is None and "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how dare you make these so addictive 😂 anyway, can I order 3 more of the blue set?",
+        "OUTRAGEOUS 🤣 my dad beat me again. do you sell the rulebook separately?",
+        "we lost two of the dice down the back of the sofa, do you sell spares?",
+    ],
+)
+def test_outrage_laughed_off_and_pieces_lost_at_home_are_no_complaint(text: str) -> None:
+    """Batch 119: outrage put on with a laugh, and pieces the customer lost at home, ask for
+    nothing a lead would coach; the same words meant still count."""
+    a = read_one(text)
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+    assert not a.cues, a.explain()
+
+
+def test_outrage_and_loss_meant_still_count() -> None:
+    assert "problem.missing" in {s.id for s in read_one("you lost our parcel again").signals}
+    meant = read_one("This is outrageous. Third double charge this month.")
+    assert meant.cues, meant.explain()
