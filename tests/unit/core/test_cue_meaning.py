@@ -1293,6 +1293,23 @@ THIRTY_EIGHTH_ROUND = [
         "the preview shows a completely different couple's invite. their names, their home address",
     ),
 ]
+FORTIETH_ROUND = [
+    (CueKind.SAFETY, "bleach got into his eyes at the sink, he's being looked at now"),
+    (CueKind.LEGAL, "trading standards are investigating after what we sent them"),
+    (CueKind.LEGAL, "environmental health are getting the test results from us tomorrow"),
+    (CueKind.CHURN, "all 9 of our salons move to another brand next month"),
+    (CueKind.CHURN, "our whole grocery account is moving to Dunmore from April"),
+    (CueKind.MANAGER_REQUEST, "Then get me someone who can."),
+    (CueKind.MANAGER_REQUEST, "I need somebody with real clout on this, not the chat queue"),
+]
+FORTIETH_LOOKALIKES = [
+    "the pallets were delivered to the wrong dock, can you redirect the next one?",
+    "environmental health are coming round tuesday for the routine visit, can I get the spec?",
+    "all 12 of our stores go to the new POS next week, does the integration carry over?",
+    "all our stores switch to summer hours from monday so deliveries after 8 please",
+    "can you find me someone who can install it on saturday?",
+    "I got paint on my glasses lol, anyway the colour is perfect",
+]
 THIRTY_NINTH_ROUND = [
     (CueKind.THREAT_ABUSE, "this entire chat is going up on the parents' facebook group tonight"),
     (
@@ -1327,6 +1344,7 @@ THIRTY_NINTH_LOOKALIKES = [
     "who approves this on your side, so I know how long it takes?",
     "I needed 40 stitches for the cast-on row, the pattern is lovely",
     "I asked my bank to send the payment back to your account, it should land today",
+    "we need someone who can sign off on the delivery at the dock on friday",
 ]
 THIRTY_EIGHTH_LOOKALIKES = [
     "we need 12 case-bound copies of an arbitration record for a lawyer we work with",
@@ -1546,6 +1564,7 @@ ESCALATIONS = (
     + THIRTY_SEVENTH_ROUND
     + THIRTY_EIGHTH_ROUND
     + THIRTY_NINTH_ROUND
+    + FORTIETH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1585,6 +1604,7 @@ CALM_LOOKALIKES = (
     + THIRTY_SEVENTH_LOOKALIKES
     + THIRTY_EIGHTH_LOOKALIKES
     + THIRTY_NINTH_LOOKALIKES
+    + FORTIETH_LOOKALIKES
 )
 
 

@@ -2444,3 +2444,42 @@ def test_outrage_and_loss_meant_still_count() -> None:
     assert "problem.missing" in {s.id for s in read_one("you lost our parcel again").signals}
     meant = read_one("This is outrageous. Third double charge this month.")
     assert meant.cues, meant.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely. And if the budget ever comes back we'll order from you again 😊",
+        "perfect, and if they reopen the tender you'll hear from me again",
+    ],
+)
+def test_a_friendly_return_is_no_recurrence(text: str) -> None:
+    """Batches 123 and 126: a customer leaving warmly, "you'll hear from me again", is not saying
+    something happened again (and so their praise is not sarcasm)."""
+    a = read_after_agent(text, agent="Thanks for letting us know, and for the kind words!")
+    ids = {s.id for s in a.signals}
+    assert not ids & {"repeat.recur", "press.sarcasm"}, a.explain()
+    assert a.level is Level.CALM, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "Oh great, it's being looked at, what a relief. Same answer as last week.",
+            "Our team is looking into it.",
+            "press.sarcasm",
+        ),
+        ("Brilliant, I love entering my address twice.", "Could you confirm the address?", None),
+        ("refund it or don't. I'm not sending them back.", "Could you send them back first?", None),
+    ],
+)
+def test_batches_123_to_126_rising_words(text: str, agent: str, signal: str | None) -> None:
+    """Batches 123-126: praise beside the same template again, a chore "loved", an either-or
+    handed back."""
+    a = read_after_agent(text, agent=agent, opener=STILL_NOT_SHIPPED)
+    ids = {s.id for s in a.signals}
+    if signal is not None:
+        assert signal in ids, a.explain()
+    else:
+        assert ids & {"press.sarcasm", "dialog.pushback"}, a.explain()
