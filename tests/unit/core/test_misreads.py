@@ -2342,6 +2342,12 @@ def test_batches_115_to_118_rising_words(text: str, agent: str, signal: str) -> 
 STILL_NOT_SHIPPED = "Hi, our order PO-77 still hasn't shipped and it's been two weeks."
 
 
+def assert_reads_as(text: str, agent: str, wanted: set[str]) -> None:
+    """`text`, after `agent`'s reply in a thread with a grievance, carries one of `wanted`."""
+    a = read_after_agent(text, agent=agent, opener=STILL_NOT_SHIPPED)
+    assert {s.id for s in a.signals} & wanted, a.explain()
+
+
 @pytest.mark.parametrize(
     ("text", "agent", "signal"),
     [
@@ -2384,12 +2390,7 @@ STILL_NOT_SHIPPED = "Hi, our order PO-77 still hasn't shipped and it's been two 
 def test_batches_119_to_122_rising_words(text: str, agent: str, signal: str | None) -> None:
     """Batches 119-122: praise after the agent's own word or a template, the promised day asked
     after, the evidence asked for again though it was given."""
-    a = read_after_agent(text, agent=agent, opener=STILL_NOT_SHIPPED)
-    ids = {s.id for s in a.signals}
-    if signal is not None:
-        assert signal in ids, a.explain()
-    else:
-        assert ids & {"promise.broken", "dialog.pushback"}, a.explain()
+    assert_reads_as(text, agent, {signal} if signal else {"promise.broken", "dialog.pushback"})
 
 
 @pytest.mark.parametrize(
@@ -2477,9 +2478,4 @@ def test_a_friendly_return_is_no_recurrence(text: str) -> None:
 def test_batches_123_to_126_rising_words(text: str, agent: str, signal: str | None) -> None:
     """Batches 123-126: praise beside the same template again, a chore "loved", an either-or
     handed back."""
-    a = read_after_agent(text, agent=agent, opener=STILL_NOT_SHIPPED)
-    ids = {s.id for s in a.signals}
-    if signal is not None:
-        assert signal in ids, a.explain()
-    else:
-        assert ids & {"press.sarcasm", "dialog.pushback"}, a.explain()
+    assert_reads_as(text, agent, {signal} if signal else {"press.sarcasm", "dialog.pushback"})
