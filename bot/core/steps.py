@@ -196,6 +196,10 @@ _IRONIC = re.compile(
     r"\bi'?m sure (?:that|this|it)(?:'s|'ll| will| has| is going to)? (?:made|make|making|"
     r"help(?:ed|s)?|be a (?:great |huge |real )?comfort)\b|"
     r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
+    # the obvious suggested, thanked for: "oh wonderful, the manual, why didn't I think of that"
+    r"\bwhy didn'?t (?:i|we) think of (?:that|this)\b|"
+    r"\b(?:really |truly |just |so )?(?:loving|enjoying) (?:this|the) (?:whole )?"
+    r"(?:process|experience|journey|system|runaround)\b|"
     r"\bas (?:helpful|useful) as (?:always|ever)\b|(?:^|[.!?]\s+)cool story\b|"
     r"\b(?:happy|glad|delighted) to do your (?:[\w-]+ ){0,2}(?:job|work|admin|homework|paperwork) "
     r"for you\b|"
@@ -425,7 +429,11 @@ def sarcasm(r: Reading) -> None:
     if (
         "press.sarcasm" not in feats.values
         and r.after_agent
-        and (r.state.grieved or feats.has(*_FAILURE, "dialog."))
+        # "super helpful as always" right after the agent did the thing is meant
+        and (
+            (r.state.grieved and "agent.done" not in r.state.last_agent)
+            or feats.has(*_FAILURE, "dialog.")
+        )
         and not feats.has("calm.resolved")
         and _IRONIC.search(lower) is not None
     ):

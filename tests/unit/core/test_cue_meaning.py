@@ -1293,6 +1293,26 @@ THIRTY_EIGHTH_ROUND = [
         "the preview shows a completely different couple's invite. their names, their home address",
     ),
 ]
+FORTY_FIRST_ROUND = [
+    (CueKind.SAFETY, "the shelf came down last night. no one was hurt, by pure luck"),
+    (CueKind.SAFETY, "she has burns on her fingers from the lighter"),
+    (CueKind.SAFETY, "one of our cooks got scalded when the lid blew"),
+    (CueKind.LEGAL, "I'm reporting it to the council's trading standards team today"),
+    (CueKind.LEGAL, "we are filing a complaint with the advertising standards authority"),
+    (CueKind.LEGAL, "our solicitor has told us to keep a record of every reply here"),
+    (CueKind.CHURN, "we're moving all 22 of our shops away from your brand"),
+    (CueKind.CHURN, "the board already has a quote from one of your rivals"),
+    (CueKind.CHURN, "tell your sales team they just lost our business"),
+    (CueKind.MANAGER_REQUEST, "I'd like to speak to someone who is actually allowed to approve it"),
+    (CueKind.MANAGER_REQUEST, "somebody there who's actually responsible for product safety"),
+]
+FORTY_FIRST_LOOKALIKES = [
+    "no one was hurt in the making of this order lol, the team loved the samples",
+    "I got burned on the last deal with another supplier so I'm checking everything twice",
+    "can you send the certificate to the council's licensing office for our event permit?",
+    "our lawyer asked us to keep copies of the signed order forms for the audit",
+    "we have a quote from your competitor but we'd rather stay with you, can you match it?",
+]
 FORTIETH_ROUND = [
     (CueKind.SAFETY, "bleach got into his eyes at the sink, he's being looked at now"),
     (CueKind.LEGAL, "trading standards are investigating after what we sent them"),
@@ -1565,6 +1585,7 @@ ESCALATIONS = (
     + THIRTY_EIGHTH_ROUND
     + THIRTY_NINTH_ROUND
     + FORTIETH_ROUND
+    + FORTY_FIRST_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1605,6 +1626,7 @@ CALM_LOOKALIKES = (
     + THIRTY_EIGHTH_LOOKALIKES
     + THIRTY_NINTH_LOOKALIKES
     + FORTIETH_LOOKALIKES
+    + FORTY_FIRST_LOOKALIKES
 )
 
 

@@ -2479,3 +2479,54 @@ def test_batches_123_to_126_rising_words(text: str, agent: str, signal: str | No
     """Batches 123-126: praise beside the same template again, a chore "loved", an either-or
     handed back."""
     assert_reads_as(text, agent, {signal} if signal else {"press.sarcasm", "dialog.pushback"})
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "oh great, the FAQ, why didn't I think of that",
+            "Have you checked our FAQ?",
+            "press.sarcasm",
+        ),
+        ("sure, another form. really enjoying this whole process", "Please fill in form B.", None),
+        (
+            "how would my cache affect a refund that never arrived?",
+            "Try clearing your cache.",
+            None,
+        ),
+        ("it's not the app. it's the bank statement.", "The app sometimes shows old data.", None),
+        ("I wrote this already last week, the label is wrong", "Please check page 14.", None),
+        ("so we're stuck. what now?", "Still waiting on the warehouse.", "repeat.loop"),
+    ],
+)
+def test_batches_127_to_130_rising_words(text: str, agent: str, signal: str | None) -> None:
+    """Batches 127-130: the obvious suggested and mock-thanked, a process "enjoyed", the advice
+    or diagnosis handed back, the stalemate named."""
+    assert_reads_as(text, agent, {signal} if signal else {"press.sarcasm", "dialog.pushback"})
+
+
+def test_kind_of_is_a_hedge_not_praise() -> None:
+    """Batch 127: "kind of stressful tbh" has no praise in it; "so kind of you" does."""
+    assert "calm.praise" not in {s.id for s in read_one("kind of stressful tbh").signals}
+    assert "calm.praise" in {s.id for s in read_one("that's so kind of you, thanks").signals}
+
+
+def test_praise_as_always_right_after_the_agent_did_it_is_meant() -> None:
+    """Batch 128: "super helpful as always" after "billing contact updated" is thanks."""
+    a = read_after_agent(
+        "perfect, you've been super helpful as always 🙌",
+        agent="Sure, billing contact updated to the AP address for future orders.",
+        opener="Hi, could the invoice go to ap@example.com instead? It went to the wrong person.",
+    )
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+def test_giving_up_on_the_exchange_is_upset() -> None:
+    """Batch 128: "You know what, forget it." after a new late date gives up on the agent."""
+    a = read_after_agent(
+        "Friday. Great. You know what, forget it.",
+        agent="It's now expected Friday.",
+        opener=STILL_NOT_SHIPPED,
+    )
+    assert "feel.upset" in {s.id for s in a.signals}, a.explain()
