@@ -139,6 +139,9 @@ _FAILURE = (
     "repeat.",
     "neglect.",
 )
+# the message says it is joking: its praise is meant and its trouble imagined ("perfect. if the
+# logo ends up upside down on 500 lanyards i will haunt you forever 👻 jk")
+_KIDDING = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
 # the message moves on to another item ("Amazing. Second: ...", "Awesome. And fwiw ..."): praise
 # before it acknowledges the last answer, it does not mock what follows
@@ -393,6 +396,7 @@ def sarcasm(r: Reading) -> None:
         "press.sarcasm" not in feats.values
         and feats.has(*_FAILURE)
         and not feats.has("calm.resolved")
+        and _KIDDING.search(lower) is None  # "... i will haunt you forever 👻 jk"
         and (
             (
                 not feats.has("calm.thanks")

@@ -1293,6 +1293,21 @@ THIRTY_EIGHTH_ROUND = [
         "the preview shows a completely different couple's invite. their names, their home address",
     ),
 ]
+FORTY_SECOND_ROUND = [
+    (CueKind.CHURN, "forget it. the club's whole account goes to Harlow's from monday"),
+    (CueKind.CHURN, "we're done after this order, I have quotes from three other mills"),
+    (CueKind.SAFETY, "two diners were hospitalised on friday, the lab says listeria"),
+    (CueKind.LEGAL, "next it will be our insurers and lawyers contacting you"),
+    (CueKind.DATA_EXPOSURE, "details of 300 members are now sitting with another company"),
+    (CueKind.MANAGER_REQUEST, "let me speak to whoever is allowed to change the price"),
+    (CueKind.MANAGER_REQUEST, "is there anyone there who actually put their name to the contract?"),
+]
+FORTY_SECOND_LOOKALIKES = [
+    "the whole account goes to Procurement for sign-off on monday, then we can order",
+    "I have quotes from two other mills for comparison, can you send yours?",
+    "my dad was admitted to hospital so can we move the delivery to next week?",
+    "the venue's events manager asks me every day about the badges, any update?",
+]
 FORTY_FIRST_ROUND = [
     (CueKind.SAFETY, "the shelf came down last night. no one was hurt, by pure luck"),
     (CueKind.SAFETY, "she has burns on her fingers from the lighter"),
@@ -1586,6 +1601,7 @@ ESCALATIONS = (
     + THIRTY_NINTH_ROUND
     + FORTIETH_ROUND
     + FORTY_FIRST_ROUND
+    + FORTY_SECOND_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1627,6 +1643,7 @@ CALM_LOOKALIKES = (
     + THIRTY_NINTH_LOOKALIKES
     + FORTIETH_LOOKALIKES
     + FORTY_FIRST_LOOKALIKES
+    + FORTY_SECOND_LOOKALIKES
 )
 
 

@@ -2530,3 +2530,13 @@ def test_giving_up_on_the_exchange_is_upset() -> None:
         opener=STILL_NOT_SHIPPED,
     )
     assert "feel.upset" in {s.id for s in a.signals}, a.explain()
+
+
+def test_a_message_that_says_it_is_kidding_is_not_sarcastic() -> None:
+    """Batch 133: praise beside a trouble the customer imagines and says they are kidding about."""
+    a = read_after_agent(
+        "perfect. if the print comes out upside down i will haunt you forever 👻 jk",
+        agent="Here's the updated proof.",
+        opener=STILL_NOT_SHIPPED,
+    )
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
