@@ -305,7 +305,7 @@ class FrustrationEngine:
             shared = len(set(hashes).intersection(state.agent_hashes))
             if shared / min(len(hashes), len(state.agent_hashes)) >= SAME_ANSWER_OVERLAP:
                 families.append(F.SAME_ANSWER)
-        if "agent.done" in families:
+        if F.AGENT_DONE in families:
             state.stuck_rounds = 0
         if (F.AGENT_CANNOT_GRANT in families or F.AGENT_ABOVE_LEVEL in families) and not (
             state.open_requests

@@ -33,6 +33,9 @@ AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
 SAYS_LOOP = "repeat.loop"  # "fourth time I'm asking", "going round in circles"
 AGENT_CANNOT_GRANT = "agent.cannot_grant"  # "I'm not able to approve that": not theirs to grant
 AGENT_ABOVE_LEVEL = "agent.above_level"  # "that has to be signed off above my level"
+AGENT_DONE = (
+    "agent.done"  # "I've refunded it", "Sure, billing contact updated to ...": did the thing
+)
 AGENT_OFFER = "agent.offer"  # "..., but I can take 50% off": something they can give instead
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
@@ -148,7 +151,7 @@ STUCK = (
     "neglect.",
 )
 # agent replies that move a thread on: something done, or a question that gathers what is needed
-PROGRESS = ("agent.done", "agent.question", "agent.confirm")
+PROGRESS = (AGENT_DONE, "agent.question", "agent.confirm")
 # agent replies that did not move things on (a customer asking again after one is going round)
 NO_PROGRESS = (
     "agent.same_answer",

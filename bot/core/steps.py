@@ -141,7 +141,7 @@ _FAILURE = (
 )
 # the message says it is joking: its praise is meant and its trouble imagined ("perfect. if the
 # logo ends up upside down on 500 lanyards i will haunt you forever 👻 jk")
-_KIDDING = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding)\b")
+_KIDDING = re.compile(r"\b(?:jk|j/k|kidding)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
 # the message moves on to another item ("Amazing. Second: ...", "Awesome. And fwiw ..."): praise
 # before it acknowledges the last answer, it does not mock what follows
@@ -435,7 +435,7 @@ def sarcasm(r: Reading) -> None:
         and r.after_agent
         # "super helpful as always" right after the agent did the thing is meant
         and (
-            (r.state.grieved and "agent.done" not in r.state.last_agent)
+            (r.state.grieved and F.AGENT_DONE not in r.state.last_agent)
             or feats.has(*_FAILURE, "dialog.")
         )
         and not feats.has("calm.resolved")
