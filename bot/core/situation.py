@@ -145,8 +145,9 @@ class SituationReader:
 
     def topic_of(self, lower: str) -> str | None:
         """The first ask topic this message is about, if any."""
+        live = self.vocab.index(lower).live  # most topics have no word in the message
         for topic, rx in self.topics:
-            if rx.search(lower):
+            if rx.pid in live and rx.search(lower):
                 return topic
         return None
 
@@ -198,15 +199,24 @@ class SituationReader:
                     triggers.append((trig, ev))
         cues: list[Cue] = []
         short: list[tuple[CueKind, str]] = []
+        # the patterns with a word or a possible start in the message (most have none); a
+        # blanked copy is searched in full, as blanking can open a new word start
+        live = self.vocab.index(cue_text).live
         for cc in self.cues:
             if score < cc.rule.min_score:
                 continue
             probe, text = cc.unless_probe, cue_text
-            if cc.unless is not None and probe is not None and probe.search(text) is not None:
+            if (
+                cc.unless is not None
+                and probe is not None
+                and probe.pid in live
+                and probe.search(text) is not None
+            ):
                 text = blank(cue_text, cc.unless)
             if cc.rule.questions_need_upset and not upset and "?" in text:
                 text = blank(text, _QUESTION)
-            m = cc.regex.search(text)
+            skip = text is cue_text and cc.regex.pid not in live
+            m = None if skip else cc.regex.search(text)
             if m is None and cc.concepts:
                 m = cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is None and upset and cc.cased is not None:
@@ -238,7 +248,7 @@ class SituationReader:
             short.append((meant_kind, shorten(sentence, SIGNAL_LIMIT)))
         requests: list[Request] = []
         for kind, rx in self.requests:
-            m = rx.search(cue_text)
+            m = rx.search(cue_text) if rx.pid in live else None
             if m is not None:
                 amount, cur = self._amount(cue_text)
                 evidence = quote(original, lower, *m, CUE_LIMIT)
