@@ -33,6 +33,22 @@ _QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?+[!?]*(?=[\s\"']|$)")
 
 _Combination = tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str], ...]]
 
+# a word inside a file name or a path ("favicon.ico", "/bbb/"), next to a dot or a slash
+_IN_PATH = re.compile(r"[./\\]\w|\w[./\\](?=\w)")
+
+
+def _code_like(original: str, start: int, end: int) -> bool:
+    """A one-word match that is a name or a code, not the word: written in mixed case ("the
+    BBb tubas", a B-flat key, is no Better Business Bureau) or part of a file name or a path
+    ("GET /favicon.ico 404" names no data regulator)."""
+    word = original[start:end]
+    if not word.isalpha():
+        return False
+    if not (word.islower() or word.isupper() or word.istitle()):
+        return True
+    around = original[max(0, start - 1) : end + 1]
+    return _IN_PATH.search(around) is not None
+
 
 def _combination(parts: Sequence[str]) -> _Combination:
     leads = (leading(part) for part in parts)
@@ -217,6 +233,8 @@ class SituationReader:
                 text = blank(text, _QUESTION)
             skip = text is cue_text and cc.regex.pid not in live
             m = None if skip else cc.regex.search(text)
+            if m is not None and len(original) == len(text) and _code_like(original, *m):
+                m = next((s for s in cc.regex.finditer(text) if not _code_like(original, *s)), None)
             if m is None and cc.concepts:
                 m = cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is None and upset and cc.cased is not None:

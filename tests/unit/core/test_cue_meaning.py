@@ -1308,6 +1308,33 @@ FORTY_SECOND_LOOKALIKES = [
     "my dad was admitted to hospital so can we move the delivery to next week?",
     "the venue's events manager asks me every day about the badges, any update?",
 ]
+# A forty-third round (blind batches 135-138): a public health office named as where it goes, the
+# person who can put their name to it, someone "with actual responsibility", the whole category or
+# every site moved to a rival, every open order cancelled, a child who could have choked, the
+# ask passed to whoever "there" has the authority
+FORTY_THIRD_ROUND = [
+    (CueKind.LEGAL, "if the answer isn't good enough this goes to the county health department"),
+    (CueKind.LEGAL, "I'm reporting this to environmental health tomorrow"),
+    (CueKind.MANAGER_REQUEST, "I need someone who can actually put their name to that."),
+    (CueKind.MANAGER_REQUEST, "make sure someone with actual responsibility sees this today"),
+    (CueKind.MANAGER_REQUEST, "who on your side can actually close this out?"),
+    (CueKind.MANAGER_REQUEST, "pass this to whoever there actually has the authority to decide"),
+    (CueKind.CHURN, "every one of our 9 shops goes to another brand in spring"),
+    (CueKind.CHURN, "our buyer moves the whole range to Northwind next month"),
+    (CueKind.CHURN, "cancel that one and every other open order we have with you"),
+    (CueKind.SAFETY, "A REPLACEMENT?? My son could have choked on it."),
+    (CueKind.LEGAL, "this is going to the people who drafted that contract"),
+]
+FORTY_THIRD_LOOKALIKES = [
+    "can you send the hygiene certificate to the county health department for our permit?",
+    "we tuned the BBb tubas yesterday, all good now",
+    "GET /favicon.ico returns 404 since the deploy, could you check?",
+    "our lawyer says the tender file needs the current version of the certificate",
+    "I nearly choked laughing at the cat video you sent, thanks",
+    "every one of our shops goes to the new opening hours next week",
+    "we're moving the whole range to the spring planogram on monday",
+    "please cancel that one order, the rest we have with you stay as they are",
+]
 FORTY_FIRST_ROUND = [
     (CueKind.SAFETY, "the shelf came down last night. no one was hurt, by pure luck"),
     (CueKind.SAFETY, "she has burns on her fingers from the lighter"),
@@ -1602,6 +1629,7 @@ ESCALATIONS = (
     + FORTIETH_ROUND
     + FORTY_FIRST_ROUND
     + FORTY_SECOND_ROUND
+    + FORTY_THIRD_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1644,6 +1672,7 @@ CALM_LOOKALIKES = (
     + FORTIETH_LOOKALIKES
     + FORTY_FIRST_LOOKALIKES
     + FORTY_SECOND_LOOKALIKES
+    + FORTY_THIRD_LOOKALIKES
 )
 
 

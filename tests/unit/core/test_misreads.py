@@ -2540,3 +2540,77 @@ def test_a_message_that_says_it_is_kidding_is_not_sarcastic() -> None:
         opener=STILL_NOT_SHIPPED,
     )
     assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "Lovely. So the deadline in the contract is more of a suggestion then",
+            "The production date has moved to next month.",
+            "press.sarcasm",
+        ),
+        (
+            "Any idea when it ships, or will that be another surprise?",
+            "I've forwarded it to the warehouse.",
+            "press.sarcasm",
+        ),
+        ("Oh good, a portal. Love a portal.", "Please log the fault in our portal.", None),
+        (
+            "right, and now we get to explain to the client why the stand is empty",
+            "The courier is very busy this week.",
+            "press.sarcasm",
+        ),
+        ("nobody rang back. so that was fun", "Let me check.", "press.sarcasm"),
+        ("yep. said so.", "Have you tried restarting the unit?", "dialog.pushback"),
+        (
+            "we're a print shop, we know how to load paper",
+            "Could the paper be loaded the wrong way round?",
+            "dialog.pushback",
+        ),
+        (
+            "honestly a bit insulting to be told we don't clean our machines",
+            "This usually happens when the unit isn't cleaned.",
+            "problem.conduct",
+        ),
+        ("been 50 min now and the freezer is still warm", "Checking.", "wait.duration"),
+        ("ok... and? what do I do now?", "That's error E7.", "press.question"),
+        ("ok we're going in circles here", "Please try the reset again.", "repeat.loop"),
+        ("Four times I've asked for the invoice.", "Noted.", "repeat.loop"),
+    ],
+)
+def test_batches_135_to_138_rising_words(text: str, agent: str, signal: str | None) -> None:
+    """Batches 135-138: set phrases of mockery (a rule "more of a suggestion", the next failure
+    "a surprise", a chore loved by its article, the harm as a treat), the answer already given or
+    the basics known, feeling insulted, the wait in minutes, an answer prompted for the rest,
+    the loop named without "round"."""
+    assert_reads_as(text, agent, {signal} if signal else {"press.sarcasm", "dialog.pushback"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have been 20 minutes early to every session, no stress",
+        "the robot mower keeps going in circles on the slope, is there a setting for that?",
+        "Oh wonderful, thank you! That fixed it.",
+        "and we get to see the prototype next week, can't wait",
+        "like I said on the call, the blue one is perfect for us, thanks!",
+    ],
+)
+def test_the_same_words_said_calmly_stay_calm(text: str) -> None:
+    """Look-alikes of batches 135-138: an early arrival, a machine going in circles, real
+    thanks, a treat that is one, an earlier word repeated kindly."""
+    a = read_after_agent(
+        text, agent="Sure, let me know how it goes.", opener="Hi, quick question about our order."
+    )
+    found = {s.id for s in a.signals}
+    assert not found & {"press.sarcasm", "repeat.loop", "wait.duration"}, a.explain()
+    assert a.level.value in ("calm", "uneasy"), a.explain()
+
+
+def test_the_loudly_crying_face_is_no_upset() -> None:
+    """Batch 136: 😭 in chat is laughter or fondness ("3 are missing 😭 the cat is the prime
+    suspect"); it is no upset emoji on its own."""
+    a = read_one("we're at 1,997 pieces and 3 are missing 😭 the cat is the prime suspect")
+    assert "emoji.upset" not in {s.id for s in a.signals}, a.explain()
+    assert "emoji.upset" in {s.id for s in read_one("still missing 😡").signals}
