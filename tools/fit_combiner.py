@@ -67,7 +67,12 @@ SOFT = os.environ.get("SOFT", "1") == "1"  # fit graded gold (intensity) where a
 # (escalation words, saying the talk goes in circles, canned or defensive agent replies,
 # sarcasm as support customers write it). A feature that rare with no prior gets no weight.
 MIN_SUPPORT = 30
+# ... nor a full stop chosen in typed chat: the dev sets transcribe speech ("yes." is how a spoken
+# yes is written down) or are no replies in a running chat, so "k." after a reply that did nothing
+# reads there as an answer, not as the clipped word a support customer types
+CHAT_ONLY = {"ctx.clipped"}
 PRIORS = {
+    "ctx.clipped": 2.0,
     "pace.double_text": 0.4,
     "pace.waited": 1.0,
     "repeat.loop": 1.0,
@@ -239,8 +244,10 @@ def main() -> None:
         rows = collect(engine, folder)
         support = {n: sum(1 for r in rows if r[1].get(n)) for n in names}
         rare = {n for n, k in support.items() if k < MIN_SUPPORT}
-        present = [n for n in names if n not in rare and n not in NEUTRAL]
-        priors = {n: w for n, w in PRIORS.items() if n in rare or n.startswith("pace.")}
+        present = [n for n in names if n not in rare and n not in NEUTRAL and n not in CHAT_ONLY]
+        priors = {
+            n: w for n, w in PRIORS.items() if n in rare or n.startswith("pace.") or n in CHAT_ONLY
+        }
         names_used, coef, intercepts = fit_signed(rows, present, SIGNS)
         bias = intercepts.get(SHIPPED_INTERCEPT, float(np.mean(list(intercepts.values()))))
         weights = {

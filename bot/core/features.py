@@ -29,6 +29,8 @@ PREVIOUS = "ctx.previous"  # the previous customer message's score, as a centred
 PEAK = "ctx.peak"  # the thread's hottest customer message so far, as a centred logit
 POSITION = "ctx.position"  # log(1 + earlier customer messages in the thread)
 CURT = "ctx.curt"  # a customer who wrote warmly before now restates a problem in a clipped line
+# one clipped word and a full stop after an agent reply that did nothing ("k.", "fine.", "when.")
+CLIPPED = "ctx.clipped"
 AGENT_JOKING = "agent.joking"  # the agent's reply laughs or winks
 SAYS_LOOP = "repeat.loop"  # "fourth time I'm asking", "going round in circles"
 AGENT_CANNOT_GRANT = "agent.cannot_grant"  # "I'm not able to approve that": not theirs to grant
@@ -65,6 +67,7 @@ CORE_FEATURES: tuple[str, ...] = (
     PEAK,
     POSITION,
     CURT,
+    CLIPPED,
     DOUBLE_TEXT,
     WAITED,
     SAME_ANSWER,
@@ -86,6 +89,7 @@ CORE_DIRECTIONS: dict[str, int] = {
     PREVIOUS: 1,
     PEAK: 1,
     CURT: 1,
+    CLIPPED: 1,
     DOUBLE_TEXT: 1,
     WAITED: 1,
     SAME_ANSWER: 1,

@@ -253,7 +253,12 @@ def ironic_face_step(matcher: Matcher) -> Step:
         if IRONIC_FACE not in lower or "press.sarcasm" not in r.features.values:
             return
         laughs = _LAUGH.search(lower) is not None
-        light = (not r.state.grieved and (not r.features.has(*_FAILURE) or laughs)) or (
+        # a wink right after a non-answer mocks the answer ("colours may vary, see our terms"
+        # ... "love that our royal blue is now basically teal 🙃")
+        answered = r.after_agent and _moved_nothing(r.state.last_agent)
+        light = (
+            not r.state.grieved and not answered and (not r.features.has(*_FAILURE) or laughs)
+        ) or (
             # a laugh at something beside the complaint ("lol I told him to read the changelog 🙃")
             laughs and not r.features.has(*_FAILURE, "dialog.")
         )
@@ -421,8 +426,12 @@ def sarcasm(r: Reading) -> None:
         and (
             _HELP_PRAISED.search(lower) is not None
             or (
-                _THANKED_FOR_LINK.search(lower) is not None
-                and _SO_HELPFUL.search(lower) is not None
+                _SO_HELPFUL.search(lower) is not None
+                and (
+                    _THANKED_FOR_LINK.search(lower) is not None
+                    # a template called "super helpful" and corrected in one breath
+                    or any(f in _NON_ANSWER for f in r.state.last_agent)
+                )
             )
         )
         and _CONTRAST.search(lower) is None  # "very helpful. I've read it already though, ..."
@@ -901,9 +910,24 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             and feats.has(*F.COMPLAINT_PREFIXES)
         )
         feats.set(F.CURT, 1.0 if curt else 0.0, "gone curt after a friendly start")
+        # typed chat chooses its full stop: "k." or "when." after a reply that did nothing is
+        # clipped; "no." to the agent's own question is only an answer
+        word = _CLIPPED.fullmatch(prep.lower.strip())
+        clipped = (
+            word is not None
+            and r.after_agent
+            and F.AGENT_DONE not in state.last_agent
+            and not (word.group(1) in _YES_NO and F.AGENT_ASKED in state.last_agent)
+        )
+        feats.set(F.CLIPPED, 1.0 if clipped else 0.0, "answers in one clipped word")
 
     return context
 
+
+_CLIPPED = re.compile(
+    r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
+)  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
+_YES_NO = frozenset({"no", "nope"})
 
 _QUESTION = re.compile(
     r"\?|^\s*(?:where|when|why|how|what|who|which|has|have|is|are|was|were|did|do|does|can|could|will|would)\b",

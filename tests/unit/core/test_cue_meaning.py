@@ -1335,6 +1335,22 @@ FORTY_THIRD_LOOKALIKES = [
     "we're moving the whole range to the spring planogram on monday",
     "please cancel that one order, the rest we have with you stay as they are",
 ]
+# A forty-fourth round (blind batches 139-142): every site off the platform, the body that
+# accredits a lab, the people who handle the contracts taking it from here, a letter about
+# recovering losses
+FORTY_FOURTH_ROUND = [
+    (CueKind.CHURN, "I'm done. All 9 shops come off your platform at the end of the month"),
+    (CueKind.LEGAL, "I'll have to raise it with whoever accredits your lab"),
+    (CueKind.LEGAL, "the people who handle our contracts will take it from here"),
+    (CueKind.LEGAL, "you should expect a letter from them about recovering our losses"),
+]
+FORTY_FOURTH_LOOKALIKES = [
+    "the pressure regulator was set to 4 bar, fixed it now, thanks",
+    "the propane regulator on the grill hisses a bit, is that normal?",
+    "all 14 sites come off your platform for the maintenance window tonight, right?",
+    "the people who handle our contracts asked for the signed copy, could you resend it?",
+    "I raised it with whoever accredits our lab and they said it's all fine",
+]
 FORTY_FIRST_ROUND = [
     (CueKind.SAFETY, "the shelf came down last night. no one was hurt, by pure luck"),
     (CueKind.SAFETY, "she has burns on her fingers from the lighter"),
@@ -1630,6 +1646,7 @@ ESCALATIONS = (
     + FORTY_FIRST_ROUND
     + FORTY_SECOND_ROUND
     + FORTY_THIRD_ROUND
+    + FORTY_FOURTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1673,6 +1690,7 @@ CALM_LOOKALIKES = (
     + FORTY_FIRST_LOOKALIKES
     + FORTY_SECOND_LOOKALIKES
     + FORTY_THIRD_LOOKALIKES
+    + FORTY_FOURTH_LOOKALIKES
 )
 
 

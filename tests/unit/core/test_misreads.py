@@ -2614,3 +2614,71 @@ def test_the_loudly_crying_face_is_no_upset() -> None:
     a = read_one("we're at 1,997 pieces and 3 are missing 😭 the cat is the prime suspect")
     assert "emoji.upset" not in {s.id for s in a.signals}, a.explain()
     assert "emoji.upset" in {s.id for s in read_one("still missing 😡").signals}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "clipped"),
+    [
+        ("k.", "Variation is described on our product page.", True),
+        ("when.", "Thanks for checking! We'll look into it and update you.", True),
+        ("fine.", "That's our policy, I'm afraid.", True),
+        ("no.", "Have you tried restarting the unit?", False),  # an answer to the question
+        ("k.", "Done, I've refunded the $40 to your card.", False),  # the agent did the thing
+        ("yes.", "Please check the cable.", False),  # agreeing, even clipped, is no snub
+        ("k. thanks!", "Variation is described on our product page.", False),
+    ],
+)
+def test_one_clipped_word_after_a_reply_that_did_nothing(
+    text: str, agent: str, clipped: bool
+) -> None:
+    """Batches 135-142: typed chat chooses its full stop; "k." or "when." after a reply that did
+    nothing is a snub the customer means (0 of the corpus's 1,533 calm threads have one)."""
+    a = read_after_agent(text, agent=agent, opener=STILL_NOT_SHIPPED)
+    assert ("ctx.clipped" in {s.id for s in a.signals}) is clipped, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "great, super helpful 👍 the size isn't the question, the colour is",
+            "Thanks for reaching out! All our shirts meet the standard sizes.",
+            "press.sarcasm",
+        ),
+        ("well, help with the actual problem would be nice", "Anything else?", "press.sarcasm"),
+        ("a heads-up would have been nice", "The courier changed the date.", "press.sarcasm"),
+        (
+            "love that our navy is now basically grey 🙃",
+            "Colours may vary, this is mentioned in our terms of sale.",
+            "press.sarcasm",
+        ),
+        ("yes. twice. it says so above.", "Did you bleed the brakes?", "dialog.pushback"),
+        ("read it. did all of it.", "Please see our FAQ on setting snaps.", "dialog.pushback"),
+        ("so?", "These rollers are maintenance-free.", "press.question"),
+        ("that's kind of the whole point of my question", "They fit 8-16mm.", "dialog.pushback"),
+    ],
+)
+def test_batches_139_to_142_rising_words(text: str, agent: str, signal: str) -> None:
+    """Batches 139-142: a template praised and corrected in one breath, what the answer lacked
+    wished for, a wink after a deflection to the small print, the answer already in the thread,
+    a bare "so?"."""
+    assert_reads_as(text, agent, {signal})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an update by friday would be appreciated, thanks",
+        "super helpful, thank you! that was exactly the setting",
+        "so? does that mean it ships today? 😊",
+        "read it. solid writeup. we'll add the breaker anyway",
+    ],
+)
+def test_wishes_and_praise_said_kindly_stay_calm(text: str) -> None:
+    """Look-alikes of batches 139-142: a polite wish, real praise, a friendly "so?", a write-up
+    read and praised."""
+    a = read_after_agent(
+        text, agent="Sure, I've updated the setting for you.", opener="Hi, quick question."
+    )
+    assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
+    assert a.level.value in ("calm", "uneasy"), a.explain()
