@@ -59,6 +59,9 @@ _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no hea
 _JOKE_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
 
 
+_OWN_REASON_QUIET = frozenset({CueKind.CHURN, CueKind.LEGAL})
+
+
 def _counts(cue: Cue, grievance: bool) -> bool:
     """A spoken cue is heat and a reason to escalate, except a cancellation with no complaint
     in the message or the thread: an account change for the agent."""
@@ -476,8 +479,10 @@ class FrustrationEngine:
             situation = replace(situation, cues=jokes)
         if left_for_own_reason(state, reading.features):
             # "does cancelling the plan delete everything?" after "our parent company moved
-            # everyone to one provider": how to leave, for a reason given earlier (`own_reason`)
-            staying = tuple(c for c in situation.cues if c.kind is not CueKind.CHURN)
+            # everyone to one provider": how to leave, for a reason given earlier (`own_reason`);
+            # and "cc our counsel, she's the one filing" after "nothing wrong, just customs
+            # formalities": the customer's own lawyer on their own paperwork
+            staying = tuple(c for c in situation.cues if c.kind not in _OWN_REASON_QUIET)
             situation = replace(situation, cues=staying)
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)

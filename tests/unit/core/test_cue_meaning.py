@@ -1351,6 +1351,28 @@ FORTY_FOURTH_LOOKALIKES = [
     "the people who handle our contracts asked for the signed copy, could you resend it?",
     "I raised it with whoever accredits our lab and they said it's all fine",
 ]
+# A forty-fifth round (blind batches 143-146): the food standards people, counsel sending the
+# file to the product-safety people, someone able to make an exception, whoever signs off
+# brought into the thread, someone at your company who can, today, a person actually allowed
+# to decide, a weight landed on a foot, others' PINs on our dashboard
+FORTY_FIFTH_ROUND = [
+    (CueKind.LEGAL, "you can explain that to the food standards people, I've sent them the photos"),
+    (CueKind.LEGAL, "our counsel sends the whole file to the product-safety people on friday"),
+    (CueKind.MANAGER_REQUEST, "then I need someone who is able to make an exception"),
+    (CueKind.MANAGER_REQUEST, "whoever signs off on your key accounts, get them into this thread"),
+    (CueKind.MANAGER_REQUEST, "I need someone at your company who can, today."),
+    (CueKind.MANAGER_REQUEST, "I want a call from a person who is actually allowed to decide"),
+    (CueKind.SAFETY, "the lid slid off and landed on my daughter's foot, broken toe confirmed"),
+    (
+        CueKind.DATA_EXPOSURE,
+        "our portal shows two clinics that aren't ours, with patient names and phone numbers",
+    ),
+]
+FORTY_FIFTH_LOOKALIKES = [
+    "I need someone at your company who can install it on tuesday, is that you?",
+    "the box fell on my foot lol no harm done, the mugs are fine",
+    "our team explained it to the health department already, all approved, thanks!",
+]
 FORTY_FIRST_ROUND = [
     (CueKind.SAFETY, "the shelf came down last night. no one was hurt, by pure luck"),
     (CueKind.SAFETY, "she has burns on her fingers from the lighter"),
@@ -1647,6 +1669,7 @@ ESCALATIONS = (
     + FORTY_SECOND_ROUND
     + FORTY_THIRD_ROUND
     + FORTY_FOURTH_ROUND
+    + FORTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1691,6 +1714,7 @@ CALM_LOOKALIKES = (
     + FORTY_SECOND_LOOKALIKES
     + FORTY_THIRD_LOOKALIKES
     + FORTY_FOURTH_LOOKALIKES
+    + FORTY_FIFTH_LOOKALIKES
 )
 
 

@@ -2682,3 +2682,89 @@ def test_wishes_and_praise_said_kindly_stay_calm(text: str) -> None:
     )
     assert "press.sarcasm" not in {s.id for s in a.signals}, a.explain()
     assert a.level.value in ("calm", "uneasy"), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "signal"),
+    [
+        (
+            "Sure, I'll do form number three, since forms one and two went so well.",
+            "Please fill out the damage claim form.",
+            "press.sarcasm",
+        ),
+        (
+            "chipped again. third delivery in a row. really loving the consistency 👍",
+            "Thanks for your order!",
+            "press.sarcasm",
+        ),
+        (
+            "I just love spending my mondays re-sorting jewellery",
+            "Our clasps meet industry tolerances.",
+            "press.sarcasm",
+        ),
+        (
+            "yes thank you, I know how to close a lid. soup everywhere, twice now",
+            "Please make sure the lid is fully closed.",
+            "dialog.pushback",
+        ),
+        (
+            "honestly at this point i'm just going to use a jam jar",
+            "We recommend not filling above the line.",
+            "feel.upset",
+        ),
+        (
+            "so you're basically calling my cooks liars. nice.",
+            "Warping caused by misuse is not covered.",
+            "problem.conduct",
+        ),
+    ],
+)
+def test_batches_143_to_146_rising_words(text: str, agent: str, signal: str) -> None:
+    """Batches 143-146: earlier failures called successes, the consistency "loved", a weekday
+    spent re-sorting, the basics known, giving up on the product, accused by the answer."""
+    assert_reads_as(text, agent, {signal})
+
+
+def test_a_deadpan_face_and_an_instruction_to_send_something_are_no_trouble() -> None:
+    """Batch 144: "he owns a sword. an actual sword 😐" is deadpan, not upset (0 of 6 fit-part
+    turns with 😐 are frustrated); "send us the sigils as an image" is an instruction, not a
+    template's "send us a DM"."""
+    a = read_one("my fiancé wants them 'authentic' (he owns a sword. an actual sword 😐)")
+    assert "emoji.upset" not in {s.id for s in a.signals}, a.explain()
+    assert "agent.canned" not in engine().agent_families("Yes! Send us the sigils as an image.")
+    assert "agent.canned" in engine().agent_families("Please send us a DM with your order number.")
+
+
+def test_the_customers_own_lawyer_on_paperwork_after_nothing_wrong_is_no_legal_cue() -> None:
+    """Batch 145: "cc our counsel, she's the one filing" after "Nothing wrong, just customs
+    formalities!" is the customer's own lawyer on their own paperwork."""
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(
+        state,
+        Turn(
+            Role.CUSTOMER,
+            "Our lawyer asked whether you can provide a certificate of origin. Nothing wrong, "
+            "just customs formalities!",
+            1.0,
+        ),
+    )
+    state, _ = eng.read(state, Turn(Role.AGENT, "Absolutely, who should it be addressed to?", 2.0))
+    _, a = eng.read(
+        state, Turn(Role.CUSTOMER, "Northfield Ltd please, and cc our counsel, she's filing", 3.0)
+    )
+    assert a is not None
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_agent_calling_the_customer_names_is_no_abuse_from_the_customer() -> None:
+    """Batch 146: "so you're basically calling my cooks liars. nice." complains of being accused;
+    it calls nobody a name."""
+    a = read_after_agent(
+        "so you're basically calling my cooks liars. nice.",
+        agent="Warping caused by misuse is not covered under warranty.",
+        opener=STILL_NOT_SHIPPED,
+    )
+    assert CueKind.THREAT_ABUSE not in {c.kind for c in a.cues}, a.explain()
+    abuse = read_after_agent("you're all liars", agent="Warping is not covered.")
+    assert CueKind.THREAT_ABUSE in {c.kind for c in abuse.cues}, abuse.explain()
