@@ -1373,6 +1373,23 @@ FORTY_FIFTH_LOOKALIKES = [
     "the box fell on my foot lol no harm done, the mugs are fine",
     "our team explained it to the health department already, all approved, thanks!",
 ]
+# A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
+# vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
+# to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FORTY_SIXTH_ROUND = [
+    (CueKind.CHURN, "your whole line is coming off our shelves after christmas"),
+    (CueKind.CHURN, "every product of yours comes off our planogram in january"),
+    (CueKind.MANAGER_REQUEST, "or pass it to whoever is allowed to sign off on it, today"),
+    (CueKind.LEGAL, "I will report the heater to the authority for product safety"),
+    (CueKind.LEGAL, "I'm filing a complaint with the consumer agency this afternoon"),
+    (CueKind.SAFETY, "he has a sprained ankle, we were at urgent care until midnight"),
+]
+FORTY_SIXTH_LOOKALIKES = [
+    "your summer range comes off our website on monday, please send the autumn one",
+    "the propane torch kits came with the old regulators, which one is right?",
+    "my mum absolutely lost it, cried for ten minutes, thank you so much",
+    "10/10 would buy again, thanks for the quick delivery",
+]
 FORTY_FIRST_ROUND = [
     (CueKind.SAFETY, "the shelf came down last night. no one was hurt, by pure luck"),
     (CueKind.SAFETY, "she has burns on her fingers from the lighter"),
@@ -1670,6 +1687,7 @@ ESCALATIONS = (
     + FORTY_THIRD_ROUND
     + FORTY_FOURTH_ROUND
     + FORTY_FIFTH_ROUND
+    + FORTY_SIXTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1715,6 +1733,7 @@ CALM_LOOKALIKES = (
     + FORTY_THIRD_LOOKALIKES
     + FORTY_FOURTH_LOOKALIKES
     + FORTY_FIFTH_LOOKALIKES
+    + FORTY_SIXTH_LOOKALIKES
 )
 
 

@@ -2768,3 +2768,19 @@ def test_the_agent_calling_the_customer_names_is_no_abuse_from_the_customer() ->
     assert CueKind.THREAT_ABUSE not in {c.kind for c in a.cues}, a.explain()
     abuse = read_after_agent("you're all liars", agent="Warping is not covered.")
     assert CueKind.THREAT_ABUSE in {c.kind for c in abuse.cues}, abuse.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum absolutely lost it, cried for like 10 min",
+        "got it, thank you!! 10/10 would make mum cry again",
+        "10/10 would recommend again",
+    ],
+)
+def test_joy_is_no_loss_and_a_happy_repeat_no_recurrence(text: str) -> None:
+    """Batch 149: someone who "absolutely lost it" with joy lost nothing, and a delight one
+    "would" repeat happened once."""
+    found = {s.id for s in read_one(text).signals}
+    assert not found & {"problem.missing", "repeat.recur"}, found
+    assert "problem.missing" in {s.id for s in read_one("the courier lost it.").signals}
