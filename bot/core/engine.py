@@ -59,6 +59,8 @@ _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no hea
 _JOKE_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
 
 
+# cues a reason of the customer's own keeps quiet for the rest of a thread with no complaint:
+# leaving, and their own lawyer on their own paperwork (`left_for_own_reason`)
 _OWN_REASON_QUIET = frozenset({CueKind.CHURN, CueKind.LEGAL})
 
 
