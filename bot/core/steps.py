@@ -431,7 +431,7 @@ def sarcasm(r: Reading) -> None:
                 and (
                     _THANKED_FOR_LINK.search(lower) is not None
                     # a template called "super helpful" and corrected in one breath
-                    or any(f in _NON_ANSWER for f in r.state.last_agent)
+                    or _templated(r.state.last_agent)
                 )
             )
         )
@@ -481,13 +481,16 @@ def sarcasm(r: Reading) -> None:
 _NON_ANSWER = ("agent.canned", "agent.defensive")
 
 
+def _templated(agent: list[str]) -> bool:
+    """The agent's last reply read as a template or a defence (a plain "no" is an answer; a
+    reply much like the last one may be a new date on the same booking)."""
+    return any(f in _NON_ANSWER for f in agent)
+
+
 def _moved_nothing(agent: list[str]) -> bool:
-    """The agent's last reply was a non-answer: a template or a defence (a plain "no" is an
-    answer; a reply much like the last one may be a new date on the same booking); nothing
-    done, asked or offered."""
-    return any(f in _NON_ANSWER for f in agent) and not any(
-        f in F.PROGRESS or f == F.AGENT_OFFER for f in agent
-    )
+    """The agent's last reply was a non-answer: a template or a defence with nothing done,
+    asked or offered."""
+    return _templated(agent) and not any(f in F.PROGRESS or f == F.AGENT_OFFER for f in agent)
 
 
 def contrast(r: Reading) -> None:
@@ -918,7 +921,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             word is not None
             and r.after_agent
             and F.AGENT_DONE not in state.last_agent
-            and not (word.group(1) in _YES_NO and F.AGENT_ASKED in state.last_agent)
+            and not (word.group(1) in _NO_WORDS and F.AGENT_ASKED in state.last_agent)
         )
         feats.set(F.CLIPPED, 1.0 if clipped else 0.0, "answers in one clipped word")
 
@@ -928,7 +931,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
 _CLIPPED = re.compile(
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
-_YES_NO = frozenset({"no", "nope"})
+_NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 
 _QUESTION = re.compile(
     r"\?|^\s*(?:where|when|why|how|what|who|which|has|have|is|are|was|were|did|do|does|can|could|will|would)\b",
