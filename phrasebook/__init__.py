@@ -44,6 +44,16 @@ def _check_unsettled(names: tuple[str, ...], features: set[str]) -> None:
             )
 
 
+def _check_reopen(coaching: CoachingBook, features: set[str]) -> None:
+    """Each step's `reopen_on` entry names a detection feature, or a family ("wait.")."""
+    for step in coaching.all_steps().values():
+        for name in step.reopen_on:
+            if not any(names_feature(name, f) for f in features):
+                raise PhrasebookError(
+                    "coaching frameworks", None, f"{step.id}.reopen_on: {name!r} names no feature"
+                )
+
+
 def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
     """Shipped phrasebook, plus a team's own folder when given."""
     if team_dir is not None and not team_dir.is_dir():
@@ -55,6 +65,7 @@ def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
     practice.cross_check(coaching.all_steps(), (slip.id for slip in coaching.slips))
     detection = load_detection()
     _check_unsettled(coaching.policy.unsettled_signals, detection.feature_ids())
+    _check_reopen(coaching, detection.feature_ids())
     return Phrasebook(
         detection=detection,
         coaching=coaching,

@@ -69,6 +69,10 @@ class Step(_Frozen):
     implies: tuple[str, ...] = ()  # steps that count as done when this one is
     whisper: Literal["always", "on_escalation", "never"] = "always"
     catch_up: bool = True  # still worth suggesting once a later step is done
+    # detection features (or families, "wait.") in a customer message that make this step due
+    # again although the agent took it: a commitment reported broken ("that was monday. it's
+    # thursday now") asks for a new one
+    reopen_on: tuple[str, ...] = ()
     headline: str = Field(min_length=1)
     gap: str = Field(min_length=1, max_length=80)  # what is missing, e.g. "no timeline given yet"
 

@@ -369,13 +369,31 @@ class Coach:
             )
         )
 
+    def _reopened(self, state: CoachState, assessment: Assessment | None) -> frozenset[str]:
+        """Steps the agent took that this customer message says did not hold (`reopen_on`)."""
+        if assessment is None:
+            return frozenset()
+        fired = [sig.id for sig in assessment.signals if sig.weight > 0]
+        return frozenset(
+            step.id
+            for step in self._framework(state).steps
+            if step.id in state.done_ids
+            and any(names_feature(n, f) for n in step.reopen_on for f in fired)
+        )
+
     @staticmethod
     def _agent_replied_since(state: CoachState, assessment: Assessment) -> bool:
         """True when an agent reply came after this customer message (it is already answered)."""
         return state.agent_turns > assessment.replies_before
 
     def _candidates(
-        self, state: CoachState, situation: Situation | None, *, escalating: bool, fresh: bool
+        self,
+        state: CoachState,
+        situation: Situation | None,
+        *,
+        escalating: bool,
+        fresh: bool,
+        reopened: frozenset[str] = frozenset(),
     ) -> list[Step]:
         fw = self._framework(state)
         done = state.done_ids
@@ -389,11 +407,11 @@ class Coach:
         steps = first + [s for s in fw.steps if s not in first]
         out: list[Step] = []
         for step in steps:
-            if step.id in done or step.whisper == "never":
+            if (step.id in done and step.id not in reopened) or step.whisper == "never":
                 continue
             if step.whisper == "on_escalation" and not escalating:
                 continue
-            if not step.catch_up and order[step.id] < furthest:
+            if not step.catch_up and order[step.id] < furthest and step.id not in reopened:
                 continue
             if fresh and state.hinted_steps.count(step.id) >= self.policy.max_hints_per_step:
                 continue
@@ -457,7 +475,10 @@ class Coach:
             slip_id, said = state.pending_slips[0]
             slip = self._slip_by_id.get(slip_id)
         exclude = state.shown_phrasings if fresh else ()
-        for step in self._candidates(state, situation, escalating=escalating, fresh=fresh):
+        reopened = self._reopened(state, assessment)
+        for step in self._candidates(
+            state, situation, escalating=escalating, fresh=fresh, reopened=reopened
+        ):
             chosen = self._pick_phrasings(step.id, situation, exclude)
             if not chosen:
                 continue

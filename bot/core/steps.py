@@ -171,7 +171,7 @@ _CLOSING_PRAISE = re.compile(
     r"(?:^|[.,;!?]\s*)(?:(?:it'?s|that'?s|this is) (?:been )?(?:such )?)?"
     r"(?:(?:truly|really|very|so|just|simply|absolutely|genuinely|honestly) )?(?:world[- ]class|"
     r"top[- ]notch|top|stellar|inspired|generous|informative|helpful|useful|cool|impressive|"
-    r"reassuring|"
+    r"reassuring|convenient|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
     r"perfect|outstanding|superb|nice|(?:loving|love|enjoying) the (?:consistency|reliability|"
     r"quality control|quality|attention to detail|communication|service|speed|efficiency))"
@@ -197,6 +197,9 @@ _IRONIC = re.compile(
     r"\b(?:love|loving) (?:finding|hearing|learning|being told|discovering) (?:that|this|it)"
     r"(?: out)? (?:now|only now|today|at this (?:point|stage)|this late)\b|"
     r"\b(?:really |truly |so )?feeling (?:the love|so valued|very valued|really valued|special)\b|"
+    # "Really makes me feel like a priority customer"
+    r"\bmakes? me feel (?:so |very |really )?(?:like )?(?:a |an )?(?:valued|priority|vip|important|"
+    r"special|treasured) (?:customer|client)\b|"
     r"\bi'?m sure (?:that|this|it)(?:'s|'ll| will| has| is going to)? (?:made|make|making|"
     r"help(?:ed|s)?|be a (?:great |huge |real )?comfort)\b|"
     r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
@@ -257,11 +260,21 @@ def ironic_face_step(matcher: Matcher) -> Step:
         # a wink right after a non-answer mocks the answer ("colours may vary, see our terms"
         # ... "love that our royal blue is now basically teal 🙃")
         answered = r.after_agent and _moved_nothing(r.state.last_agent)
+        # ... and beside pushback it mocks ("oh great so it's my table's fault 🙃")
         light = (
-            not r.state.grieved and not answered and (not r.features.has(*_FAILURE) or laughs)
-        ) or (
-            # a laugh at something beside the complaint ("lol I told him to read the changelog 🙃")
-            laughs and not r.features.has(*_FAILURE, "dialog.")
+            (
+                not r.state.grieved
+                and not answered
+                and (not r.features.has(*_FAILURE, "dialog.pushback") or laughs)
+            )
+            or (
+                # a laugh at something beside the complaint ("lol I told him to read the changelog 🙃")
+                laughs and not r.features.has(*_FAILURE, "dialog.")
+            )
+            or (
+                # the face at their own side's slip ("intern renamed the colour field yesterday 🙃")
+                r.features.has("calm.own_slip") and not r.features.has(*_FAILURE)
+            )
         )
         if (
             light
@@ -398,18 +411,22 @@ def sarcasm(r: Reading) -> None:
     delivery.", "Thanks for the update 👏 Still down after three hours.")"""
     feats = r.features
     lower = r.prep.lower
+    failure = feats.has(*_FAILURE)
     if (
         "press.sarcasm" not in feats.values
-        and feats.has(*_FAILURE)
+        and (failure or feats.has("dialog.pushback"))
         and not feats.has("calm.resolved")
         and _KIDDING.search(lower) is None  # "... i will haunt you forever 👻 jk"
         and (
             (
-                not feats.has("calm.thanks")
+                failure
+                and not feats.has("calm.thanks")
                 and _PRAISE_ALONE.search(lower) is not None
                 and _MOVES_ON.search(lower) is None
             )
-            or "\U0001f44f" in lower  # 👏 beside a failure is a slow clap
+            or (failure and "\U0001f44f" in lower)  # 👏 beside a failure is a slow clap
+            # praise closing a failure or a pushback ("... to finish manufacturing it myself.
+            # great. very convenient")
             or (
                 (_CLOSING_PRAISE.search(lower) or _CLOSING_HELPFUL.search(lower)) is not None
                 and not feats.has("calm.polite")
@@ -868,7 +885,8 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats.set(F.OPENING, 1.0 if opening else 0.0)
         problem = opening and feats.has(*F.PROBLEM_PREFIXES)
         feats.set(F.OPENING_PROBLEM, 1.0 if problem else 0.0, "opens with a problem report")
-        blunt = problem and not feats.has(*F.POLITE_PREFIXES)
+        # "probably us but wanted to check" is no blunt report either
+        blunt = problem and not feats.has(*F.POLITE_PREFIXES, "calm.own_slip")
         feats.set(F.BLUNT_PROBLEM, 1.0 if blunt else 0.0, "opens with a blunt problem report")
         feats.set(F.AFTER_AGENT, 1.0 if r.after_agent else 0.0)
         if r.after_agent:

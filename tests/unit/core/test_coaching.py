@@ -619,6 +619,35 @@ def test_seven_step_escalation_is_only_whispered_on_escalation(coach: Coach) -> 
     assert hint is not None and hint.step_id == "escalate_if_needed"
 
 
+STILL_WAITING = Signal("wait.still", "still waiting", "any news? that was monday", 0.71)
+
+
+@pytest.mark.parametrize(
+    ("framework", "commit"), [("six_step", "commit_action"), ("seven_step", "provide_solution")]
+)
+def test_a_commitment_reported_broken_is_due_again(
+    coach: Coach, framework: str, commit: str
+) -> None:
+    """Batch 151: the agent said sorry, promised an answer "today" and then only "following up";
+    when the customer says the day came and went, the commitment is the step to take again,
+    not a check-in on a fix that never came. A message with no wait or broken promise in it
+    leaves the step taken."""
+    replies = (
+        "Just to make sure I follow: the cover arrived stained? Let's sort this out together.",
+        "Sorry to hear that! I'll check with the warehouse and get back to you today.",
+        "Just following up on this, apologies.",
+    )
+    waiting, pushing = Thread(coach, framework), Thread(coach, framework)
+    for thread in (waiting, pushing):
+        for reply in replies:
+            thread.agent(reply)
+        assert commit in thread.state.done_ids
+    other = pushing.customer(signals=(PUSHBACK,))
+    assert other is None or other.step_id != commit
+    hint = waiting.customer(signals=(STILL_WAITING,))
+    assert hint is not None and hint.step_id == commit, hint
+
+
 def test_policy_default_framework(coach: Coach) -> None:
     """start() without a framework uses the policy default (six-step as shipped)."""
     assert coach.start().framework_id == BOOK.policy.framework == "six_step"

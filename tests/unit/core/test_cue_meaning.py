@@ -1376,6 +1376,28 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FORTY_SEVENTH_ROUND = [
+    (CueKind.LEGAL, "I've been writing this up for the product safety office all morning"),
+    (CueKind.LEGAL, "the next letter you get from us will be on her firm's letterhead"),
+    (CueKind.LEGAL, "we've spoken to someone who handles product liability claims"),
+    (CueKind.LEGAL, "you'll be receiving formal papers from our side"),
+    (CueKind.LEGAL, "our QA lead is sending a notification to MHRA about your batch"),
+    (CueKind.CHURN, "we're pulling your whole spring collection from all 9 of our shops"),
+    (
+        CueKind.DATA_EXPOSURE,
+        "our parcel had another store's packing slip in it, with the buyer's name and phone",
+    ),
+    (CueKind.MANAGER_REQUEST, "put me in touch with someone who can speak for the workshop"),
+]
+FORTY_SEVENTH_LOOKALIKES = [
+    "the fire inspector is coming on friday, can you send the cert for the extinguishers?",
+    "the building inspector asked for the load rating of the shelving",
+    "we're taking your samples out of our store until the new labels arrive",
+    "I'm writing this up for the board meeting on thursday",
+    "could you print the certificate on your letterhead please?",
+    "another shop's invoice layout looked nicer than ours, can we change the template?",
+    "we need someone who can speak for the lab at our conference in may",
+]
 FORTY_SIXTH_ROUND = [
     (CueKind.CHURN, "your whole line is coming off our shelves after christmas"),
     (CueKind.CHURN, "every product of yours comes off our planogram in january"),
@@ -1688,6 +1710,7 @@ ESCALATIONS = (
     + FORTY_FOURTH_ROUND
     + FORTY_FIFTH_ROUND
     + FORTY_SIXTH_ROUND
+    + FORTY_SEVENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1734,6 +1757,7 @@ CALM_LOOKALIKES = (
     + FORTY_FOURTH_LOOKALIKES
     + FORTY_FIFTH_LOOKALIKES
     + FORTY_SIXTH_LOOKALIKES
+    + FORTY_SEVENTH_LOOKALIKES
 )
 
 

@@ -2784,3 +2784,84 @@ def test_joy_is_no_loss_and_a_happy_repeat_no_recurrence(text: str) -> None:
     found = {s.id for s in read_one(text).signals}
     assert not found & {"problem.missing", "repeat.recur"}, found
     assert "problem.missing" in {s.id for s in read_one("the courier lost it.").signals}
+
+
+def test_a_face_at_their_own_sides_slip_is_no_sarcasm() -> None:
+    """Batch 151: "intern renamed the colour field yesterday 🙃 classic. fixing" laughs at their
+    own team, after a report that said "probably us"; the same face beside blame handed back
+    ("so it's my fault now 🙃") still mocks."""
+    own = read_after_agent(
+        "ah yes, our intern changed the size field last week 🙃 typical. on it",
+        agent="Looks like your feed sends an empty size value.",
+        opener="yo! our feed import fails since this morning, probably us but wanted to check",
+    )
+    assert "press.sarcasm" not in {s.id for s in own.signals}, own.explain()
+    assert_calm(own)
+    blamed = read_after_agent(
+        "oh great so it's my fault now 🙃",
+        agent="This usually happens when the feed is edited by hand.",
+        opener="hi, the product feed import fails since this morning",
+    )
+    assert {"press.sarcasm", "dialog.pushback"} <= {s.id for s in blamed.signals}, blamed.explain()
+
+
+def test_a_report_that_blames_their_own_side_is_not_blunt() -> None:
+    """Batch 151: a report that opens "yo!" and says "probably us" is no blunt complaint."""
+    soft = read_one("yo! our sync is failing since this morning, probably us but wanted to check")
+    assert "ctx.blunt_problem" not in {s.id for s in soft.signals}, soft.explain()
+    blunt = read_one("our sync is failing since this morning")
+    assert "ctx.blunt_problem" in {s.id for s in blunt.signals}, blunt.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so it's my router's fault now?",
+        "which you'd know if you'd read my first message",
+        "so we pay £300 for a desk and then fix the drawer ourselves",
+        "let me say this really slowly. The. Box. Was. Empty.",
+        "you're not even going to read the report?",
+        "I read it before posting, it doesn't cover this",
+        "you've sent me the same article twice now",
+        "truly the highlight of my day, measuring doorframes for you",
+        "can't wait to hear back in another three weeks 👍",
+        "Ten days for a single hinge. Wonderful.",
+        "honestly makes me feel like a valued customer",
+        "a $40 kettle that lasted two weeks",
+        "k. and the deadline? whatever.",
+    ],
+)
+def test_pushback_and_sarcasm_said_a_new_way_read_as_such(text: str) -> None:
+    """Batches 151-154: blame handed back, the customer doing the work they paid for, the
+    obvious said slowly, the same link twice, a chore as the week's highlight, more waiting
+    looked forward to, a wait set against the size of the part, a thing worn out in weeks,
+    "whatever." to close."""
+    wanted = {
+        "dialog.pushback",
+        "press.sarcasm",
+        "repeat.loop",
+        "wait.long",
+        "problem.broken",
+        "feel.upset",
+    }
+    assert_reads_as(text, "Thanks for your patience! Please see our help centre.", wanted)
+
+
+@pytest.mark.parametrize(
+    ("calm", "upset"),
+    [
+        ("the new mugs are a hit, nearly sold out", "the van was hit by a lorry"),
+        ("it lasted two weeks on a single charge", "the battery only lasted two weeks"),
+        ("i'll fix it myself, no worries", "so I pay for the kit and then fix it myself"),
+    ],
+)
+def test_the_same_words_read_calm_when_they_are_meant(calm: str, upset: str) -> None:
+    """A product "a hit" is praise, a charge that lasts weeks a boast, mending it oneself by
+    choice no complaint; the look-alikes beside them are not."""
+    agent = "Could you tell me a bit more?"
+    calm_ids = {s.id for s in read_after_agent(calm, agent=agent).signals}
+    assert not calm_ids & {"problem.broken", "dialog.pushback"}, calm_ids
+    upset_ids = {s.id for s in read_after_agent(upset, agent=agent).signals}
+    assert "calm.praise" not in upset_ids, upset_ids
+    if "hit" not in calm:
+        assert upset_ids & {"problem.broken", "dialog.pushback"}, upset_ids
