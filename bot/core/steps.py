@@ -179,7 +179,16 @@ _CLOSING_PRAISE = re.compile(
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
     r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
+    # ... with thanks on the end: "so basically I'm going snorkeling without a snorkel, great,
+    # thanks"
+    r"(?:[,.!]* (?:thanks|thank you|cheers)(?: (?:so much|a lot|very much))?)?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
+)
+# thanks said on its own to close a complaint: "right. so i go into thursday with nothing. thanks
+# a lot."
+_CLOSING_THANKS = re.compile(
+    r"(?:^|[.!?]\s+)(?:well,? |so,? |ok,? )?(?:thanks|thank you|cheers) "
+    r"(?:a lot|so much|a bunch|a million|for nothing)[.!]*\s*$"
 )
 # ... and the help judged useless with thanks on the end ("the answer is the T&C. ok. very
 # helpful, thank you."): an exclamation with thanks ("Brilliant, thanks!") is sincere
@@ -260,21 +269,14 @@ def ironic_face_step(matcher: Matcher) -> Step:
         # a wink right after a non-answer mocks the answer ("colours may vary, see our terms"
         # ... "love that our royal blue is now basically teal 🙃")
         answered = r.after_agent and _moved_nothing(r.state.last_agent)
-        # ... and beside pushback it mocks ("oh great so it's my table's fault 🙃")
+        # ... and beside pushback it mocks ("oh great so it's my table's fault 🙃"); a laugh at
+        # something beside the complaint ("lol I told him to read the changelog 🙃") or at their
+        # own side's slip ("intern renamed the colour field yesterday 🙃") is light
+        fresh = not r.state.grieved and not answered
         light = (
-            (
-                not r.state.grieved
-                and not answered
-                and (not r.features.has(*_FAILURE, "dialog.pushback") or laughs)
-            )
-            or (
-                # a laugh at something beside the complaint ("lol I told him to read the changelog 🙃")
-                laughs and not r.features.has(*_FAILURE, "dialog.")
-            )
-            or (
-                # the face at their own side's slip ("intern renamed the colour field yesterday 🙃")
-                r.features.has("calm.own_slip") and not r.features.has(*_FAILURE)
-            )
+            (fresh and (not r.features.has(*_FAILURE, "dialog.pushback") or laughs))
+            or (laughs and not r.features.has(*_FAILURE, "dialog."))
+            or (r.features.has("calm.own_slip") and not r.features.has(*_FAILURE))
         )
         if (
             light
@@ -428,7 +430,12 @@ def sarcasm(r: Reading) -> None:
             # praise closing a failure or a pushback ("... to finish manufacturing it myself.
             # great. very convenient")
             or (
-                (_CLOSING_PRAISE.search(lower) or _CLOSING_HELPFUL.search(lower)) is not None
+                (
+                    _CLOSING_PRAISE.search(lower) is not None
+                    or _CLOSING_HELPFUL.search(lower) is not None
+                    # big thanks closing a pushback, not just any report
+                    or (_CLOSING_THANKS.search(lower) is not None and feats.has("dialog.pushback"))
+                )
                 and not feats.has("calm.polite")
                 and _FOR_HELP.search(lower) is None
                 and _CONTRAST.search(lower) is None

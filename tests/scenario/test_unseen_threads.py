@@ -36,7 +36,6 @@ KNOWN_CALM_MISSES = {
     "b41-calm-pharmacy-courier-lost-pallet": "angry at 'the courier' (ours) read as angry at us",
     "b42-calm-finance-expense-blunt": "a blunt colleague's bare 'no.' read as correcting the agent",
     "b42-calm-hr-taxcode-blunt": "'Why did HMRC send a new one' read as a loaded question",
-    "b43-calm-waste-county-gis": "a vent at the county's contractor, disowned one message later",
     "b44-calm-satellite-snow-jokes": "'cancel winter, not your department' read as pushback",
     "b45-calm-uni-zoom-rant": "a professor's anger at Zoom mid-seminar is coached (arguable)",
     "b46-calm-property-bank-rage": "a rage at the customer's bank keeps its facts (on hold, again)",

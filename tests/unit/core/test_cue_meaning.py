@@ -1376,6 +1376,25 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FORTY_EIGHTH_ROUND = [
+    (CueKind.LEGAL, "if it isn't paid by friday I'll let a judge decide it"),
+    (CueKind.LEGAL, "she is writing this up for the state consumer safety agency"),
+    (
+        CueKind.DATA_EXPOSURE,
+        "we can now see a folder called 'Harbour Clinic - intake forms' and that's not ours",
+    ),
+    (CueKind.DATA_EXPOSURE, "could someone from your security team look at this today please"),
+    (CueKind.MANAGER_REQUEST, "we need someone with the authority to approve the credit, today"),
+    (CueKind.MANAGER_REQUEST, "put me through to someone who holds the purse strings"),
+    (CueKind.MANAGER_REQUEST, "I'm done negotiating with people who can't approve anything"),
+]
+FORTY_EIGHTH_LOOKALIKES = [
+    "our finance lead is the only one with the authority to approve the PO",
+    "our director is the person with the authority to sign, she's back monday",
+    "please let a judge of the bake-off know our entry number",
+    "I see a new folder called 'Q3 reports', is that ours?",
+    "could someone from your security team send over the pen test summary?",
+]
 FORTY_SEVENTH_ROUND = [
     (CueKind.LEGAL, "I've been writing this up for the product safety office all morning"),
     (CueKind.LEGAL, "the next letter you get from us will be on her firm's letterhead"),
@@ -1711,6 +1730,7 @@ ESCALATIONS = (
     + FORTY_FIFTH_ROUND
     + FORTY_SIXTH_ROUND
     + FORTY_SEVENTH_ROUND
+    + FORTY_EIGHTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1758,6 +1778,7 @@ CALM_LOOKALIKES = (
     + FORTY_FIFTH_LOOKALIKES
     + FORTY_SIXTH_LOOKALIKES
     + FORTY_SEVENTH_LOOKALIKES
+    + FORTY_EIGHTH_LOOKALIKES
 )
 
 

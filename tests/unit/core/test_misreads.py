@@ -2865,3 +2865,60 @@ def test_the_same_words_read_calm_when_they_are_meant(calm: str, upset: str) -> 
     assert "calm.praise" not in upset_ids, upset_ids
     if "hit" not in calm:
         assert upset_ids & {"problem.broken", "dialog.pushback"}, upset_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "not_wanted"),
+    [
+        ("perfect. my kid nearly flew off from laughing but that's user error lol", "problem."),
+        ("ahh the trailing spaces, excel strikes again. fixed those rows", "repeat."),
+        ("one q: is the price valid for 30 days? our approvals can be slow", "wait."),
+        ("one q: is the price valid for 30 days? our approvals can be slow", "verdict."),
+        ("ahh that'd be our old treasurer's inbox 🙃 ok got a new one", "press.sarcasm"),
+    ],
+)
+def test_their_own_side_or_a_friendly_idiom_is_no_complaint(text: str, not_wanted: str) -> None:
+    """Batches 155-158: "user error", "excel strikes again", a quote "valid for 30 days" with
+    "our approvals can be slow", "that'd be our old treasurer's inbox 🙃": the customer's own
+    side, an idiom or a validity period; nothing of ours failed, was slow or recurred."""
+    a = read_after_agent(text, agent="Rows 14 and 41 have a trailing space; the key was rotated.")
+    assert not [s.id for s in a.signals if s.id.startswith(not_wanted)], a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went through!! order BR-10492 ✌️",
+        "working again ✅ thanks",
+        "yep all green again, evt_8Jd2 went through on retry 4. thanks a lot!",
+    ],
+)
+def test_a_fix_reported_in_few_words_settles_it(text: str) -> None:
+    """Batch 156: "went through!!" and "working again ✅" say it works now; "stopped working
+    again" does not."""
+    assert "calm.resolved" in {s.id for s in read_after_agent(text).signals}
+    broken = read_after_agent("it stopped working again")
+    assert "calm.resolved" not in {s.id for s in broken.signals}, broken.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right, so it's on me. I used a digital level",
+        "and then what. you forwarded it last week too",
+        "also in my message. did that too.",
+        "honestly starting to feel like I'm talking to the FAQ page",
+        "right. so i go into thursday with nothing. thanks a lot.",
+        "7 to 10 days. after 2 days of silence. so no snorkel for the trip, great, thanks",
+        "Parts team sent me back here. So who actually does it?",
+        "this is the 3rd person I'm explaining this to",
+        "last time the 'fix' got me another 400 wrong binders",
+    ],
+)
+def test_pushback_loops_and_sarcasm_of_batches_155_to_158_read_as_such(text: str) -> None:
+    """Batches 155-158: blame handed back ("so it's on me"), "and then what.", the answer
+    already in the first message, "talking to the FAQ page", going into a meeting "with nothing.
+    thanks a lot.", "great, thanks" closing a wait, sent back where they started, the third
+    person told, the last fix bringing the fault back."""
+    wanted = {"dialog.pushback", "press.sarcasm", "repeat.loop", "repeat.recur", "repeat.again"}
+    assert_reads_as(text, "Thanks for your patience! It's in the queue.", wanted)
