@@ -1376,6 +1376,28 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FORTY_NINTH_ROUND = [
+    (CueKind.MANAGER_REQUEST, "get someone from your product or leadership team on a call today"),
+    (CueKind.MANAGER_REQUEST, "we're done going through the support channel on this"),
+    (CueKind.MANAGER_REQUEST, "get me whoever at your end actually approves these credits"),
+    (CueKind.THREAT_ABUSE, "shut it you little prick, I've had enough of this"),
+    (
+        CueKind.THREAT_ABUSE,
+        "keep messing me around and I'll drive out to your depot and sort this out face to face",
+    ),
+    (CueKind.THREAT_ABUSE, "I'll be at your office in person and you won't enjoy the visit"),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm dumping the lot in front of your depot and posting the video everywhere",
+    ),
+]
+FORTY_NINTH_LOOKALIKES = [
+    "I'll come try them in person at the pop-up in december",
+    "we'll be posting the video everywhere, the kids loved the new slide!",
+    "she's the litigation lawyer on our floor and wants it in writing lol",
+    "the head on my hoe came off, can I get a new one?",
+    "could someone from your engineering team take a look at the logs?",
+]
 FORTY_EIGHTH_ROUND = [
     (CueKind.LEGAL, "if it isn't paid by friday I'll let a judge decide it"),
     (CueKind.LEGAL, "she is writing this up for the state consumer safety agency"),
@@ -1731,6 +1753,7 @@ ESCALATIONS = (
     + FORTY_SIXTH_ROUND
     + FORTY_SEVENTH_ROUND
     + FORTY_EIGHTH_ROUND
+    + FORTY_NINTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1779,6 +1802,7 @@ CALM_LOOKALIKES = (
     + FORTY_SIXTH_LOOKALIKES
     + FORTY_SEVENTH_LOOKALIKES
     + FORTY_EIGHTH_LOOKALIKES
+    + FORTY_NINTH_LOOKALIKES
 )
 
 

@@ -2922,3 +2922,48 @@ def test_pushback_loops_and_sarcasm_of_batches_155_to_158_read_as_such(text: str
     person told, the last fix bringing the fault back."""
     wanted = {"dialog.pushback", "press.sarcasm", "repeat.loop", "repeat.recur", "repeat.again"}
     assert_reads_as(text, "Thanks for your patience! It's in the queue.", wanted)
+
+
+def test_a_colleagues_words_reported_are_no_correction_of_the_agent() -> None:
+    """Batch 162: "i said real but she wants it in writing 😂" reports what the customer told a
+    colleague; "I said size 7, not 9" still corrects us."""
+    told = read_after_agent("she asked if they're real. i said real but she wants it in writing 😂")
+    assert "dialog.no" not in {s.id for s in told.signals}, told.explain()
+    corrected = read_after_agent("i said size 7, not 9")
+    assert "dialog.no" in {s.id for s in corrected.signals}, corrected.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Love getting to explain to my buyers that the order is still processing 🙃",
+        "really enjoying this scavenger hunt 👍",
+        "fantastic, exactly the copy-paste i was hoping for",
+        "yes. we're a bike shop. we did that the first time too, when you asked.",
+        "did. twice. got an auto-reply both times and then nothing",
+        "so are you going to fix it or just quote me the warranty again",
+        "brilliant. can you not just email me the pdf??",
+        "Same as shipment 4302. Same as 4190.",
+        "third hub, same flicker 👏",
+        "this is the third set.",
+    ],
+)
+def test_dry_complaints_of_batches_159_to_162_read_as_such(text: str) -> None:
+    """Batches 159-162: a chore "loved", the runaround "enjoyed", the template "hoped for", the
+    trade named against basic advice, "did. twice.", the policy quoted again, the fault listed
+    with its earlier cases."""
+    wanted = {
+        "dialog.pushback",
+        "press.sarcasm",
+        "repeat.recur",
+        "repeat.again",
+        "neglect.ignored",
+    }
+    assert_reads_as(text, "Please allow 5-7 business days for processing.", wanted)
+
+
+def test_sealed_for_good_is_no_praise() -> None:
+    """Batch 161: "both times I was told it was sealed for good" means for ever."""
+    a = read_after_agent("both times I was told it was sealed for good")
+    assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
+    assert "calm.praise" in {s.id for s in read_after_agent("all good, thanks").signals}
