@@ -35,23 +35,14 @@ class Phrasebook:
     team_dir: Path | None = None
 
 
-def _check_unsettled(names: tuple[str, ...], features: set[str]) -> None:
-    """Each `unsettled_signals` entry names a detection feature, or a family ("dialog.")."""
+def _check_feature_names(
+    where: str, field: str, names: tuple[str, ...], features: set[str]
+) -> None:
+    """Each name in a coaching list of signals (`unsettled_signals`, a step's `reopen_on`) names
+    a detection feature, or a family ("dialog.")."""
     for name in names:
         if not any(names_feature(name, f) for f in features):
-            raise PhrasebookError(
-                "coaching policy", None, f"unsettled_signals: {name!r} names no detection feature"
-            )
-
-
-def _check_reopen(coaching: CoachingBook, features: set[str]) -> None:
-    """Each step's `reopen_on` entry names a detection feature, or a family ("wait.")."""
-    for step in coaching.all_steps().values():
-        for name in step.reopen_on:
-            if not any(names_feature(name, f) for f in features):
-                raise PhrasebookError(
-                    "coaching frameworks", None, f"{step.id}.reopen_on: {name!r} names no feature"
-                )
+            raise PhrasebookError(where, None, f"{field}: {name!r} names no detection feature")
 
 
 def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
@@ -64,8 +55,12 @@ def load_phrasebook(team_dir: Path | None = None) -> Phrasebook:
     practice = load_practice(team_dir)
     practice.cross_check(coaching.all_steps(), (slip.id for slip in coaching.slips))
     detection = load_detection()
-    _check_unsettled(coaching.policy.unsettled_signals, detection.feature_ids())
-    _check_reopen(coaching, detection.feature_ids())
+    features = detection.feature_ids()
+    policy = coaching.policy
+    _check_feature_names("coaching policy", "unsettled_signals", policy.unsettled_signals, features)
+    for step in coaching.all_steps().values():
+        where = "coaching frameworks"
+        _check_feature_names(where, f"{step.id}.reopen_on", step.reopen_on, features)
     return Phrasebook(
         detection=detection,
         coaching=coaching,

@@ -75,6 +75,8 @@ class Step(_Frozen):
     reopen_on: tuple[str, ...] = ()
     headline: str = Field(min_length=1)
     gap: str = Field(min_length=1, max_length=80)  # what is missing, e.g. "no timeline given yet"
+    # what is missing when the step is due again (`reopen_on`)
+    reopen_gap: str = Field(default="the last commitment did not hold", min_length=1, max_length=80)
 
 
 class Framework(_Frozen):

@@ -488,7 +488,9 @@ class Coach:
                 step_title=step.title,
                 severity=severity,
                 headline=render(step.headline, topic, limit=HEADLINE_LIMIT),
-                why=self._why(assessment, render(step.gap, topic)),
+                why=self._why(
+                    assessment, render(step.reopen_gap if step.id in reopened else step.gap, topic)
+                ),
                 phrasings=tuple(render(p.text, topic) for p in chosen),
                 slip_fix=render(slip.fix, {"said": said}) if slip else None,
             )

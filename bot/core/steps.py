@@ -405,7 +405,8 @@ def echo(r: Reading) -> None:
 def sarcasm(r: Reading) -> None:
     """In a sarcastic message the praise and thanks are not meant ("thanks a lot, broken again",
     "great, another outage"): they cannot calm the score. Praise said on its own, or praise
-    closing the message, beside a stated failure is sarcasm when nothing else explains it: not
+    closing the message, beside a stated failure (closing: or a pushback, "... to finish it
+    myself. great. very convenient") is sarcasm when nothing else explains it: not
     thanks for help ("thanks for checking, it still fails"), not a polite request ("..., could
     you update it?"), not praise set against the complaint with a "but" (the contrast step's
     case), not a fix ("it works now"). Applause beside a failure is a slow clap, thanks or not.

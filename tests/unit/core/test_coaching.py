@@ -646,6 +646,7 @@ def test_a_commitment_reported_broken_is_due_again(
     assert other is None or other.step_id != commit
     hint = waiting.customer(signals=(STILL_WAITING,))
     assert hint is not None and hint.step_id == commit, hint
+    assert hint.why.endswith("the last commitment did not hold"), hint.why
 
 
 def test_policy_default_framework(coach: Coach) -> None:

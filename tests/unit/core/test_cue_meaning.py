@@ -1376,6 +1376,21 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FIFTIETH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "if it's not fixed by friday we hand the whole file to building control and our lawyers",
+    ),
+    (CueKind.MANAGER_REQUEST, "please make sure this reaches whoever is responsible over there"),
+    (CueKind.MANAGER_REQUEST, "if you can't approve it, who can?"),
+    (CueKind.MANAGER_REQUEST, "I just need someone to make the call on this today"),
+]
+FIFTIETH_LOOKALIKES = [
+    "can u send it as a pdf so I can forward it up the chain?",
+    "and can you send the march invoice, boss wants it for the quarterly review",
+    "the eyelets are punched on the wrong panel on half of them",
+    "not urgent at all, just annoying in a funny way 😂",
+]
 FORTY_NINTH_ROUND = [
     (CueKind.MANAGER_REQUEST, "get someone from your product or leadership team on a call today"),
     (CueKind.MANAGER_REQUEST, "we're done going through the support channel on this"),
@@ -1754,6 +1769,7 @@ ESCALATIONS = (
     + FORTY_SEVENTH_ROUND
     + FORTY_EIGHTH_ROUND
     + FORTY_NINTH_ROUND
+    + FIFTIETH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1803,6 +1819,7 @@ CALM_LOOKALIKES = (
     + FORTY_SEVENTH_LOOKALIKES
     + FORTY_EIGHTH_LOOKALIKES
     + FORTY_NINTH_LOOKALIKES
+    + FIFTIETH_LOOKALIKES
 )
 
 

@@ -2967,3 +2967,17 @@ def test_sealed_for_good_is_no_praise() -> None:
     a = read_after_agent("both times I was told it was sealed for good")
     assert "calm.praise" not in {s.id for s in a.signals}, a.explain()
     assert "calm.praise" in {s.id for s in read_after_agent("all good, thanks").signals}
+
+
+def test_a_third_partys_bad_week_is_no_wait_and_a_funny_annoyance_no_upset() -> None:
+    """Batches 163 and 166: "he's just been on the warpath all week haha" is the site manager's
+    week, not a wait for us; "just annoying in a funny way 😂" is no upset. "down all week" and
+    "so annoying" still are."""
+    week = read_after_agent("amazing. he's just been on the warpath all week haha")
+    assert not [s.id for s in week.signals if s.id.startswith(("wait.", "press.sarcasm"))], week
+    assert "wait.duration" in {
+        s.id for s in read_after_agent("the portal's been down all week").signals
+    }
+    funny = read_after_agent("not urgent at all, just annoying in a funny way 😂")
+    assert "feel.upset" not in {s.id for s in funny.signals}, funny.explain()
+    assert "feel.upset" in {s.id for s in read_after_agent("this is so annoying").signals}

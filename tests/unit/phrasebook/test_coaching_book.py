@@ -334,14 +334,20 @@ def test_model_is_frozen() -> None:
         BOOK.policy.budget = 99  # type: ignore[misc]
 
 
-def test_the_unsettled_signal_families_name_detection_features() -> None:
-    """`unsettled_signals` is checked at load against the detection features: a family that no
-    longer exists (a typo, a renamed rule) fails loudly instead of never matching."""
-    from phrasebook import PhrasebookError, _check_unsettled
+def test_the_unsettled_and_reopening_signals_name_detection_features() -> None:
+    """`unsettled_signals` and each step's `reopen_on` are checked at load against the detection
+    features: a family that no longer exists (a typo, a renamed rule) fails loudly instead of
+    never matching."""
+    from phrasebook import PhrasebookError, _check_feature_names
 
     features = {"dialog.pushback", "repeat.again", "ctx.repeat"}
-    _check_unsettled(("dialog.", "ctx.repeat"), features)
+    _check_feature_names("policy", "unsettled_signals", ("dialog.", "ctx.repeat"), features)
     with pytest.raises(PhrasebookError, match="pushbak"):
-        _check_unsettled(("dialog.pushbak",), features)
-    with pytest.raises(PhrasebookError, match="promise"):
-        _check_unsettled(("promise.",), features)
+        _check_feature_names("policy", "unsettled_signals", ("dialog.pushbak",), features)
+    with pytest.raises(PhrasebookError, match="commit_action.reopen_on: 'promise.'"):
+        _check_feature_names("frameworks", "commit_action.reopen_on", ("promise.",), features)
+    reopening = {s.id: s.reopen_on for s in BOOK.all_steps().values() if s.reopen_on}
+    assert reopening == {
+        "commit_action": ("promise.broken", "wait."),
+        "provide_solution": ("promise.broken", "wait."),
+    }
