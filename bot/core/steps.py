@@ -179,9 +179,9 @@ _CLOSING_PRAISE = re.compile(
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
     r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
-    # ... with thanks on the end: "so basically I'm going snorkeling without a snorkel, great,
-    # thanks"
-    r"(?:[,.!]* (?:thanks|thank you|cheers)(?: (?:so much|a lot|very much))?)?"
+    # ... with flat thanks on the end: "so basically I'm going snorkeling without a snorkel,
+    # great, thanks" (an exclamation, "Brilliant, thanks!", is sincere)
+    r"(?:[,.]* (?:thanks|thank you|cheers)(?: (?:so much|a lot|very much))?(?=\.*\s*$))?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
 )
 # thanks said on its own to close a complaint: "right. so i go into thursday with nothing. thanks
