@@ -254,9 +254,10 @@ def ironic_face_step(matcher: Matcher) -> Step:
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
     ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet; nor a
     laugh at something else with no failure or pushback of its own ("lol I told him to read the
-    changelog 🙃"), complaint or not. Beside a complaint, after one, with sarcastic words of its
-    own ("love that for me 🙃"), or praising the agent's answer to the skies ("thanks sooo much
-    for the super helpful link 🙃") it keeps its meaning. It runs before the steps that find
+    changelog 🙃"), complaint or not; nor at their own side's slip ("intern renamed the colour
+    field yesterday 🙃"). Beside a complaint, after one, beside pushback, with sarcastic words of
+    its own ("love that for me 🙃"), or praising the agent's answer to the skies ("thanks sooo
+    much for the super helpful link 🙃") it keeps its meaning. It runs before the steps that find
     sarcasm in other ways (an echo of the agent's words, praise beside a failure), so dropping
     the face's reading never drops theirs."""
     words = matcher.family("press.sarcasm")
@@ -269,15 +270,15 @@ def ironic_face_step(matcher: Matcher) -> Step:
         # a wink right after a non-answer mocks the answer ("colours may vary, see our terms"
         # ... "love that our royal blue is now basically teal 🙃")
         answered = r.after_agent and _moved_nothing(r.state.last_agent)
-        # ... and beside pushback it mocks ("oh great so it's my table's fault 🙃"); a laugh at
-        # something beside the complaint ("lol I told him to read the changelog 🙃") or at their
-        # own side's slip ("intern renamed the colour field yesterday 🙃") is light
         fresh = not r.state.grieved and not answered
-        light = (
-            (fresh and (not r.features.has(*_FAILURE, "dialog.pushback") or laughs))
-            or (laughs and not r.features.has(*_FAILURE, "dialog."))
-            or (r.features.has("calm.own_slip") and not r.features.has(*_FAILURE))
-        )
+        # nothing wrong and nothing pushed back on ("oh great so it's my table's fault 🙃" mocks)
+        shrug = fresh and not r.features.has(*_FAILURE, "dialog.pushback")
+        # a laugh, early on or at something beside the complaint ("lol I told him to read the
+        # changelog 🙃")
+        laughed = laughs and (fresh or not r.features.has(*_FAILURE, "dialog."))
+        # at their own side's slip ("intern renamed the colour field yesterday 🙃")
+        own = r.features.has("calm.own_slip") and not r.features.has(*_FAILURE)
+        light = shrug or laughed or own
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
@@ -878,6 +879,11 @@ def tone_step(models: ToneModels) -> Step:
 
 
 _NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
+# one clipped word and a full stop (`ctx.clipped`)
+_CLIPPED = re.compile(
+    r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
+)  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
+_NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 
 
 def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
@@ -953,11 +959,6 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
 
     return context
 
-
-_CLIPPED = re.compile(
-    r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
-)  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
-_NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 
 _QUESTION = re.compile(
     r"\?|^\s*(?:where|when|why|how|what|who|which|has|have|is|are|was|were|did|do|does|can|could|will|would)\b",
