@@ -255,11 +255,12 @@ def ironic_face_step(matcher: Matcher) -> Step:
     ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet; nor a
     laugh at something else with no failure or pushback of its own ("lol I told him to read the
     changelog 🙃"), complaint or not; nor at their own side's slip ("intern renamed the colour
-    field yesterday 🙃"). Beside a complaint, after one, beside pushback, with sarcastic words of
-    its own ("love that for me 🙃"), or praising the agent's answer to the skies ("thanks sooo
-    much for the super helpful link 🙃") it keeps its meaning. It runs before the steps that find
-    sarcasm in other ways (an echo of the agent's words, praise beside a failure), so dropping
-    the face's reading never drops theirs."""
+    field yesterday 🙃"); nor at the cause of a fault they say is fixed ("found a hazel branch
+    in there 🙃 it's running again"). Beside a complaint, after one, beside pushback, with
+    sarcastic words of its own ("love that for me 🙃"), or praising the agent's answer to the
+    skies ("thanks sooo much for the super helpful link 🙃") it keeps its meaning. It runs
+    before the steps that find sarcasm in other ways (an echo of the agent's words, praise beside
+    a failure), so dropping the face's reading never drops theirs."""
     words = matcher.family("press.sarcasm")
 
     def ironic_face(r: Reading) -> None:
@@ -278,7 +279,10 @@ def ironic_face_step(matcher: Matcher) -> Step:
         laughed = laughs and (fresh or not r.features.has(*_FAILURE, "dialog."))
         # at their own side's slip ("intern renamed the colour field yesterday 🙃")
         own = r.features.has("calm.own_slip") and not r.features.has(*_FAILURE)
-        light = shrug or laughed or own
+        # at the cause of a problem now fixed ("found a lovely hazel branch in there 🙃 it's
+        # running again. thanks!")
+        fixed = r.features.has("calm.resolved") and not r.features.has("dialog.pushback")
+        light = shrug or laughed or own or fixed
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
@@ -423,7 +427,9 @@ def sarcasm(r: Reading) -> None:
         and _KIDDING.search(lower) is None  # "... i will haunt you forever 👻 jk"
         and (
             (
-                failure
+                # ... or a pushback: "brilliant. the party is TOMORROW. checking with the team
+                # doesn't really get 8 tankards re-engraved"
+                (failure or feats.has("dialog.pushback"))
                 and not feats.has("calm.thanks")
                 and _PRAISE_ALONE.search(lower) is not None
                 and _MOVES_ON.search(lower) is None

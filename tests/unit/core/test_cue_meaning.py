@@ -1376,6 +1376,34 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FIFTY_FIRST_ROUND = [
+    (CueKind.LEGAL, "I rang the county's food hygiene complaints line this morning about your van"),
+    (
+        CueKind.LEGAL,
+        "I've filled in the government's product safety report with the photos already",
+    ),
+    (CueKind.LEGAL, "my cousin does personal injury law and says not to sign anything from you"),
+    (
+        CueKind.LEGAL,
+        "we've been advised to keep all the emails from your company, so bear that in mind",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "this needs somebody who can actually authorise a refund, not another script",
+    ),
+    (CueKind.DATA_EXPOSURE, "so is my staff list now sitting in another customer's inbox?"),
+    (
+        CueKind.CHURN,
+        "that's it. next year's contract for the depot goes to brightline, they've been chasing us",
+    ),
+]
+FIFTY_FIRST_LOOKALIKES = [
+    "do we need to give written notice before the renewal date, or is an email fine?",
+    "the new contract goes to legal for review on monday, then we sign",
+    "please keep the invoice emails handy, our auditor may ask for them",
+    "I rang the council's bin collection line and they said thursday",
+    "my manager asked me to check the export before we renew next month",
+]
 FIFTIETH_ROUND = [
     (
         CueKind.LEGAL,
@@ -1770,6 +1798,7 @@ ESCALATIONS = (
     + FORTY_EIGHTH_ROUND
     + FORTY_NINTH_ROUND
     + FIFTIETH_ROUND
+    + FIFTY_FIRST_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1820,6 +1849,7 @@ CALM_LOOKALIKES = (
     + FORTY_EIGHTH_LOOKALIKES
     + FORTY_NINTH_LOOKALIKES
     + FIFTIETH_LOOKALIKES
+    + FIFTY_FIRST_LOOKALIKES
 )
 
 

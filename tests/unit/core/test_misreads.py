@@ -2981,3 +2981,40 @@ def test_a_third_partys_bad_week_is_no_wait_and_a_funny_annoyance_no_upset() -> 
     funny = read_after_agent("not urgent at all, just annoying in a funny way 😂")
     assert "feel.upset" not in {s.id for s in funny.signals}, funny.explain()
     assert "feel.upset" in {s.id for s in read_after_agent("this is so annoying").signals}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just did. the hinge is cracked. photos are on the ticket.",
+        "I did check the manual. that's why I'm writing.",
+        "the same as in the last three emails",
+        "ticket 8812. read it.",
+        "I've been wiring panels for 25 years mate, it's not the breaker",
+        "this is the second no-show this month",
+        "great. the launch is MONDAY. asking the team won't get 200 mugs printed",
+    ],
+)
+def test_dry_complaints_of_batches_167_to_170_read_as_such(text: str) -> None:
+    """Batches 167-170: the information already given ("I just did."), the years of trade held
+    up against basic advice, the second no-show, the step offered waved off as no
+    help."""
+    wanted = {"dialog.pushback", "press.sarcasm", "repeat.again", "repeat.recur"}
+    assert_reads_as(text, "Please allow up to 7 business days as per our shipping policy.", wanted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes I did, thanks!",
+        "I did restart it and now it works, thank you",
+        "we've been using your tillers for 20 years and love them",
+        "found the culprit, a twig in the intake 🙃 it's running again. thanks!",
+    ],
+)
+def test_answers_and_fixes_of_batches_167_to_170_stay_calm(text: str) -> None:
+    """Batches 167-170: a plain "I did", years of custom as praise, and a wry face at the cause
+    of a fault now fixed are no pushback and no sarcasm."""
+    a = read_after_agent(text, agent="Could you check the intake for debris and restart it?")
+    ids = {s.id for s in a.signals}
+    assert not ids & {"dialog.pushback", "press.sarcasm"}, a.explain()
