@@ -15,9 +15,12 @@ from phrasebook.detection import CueRule, DetectionRules
 
 # an amount with its currency before or after it, in thousands or millions when it says so
 # ("€18k", "$1.2m", "12k EUR")
+# (a number ends in a digit, and a symbol that opens the next amount is not this one's: in
+# "order CR-66120, $139" the amount is $139)
 _AMOUNT = re.compile(
-    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)(k|m)?\b"
-    r"|(\d[\d,]*(?:\.\d+)?)(k|m)?\s?(usd|eur|gbp|dollars?|euros?|pounds|bucks|quid|[$£€])",
+    r"([$£€])\s?(\d(?:[\d,]*\d)?(?:\.\d+)?)(k|m)?\b"
+    r"|(?<![\w.-])(\d(?:[\d,]*\d)?(?:\.\d+)?)(k|m)?\s?"
+    r"(usd|eur|gbp|dollars?|euros?|pounds|bucks|quid|[$£€](?!\s?\d))",
     re.I,
 )
 _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}

@@ -1376,6 +1376,35 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FIFTY_SECOND_ROUND = [
+    (CueKind.MANAGER_REQUEST, "then put me through to whoever can. today."),
+    (CueKind.MANAGER_REQUEST, "the right person needs to be in this conversation, not a queue"),
+    (CueKind.MANAGER_REQUEST, "who at your company is responsible for recalls?"),
+    (
+        CueKind.THREAT_ABUSE,
+        "this is a joke. sort it today or these photos go up in every owners group I'm in, "
+        "with your logo on top",
+    ),
+    (
+        CueKind.CHURN,
+        "we're pulling your scanners out of all six shops next month, already had the demo "
+        "with the other lot",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the export has 80 rows that aren't ours, with their home addresses and phone numbers",
+    ),
+    (CueKind.DATA_EXPOSURE, "I have another school's pupils' home addresses on my screen"),
+    (CueKind.DATA_EXPOSURE, "the public profile page lists every member's medical conditions"),
+    (CueKind.LEGAL, "our insurer has already opened a claim over the collapse"),
+]
+FIFTY_SECOND_LOOKALIKES = [
+    "Floor manager says they have no record of the booth order, can you resend it?",
+    "we're taking your screens out of all four sites for the refit, back in by june",
+    "we moved to row F in september, could you update the map?",
+    "can you get me someone who can help with the api keys?",
+    "the public results page looks great, thanks for the quick setup",
+]
 FIFTY_FIRST_ROUND = [
     (CueKind.LEGAL, "I rang the county's food hygiene complaints line this morning about your van"),
     (
@@ -1799,6 +1828,7 @@ ESCALATIONS = (
     + FORTY_NINTH_ROUND
     + FIFTIETH_ROUND
     + FIFTY_FIRST_ROUND
+    + FIFTY_SECOND_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1850,6 +1880,7 @@ CALM_LOOKALIKES = (
     + FORTY_NINTH_LOOKALIKES
     + FIFTIETH_LOOKALIKES
     + FIFTY_FIRST_LOOKALIKES
+    + FIFTY_SECOND_LOOKALIKES
 )
 
 

@@ -3018,3 +3018,35 @@ def test_answers_and_fixes_of_batches_167_to_170_stay_calm(text: str) -> None:
     a = read_after_agent(text, agent="Could you check the intake for debris and restart it?")
     ids = {s.id for s in a.signals}
     assert not ids & {"dialog.pushback", "press.sarcasm"}, a.explain()
+
+
+def test_an_order_number_before_the_price_is_not_the_amount() -> None:
+    """Batch 174: in "order CR-66120, $139" the amount asked back is $139, not 66,120 dollars
+    (a symbol that opens the next amount is not the number's own)."""
+    a = read_one("I ordered the crampons (order CR-66120, $139). Could I return them for a refund?")
+    assert [r.amount for r in a.requests] == [139.0], a.explain()
+
+
+def test_a_trip_a_third_party_cancelled_is_no_heat_at_us() -> None:
+    """Batch 174: "the outfitter cancelled my trip 😕" is sad about someone else, so a polite
+    refund ask above the agent's limit waits for the agent's answer instead of a ping."""
+    a = read_one(
+        "Hello, I ordered crampons (order CR-66120, $139) but the outfitter cancelled my trip 😕 "
+        "they're unopened in the box. Could I return them for a refund?"
+    )
+    assert not a.escalate and "feel.upset" not in {s.id for s in a.signals}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "noted. great. does logging it get me a working unit",
+        "days. the show is on friday. i need an actual date",
+        "don't bother. I'm done.",
+    ],
+)
+def test_dry_complaints_of_batches_171_to_174_read_as_such(text: str) -> None:
+    """Batches 171-174: the template's own step asked about as no help, the real date asked
+    for, an offer waved off with "I'm done"."""
+    wanted = {"dialog.pushback", "press.sarcasm", "esc.leaving"}
+    assert_reads_as(text, "We've noted your feedback and will share it with the team.", wanted)
