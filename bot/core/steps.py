@@ -202,6 +202,14 @@ _CLOSING_HELPFUL = re.compile(
 # better")
 _IRONIC = re.compile(
     r"\blove (?:that|this) for (?:us|me)\b|\bjust what (?:i|we) (?:needed|wanted)\b|"
+    # "the update that isn't really an update", "appreciate being kept so well informed", "10/10
+    # communication, would wait another week"
+    r"\b(?:update|answer|reply|response|fix) that (?:isn'?t|is not|wasn'?t) (?:really |actually |"
+    r"even )?(?:an? )?(?:update|answer|reply|response|fix)\b|"
+    r"\b(?:appreciat|lov|enjoy)\w* being kept (?:so |very |really )?(?:well )?(?:informed|in the "
+    r"loop|updated)\b|"
+    r"\b10/10\b[^.!?]{0,30}\bwould (?:wait|chase|ask|email|call|do (?:it|this)) "
+    r"(?:again|another)\b|"
     # news that comes late, loved: "Love finding that out now"
     r"\b(?:love|loving) (?:finding|hearing|learning|being told|discovering) (?:that|this|it)"
     r"(?: out)? (?:now|only now|today|at this (?:point|stage)|this late)\b|"

@@ -1376,6 +1376,34 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+FIFTY_THIRD_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need someone from your product or quality side on this today, not a ticket",
+    ),
+    (CueKind.MANAGER_REQUEST, "is there really nobody there who is allowed to make an exception?"),
+    (
+        CueKind.THREAT_ABUSE,
+        "this is disgraceful. by friday every parent in the club will know what kind of outfit "
+        "you are",
+    ),
+    (
+        CueKind.CHURN,
+        "this is a joke. you can forget the other two vans we were sending you for servicing",
+    ),
+    (CueKind.LEGAL, "the solicitors representing us have asked for your maintenance logs"),
+    (CueKind.LEGAL, "if that's your answer, this becomes a matter for a judge"),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the pdf is someone else's, with her home address and the last four digits of her card",
+    ),
+]
+FIFTY_THIRD_LOOKALIKES = [
+    "is there anyone there who is able to help in German?",
+    "my manager will be thrilled, she's been chasing this internally for weeks lol",
+    "please ship it to my neighbour, his home address and phone number are below",
+    "we're finished with the install, thanks for the help!",
+]
 FIFTY_SECOND_ROUND = [
     (CueKind.MANAGER_REQUEST, "then put me through to whoever can. today."),
     (CueKind.MANAGER_REQUEST, "the right person needs to be in this conversation, not a queue"),
@@ -1829,6 +1857,7 @@ ESCALATIONS = (
     + FIFTIETH_ROUND
     + FIFTY_FIRST_ROUND
     + FIFTY_SECOND_ROUND
+    + FIFTY_THIRD_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1881,6 +1910,7 @@ CALM_LOOKALIKES = (
     + FIFTIETH_LOOKALIKES
     + FIFTY_FIRST_LOOKALIKES
     + FIFTY_SECOND_LOOKALIKES
+    + FIFTY_THIRD_LOOKALIKES
 )
 
 

@@ -3050,3 +3050,34 @@ def test_dry_complaints_of_batches_171_to_174_read_as_such(text: str) -> None:
     for, an offer waved off with "I'm done"."""
     wanted = {"dialog.pushback", "press.sarcasm", "esc.leaving"}
     assert_reads_as(text, "We've noted your feedback and will share it with the team.", wanted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whatever you changed on monday. just fix it.",
+        "same as on the order. you have it.",
+        "yes. obviously. it still doesn't print.",
+        "thanks so much for the update that isn't really an update 🙂",
+        "really appreciate being kept so well informed",
+        "that's the third time I get the same sentence back",
+    ],
+)
+def test_dry_complaints_of_batches_175_to_178_read_as_such(text: str) -> None:
+    """Batches 175-178: curt insistence ("just fix it.", "you have it.", "yes. obviously."), the
+    non-update thanked, being "kept so well informed", the same sentence back a third time."""
+    wanted = {"dialog.pushback", "press.sarcasm", "repeat.loop"}
+    assert_reads_as(
+        text, "Hi, the team is still looking into it. Thanks for your patience.", wanted
+    )
+
+
+def test_a_wait_someone_chased_internally_is_not_ours() -> None:
+    """Batch 176: "she's been chasing this internally for weeks" is the customer's own side's
+    wait; "we've been waiting for weeks" still counts."""
+    own = read_after_agent(
+        "my manager will be thrilled, she's been chasing this internally for weeks"
+    )
+    assert "wait.duration" not in {s.id for s in own.signals}, own.explain()
+    ours = read_after_agent("we've been waiting on this for weeks")
+    assert "wait.duration" in {s.id for s in ours.signals}, ours.explain()
