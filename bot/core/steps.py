@@ -143,6 +143,9 @@ _FAILURE = (
 # logo ends up upside down on 500 lanyards i will haunt you forever 👻 jk")
 _KIDDING = re.compile(r"\b(?:jk|j/k|kidding)\b")
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|except|yet)\b")
+# praise as the opening word of a sentence that states the failure: "Great, two days to tell me
+# you've asked."
+_PRAISE_COMMA = re.compile(r"^(?:oh,? |well,? )?" + _PRAISE_WORD + r", ([^.!?]+)")
 # the message moves on to another item ("Amazing. Second: ...", "Awesome. And fwiw ..."): praise
 # before it acknowledges the last answer, it does not mock what follows
 _MOVES_ON = re.compile(
@@ -324,7 +327,8 @@ _BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\
 # the reply opens with a figure, then stops or sets it against something ("48h for a booking
 # that's tomorrow morning", "10-14 days. season opens in 9.", "5 business days?? ...")
 _FIGURE_OPENS = re.compile(
-    r"^\W*("
+    # after an interjection too: "wow, 30 seconds, hadn't thought of that"
+    r"^\W*(?:(?:wow|oh|ah|right|ok|okay|so|hmm+|um+)[,.!]*\s+)?("
     + FIGURE.pattern
     + r")(?=\s*[.?!,]|\s+(?:for|is|are|to|when|while|with|without|on|in|of|and|just|now|"
     r"then|from|after|before|but)\b)"
@@ -461,6 +465,18 @@ def sarcasm(r: Reading) -> None:
         feats.set("press.sarcasm", 1.0, "praise said beside a failure")
     if (
         "press.sarcasm" not in feats.values
+        and "\U0001f44f" in lower
+        and r.after_agent
+        and r.state.grieved
+        and _moved_nothing(r.state.last_agent)
+        and not feats.has("calm.resolved")
+        and _KIDDING.search(lower) is None
+    ):
+        # applause for an answer that moved nothing, in a thread already aggrieved: a slow clap
+        # ("Great, thanks for passing on my feedback :clap: Meanwhile my waiters ...")
+        feats.set("press.sarcasm", 1.0, "applauds an answer that moved nothing")
+    if (
+        "press.sarcasm" not in feats.values
         and r.after_agent
         and feats.has("dialog.")
         and not feats.has("calm.resolved")
@@ -516,6 +532,31 @@ def sarcasm(r: Reading) -> None:
     if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
         for name in (F.PRAISE, "calm.thanks", "calm.cheer"):
             feats.drop(name)
+
+
+def praise_opens_failure_step(matcher: Matcher) -> Step:
+    """`praise_opens_failure`: a first sentence that is a praise word, a comma and the failure
+    itself ("Great, two days to tell me you've asked. Really appreciate it.") is sarcasm, and the
+    praise and thanks around it are not meant. Not thanks for help ("Great, thanks for checking,
+    still down"), not a contrast ("Great, it came, but ..."), not a fix."""
+    failures = [cs.regex for cs in matcher.signals if cs.rule.id.startswith(_FAILURE)]
+
+    def praise_opens_failure(r: Reading) -> None:
+        feats = r.features
+        if "press.sarcasm" in feats.values or not feats.has(*_FAILURE):
+            return
+        m = _PRAISE_COMMA.match(r.prep.lower)
+        if m is None or feats.has("calm.resolved"):
+            return
+        sentence = m.group(1)
+        if _FOR_HELP.search(sentence) is not None or _CONTRAST.search(sentence) is not None:
+            return
+        if any(rx.search(sentence) is not None for rx in failures):
+            feats.set("press.sarcasm", 1.0, "praise opening the failure it names")
+            for name in (F.PRAISE, "calm.thanks", "calm.cheer"):
+                feats.drop(name)
+
+    return praise_opens_failure
 
 
 _NON_ANSWER = ("agent.canned", "agent.defensive")
@@ -1015,6 +1056,7 @@ def default_pipeline(
         ("echo", echo),
         ("figure_echo", figure_echo),
         ("sarcasm", sarcasm),
+        ("praise_opens_failure", praise_opens_failure_step(matcher)),
         ("contrast", contrast),
         ("closing", closing),
         ("answered_no", answered_no_step(matcher)),

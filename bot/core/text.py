@@ -168,7 +168,7 @@ def _content(tokens: tuple[str, ...] | list[str]) -> frozenset[int]:
 # "10–14 days", "30 min", "72 hours" (the unit is kept: "48" alone is an order number as often)
 FIGURE = re.compile(
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:h|hrs?|hours?|days?|business days|"
-    r"working days|calendar days|weeks?|wks?|mins?|minutes?|months?|%|oz|mm|cm|kg)\b"
+    r"working days|calendar days|weeks?|wks?|secs?|seconds?|mins?|minutes?|months?|%|oz|mm|cm|kg)\b"
 )
 
 

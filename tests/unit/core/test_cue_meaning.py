@@ -1376,6 +1376,58 @@ FORTY_FIFTH_LOOKALIKES = [
 # A forty-sixth round (blind batches 147-150, played on the final code of session 35): the
 # vendor's whole line off the shelves or the planogram, whoever is allowed to sign off, a report
 # to the authority for product safety or filed with an agency, a sprain ending in urgent care
+# Batches 179-182: someone else's people named by whose they are, with their details, in any
+# order; counsel named by the agreement they drew up; the contracts that walk with the customer;
+# the account closed and the next order sent to a rival; the person who decides, placed "over
+# there" or "on your side"; "..., tell me who can".
+FIFTY_FOURTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "the spreadsheet you sent lists another troop's scouts. Names, dates of birth and home "
+        "postcodes.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The confirmation has a second page for a different household. It shows their children's "
+        "names and their home address.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "your engineer's sheet lists the alarm codes for two other shops on the parade",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The statements page lists invoices for Harbour Sails Ltd. Not us. Their owner's mobile "
+        "number is on every one.",
+    ),
+    (CueKind.LEGAL, "I've passed this to the firm that drafted our supply agreement."),
+    (CueKind.LEGAL, "They will be writing to your board about this breach."),
+    (CueKind.CHURN, "this is a joke. all nine of our site contracts go with us."),
+    (
+        CueKind.CHURN,
+        "this is a joke. close the wholesale account and the summer order goes to them.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Put me in touch with somebody over there who can actually make the decision.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I want to speak to whoever owns the place."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need to talk to somebody on your side who actually decides the production schedule.",
+    ),
+    (CueKind.MANAGER_REQUEST, "If you can't commit to that, tell me who can."),
+]
+FIFTY_FOURTH_LOOKALIKES = [
+    "The courier left a parcel for a different family at ours, it has their home address on the "
+    "label, shall I drop it round?",
+    "All four of our vans go with us to the show next week, can we get them serviced first?",
+    "Our data protection office is doing the annual supplier review, could you send your "
+    "retention policy?",
+    "We're selling our house and the buyers' solicitor has asked for the guarantee certificate, "
+    "could you send it?",
+    "Can we close the old test account? We don't use it any more.",
+]
 FIFTY_THIRD_ROUND = [
     (
         CueKind.MANAGER_REQUEST,
@@ -1858,6 +1910,7 @@ ESCALATIONS = (
     + FIFTY_FIRST_ROUND
     + FIFTY_SECOND_ROUND
     + FIFTY_THIRD_ROUND
+    + FIFTY_FOURTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1911,6 +1964,7 @@ CALM_LOOKALIKES = (
     + FIFTY_FIRST_LOOKALIKES
     + FIFTY_SECOND_LOOKALIKES
     + FIFTY_THIRD_LOOKALIKES
+    + FIFTY_FOURTH_LOOKALIKES
 )
 
 

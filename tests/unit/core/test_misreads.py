@@ -3081,3 +3081,63 @@ def test_a_wait_someone_chased_internally_is_not_ours() -> None:
     assert "wait.duration" not in {s.id for s in own.signals}, own.explain()
     ours = read_after_agent("we've been waiting on this for weeks")
     assert "wait.duration" in {s.id for s in ours.signals}, ours.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely, three days to tell me it's in the queue. Really appreciate it.",
+        "ok. so we pay for 20 and get 12 and it's our problem. good to know.",
+        "soon doesn't help me. need a yes or no for thursday",
+        "For the third time: I need a date for the engineer.",
+    ],
+)
+def test_dry_complaints_of_batches_179_to_182_read_as_such(text: str) -> None:
+    """Batches 179-182: praise opening the failure it names, an unfair outcome restated and
+    called good to know, the answer judged no help with a straight
+    one demanded, the loop said outright ("For the third time:")."""
+    wanted = {"dialog.pushback", "press.sarcasm", "repeat.loop"}
+    assert_reads_as(
+        text, "Hi, the team is still looking into it. Thanks for your patience.", wanted
+    )
+
+
+def test_praise_opening_a_sentence_that_is_no_failure_stays_praise() -> None:
+    """ "Great, ..." is sarcasm only when the rest of that sentence is the failure: praise for
+    what arrived, with the trouble set against it by a "but", is meant."""
+    meant = read_after_agent("Great, the spare arrived today, but the old one is still leaking")
+    assert "press.sarcasm" not in {s.id for s in meant.signals}, meant.explain()
+    mocked = read_after_agent("Great, two days to tell me you've asked. Really appreciate it.")
+    assert "press.sarcasm" in {s.id for s in mocked.signals}, mocked.explain()
+
+
+def test_applause_for_an_answer_that_moved_nothing_is_a_slow_clap() -> None:
+    """Batch 182: :clap: after a template reply, in a thread already aggrieved, mocks it; the
+    same thanks after a reply that did something are meant."""
+    opener = "Engineer was booked 8-12 today. It's 12:40. Nobody's turned up and nobody called."
+    template = "We apologise for any inconvenience caused. I have passed your feedback on."
+    line = "Great, thanks for passing that on 👏 Meanwhile we carry plates up two flights."
+    mocked = read_after_agent(line, agent=template, opener=opener)
+    assert "press.sarcasm" in {s.id for s in mocked.signals}, mocked.explain()
+    done = "I've rebooked the engineer for 2pm today and he's confirmed."
+    meant = read_after_agent("Great, thanks 👏 see you at 2", agent=done, opener=opener)
+    assert "press.sarcasm" not in {s.id for s in meant.signals}, meant.explain()
+
+
+def test_a_new_option_not_thought_of_is_thanks_not_mockery() -> None:
+    """Batches 70 and 145: "oh I hadn't thought of that" after a helpful offer is meant."""
+    a = read_after_agent(
+        "oh I hadn't thought of that. I'd keep the mortar actually, it's lovely.",
+        agent="A refund is no problem. Would you like the whole set refunded or keep the mortar?",
+    )
+    assert_calm(a)
+
+
+def test_the_agents_figure_thrown_back_after_a_wow_is_pushback() -> None:
+    """Batch 179: "wow, 30 seconds, hadn't thought of that" throws the agent's figure back; "oh,
+    48 hours is fine" takes it."""
+    agent = "Could you try switching it off for at least 30 seconds, then back on?"
+    mocked = read_after_agent("wow, 30 seconds, hadn't thought of that. keynote in 45", agent)
+    assert "dialog.pushback" in {s.id for s in mocked.signals}, mocked.explain()
+    taken = read_after_agent("oh, 30 seconds is fine, trying now", agent)
+    assert "dialog.pushback" not in {s.id for s in taken.signals}, taken.explain()
