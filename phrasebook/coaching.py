@@ -198,6 +198,9 @@ class HintPreset(_Frozen):
     confident_margin: float = Field(default=0.5, ge=0, le=4)  # log-odds above the frustrated cut
     defer: bool = True  # a borderline reading waits for the next customer message to confirm it
     heat_is_sure: bool = True  # frustrated with heated words is sure enough (no deferral)
+    # a borderline reading right after an uneasy-or-worse one is already confirmed: the strain
+    # has lasted two customer messages (the next message would only repeat the evidence)
+    strain_confirms: bool = True
     # what confirms a held reading: the next customer message reads no lower than this (log-odds
     # from the frustrated cut; 0 = frustrated itself)
     confirm_margin: float = Field(default=-0.25, ge=-2, le=0)
@@ -248,7 +251,10 @@ class CoachingPolicy(_Frozen):
     presets: dict[str, HintPreset] = Field(
         default_factory=lambda: {
             "conservative": HintPreset(
-                confident_margin=1.0, heat_is_sure=False, uneasy_unsettled=False
+                confident_margin=1.0,
+                heat_is_sure=False,
+                uneasy_unsettled=False,
+                strain_confirms=False,
             ),
             "balanced": HintPreset(),
             "eager": HintPreset(confident_margin=0.0, defer=False, uneasy_rising=True),

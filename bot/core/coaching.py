@@ -98,6 +98,8 @@ class CoachState:
     pending_slips: tuple[tuple[str, str], ...] = ()  # (slip id, the agent's words)
     fixed_slips: tuple[str, ...] = ()  # slip ids already coached
     deferred: int | None = None  # turn of a borderline reading waiting for confirmation
+    # agent replies seen when the last customer reading was uneasy or worse (None: it was calm)
+    strained_at: int | None = None
 
     @property
     def done_ids(self) -> frozenset[str]:
@@ -120,6 +122,7 @@ class CoachState:
             "pending_slips": [[i, s] for i, s in self.pending_slips],
             "fixed_slips": list(self.fixed_slips),
             "deferred": self.deferred,
+            "strained_at": self.strained_at,
         }
 
     @classmethod
@@ -140,6 +143,7 @@ class CoachState:
                 pending_slips=tuple((str(i), str(s)) for i, s in data.get("pending_slips", [])),
                 fixed_slips=tuple(str(x) for x in data.get("fixed_slips", [])),
                 deferred=None if data.get("deferred") is None else int(data["deferred"]),
+                strained_at=None if data.get("strained_at") is None else int(data["strained_at"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"not a coach state: {exc}") from exc
@@ -247,15 +251,36 @@ class Coach:
         Frustration present with confidence (angry, a spoken cue, or frustrated clearly above the
         cut: `preset.confident_margin` plus what the channel `learned` from "not helpful") ->
         whisper. A borderline frustrated reading is held until the next customer message: if
-        that one is still uneasy or worse, the hint goes out; if it is calm, it never does.
+        that one is still uneasy or worse, the hint goes out; if it is calm, it never does. A
+        borderline reading after an uneasy-or-worse one, with an agent reply between them, is
+        confirmed already (`preset.strain_confirms`): the strain outlasted the agent's answer (a
+        second message of the same round, a double text, confirms nothing).
         `answered`: the agent has already replied to this message (the thread's first agent
         joining after the customer opened upset): short of urgent, wait for how the customer
         takes the reply, as for a borderline reading.
         """
         if not assessment.handled_language:
             return state, None
+        state, severity = self._decide(state, assessment, preset, learned, answered=answered)
+        strained_at = None if assessment.level is Level.CALM else state.agent_turns
+        return replace(state, strained_at=strained_at), severity
+
+    def _decide(
+        self,
+        state: CoachState,
+        assessment: Assessment,
+        preset: HintPreset,
+        learned: float,
+        *,
+        answered: bool,
+    ) -> tuple[CoachState, Severity | None]:
         level = assessment.level
         waiting = state.deferred is not None and state.deferred < assessment.turn
+        strained = (
+            preset.strain_confirms
+            and state.strained_at is not None
+            and state.agent_turns > state.strained_at
+        )
         if level is Level.CALM:
             return replace(state, deferred=None), None
         urgent = level is Level.ANGRY or bool(assessment.escalate and assessment.cues)
@@ -265,7 +290,7 @@ class Coach:
             sure = assessment.margin >= preset.confident_margin + learned or (
                 assessment.heated and preset.heat_is_sure and assessment.margin >= learned
             )
-            if urgent or ((sure or waiting) and not answered) or not preset.defer:
+            if urgent or ((sure or waiting or strained) and not answered) or not preset.defer:
                 return replace(state, deferred=None), Severity.URGENT
             return replace(state, deferred=assessment.turn), None
         if urgent:

@@ -31,7 +31,8 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 _SENTENCE = re.compile(r"(?:[^.!?;:\n]|[.!?;:](?=[^\s.!?;:]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
 # (tried only where a sentence starts, so a long message is scanned once)
-_QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?+[!?]*(?=[\s\"']|$)")
+# a sentence asked as a question; "isn't mine??" or "?!" is disbelief said, not a question
+_QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?(?![?!])(?=[\s\"']|$)")
 
 
 _Combination = tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str], ...]]

@@ -921,14 +921,20 @@ def shape_step(rules: DetectionRules) -> Step:
 
 
 def tone_step(models: ToneModels) -> Step:
-    """The learned tone models' say (0 when a model is not loaded or there are no words)."""
+    """The learned tone models' say (0 when a model is not loaded or there are no words). When
+    the customer says the upset is with someone else ("nothing to do with you lot, your side was
+    faultless"), the heat the models hear in the words is not ours: it can calm, not raise."""
 
     def tone(r: Reading) -> None:
         if not r.prep.tokens:
             return
         r.vector = models.embed(r.prep.lower)
-        r.features.set(F.TONE_WORDS, round(models.words_logit(r.prep.lower), 4), "overall wording")
-        r.features.set(F.TONE_EMBED, round(models.embed_logit(r.vector), 4), "overall tone")
+        words = models.words_logit(r.prep.lower)
+        embed = models.embed_logit(r.vector)
+        if r.features.has("calm.elsewhere"):
+            words, embed = min(words, 0.0), min(embed, 0.0)
+        r.features.set(F.TONE_WORDS, round(words, 4), "overall wording")
+        r.features.set(F.TONE_EMBED, round(embed, 4), "overall tone")
 
     return tone
 

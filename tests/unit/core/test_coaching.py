@@ -219,6 +219,37 @@ def test_a_borderline_reading_with_heated_words_whispers_at_once(coach: Coach) -
     assert careful.customer(Level.FRUSTRATED, margin=0.1, preset=conservative) is None
 
 
+def test_a_borderline_reading_after_an_uneasy_one_across_a_reply_is_confirmed(
+    coach: Coach,
+) -> None:
+    """Uneasy, then the agent's answer, then frustrated just over the cut: the strain outlasted
+    the reply, so the hint goes now (waiting for a third message only repeats the evidence). A
+    double text is the same round and confirms nothing; a conservative channel still waits."""
+    thread = Thread(coach)
+    assert thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.3) is None
+    thread.agent("Your order is in the queue and will ship as soon as possible.")
+    assert thread.customer(Level.FRUSTRATED, margin=0.2) is not None
+    double = Thread(coach)
+    assert double.customer(Level.UNEASY, Trend.STEADY, margin=-0.3) is None
+    assert double.customer(Level.FRUSTRATED, margin=0.2) is None
+    assert double.state.deferred is not None
+    careful = Thread(coach)
+    conservative = BOOK.policy.presets["conservative"]
+    assert careful.customer(Level.UNEASY, Trend.STEADY, margin=-0.3, preset=conservative) is None
+    careful.agent("Your order is in the queue and will ship as soon as possible.")
+    assert careful.customer(Level.FRUSTRATED, margin=0.2, preset=conservative) is None
+
+
+def test_a_calm_reading_clears_the_strain(coach: Coach) -> None:
+    """Uneasy, a reply, calm, a reply, then a borderline reading: the strain did not last."""
+    thread = Thread(coach)
+    assert thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.3) is None
+    thread.agent("Checking now.")
+    assert thread.customer(Level.CALM, Trend.COOLING) is None
+    thread.agent("It ships Friday.")
+    assert thread.customer(Level.FRUSTRATED, margin=0.2) is None
+
+
 def test_a_borderline_reading_followed_by_calm_never_whispers(coach: Coach) -> None:
     """The customer calmed down on their own: the held hint is dropped, not sent late."""
     thread = Thread(coach)

@@ -1380,6 +1380,48 @@ FORTY_FIFTH_LOOKALIKES = [
 # order; counsel named by the agreement they drew up; the contracts that walk with the customer;
 # the account closed and the next order sent to a rival; the person who decides, placed "over
 # there" or "on your side"; "..., tell me who can".
+# Batches 183-186: someone else's record by whose it is ("isn't our property", "a different boy's
+# report", "someone else's job"), disbelief asked twice ("isn't mine??") as no question, the whole
+# members sheet in a mail-out, the legal department writing to the company, a court money claim,
+# the kit ripped out, next year's order to another maker, "Who do you report to?".
+FIFTY_FIFTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "the certificate I downloaded isn't our property. It's for a house on Elm Row, with the "
+        "owner's full name and her mobile number.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the portal shows a different girl's report, with her date of birth and home address",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the invoice attached isn't mine?? it's for a Mrs Patel, with her full address in Leeds "
+        "and the last 4 of her card",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the attachment on last night's reminder wasn't the rota, it's the whole volunteers list: "
+        "home addresses, dates of birth and emergency contacts",
+    ),
+    (
+        CueKind.LEGAL,
+        "our legal team has every message in this thread and they'll be writing to your company "
+        "about the costs",
+    ),
+    (CueKind.LEGAL, "I'm filing a claim with the county court on Monday"),
+    (CueKind.CHURN, "this is a joke. we're done. rip it all out."),
+    (
+        CueKind.CHURN,
+        "this is a joke. the club moves next year's order to another printer.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Who do you report to? I want them on this thread today."),
+]
+FIFTY_FIFTH_LOOKALIKES = [
+    "Just closing the loop: all 200m of kerb is down and the crew are in next week. Thanks!",
+    "I've attached the full member list: names, home addresses and dates of birth, as you asked "
+    "for the insurance.",
+]
 FIFTY_FOURTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -1911,6 +1953,7 @@ ESCALATIONS = (
     + FIFTY_SECOND_ROUND
     + FIFTY_THIRD_ROUND
     + FIFTY_FOURTH_ROUND
+    + FIFTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -1965,6 +2008,7 @@ CALM_LOOKALIKES = (
     + FIFTY_SECOND_LOOKALIKES
     + FIFTY_THIRD_LOOKALIKES
     + FIFTY_FOURTH_LOOKALIKES
+    + FIFTY_FIFTH_LOOKALIKES
 )
 
 

@@ -3141,3 +3141,31 @@ def test_the_agents_figure_thrown_back_after_a_wow_is_pushback() -> None:
     assert "dialog.pushback" in {s.id for s in mocked.signals}, mocked.explain()
     taken = read_after_agent("oh, 30 seconds is fine, trying now", agent)
     assert "dialog.pushback" not in {s.id for s in taken.signals}, taken.explain()
+
+
+def test_a_laid_material_that_is_down_is_not_an_outage() -> None:
+    """Batch 186: "All 340m of kerb is down" is kerb laid, not a service down; "the site is down"
+    still is."""
+    laid = read_one("Closing the loop: all 340m of kerb is down and the crew are in next week.")
+    assert "problem.broken" not in {s.id for s in laid.signals}, laid.explain()
+    outage = read_one("The booking site is down again.")
+    assert "problem.broken" in {s.id for s in outage.signals}, outage.explain()
+
+
+def test_heat_said_to_be_someone_elses_raises_no_tone() -> None:
+    """Batch 186: a grumble at the customer's own skip firm, "nothing to do with you lot, your
+    side was faultless": the models' heat in the words is not ours to answer."""
+    a = read_after_agent(
+        "+1 from me. Only headache was the skip firm we booked ourselves, a day late and parked "
+        "across the bus stop 🙄 nothing to do with you lot, your side was faultless.",
+        agent="That's great to hear, I'll pass it on to the team!",
+        opener="Just closing the loop on the footway scheme: your drivers were spot on, thanks.",
+    )
+    assert_calm(a)
+
+
+def test_an_approval_limit_said_with_able_to_is_a_limit() -> None:
+    """Batch 183: "I'm able to issue credit up to $750 myself" says what the agent may grant."""
+    eng = engine()
+    families = eng.agent_families("I'm able to issue credit up to $750 myself for the returns.")
+    assert "agent.cannot_grant" in families
