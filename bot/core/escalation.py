@@ -240,10 +240,12 @@ class EscalationPolicy:
         """The cue's tier; a cue the engine inferred (a stalemate, a request beyond authority) in
         a thread cooling at a calm or uneasy level reads one tier lower. A cue the customer spoke
         (a manager asked for, leaving) keeps its tier: a calmer message after a rant that asks
-        for someone senior still needs one. Tiers never rise with the mood."""
+        for someone senior still needs one; so does an ask over the limit the agent has just said
+        they cannot grant (the agent said it, not the mood). Tiers never rise with the mood."""
         base = Severity.named(self.book.cues[cue.kind].severity)
         cooling = assessment.trend is Trend.COOLING
-        inferred = cue.kind in (CueKind.STALEMATE, CueKind.BEYOND_AUTHORITY)
+        declined = cue.kind is CueKind.BEYOND_AUTHORITY and assessment.agent_declined
+        inferred = cue.kind in (CueKind.STALEMATE, CueKind.BEYOND_AUTHORITY) and not declined
         if base is Severity.HIGH and inferred and cooling and LEVEL_RANK[assessment.level] <= 1:
             return Severity.WATCH
         return base

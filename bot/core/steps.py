@@ -260,6 +260,15 @@ _THANKED_FOR_LINK = re.compile(
 _SO_HELPFUL = re.compile(r"\b(?:super|so+|very|really|ever so) (?:helpful|useful)\b")
 
 
+# a customer shopping for a replacement or asking what to buy
+_SHOPPING = re.compile(
+    r"\b(?:which|what) (?:of your |one of your )?(?:[\w-]+ ){0,3}(?:would|do|should|could) you "
+    r"(?:recommend|suggest|advise)\b|\bwhat do you recommend\b|"
+    r"\b(?:looking|want|wanting|need|needing) to (?:buy|order|get) (?:a |an |some )?"
+    r"(?:new|replacement|spare)\b"
+)
+
+
 def ironic_face_step(matcher: Matcher) -> Step:
     """`ironic_face`: 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
@@ -267,11 +276,13 @@ def ironic_face_step(matcher: Matcher) -> Step:
     laugh at something else with no failure or pushback of its own ("lol I told him to read the
     changelog 🙃"), complaint or not; nor at their own side's slip ("intern renamed the colour
     field yesterday 🙃"); nor at the cause of a fault they say is fixed ("found a hazel branch
-    in there 🙃 it's running again"). Beside a complaint, after one, beside pushback, with
-    sarcastic words of its own ("love that for me 🙃"), or praising the agent's answer to the
-    skies ("thanks sooo much for the super helpful link 🙃") it keeps its meaning. It runs
-    before the steps that find sarcasm in other ways (an echo of the agent's words, praise beside
-    a failure), so dropping the face's reading never drops theirs."""
+    in there 🙃 it's running again"); nor, first thing, at the failure that sent them shopping
+    ("... till the battery gave up 🙃 which of your pumps would you recommend?"). Beside a
+    complaint, after one, beside pushback, with sarcastic words of its own ("love that for me
+    🙃"), or praising the agent's answer to the skies ("thanks sooo much for the super helpful
+    link 🙃") it keeps its meaning. It runs before the steps that find sarcasm in other ways (an
+    echo of the agent's words, praise beside a failure), so dropping the face's reading never
+    drops theirs."""
     words = matcher.family("press.sarcasm")
 
     def ironic_face(r: Reading) -> None:
@@ -293,7 +304,10 @@ def ironic_face_step(matcher: Matcher) -> Step:
         # at the cause of a problem now fixed ("found a lovely hazel branch in there 🙃 it's
         # running again. thanks!")
         fixed = r.features.has("calm.resolved") and not r.features.has("dialog.pushback")
-        light = shrug or laughed or own or fixed
+        # at the failure that sent them shopping, first thing in the thread ("the old pump ran till
+        # the battery gave up 🙃 ... which of your auto pumps would you recommend?")
+        shopping = fresh and _SHOPPING.search(lower) is not None
+        light = shrug or laughed or own or fixed or shopping
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)

@@ -1384,6 +1384,48 @@ FORTY_FIFTH_LOOKALIKES = [
 # report", "someone else's job"), disbelief asked twice ("isn't mine??") as no question, the whole
 # members sheet in a mail-out, the legal department writing to the company, a court money claim,
 # the kit ripped out, next year's order to another maker, "Who do you report to?".
+# Batches 187-190: someone else's record (", not ours:", "isn't for me", "someone called X's",
+# a key safe and its code, a door entry code), children from the other schools in view; the
+# consumer safety officers, outside counsel; "the person with the authority to overturn",
+# "whose call is it over there to"; standing orders cancelled by their months, every site gone;
+# a team called a useless bloody lot, a visit outside the warehouse.
+FIFTY_SIXTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "Page 3 is the other club's list, not ours: names, dates of birth and a parent's mobile "
+        "number for each child.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "my order email isn't for me. it has someone called Tom's name, his home address and his "
+        "door entry code",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the survey that opened isn't ours, it has the owner's name, mobile and 'key safe by the "
+        "shed, code 1234'",
+    ),
+    (CueKind.DATA_EXPOSURE, "I can see children from the other schools on that page too"),
+    (CueKind.LEGAL, "I've sent the vet's report to the council's consumer safety officers"),
+    (CueKind.LEGAL, "our director has passed the whole file to outside counsel"),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want the person with the authority to overturn that decision to look at this",
+    ),
+    (CueKind.MANAGER_REQUEST, "Whose call is it over there to move us up the queue?"),
+    (
+        CueKind.CHURN,
+        "this is a joke. cancel the October and November standing orders, we're going elsewhere",
+    ),
+    (CueKind.CHURN, "this is a joke. All four sites, every machine, gone."),
+    (CueKind.THREAT_ABUSE, "I'll be outside your Leeds warehouse on Monday. Useless bloody lot."),
+]
+FIFTY_SIXTH_LOOKALIKES = [
+    "could you send the invoice to our treasurer Sue? she's sue.treasurer@example.org",
+    "Bumping this, I need to give the site manager a delivery time by end of today.",
+    "Perfect, I'll pass it to our solicitor for signature today.",
+    "if it happens again I'll let you know, thanks for the quick fix",
+]
 FIFTY_FIFTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -1954,6 +1996,7 @@ ESCALATIONS = (
     + FIFTY_THIRD_ROUND
     + FIFTY_FOURTH_ROUND
     + FIFTY_FIFTH_ROUND
+    + FIFTY_SIXTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2009,6 +2052,7 @@ CALM_LOOKALIKES = (
     + FIFTY_THIRD_LOOKALIKES
     + FIFTY_FOURTH_LOOKALIKES
     + FIFTY_FIFTH_LOOKALIKES
+    + FIFTY_SIXTH_LOOKALIKES
 )
 
 

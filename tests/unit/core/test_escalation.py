@@ -110,6 +110,17 @@ class TestTiers:
         a = assessed(cue(CueKind.STALEMATE), level=Level.UNEASY, trend=Trend.COOLING)
         assert policy().cue_severity(a.cues[0], a) is Severity.WATCH
 
+    def test_an_ask_the_agent_just_said_they_cannot_grant_keeps_its_tier_as_the_thread_cools(
+        self,
+    ) -> None:
+        """ "I'm not able to approve anything beyond the hire fee myself": the agent said it, so a
+        supervisor has to decide however calm the customer's last message was."""
+        over = cue(CueKind.BEYOND_AUTHORITY)
+        a = assessed(over, level=Level.UNEASY, trend=Trend.COOLING)
+        assert policy().cue_severity(over, a) is Severity.WATCH
+        declined = replace(a, agent_declined=True)
+        assert policy().cue_severity(over, declined) is Severity.HIGH
+
     def test_a_manager_asked_for_after_a_rant_is_still_a_ping(self) -> None:
         a = assessed(cue(CueKind.MANAGER_REQUEST), level=Level.UNEASY, trend=Trend.COOLING)
         _, d = first_alert(policy(), a)

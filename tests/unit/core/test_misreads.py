@@ -3169,3 +3169,22 @@ def test_an_approval_limit_said_with_able_to_is_a_limit() -> None:
     eng = engine()
     families = eng.agent_families("I'm able to issue credit up to $750 myself for the returns.")
     assert "agent.cannot_grant" in families
+
+
+def test_a_wry_face_at_the_failure_that_sent_them_shopping_is_no_sarcasm() -> None:
+    """Batch 187: the old pump "ran till the battery gave up 🙃 ... which of your auto pumps
+    would you recommend?" opens a purchase, not a complaint; the same face after a reply that
+    moved nothing still mocks."""
+    opening = read_one(
+        "Came down to the boat and the battery was dead: the old pump ran till it gave up 🙃 "
+        "the pump died too. Which of your auto pumps would you recommend for a 24ft boat?"
+    )
+    assert "press.sarcasm" not in {s.id for s in opening.signals}, opening.explain()
+
+
+def test_a_repeat_told_as_a_condition_is_no_repeat() -> None:
+    """Batch 187: "if he does it again I'm making him swim" supposes; "it did it again" says."""
+    supposed = read_one("Booked for Saturday. if he does it again I'm making him swim 😂")
+    assert "repeat.recur" not in {s.id for s in supposed.signals}, supposed.explain()
+    said = read_one("The motor stalled again this morning.")
+    assert {s.id for s in said.signals} & {"repeat.recur", "repeat.again"}, said.explain()
