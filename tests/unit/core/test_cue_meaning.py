@@ -1389,6 +1389,59 @@ FORTY_FIFTH_LOOKALIKES = [
 # consumer safety officers, outside counsel; "the person with the authority to overturn",
 # "whose call is it over there to"; standing orders cancelled by their months, every site gone;
 # a team called a useless bloody lot, a visit outside the warehouse.
+# Batches 191-194: someone else's people by who they work for ("operators who don't work for
+# us", "a shop called X", "a different development", "not our staff"), our own list feared in
+# someone else's inbox; the council team that investigates misdescribed goods, the firm that
+# handles our disputes; "the person at your place who can approve", "a person at your company
+# with the authority to"; no brain between you, "someone there is getting it"; the order placed
+# with another mill.
+FIFTY_SEVENTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "the app lists 30 drivers who don't work for us, with their mobile numbers and home "
+        "postcodes",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the statement is for a shop called Oak & Ash, with the owner's mobile number on it",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the second tab has 150 names, home addresses and mobile numbers. They're not our staff.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "it has every family's phone numbers on it and ours is probably sitting in someone else's "
+        "inbox too",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've sent the lab report to the council team that investigates misdescribed goods",
+    ),
+    (
+        CueKind.LEGAL,
+        "it's with the firm that handles our commercial disputes, they'll be in touch about costs",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need to speak to the person at your place who can approve a replacement, today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this in front of a person at your company with the authority to send a crew.",
+    ),
+    (CueKind.THREAT_ABUSE, "have any of you got a brain between you?"),
+    (
+        CueKind.THREAT_ABUSE,
+        "this is a joke. if my order isn't on that bay at 7am someone there is getting it",
+    ),
+    (CueKind.CHURN, "this is a joke. we're placing the spring order with another mill."),
+]
+FIFTY_SEVENTH_LOOKALIKES = [
+    "I'll send the report to the council team that handles our licence, thanks!",
+    "We're placing the order with the same supplier as last year, just checking the price.",
+    "The tab lists our 40 drivers with their mobile numbers, can you hide that column?",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -1997,6 +2050,7 @@ ESCALATIONS = (
     + FIFTY_FOURTH_ROUND
     + FIFTY_FIFTH_ROUND
     + FIFTY_SIXTH_ROUND
+    + FIFTY_SEVENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2053,6 +2107,7 @@ CALM_LOOKALIKES = (
     + FIFTY_FOURTH_LOOKALIKES
     + FIFTY_FIFTH_LOOKALIKES
     + FIFTY_SIXTH_LOOKALIKES
+    + FIFTY_SEVENTH_LOOKALIKES
 )
 
 

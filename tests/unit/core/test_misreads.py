@@ -3188,3 +3188,12 @@ def test_a_repeat_told_as_a_condition_is_no_repeat() -> None:
     assert "repeat.recur" not in {s.id for s in supposed.signals}, supposed.explain()
     said = read_one("The motor stalled again this morning.")
     assert {s.id for s in said.signals} & {"repeat.recur", "repeat.again"}, said.explain()
+
+
+def test_a_vent_about_the_customers_old_supplier_is_not_ours() -> None:
+    """Batch 191: "our old company ... they were useless" names a third party at fault: its
+    feelings are not ours to answer."""
+    a = read_one("Our old company was useless, they were a joke. Can you quote 20 misting nozzles?")
+    assert not {s.id for s in a.signals} & {"verdict.harsh", "verdict.loaded", "feel.upset"}, (
+        a.explain()
+    )
