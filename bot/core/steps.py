@@ -544,8 +544,17 @@ def sarcasm(r: Reading) -> None:
         # template reply: praise for an answer that moved nothing
         feats.set("press.sarcasm", 1.0, "praise for a non-answer")
     if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
-        for name in (F.PRAISE, "calm.thanks", "calm.cheer"):
-            feats.drop(name)
+        _unmeant(feats)
+
+
+# what a sarcastic message's praise, thanks and cheer are worth: nothing
+_MOCKED = (F.PRAISE, "calm.thanks", "calm.cheer")
+
+
+def _unmeant(feats: Features) -> None:
+    """Drop the praise, thanks and cheer of a message read as sarcasm: they are not meant."""
+    for name in _MOCKED:
+        feats.drop(name)
 
 
 def praise_opens_failure_step(matcher: Matcher) -> Step:
@@ -567,8 +576,7 @@ def praise_opens_failure_step(matcher: Matcher) -> Step:
             return
         if any(rx.search(sentence) is not None for rx in failures):
             feats.set("press.sarcasm", 1.0, "praise opening the failure it names")
-            for name in (F.PRAISE, "calm.thanks", "calm.cheer"):
-                feats.drop(name)
+            _unmeant(feats)
 
     return praise_opens_failure
 
