@@ -11,6 +11,7 @@ runs, with the shipped phrasebook. Useful to see why a thread did or did not get
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,8 @@ from bot.core.models import Role, Turn  # noqa: E402
 from phrasebook import load_phrasebook  # noqa: E402
 from phrasebook.models import load_engine  # noqa: E402
 
+HOT = ("frustrated", "angry")
+
 
 def replay(path: Path) -> None:
     """Print the core's reading of every message of one thread."""
@@ -33,6 +36,10 @@ def replay(path: Path) -> None:
     policy = EscalationPolicy(book.escalation, "C0SUPERVISE")
     state, cstate, astate = engine.start(), coach.start(), AlertState()
     history: list[float] = []
+    # as the app: nobody is coached before the thread's first agent reply; that reply is coached
+    # on the hottest opening reading only when it was frustrated or angry (`answered`)
+    agent_seen = False
+    opening = None
     print(f"== {spec['id']} ({spec.get('kind')}): expect {spec.get('expect')}")
     now = 1_000.0
     for i, msg in enumerate(spec["messages"], start=1):
@@ -41,16 +48,28 @@ def replay(path: Path) -> None:
         author = str(msg.get("user") or spec.get(msg["who"]) or "")
         turn = Turn(role, msg["text"], now, author)
         state, a = engine.read(state, turn)
+        preset = book.coaching.policy.preset_for("C0")
         if a is None:
             cstate = coach.observe_agent(cstate, turn)
-            print(f"{i:>2} agent    {state.last_agent}")
+            joined = ""
+            if not agent_seen and opening is not None and opening.level.value in HOT:
+                shifted = replace(opening, turn=opening.turn + 1)
+                cstate, late = coach.advise(cstate, shifted, now, preset=preset, answered=True)
+                joined = f"  joined: hint:{'yes' if late else 'no'}"
+            agent_seen = True
+            print(f"{i:>2} agent    {state.last_agent}{joined}")
             continue
         history.append(a.score)
-        cstate, hint = coach.advise(cstate, a, now, preset=book.coaching.policy.preset_for("C0"))
+        hint = None
+        if agent_seen:
+            cstate, hint = coach.advise(cstate, a, now, preset=preset)
+        elif opening is None or a.score >= opening.score:
+            opening = a
         astate, decision = policy.assess(astate, a, "C0SUPPORT", now, history)
         feats = ", ".join(f"{s.id}{s.weight:+.1f}" for s in a.signals[:5])
         cues = ",".join(f"{c.kind.value}:{c.strength:.2f}" for c in a.cues) or "-"
         hold = " (held)" if cstate.deferred is not None else ""
+        hold = hold if agent_seen else " (no agent yet)"
         print(
             f"{i:>2} customer {a.score:.2f} {a.level.value:<10} m{a.margin:+.1f} {a.trend.value:<7}"
             f" cues[{cues}] hint:{'yes' if hint else 'no'}{hold}"
