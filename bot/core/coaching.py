@@ -255,6 +255,8 @@ class Coach:
         borderline reading after an uneasy-or-worse one, with an agent reply between them, is
         confirmed already (`preset.strain_confirms`): the strain outlasted the agent's answer (a
         second message of the same round, a double text, confirms nothing).
+        A calm reading that raises a cue of its own with the engine's escalate verdict (a regulator
+        told evenly) gets a gentle hint: the agent still has a step to take.
         `answered`: the agent has already replied to this message (the thread's first agent
         joining after the customer opened upset): short of urgent, wait for how the customer
         takes the reply, as for a borderline reading.
@@ -281,9 +283,12 @@ class Coach:
             and state.strained_at is not None
             and state.agent_turns > state.strained_at
         )
-        if level is Level.CALM:
-            return replace(state, deferred=None), None
         urgent = level is Level.ANGRY or bool(assessment.escalate and assessment.cues)
+        if level is Level.CALM:
+            # said evenly, a cue this message raised (a regulator told, someone else's records in
+            # view) still leaves the agent a step to take; an old cue in a calm reply does not
+            fresh = urgent and any(c.turn == assessment.turn for c in assessment.cues)
+            return replace(state, deferred=None), Severity.NUDGE if fresh else None
         if level is Level.FRUSTRATED:
             # sure: clearly above the cut, or above it with heat in the words (a borderline
             # score with "useless", "furious" or "are you kidding" in it is no misreading)

@@ -832,3 +832,21 @@ def test_a_message_the_agent_already_answered_waits_for_the_customer_unless_urge
     angry = make_assessment(1, 0, Level.ANGRY, Trend.STEADY, margin=2.5)
     _, severity = coach.decide(state, angry, preset, answered=True)
     assert severity is not None
+
+
+def test_a_cue_raised_evenly_still_leaves_the_agent_a_step(coach: Coach) -> None:
+    """Batch 198: "I've also sent the details to trading standards" said without heat reads
+    calm, but the regulator it brings in is news the agent must act on: a gentle hint. A calm
+    reply in a thread whose cue came earlier gets none, and neither does a calm message without
+    the engine's escalate verdict."""
+    thread = Thread(coach)
+    thread.agent("Could you send your order number and a photo of the spring?")
+    cue = Cue(CueKind.LEGAL, "sent the details to trading standards", "a regulator", turn=1)
+    hint = thread.customer(Level.CALM, Trend.STEADY, cues=(cue,), escalate=True)
+    assert hint is not None and hint.severity is Severity.NUDGE
+    thread.agent("Thank you, I've passed this to our safety team.")
+    assert thread.customer(Level.CALM, Trend.STEADY, cues=(cue,), escalate=True) is None
+    quiet = Thread(coach)
+    quiet.agent("Could you send your order number?")
+    fresh = Cue(CueKind.CHURN, "we'll switch", "mentions leaving", turn=1)
+    assert quiet.customer(Level.CALM, Trend.STEADY, cues=(fresh,), escalate=False) is None
