@@ -43,7 +43,7 @@ from bot.core.steps import (
     default_pipeline,
     left_for_own_reason,
 )
-from bot.core.text import Prepared, figure_hashes, prepare
+from bot.core.text import Prepared, figure_hashes, link_hashes, prepare
 from bot.core.textindex import AnyOf, Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, shorten
 from bot.core.tone import ToneModels
@@ -305,7 +305,7 @@ class FrustrationEngine:
         families = self._agent_families(prep.lower)
         if "?" in prep.prose:
             families.append(F.AGENT_ASKED)
-        hashes = sorted(prep.content_hashes)[:MAX_HASHES]
+        hashes = sorted(prep.content_hashes | link_hashes(turn.text))[:MAX_HASHES]
         if len(hashes) >= 4 and len(state.agent_hashes) >= 4:
             shared = len(set(hashes).intersection(state.agent_hashes))
             if shared / min(len(hashes), len(state.agent_hashes)) >= SAME_ANSWER_OVERLAP:

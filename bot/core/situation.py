@@ -31,8 +31,13 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 _SENTENCE = re.compile(r"(?:[^.!?;:\n]|[.!?;:](?=[^\s.!?;:]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
 # (tried only where a sentence starts, so a long message is scanned once)
-# a sentence asked as a question; "isn't mine??" or "?!" is disbelief said, not a question
-_QUESTION = re.compile(r"(?:(?<=[.!?\n])|^)[^.!?\n]*\?(?![?!])(?=[\s\"']|$)")
+# a sentence asked as a question; "isn't mine??" or "?!" is disbelief said, not a question, and a
+# statement with a hedge tagged on ("for a wedding in Savannah I think?") states, it does not ask
+_QUESTION = re.compile(
+    r"(?:(?<=[.!?\n])|^)[^.!?\n]*"
+    r"(?<!\bi think)(?<!\bi guess)(?<!\bi believe)(?<!\bi reckon)(?<!\bmaybe)"
+    r"\?(?![?!])(?=[\s\"']|$)"
+)
 
 
 _Combination = tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str], ...]]

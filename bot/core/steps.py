@@ -326,7 +326,8 @@ _QUOTED_WORDS = re.compile(
 # a quoted label or name, not an echo: "I clicked 'place hold'", "the 'export' button"
 _LABEL_BEFORE = re.compile(
     r"\b(?:click\w*|tap\w*|press\w*|select\w*|chose|choose|typ\w*|enter\w*|call\w*|named|"
-    r"label\w*|says?|said|shows?|showing|reads?|status|option|button|menu|field|tab|under|to|of)\W*$"
+    r"label\w*|says?|said|shows?|showing|reads?|status|option|button|menu|field|tab|under|to|of)"
+    r"[^\w.!?\n]*$"  # in the same sentence: "no call. "guaranteed"" names no label
 )
 _LABEL_AFTER = re.compile(
     r"^\W*(?:button|tab|option|menu|field|page|link|setting|screen|section|status|column|"
@@ -336,6 +337,10 @@ _NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn
 # the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
 # stranger messaged her last night", "A glitch?!"
 _BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\s|$)")
+# the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
+_SO_ECHO = re.compile(
+    r"(?:^|[.!?,;]\s*)so ([a-z][a-z'-]*(?: [a-z'-]+){0,2}) (?:is|means|equals)\b([^.!?\n]*)([.!?]?)"
+)
 
 
 # the reply opens with a figure, then stops or sets it against something ("48h for a booking
@@ -380,8 +385,9 @@ def echo(r: Reading) -> None:
     quoted words are the last reply's, in lower case (not a button or a name), not a label
     ("I clicked 'place hold'"), not a plain question about them ("does "archived" mean they
     still exist?"), and not beside thanks for help ("thanks for the "quick fix", all good now").
-    Bare, as an outraged question opening the reply ("Good fun?? A stranger messaged her"), the
-    words need no quotation marks."""
+    Bare, as an outraged question opening the reply ("Good fun?? A stranger messaged her"), or
+    restated as what they cost ("Cool, so normal is losing 40 minutes a shift."), the words need
+    no quotation marks."""
     lower = r.prep.lower
     if not r.state.agent_hashes or "press.sarcasm" in r.features.values:
         return
@@ -404,6 +410,17 @@ def echo(r: Reading) -> None:
         said = content_hashes(bare.group(1))
         if said and said <= set(r.state.agent_hashes):
             r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+            return
+    restated = _SO_ECHO.search(lower)
+    if (
+        restated is not None
+        and restated.group(3) != "?"
+        and not r.features.has("calm.polite", "calm.thanks", "calm.resolved")
+        and (r.state.grieved or r.features.has(*_FAILURE, "dialog."))
+    ):
+        said = content_hashes(restated.group(1))
+        if said and said <= set(r.state.agent_hashes):
+            r.features.set("press.sarcasm", 1.0, "restates the agent's word as what it costs")
             return
     if '"' not in lower and "'" not in lower and "\u201c" not in lower and "\u2018" not in lower:
         return
@@ -543,8 +560,27 @@ def sarcasm(r: Reading) -> None:
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
         # template reply: praise for an answer that moved nothing
         feats.set("press.sarcasm", 1.0, "praise for a non-answer")
+    if (
+        "press.sarcasm" not in feats.values
+        and r.after_agent
+        and F.SAME_ANSWER in r.state.last_agent
+        and not feats.has("calm.resolved")
+        and _FOR_HELP.search(lower) is None
+        and _PRAISED_REPEAT.search(lower) is not None
+    ):
+        # the same answer sent again, praised for coming again: "Yes, very informative the second
+        # time as well."
+        feats.set("press.sarcasm", 1.0, "praises the same answer for coming again")
     if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
         _unmeant(feats)
+
+
+# praise of an answer for its repetition: "very informative the second time", "helpful again"
+_PRAISED_REPEAT = re.compile(
+    r"\b(?:" + _PRAISE_WORD[3:-1] + r"|informative|helpful|useful|enlightening|illuminating|"
+    r"clear|insightful)\b[^.!?\n]{0,25}?\b(?:(?:the )?(?:second|third|2nd|3rd) time|again|twice|"
+    r"both times|every time)\b"
+)
 
 
 # what a sarcastic message's praise, thanks and cheer are worth: nothing

@@ -188,6 +188,16 @@ def figure_hashes(lower: str) -> frozenset[int]:
     return frozenset(figure_key(m.group(0)) for m in FIGURE.finditer(lower))
 
 
+def link_hashes(text: str) -> frozenset[int]:
+    """Hashes of the links in a raw message (Slack's `<url|label>` or a bare URL), so a reply
+    that sends the same page again reads as the same answer though links are not words."""
+    if "http" not in text and "www." not in text:
+        return frozenset()
+    found = [m.group(0) for m in _URL.finditer(text)]
+    urls = (u.split("|", 1)[0].lstrip("<").rstrip(">.,;:!?)").lower() for u in found)
+    return frozenset(zlib.crc32(b"link:" + u.encode()) for u in urls if u)
+
+
 def content_hashes(lower: str) -> frozenset[int]:
     """The hashes `Prepared.content_hashes` keeps for these (lowercased) words."""
     return _content(_WORD.findall(lower))

@@ -1442,6 +1442,63 @@ FIFTY_SEVENTH_LOOKALIKES = [
     "We're placing the order with the same supplier as last year, just checking the price.",
     "The tab lists our 40 drivers with their mobile numbers, can you hide that column?",
 ]
+# batches 195-198: a safety or environment regulator told or investigating, a lawyer handed the
+# evidence, a claim put to us, costs recovered from us, a firm acting for the customer; the
+# evidence handed to the customer's circle as leverage; a threat by knowing someone's car;
+# other people listed with their details, everyone's details open to everyone, a hedged "I
+# think?" that states; the rest of the work sent to a rival trade, the other lot stocked
+FIFTY_EIGHTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "I rang the health and safety people this afternoon and an inspector is calling",
+    ),
+    (
+        CueKind.LEGAL,
+        "The environmental health officer came out this morning. She says there will be an "
+        "investigation.",
+    ),
+    (CueKind.LEGAL, "My solicitor now has the photos and every email you sent."),
+    (CueKind.LEGAL, "she is putting a formal claim against your company for the vet bills"),
+    (CueKind.LEGAL, "the assessor says the insurer will recover its costs from your firm"),
+    (CueKind.LEGAL, "we have instructed solicitors to act for us over the defects"),
+    (
+        CueKind.THREAT_ABUSE,
+        "Fine. Every parent in our WhatsApp group sees these pictures tonight unless somebody "
+        "phones me.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm sharing what happened in the allotment society's newsletter and members can decide "
+        "for themselves whether to keep buying from you.",
+    ),
+    (CueKind.THREAT_ABUSE, "tell your driver i know which van is his"),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the report lists other tenants with their mobile numbers and dates of birth",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "the shared drive has everyone's national insurance numbers and anyone in the warehouse "
+        "can open it",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export isn't ours. It has 90 names with home addresses, from a school in Leeds I "
+        "think?",
+    ),
+    (CueKind.CHURN, "that's it. we're stocking the other lot's crisps in all three cafes now."),
+    (CueKind.CHURN, "this is a joke. the remaining 30 jobs are going to the joiners in Selby."),
+]
+FIFTY_EIGHTH_LOOKALIKES = [
+    "I'll share the photos in our parents' group tonight, they'll love them!",
+    "We put the story in the local paper and tagged you, thank you so much!",
+    "He wants to watch himself on those stairs, they're slippery.",
+    "We've asked a firm in Leeds to act for us on the lease, can you send the certificate?",
+    "The rest of the order is going to the warehouse in Leeds as usual.",
+    "Please make sure everyone's bank details are in the payroll file so all the team leads can "
+    "see it.",
+    "Can other customers see our home addresses, I think?",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2051,6 +2108,7 @@ ESCALATIONS = (
     + FIFTY_FIFTH_ROUND
     + FIFTY_SIXTH_ROUND
     + FIFTY_SEVENTH_ROUND
+    + FIFTY_EIGHTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2108,6 +2166,7 @@ CALM_LOOKALIKES = (
     + FIFTY_FIFTH_LOOKALIKES
     + FIFTY_SIXTH_LOOKALIKES
     + FIFTY_SEVENTH_LOOKALIKES
+    + FIFTY_EIGHTH_LOOKALIKES
 )
 
 

@@ -597,6 +597,30 @@ def test_the_same_reply_had_for_the_third_time_is_the_customer_counting_rounds()
     assert CueKind.STALEMATE in cue_kinds(said), said.explain()
 
 
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "I've now asked for a delivery day four times and had the same answer back four times.",
+        "That's three goes at the same question. Is a courtesy car coming or not?",
+        "You keep answering a question I haven't asked. I want the courtesy car, not the part.",
+    ],
+)
+def test_rounds_counted_out_by_the_customer_are_a_stalemate(counted: str) -> None:
+    """Batches 197 and 198: the customer counts the rounds ("asked for a date three times and
+    had the same line back three times", "three goes at the same question") after three
+    answers that moved nothing."""
+    said = last(
+        (C, "Our van has been in your garage 9 days. The plan promises a courtesy car after 7."),
+        (A, "The garage is waiting on the part, ETA next week."),
+        (C, "Understood about the part. I'm asking about the courtesy car."),
+        (A, "The garage is chasing the part daily."),
+        (C, "Courtesy car. Yes or no."),
+        (A, "Thanks for your patience, the part should ship early next week."),
+        (C, counted),
+    )
+    assert CueKind.STALEMATE in cue_kinds(said), said.explain()
+
+
 def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
     *_, a = read_thread(
         (C, "We lost a whole sales day to the outage. We want service credit for all sites."),

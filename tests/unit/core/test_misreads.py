@@ -3197,3 +3197,135 @@ def test_a_vent_about_the_customers_old_supplier_is_not_ours() -> None:
     assert not {s.id for s in a.signals} & {"verdict.harsh", "verdict.loaded", "feel.upset"}, (
         a.explain()
     )
+
+
+# ---- batches 195-198 --------------------------------------------------------------------------
+
+COMPLAINT = "Our press keeps jamming at the exit, six times a shift since last week."
+
+
+def _ids(a: Assessment) -> set[str]:
+    return {s.id for s in a.signals}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brilliant, into the freezer they go. Cheese this weekend 🧀",
+        "90 days suits us. Possibly dumb q: do demo units count toward the 30?",
+        "Photos attached. Before you judge, she's 14 and has zero regrets :smirk_cat:",
+        "Filters were filthy, you were right. Cleaned both and that regulator was set to 5.",
+    ],
+)
+def test_a_thing_or_a_joke_named_with_a_loaded_word_is_no_upset(text: str) -> None:
+    """Batches 195 and 198: a freezer is an appliance, not a freeze; a "dumb q" is the
+    customer's own; "zero regrets" regrets nothing; "you were right" is the agent's diagnosis
+    borne out; a gas regulator set to 5 is a part, not a body."""
+    a = read_after_agent(text, "Pop it in the freezer and check the regulator setting.")
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+    assert not _ids(a) & {"press.sarcasm", "feel.upset", "feel.insult", "esc.legal"}, a.explain()
+
+
+def test_the_agents_word_restated_as_what_it_costs_is_sarcasm() -> None:
+    """Batch 195: "Cool, so normal is losing 40 minutes a shift." throws the agent's "normal"
+    back; asked as a question, or taken with thanks, it is not."""
+    excuse = "Some minor jamming is normal with wet dough. Try less water."
+    said = read_after_agent("Cool, so normal is losing an hour a day.", excuse, COMPLAINT)
+    assert "press.sarcasm" in _ids(said) and said.level is Level.FRUSTRATED, said.explain()
+    for calm in (
+        "Ah, so normal is under two a shift? Good to know.",
+        "Ok so normal is fine, thanks!",
+    ):
+        a = read_after_agent(calm, excuse, COMPLAINT)
+        assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_the_agents_word_in_quotes_after_a_short_sentence_is_still_an_echo() -> None:
+    """Batch 198: '9:40. no lorry. no call. "guaranteed" 👍' quotes the agent's promise; the
+    "call" in the sentence before names no label."""
+    promise = "Sorry! I've rebooked you for tomorrow, first drop, 7:30-9:00, guaranteed."
+    a = read_after_agent('10:15. no van. no call. "guaranteed" 👍', promise, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Fabric colours can look different depending on lighting.", "agent.defensive"),
+        ("Some minor fraying is normal with natural rope.", "agent.defensive"),
+        ("Stalling under load is usually down to the operator.", "agent.defensive"),
+        ("I've passed this on to our engineering team and they'll look into it.", "agent.canned"),
+    ],
+)
+def test_an_excuse_or_a_hand_off_with_nothing_in_it_is_named(reply: str, family: str) -> None:
+    """Batches 195 and 198: the difference explained away, the fault called usual or put on the
+    user, and a hand-off with no date or owner."""
+    assert family in engine().agent_families(reply.lower())
+
+
+def test_a_hand_off_with_something_in_it_is_no_template() -> None:
+    families = engine().agent_families(
+        "I've passed this to the warehouse team and they'll send a replacement today.".lower()
+    )
+    assert "agent.canned" not in families and "agent.defensive" not in families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes. Full tank. Can you swap it or not",
+        "It's a pallet. We have one yard. Where is it.",
+        "ok. when",
+        "So is that a no on replacing them this week or what",
+    ],
+)
+def test_a_question_put_as_a_demand_presses(text: str) -> None:
+    """Batches 197 and 198: a yes-or-no question closed with "or not"/"or what", where or when
+    asked flat with a full stop."""
+    a = read_after_agent(text, "Could you check the fuel level?", COMPLAINT)
+    assert "press.question" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me know if you can do it or not, no rush.",
+        "Not sure where it is, I'll ask Sam.",
+        "Great, let me know when.",
+    ],
+)
+def test_the_same_words_asked_plainly_press_nothing(text: str) -> None:
+    a = read_after_agent(text, "Could you check the fuel level?", COMPLAINT)
+    assert "press.question" not in _ids(a), a.explain()
+
+
+def _after_two_replies(first: str, second: str, text: str) -> Assessment:
+    eng = engine()
+    state = eng.start()
+    for role, said, at in (
+        (Role.CUSTOMER, "The organ hums through the speakers since the update. Any fix?", 1.0),
+        (Role.AGENT, first, 2.0),
+        (Role.CUSTOMER, "I've been through that page. Can we roll the firmware back?", 3.0),
+        (Role.AGENT, second, 4.0),
+    ):
+        state, _ = eng.read(state, Turn(role, said, at))
+    _, a = eng.read(state, Turn(Role.CUSTOMER, text, 5.0))
+    assert a is not None
+    return a
+
+
+def test_the_same_page_sent_again_is_the_same_answer_and_praise_for_it_is_sarcasm() -> None:
+    """Batch 196: the agent sends the troubleshooting page twice (links are not words, so a
+    short first reply shared too few words to count), and "very informative the second time as
+    well" praises the repeat. A new page praised the same way is thanks."""
+    page = "Hello! Please have a look at our guide here: <https://help.example.com/hum|hum guide>"
+    again = (
+        "I'd recommend going through the guide step by step, as it covers most hum issues: "
+        "https://help.example.com/hum"
+    )
+    other = "Here is the rollback guide for your model: https://help.example.com/rollback"
+    text = "Yes, very informative the second time as well. Could you answer the rollback question?"
+    repeated = _after_two_replies(page, again, text)
+    assert "press.sarcasm" in _ids(repeated), repeated.explain()
+    fresh = _after_two_replies(page, other, "Very helpful again, that's the one I needed.")
+    assert "press.sarcasm" not in _ids(fresh), fresh.explain()
