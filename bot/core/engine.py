@@ -264,11 +264,14 @@ class FrustrationEngine:
         customer's ask is open: the moment a request beyond the agent's authority is known. A
         reply that only cites a policy or offers something else ("per our policy we offer a
         credit"), or says no with a counter-offer ("I can't waive it, but I can take 50% off"),
-        waits for the customer's answer: they may take the offer."""
+        waits for the customer's answer: they may take the offer. Not when the agent says the ask
+        is above them ("I'm not able to authorise a refund of that size, but I can arrange a
+        replacement"): only someone above them can answer it, offer or not."""
+        said = state.last_agent
         return (
             bool(state.open_requests)
-            and any(f in F.REFUSED for f in state.last_agent)
-            and F.AGENT_OFFER not in state.last_agent
+            and any(f in F.REFUSED for f in said)
+            and (F.AGENT_OFFER not in said or F.AGENT_ABOVE_LEVEL in said)
         )
 
     def start(self) -> EngineState:

@@ -1499,6 +1499,41 @@ FIFTY_EIGHTH_LOOKALIKES = [
     "see it.",
     "Can other customers see our home addresses, I think?",
 ]
+# batches 199-202: whoever at your place can overrule; an official body named by what it
+# certifies or inspects; every member's details mailed, everyone's details in view; the work
+# given to a rival named by its capitals; a mock threat laughed off stays calm
+FIFTY_NINTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "No. Put me through to someone at your company who can actually overrule the policy.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've phoned the national seed certification body and they're coming to take samples.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The county's trading standards officers have asked for your batch records by Friday.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The attachment lists every volunteer with their home addresses and phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "On the booking page I can see everyone's dates of birth and their allergy notes.",
+    ),
+    (
+        CueKind.CHURN,
+        "That's it, I'm finished. The autumn orders and the new site are going to Hartwell Mills.",
+    ),
+]
+FIFTY_NINTH_LOOKALIKES = [
+    "if you sell the last blue ones to the shop next door I will hunt you down 😂",
+    "The parcel is going to Leeds on Monday, can you confirm the address?",
+    "Can you add every member's phone numbers to the roster, please?",
+    "Our invoices are going to Finance for sign-off this week.",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2109,6 +2144,7 @@ ESCALATIONS = (
     + FIFTY_SIXTH_ROUND
     + FIFTY_SEVENTH_ROUND
     + FIFTY_EIGHTH_ROUND
+    + FIFTY_NINTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2167,6 +2203,7 @@ CALM_LOOKALIKES = (
     + FIFTY_SIXTH_LOOKALIKES
     + FIFTY_SEVENTH_LOOKALIKES
     + FIFTY_EIGHTH_LOOKALIKES
+    + FIFTY_NINTH_LOOKALIKES
 )
 
 

@@ -621,6 +621,21 @@ def test_rounds_counted_out_by_the_customer_are_a_stalemate(counted: str) -> Non
     assert CueKind.STALEMATE in cue_kinds(said), said.explain()
 
 
+def test_an_ask_the_agent_cannot_authorise_is_refused_even_with_an_offer_beside_it() -> None:
+    """Batch 201: "I'm not able to authorise a refund of that size, but I can arrange collection
+    and a replacement" puts the ask above the agent now; a plain no with a counter-offer ("I
+    can't refund it, but I can take 50% off") still waits for the customer's answer."""
+    eng = load_engine()
+    ask = "The syrup crystallised in our tanks. We'd like a full refund for the batch, £6,300."
+    above = "I'm not able to authorise a refund of that size, but I can arrange a replacement."
+    plain = "I can't refund it, but I can take 50% off your next order."
+    for reply, refused in ((above, True), (plain, False)):
+        state = eng.start()
+        state, _ = eng.read(state, Turn(Role.CUSTOMER, ask, 1.0))
+        state, _ = eng.read(state, Turn(Role.AGENT, reply, 2.0))
+        assert eng.refused_open_request(state) is refused, (reply, state.last_agent)
+
+
 def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
     *_, a = read_thread(
         (C, "We lost a whole sales day to the outage. We want service credit for all sites."),

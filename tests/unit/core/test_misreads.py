@@ -3329,3 +3329,33 @@ def test_the_same_page_sent_again_is_the_same_answer_and_praise_for_it_is_sarcas
     assert "press.sarcasm" in _ids(repeated), repeated.explain()
     fresh = _after_two_replies(page, other, "Very helpful again, that's the one I needed.")
     assert "press.sarcasm" not in _ids(fresh), fresh.explain()
+
+
+# ---- batches 199-202 --------------------------------------------------------------------------
+
+
+def test_sorry_for_ones_english_corrects_nobody() -> None:
+    """Batch 199: "Sorry my english is not so good" apologises for the writing, not a mix-up."""
+    a = read_after_agent(
+        "Yes please, 24 pieces. Same invoice address like before. Sorry my english is not so good",
+        "Would you like me to reserve 24 of the next batch?",
+    )
+    assert "dialog.sorry" not in _ids(a) and a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+@pytest.mark.parametrize("text", ["ok. which day.", "Is the flour arriving tomorrow, yes or no?"])
+def test_a_day_asked_flat_or_a_yes_or_no_presses(text: str) -> None:
+    """Batches 201 and 202: "which day." with a full stop, "..., yes or no?" closing the ask."""
+    a = read_after_agent(text, "Should be in the next few days hopefully!", COMPLAINT)
+    assert "press.question" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Slight colour variation can occur between production batches of render.",
+        "Shade variation is normal with porcelain, so batches can differ slightly.",
+    ],
+)
+def test_a_variation_called_normal_is_an_excuse(reply: str) -> None:
+    assert "agent.defensive" in engine().agent_families(reply.lower())
