@@ -40,6 +40,7 @@ def replay(path: Path) -> None:
     # on the hottest opening reading only when it was frustrated or angry (`answered`)
     agent_seen = False
     opening = None
+    preset = book.coaching.policy.preset_for("C0")
     print(f"== {spec['id']} ({spec.get('kind')}): expect {spec.get('expect')}")
     now = 1_000.0
     for i, msg in enumerate(spec["messages"], start=1):
@@ -48,7 +49,6 @@ def replay(path: Path) -> None:
         author = str(msg.get("user") or spec.get(msg["who"]) or "")
         turn = Turn(role, msg["text"], now, author)
         state, a = engine.read(state, turn)
-        preset = book.coaching.policy.preset_for("C0")
         if a is None:
             cstate = coach.observe_agent(cstate, turn)
             joined = ""
@@ -68,8 +68,10 @@ def replay(path: Path) -> None:
         astate, decision = policy.assess(astate, a, "C0SUPPORT", now, history)
         feats = ", ".join(f"{s.id}{s.weight:+.1f}" for s in a.signals[:5])
         cues = ",".join(f"{c.kind.value}:{c.strength:.2f}" for c in a.cues) or "-"
-        hold = " (held)" if cstate.deferred is not None else ""
-        hold = hold if agent_seen else " (no agent yet)"
+        if not agent_seen:
+            hold = " (no agent yet)"
+        else:
+            hold = " (held)" if cstate.deferred is not None else ""
         print(
             f"{i:>2} customer {a.score:.2f} {a.level.value:<10} m{a.margin:+.1f} {a.trend.value:<7}"
             f" cues[{cues}] hint:{'yes' if hint else 'no'}{hold}"

@@ -577,7 +577,7 @@ def sarcasm(r: Reading) -> None:
 
 # praise of an answer for its repetition: "very informative the second time", "helpful again"
 _PRAISED_REPEAT = re.compile(
-    r"\b(?:" + _PRAISE_WORD[3:-1] + r"|informative|helpful|useful|enlightening|illuminating|"
+    r"\b(?:" + _PRAISE_WORD + r"|informative|helpful|useful|enlightening|illuminating|"
     r"clear|insightful)\b[^.!?\n]{0,25}?\b(?:(?:the )?(?:second|third|2nd|3rd) time|again|twice|"
     r"both times|every time)\b"
 )
