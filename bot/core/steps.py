@@ -91,6 +91,7 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
 
 _PRAISE_WORD = (
     r"(?:great|fantastic|brilliant|perfect|wonderful|awesome|lovely|excellent|amazing|superb|super|"
+    r"fab|fabulous|"
     r"marvell?ous|splendid|terrific|cool(?! cool))"
 )
 # Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!"),
@@ -563,6 +564,22 @@ def sarcasm(r: Reading) -> None:
     if (
         "press.sarcasm" not in feats.values
         and r.after_agent
+        and _moved_nothing(r.state.last_agent)
+        and not feats.has("calm.resolved", "calm.polite")
+        and _FOR_HELP.search(lower) is None
+        and (
+            _PRAISE_ALONE.search(lower) is not None
+            or _PRAISE_SO.search(lower) is not None
+            or _PRAISE_PAIR.search(lower) is not None
+        )
+        and _SO_CONSEQUENCE.search(lower) is not None
+    ):
+        # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
+        # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
+        feats.set("press.sarcasm", 1.0, "praise beside what the non-answer leaves them with")
+    if (
+        "press.sarcasm" not in feats.values
+        and r.after_agent
         and F.SAME_ANSWER in r.state.last_agent
         and not feats.has("calm.resolved")
         and _FOR_HELP.search(lower) is None
@@ -575,6 +592,26 @@ def sarcasm(r: Reading) -> None:
         _unmeant(feats)
 
 
+# praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
+_PRAISE_SO = re.compile(
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r",? so (?!(?:much|many|far|glad|happy|"
+    r"quick|kind|helpful|good|great|nice|fast|pleased|excited|grateful)\b)"
+)
+# praise and its verdict in one sentence: "Lovely, very reassuring.", "Wonderful, really helpful."
+_PRAISE_PAIR = re.compile(
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r",? (?:very |really |so |most |super )?"
+    r"(?:reassuring|helpful|informative|useful|comforting|encouraging|clear)[.!]+(?=\s|$)"
+)
+# a sentence drawing the consequence, stated, not asked: "So the homeowner has a two-tone house",
+# or asked as a reproach: "So nobody's actually checked whether it left your unit?"
+_SO_CONSEQUENCE = re.compile(
+    r"(?:^|[.!?,]\s+)so (?!(?:much|many|far|glad|happy|sorry|thanks|thank|yes|no|please)\b)"
+    # a plan of the customer's own is meant: "Great, so I'll fill in the form today."
+    r"(?!(?:i|we)(?:'ll| will| can| could| just need| need to|'m going to| am going to|"
+    r"'re going to| are going to|'d better| should)\b)"
+    r"(?:[a-z'\"\u201c][^.!?\n]*(?:[.!]|$)"
+    r"|(?:nobody|no one|noone|you|your [a-z]+)\b[^.!?\n]*\b(?:actually|even|bothered)\b[^.!?\n]*\?)"
+)
 # praise of an answer for its repetition: "very informative the second time", "helpful again"
 _PRAISED_REPEAT = re.compile(
     r"\b(?:" + _PRAISE_WORD + r"|informative|helpful|useful|enlightening|illuminating|"

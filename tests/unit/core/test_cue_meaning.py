@@ -1534,6 +1534,49 @@ FIFTY_NINTH_LOOKALIKES = [
     "Can you add every member's phone numbers to the roster, please?",
     "Our invoices are going to Finance for sign-off this week.",
 ]
+# batches 203-206: the notice to leave asked in anger, the standing order stopped, goods got from
+# a rival by name; followers who will see the shop tagged; a consumer advice line and a file
+# opened, a firm that acts for the customer writing about costs; "that person on this thread",
+# the owner, someone who can do more than read the policy; every adopter in view; a sheet that
+# is another school's, "not us:"
+SIXTIETH_ROUND = [
+    (CueKind.CHURN, "Enough. Tell me how much notice you need on both contracts, they're ending."),
+    (CueKind.CHURN, "Right, that's it. Take us off the standing order from the end of the month."),
+    (CueKind.CHURN, "Sick of this. From Monday both cafes get their milk from Dalehead."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I have 20k followers and every one of them will see the photos with your shop tagged.",
+    ),
+    (CueKind.LEGAL, "I phoned the consumer advice line this morning and they've opened a file."),
+    (
+        CueKind.LEGAL,
+        "The invoices are with Marsh & Co, who act for the club, and they'll be writing to you "
+        "about recovering those costs.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who actually runs the hire side? I want that person on this thread.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please hand this to the owner, someone who can do more than quote me the policy.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our volunteers can see every adopter across all branches: names, home addresses and phone"
+        " numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "It's the dietary sheet for Holt Primary, not us: children's names and medical notes.",
+    ),
+]
+SIXTIETH_LOOKALIKES = [
+    "Let me know what notice you need to change the delivery day, thanks!",
+    "We get our milk from Dalehead for the other site, all good.",
+    "It was the courier, not us, who left it out. Can you resend the invoice?",
+    "Loved it! I have 20k followers and I've shared the photos with your shop tagged 😍",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2145,6 +2188,7 @@ ESCALATIONS = (
     + FIFTY_SEVENTH_ROUND
     + FIFTY_EIGHTH_ROUND
     + FIFTY_NINTH_ROUND
+    + SIXTIETH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2204,6 +2248,7 @@ CALM_LOOKALIKES = (
     + FIFTY_SEVENTH_LOOKALIKES
     + FIFTY_EIGHTH_LOOKALIKES
     + FIFTY_NINTH_LOOKALIKES
+    + SIXTIETH_LOOKALIKES
 )
 
 

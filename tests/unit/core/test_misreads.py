@@ -3359,3 +3359,78 @@ def test_a_day_asked_flat_or_a_yes_or_no_presses(text: str) -> None:
 )
 def test_a_variation_called_normal_is_an_excuse(reply: str) -> None:
     assert "agent.defensive" in engine().agent_families(reply.lower())
+
+
+def test_praise_beside_what_a_non_answer_leaves_them_with_is_sarcasm() -> None:
+    """Batches 200 and 201: after an excuse or the terms quoted, "Lovely. So I tell my client to
+    spray her brand new lawn." and "Brilliant, so that's our problem too." mock the answer; a
+    plan of the customer's own ("Great, so I'll fill in the form today.") is meant."""
+    terms = "As per our terms, claims need to be logged on the driver's handset at delivery."
+    for text in (
+        "Lovely. So I tell my client to spray her brand new lawn. Cheers for that.",
+        "He said he'd log it. He didn't. Brilliant, so that's our problem too.",
+    ):
+        a = read_after_agent(text, terms, COMPLAINT)
+        assert "press.sarcasm" in _ids(a), a.explain()
+    plan = read_after_agent("Great, so I'll fill in the claim form today.", terms, COMPLAINT)
+    assert "press.sarcasm" not in _ids(plan), plan.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Our topsoil is screened to 10mm and meets BS3882.", "As per our terms, claims need a form."],
+)
+def test_a_standard_met_or_the_terms_quoted_is_a_defence(reply: str) -> None:
+    assert "agent.defensive" in engine().agent_families(reply.lower())
+
+
+# ---- batches 203-206 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            'Lovely, very reassuring. So "Tuesday at the latest" meant nothing then.',
+            "Our warehouse team is working hard. Thank you so much for your patience!",
+        ),
+        (
+            "Wonderful, really reassuring. So nobody's actually checked whether it left your unit?",
+            "Our courier partners are experiencing high volumes. Please allow a few more days.",
+        ),
+        (
+            "Great, so I sit here and wait for someone to be in touch. Brilliant service.",
+            "I'll pass your message on to the scheduling team and they'll be in touch.",
+        ),
+    ],
+)
+def test_praise_and_its_verdict_beside_the_consequence_of_a_non_answer_is_sarcasm(
+    text: str, reply: str
+) -> None:
+    """Batches 203, 205 and 206: "Lovely, very reassuring." with a "So ..." that draws what the
+    template leaves them with (stated, or asked as a reproach), after the volume blamed, more
+    days asked for, or a hand-off with no date."""
+    a = read_after_agent(text, reply, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_is_that_ok_asks_politely() -> None:
+    opener = (
+        "Hi! Just wanted to say Friday's trip was INSANE, the kids have not stopped talking about "
+        "it. Beth absolutely killed it with the fleece demo 😂"
+    )
+    """Batch 206: "our bursar needs the invoice reissued ... Is that ok?" is a polite request,
+    never frustrated."""
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, opener, 1.0))
+    _, a = eng.read(
+        state,
+        Turn(
+            Role.CUSTOMER,
+            "Only admin thing: our bursar needs the invoice reissued in the school's name, she "
+            "says the finance system will bounce the one we've got. Is that ok?",
+            2.0,
+        ),
+    )
+    assert a is not None and a.level in (Level.CALM, Level.UNEASY), a and a.explain()
