@@ -460,7 +460,15 @@ def sarcasm(r: Reading) -> None:
     you update it?"), not praise set against the complaint with a "but" (the contrast step's
     case), not a fix ("it works now"). Applause beside a failure is a slow clap, thanks or not.
     ("The auto-renewal I never agreed to, very cool", "Fantastic. Day four of next-day
-    delivery.", "Thanks for the update 👏 Still down after three hours.")"""
+    delivery.", "Thanks for the update 👏 Still down after three hours.")
+
+    After an agent reply that moved nothing (a template, a defence), praise is sarcasm when it
+    opens the reply, sits beside what the non-answer leaves the customer with ("Lovely. So I tell
+    my client to spray her brand new lawn.", not "Great, so I'll fill in the form today."), or
+    is applause; after the same answer sent again, praise that names the repeat ("very
+    informative the second time") is too. The answer praised and pushed back on in one breath,
+    an ironic set phrase beside a complaint, and deadpan pairs ("Great. Just great.") complete
+    the list."""
     feats = r.features
     lower = r.prep.lower
     failure = feats.has(*_FAILURE)
