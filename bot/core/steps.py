@@ -470,19 +470,29 @@ def sarcasm(r: Reading) -> None:
     an ironic set phrase beside a complaint, and deadpan pairs ("Great. Just great.") complete
     the list."""
     feats = r.features
+    if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
+        reason = _sarcasm_reason(r)
+        if reason is not None:
+            feats.set("press.sarcasm", 1.0, reason)
+    if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
+        _unmeant(feats)
+
+
+def _sarcasm_reason(r: Reading) -> str | None:
+    """The first way this message reads as sarcasm, in the order the sarcasm step tries them
+    (the message is not read as sarcasm yet and says nothing is fixed)."""
+    feats = r.features
     lower = r.prep.lower
     failure = feats.has(*_FAILURE)
+    pushback = feats.has("dialog.pushback")
     if (
-        "press.sarcasm" not in feats.values
-        and (failure or feats.has("dialog.pushback"))
-        and not feats.has("calm.resolved")
+        (failure or pushback)
         and _KIDDING.search(lower) is None  # "... i will haunt you forever 👻 jk"
         and (
             (
                 # ... or a pushback: "brilliant. the party is TOMORROW. checking with the team
                 # doesn't really get 8 tankards re-engraved"
-                (failure or feats.has("dialog.pushback"))
-                and not feats.has("calm.thanks")
+                not feats.has("calm.thanks")
                 and _PRAISE_ALONE.search(lower) is not None
                 and _MOVES_ON.search(lower) is None
             )
@@ -494,7 +504,7 @@ def sarcasm(r: Reading) -> None:
                     _CLOSING_PRAISE.search(lower) is not None
                     or _CLOSING_HELPFUL.search(lower) is not None
                     # big thanks closing a pushback, not just any report
-                    or (_CLOSING_THANKS.search(lower) is not None and feats.has("dialog.pushback"))
+                    or (_CLOSING_THANKS.search(lower) is not None and pushback)
                 )
                 and not feats.has("calm.polite")
                 and _FOR_HELP.search(lower) is None
@@ -502,24 +512,17 @@ def sarcasm(r: Reading) -> None:
             )
         )
     ):
-        feats.set("press.sarcasm", 1.0, "praise said beside a failure")
-    if (
-        "press.sarcasm" not in feats.values
-        and "\U0001f44f" in lower
-        and r.after_agent
-        and r.state.grieved
-        and _moved_nothing(r.state.last_agent)
-        and not feats.has("calm.resolved")
-        and _KIDDING.search(lower) is None
-    ):
+        return "praise said beside a failure"
+    after = r.after_agent
+    last = r.state.last_agent
+    non_answer = after and _moved_nothing(last)
+    if "\U0001f44f" in lower and non_answer and r.state.grieved and _KIDDING.search(lower) is None:
         # applause for an answer that moved nothing, in a thread already aggrieved: a slow clap
         # ("Great, thanks for passing on my feedback :clap: Meanwhile my waiters ...")
-        feats.set("press.sarcasm", 1.0, "applauds an answer that moved nothing")
+        return "applauds an answer that moved nothing"
     if (
-        "press.sarcasm" not in feats.values
-        and r.after_agent
+        after
         and feats.has("dialog.")
-        and not feats.has("calm.resolved")
         and (
             _HELP_PRAISED.search(lower) is not None
             or (
@@ -527,7 +530,7 @@ def sarcasm(r: Reading) -> None:
                 and (
                     _THANKED_FOR_LINK.search(lower) is not None
                     # a template called "super helpful" and corrected in one breath
-                    or _templated(r.state.last_agent)
+                    or _templated(last)
                 )
             )
         )
@@ -535,32 +538,19 @@ def sarcasm(r: Reading) -> None:
     ):
         # the answer praised and pushed back on in one breath: "Thanks sooo much for the link,
         # super helpful, I'd only read it twice before posting"
-        feats.set("press.sarcasm", 1.0, "praises the answer it pushes back on")
+        return "praises the answer it pushes back on"
     if (
-        "press.sarcasm" not in feats.values
-        and r.after_agent
+        after
         # "super helpful as always" right after the agent did the thing is meant
-        and (
-            (r.state.grieved and F.AGENT_DONE not in r.state.last_agent)
-            or feats.has(*_FAILURE, "dialog.")
-        )
-        and not feats.has("calm.resolved")
+        and ((r.state.grieved and F.AGENT_DONE not in last) or feats.has(*_FAILURE, "dialog."))
         and _IRONIC.search(lower) is not None
     ):
-        feats.set("press.sarcasm", 1.0, "an ironic set phrase beside a complaint")
+        return "an ironic set phrase beside a complaint"
+    if r.state.grieved and not feats.has("calm.thanks") and _DEADPAN.search(lower) is not None:
+        return "deadpan praise after a complaint"
     if (
-        "press.sarcasm" not in feats.values
+        non_answer
         and r.state.grieved
-        and not feats.has("calm.thanks", "calm.resolved")
-        and _DEADPAN.search(lower) is not None
-    ):
-        feats.set("press.sarcasm", 1.0, "deadpan praise after a complaint")
-    if (
-        "press.sarcasm" not in feats.values
-        and r.after_agent
-        and r.state.grieved
-        and _moved_nothing(r.state.last_agent)
-        and not feats.has("calm.resolved")
         and (
             (_PRAISE_OPENS.search(lower) is not None and _FOR_HELP.search(lower) is None)
             or _PRAISED_DETAIL.search(lower) is not None
@@ -568,12 +558,10 @@ def sarcasm(r: Reading) -> None:
     ):
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
         # template reply: praise for an answer that moved nothing
-        feats.set("press.sarcasm", 1.0, "praise for a non-answer")
+        return "praise for a non-answer"
     if (
-        "press.sarcasm" not in feats.values
-        and r.after_agent
-        and _moved_nothing(r.state.last_agent)
-        and not feats.has("calm.resolved", "calm.polite")
+        non_answer
+        and not feats.has("calm.polite")
         and _FOR_HELP.search(lower) is None
         and (
             _PRAISE_ALONE.search(lower) is not None
@@ -584,20 +572,17 @@ def sarcasm(r: Reading) -> None:
     ):
         # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
-        feats.set("press.sarcasm", 1.0, "praise beside what the non-answer leaves them with")
+        return "praise beside what the non-answer leaves them with"
     if (
-        "press.sarcasm" not in feats.values
-        and r.after_agent
-        and F.SAME_ANSWER in r.state.last_agent
-        and not feats.has("calm.resolved")
+        after
+        and F.SAME_ANSWER in last
         and _FOR_HELP.search(lower) is None
         and _PRAISED_REPEAT.search(lower) is not None
     ):
         # the same answer sent again, praised for coming again: "Yes, very informative the second
         # time as well."
-        feats.set("press.sarcasm", 1.0, "praises the same answer for coming again")
-    if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
-        _unmeant(feats)
+        return "praises the same answer for coming again"
+    return None
 
 
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")

@@ -193,8 +193,8 @@ def link_hashes(text: str) -> frozenset[int]:
     that sends the same page again reads as the same answer though links are not words."""
     if "http" not in text and "www." not in text:
         return frozenset()
-    found = [m.group(0) for m in _URL.finditer(text)]
-    urls = (u.split("|", 1)[0].lstrip("<").rstrip(">.,;:!?)").lower() for u in found)
+    # a match starts at the scheme; Slack's label and closing bracket are cut off its end
+    urls = (m.group(0).split("|", 1)[0].rstrip(">.,;:!?)").lower() for m in _URL.finditer(text))
     return frozenset(zlib.crc32(b"link:" + u.encode()) for u in urls if u)
 
 
