@@ -237,6 +237,10 @@ class FrustrationEngine:
         self._appreciate_if = re.compile("|".join(f"(?:{p})" for p in t.appreciate_if))
         self._pass_on = re.compile("|".join(f"(?:{p})" for p in t.pass_on))
         self._no_fault = AnyOf(t.no_fault)
+        # heat in the words other than a problem coming back ("again", "second time")
+        self._heat_beyond_recurrence = tuple(
+            n for n in t.angry_needs if not n.startswith("repeat.")
+        )
         self.tone = tone or ToneModels()
         self.bank = bank
         vocab = self._vocab = Vocabulary()  # one token pass per message serves every word list
@@ -491,6 +495,11 @@ class FrustrationEngine:
             situation = replace(situation, cues=staying)
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
+        if heated and not spoken and customer_turn == 0 and reading.features.has(*t.polite):
+            # a polite opening report of a problem that came back ("Hello, ... same thing happened
+            # last month. Can you please refund the double one?"): the recurrence is its news, not
+            # heat in the words
+            heated = reading.features.has(*self._heat_beyond_recurrence)
         warm = (
             not reading.features.has(*t.polite)
             or reading.features.has(*t.frustrated_needs)

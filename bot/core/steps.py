@@ -91,7 +91,7 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
 
 _PRAISE_WORD = (
     r"(?:great|fantastic|brilliant|perfect|wonderful|awesome|lovely|excellent|amazing|superb|super|"
-    r"fab|fabulous|"
+    r"fab|fabulous|genius|"
     r"marvell?ous|splendid|terrific|cool(?! cool))"
 )
 # Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!"),
@@ -110,6 +110,17 @@ _PRAISE_OPENS = re.compile(
     r"hi|hey|hello|done|great)[.!?])[a-z']+[.!?]+\s+)?(?:oh,? |well,? )?"
     + _PRAISE_WORD
     + r"[.!]+(?=\s|$)"
+)
+# praise naming what the reply sent instead of an answer: "Oh lovely, a care guide.", "Great, the
+# FAQ again."
+_PRAISE_NAMES = re.compile(
+    r"^(?:oh,? |well,? )?" + _PRAISE_WORD + r",? (?:a|an|the|another|more|some) (?:[a-z-]+ ){0,3}"
+    r"[a-z-]+(?: again)?[.!]+(?=\s|$)"
+)
+# praise given flat after a shrug, and nothing else: "Right. Brilliant." (after a defence it mocks;
+# after a template, "ok. great." may just take it)
+_SHRUGGED_PRAISE = re.compile(
+    r"^(?:right|ok|okay|fine|alright|sure|k)[.!,]+\s+(?:oh,? )?" + _PRAISE_WORD + r"[.!]*\s*$"
 )
 # a template thanked for what it lacked: "great, really appreciate these detailed updates"
 _PRAISED_DETAIL = re.compile(
@@ -552,8 +563,12 @@ def _sarcasm_reason(r: Reading) -> str | None:
         non_answer
         and r.state.grieved
         and (
-            (_PRAISE_OPENS.search(lower) is not None and _FOR_HELP.search(lower) is None)
+            (
+                (_PRAISE_OPENS.search(lower) is not None or _PRAISE_NAMES.search(lower) is not None)
+                and _FOR_HELP.search(lower) is None
+            )
             or _PRAISED_DETAIL.search(lower) is not None
+            or ("agent.defensive" in last and _SHRUGGED_PRAISE.search(lower) is not None)
         )
     ):
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a

@@ -43,7 +43,6 @@ KNOWN_CALM_MISSES = {
     "b49-calm-museum-cancel-autorenew-member": "':cry:' and 'can't see a cancel option' read upset",
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
     "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
-    "b68-calm-balloons-insane-fast": "'yes go for it!!' + 'how long do they last?' read as a hurry",
     "b191-calm-misters-seasonal-plan": "praise of us beside the old supplier's no-shows nudges",
 }
 CALM = [

@@ -1577,6 +1577,54 @@ SIXTIETH_LOOKALIKES = [
     "It was the courier, not us, who left it out. Can you resend the invoice?",
     "Loved it! I have 20k followers and I've shared the photos with your shop tagged 😍",
 ]
+SIXTY_FIRST_ROUND = [
+    (CueKind.CHURN, "Forget it. We won't be placing any more orders with you after this one."),
+    (CueKind.CHURN, "Third late delivery this spring. We won't be buying from you again."),
+    (
+        CueKind.CHURN,
+        "Third late order running. Next year's order goes to the mill in Galashiels we turned "
+        "down.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our lawyers have copies of every invoice and this chat. You'll hear from them on Monday.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Their insurer intends to recover the full cost of the flood from whoever installed the "
+        "valve.",
+    ),
+    (
+        CueKind.LEGAL,
+        "We've filed a serious incident report with the agency that regulates medical devices.",
+    ),
+    (CueKind.SAFETY, "The spare cylinders from that fill tested at 20 ppm CO."),
+    (CueKind.MANAGER_REQUEST, "I need whoever at your end can actually approve a reprint today."),
+    (CueKind.MANAGER_REQUEST, "Same answer again. So who there can give me a straight answer?"),
+    (CueKind.MANAGER_REQUEST, "Still nothing from the warehouse. Then go above them."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The attachment lists every member's name, home address and date of birth. I don't think "
+        "I'm meant to have it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The delivery note has a second page listing 12 other customers with their names and "
+        "phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "That account isn't ours. When I open it I can see their staff list, names and mobile "
+        "numbers included.",
+    ),
+]
+SIXTY_FIRST_LOOKALIKES = [
+    "We won't be ordering from you this month, the shop is closed for a refit.",
+    "How do I export every member's phone number for the committee?",
+    "Can you go over the quote with me before Friday?",
+    "The CO monitor is showing 0 ppm CO after the install, all fine.",
+    "My pitch got moved to 3pm, what the hell, that works even better 😂",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2189,6 +2237,7 @@ ESCALATIONS = (
     + FIFTY_EIGHTH_ROUND
     + FIFTY_NINTH_ROUND
     + SIXTIETH_ROUND
+    + SIXTY_FIRST_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2249,6 +2298,7 @@ CALM_LOOKALIKES = (
     + FIFTY_EIGHTH_LOOKALIKES
     + FIFTY_NINTH_LOOKALIKES
     + SIXTIETH_LOOKALIKES
+    + SIXTY_FIRST_LOOKALIKES
 )
 
 

@@ -3434,3 +3434,141 @@ def test_is_that_ok_asks_politely() -> None:
         ),
     )
     assert a is not None and a.level in (Level.CALM, Level.UNEASY), a and a.explain()
+
+
+# ---- batches 207-210 --------------------------------------------------------------------------
+
+
+def test_swearing_at_the_situation_is_no_abuse() -> None:
+    """Batch 210: "what the hell" after a pitch cancelled at twenty minutes' notice swears at what
+    happened, not at anyone; it read like "go to hell" to the example bank."""
+    a = read_one(
+        "my 4pm slot got cancelled 15 mins before, after I hauled everything in. what the hell"
+    )
+    assert CueKind.THREAT_ABUSE not in {c.kind for c in a.cues}, a.explain()
+    abuse = read_one("you can go to hell, the lot of you")
+    assert CueKind.THREAT_ABUSE in {c.kind for c in abuse.cues}, abuse.explain()
+
+
+def test_how_long_something_is_kept_asks_no_wait() -> None:
+    """Batch 210: "how long do you keep details of people who come off the list?" asks about the
+    service; "how long do I have to wait" still waits."""
+    kept = read_after_agent(
+        "Perfect. One more: how long do you keep details of people who leave the list?",
+        "Untick the contact fields before you export.",
+    )
+    assert "wait.still" not in _ids(kept) and "press.sarcasm" not in _ids(kept), kept.explain()
+    waiting = read_after_agent("How long will it take? It's been a week.", "Checking now.")
+    assert "wait.still" in _ids(waiting), waiting.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm sorry you feel that way. Could you send a video?",
+        "Natural cane can be affected by humidity, please see our care guide.",
+        "Cotton uppers need a little extra care, here's our guide.",
+        "As per our care guide, rust can develop if tools are stored in damp sheds.",
+        "We do recommend following the care instructions to keep them looking their best!",
+        "Our hire terms include a 45-minute arrival window, so the crew arrived within the window.",
+        "It went to your Bristol office, as that's the default address on the account.",
+        "Some rattle from the hinges is normal on folding frames.",
+    ],
+)
+def test_a_defect_put_down_to_care_terms_or_the_customer_is_a_defence(reply: str) -> None:
+    """Batches 207-210: the non-apology, the fault put down to care, storage or conditions, the
+    care guide or the terms quoted back, the customer's own setting blamed, a noise called
+    normal."""
+    families = engine().agent_families(reply.lower())
+    assert "agent.defensive" in families, families
+    if reply.startswith("I'm sorry you feel"):
+        assert "agent.apology" not in families, families
+
+
+def test_a_care_guide_asked_for_is_no_defence() -> None:
+    families = engine().agent_families(
+        "Here's how to clean them: a damp cloth, then leave them to dry flat.".lower()
+    )
+    assert "agent.defensive" not in families, families
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "Oh lovely, a care guide. Very handy. They've only been worn indoors. Replacement?",
+            "Sorry to hear that! Cotton uppers need a little extra care, here's our guide.",
+        ),
+        (
+            "Right. So the plan is we sand them down and sell them as new. Genius.",
+            "As per our care guide, rust can develop if tools are stored in damp sheds.",
+        ),
+        ("Right. Brilliant.", "We do recommend following the care guide to keep them looking new!"),
+        (
+            "Fantastic. So the chairs are 200 miles away and the wedding is Saturday.",
+            "It went to your Bristol office, as that's the default address on the account.",
+        ),
+    ],
+)
+def test_praise_for_a_defence_that_answered_nothing_is_sarcasm(text: str, reply: str) -> None:
+    """Batches 207, 208 and 210: the guide the reply sent named and praised, "Right. Brilliant."
+    given flat, "Genius." after what the defence leaves them with."""
+    a = read_after_agent(text, reply, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_praise_for_a_guide_that_helped_is_meant() -> None:
+    a = read_after_agent(
+        "Oh lovely, a care guide, thanks for that! Will give it a go.",
+        "Sorry to hear that! Cotton uppers need a little extra care, here's our guide.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("ok. it's gone 3pm. anything from the depot?", "wait.still"),
+        ("The size is in my first message. Feels like I'm talking to a wall.", "neglect.ignored"),
+        ("Is it arriving tomorrow. Simple question.", "press.question"),
+    ],
+)
+def test_a_chase_a_wall_and_a_simple_question_are_named(text: str, family: str) -> None:
+    """Batches 207 and 209: the check the agent went to make chased, the customer talking to a
+    wall, the dodged question called simple."""
+    a = read_after_agent(text, "I'll check with the depot and get back to you.", COMPLAINT)
+    assert family in _ids(a), a.explain()
+
+
+def test_simple_question_as_a_preface_presses_nothing() -> None:
+    a = read_after_agent(
+        "Simple question. Do the lids fit the 2 litre tubs?", "Hi, how can I help?"
+    )
+    assert "press.question" not in _ids(a), a.explain()
+
+
+def test_a_polite_opening_report_of_a_repeat_is_not_heated() -> None:
+    """Batch 208: "Hello, my card is charged two times ... Same thing was happening last month
+    ... Can you please refund the double one?" reports a repeat politely: the over-limit ask
+    waits for the agent. Said with heat, it is heated."""
+    polite = read_one(
+        "Hello, my card was charged twice for the course (€389 x2). The same thing happened last "
+        "month too. Can you please refund the extra one?"
+    )
+    assert not polite.heated, polite.explain()
+    hot = read_one(
+        "Charged TWICE again, €389 x2, same as last month. This is ridiculous. Refund it."
+    )
+    assert hot.heated, hot.explain()
+
+
+def test_the_rounds_counted_in_a_learners_tense_go_round() -> None:
+    """Batch 209: "Four times I ask the same simple question and I get the same sentence." counts
+    the rounds as plainly as "I've asked four times"."""
+    a = read_after_agent(
+        "Three times I ask when it comes back and I get the same sentence.",
+        "We're still waiting on the supplier.",
+        COMPLAINT,
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
