@@ -244,7 +244,18 @@ _IRONIC = re.compile(
     r"for you\b|"
     r"\b(?:wow|yeah|yep|oh)[.!,]*\s+(?:yeah,? )?(?:genuinely|truly|really|just|absolutely|simply) "
     r"(?:stellar|world[- ]class|top[- ]notch|outstanding|amazing|brilliant|fantastic|great|"
-    r"excellent) (?:support|service|stuff|work|job|help)\b"
+    r"excellent) (?:support|service|stuff|work|job|help)\b|"
+    # the rule kept, the harm left standing: "so glad the window was respected", "but
+    # contractually everything's fine"
+    r"\b(?:so |really |very )?(?:glad|pleased|relieved|happy) (?:that )?(?:the|your|our) "
+    r"(?:[\w-]+ )?(?:window|policy|terms|process|procedure|sla|rules?|contract|timeframe) "
+    r"(?:was|were|is|are|got) (?:respected|followed|met|kept|observed|honou?red|upheld)\b|"
+    r"\b(?:glad|pleased|relieved|happy) (?:that )?(?:the |your |our )?(?:section|clause|paragraph|"
+    r"policy|terms|small print|contract) ?[\w.]{0,8} (?:has|have|had) (?:us|you|me|everyone) "
+    r"covered\b|"
+    r"\bbut (?:contractually|technically|on paper|legally|procedurally|by the book),? "
+    r"(?:everything|it|all|we|you)(?:'s|'re| is| are) (?:all )?(?:fine|ok|okay|good|correct|"
+    r"in order|covered)\b"
 )
 
 
@@ -553,7 +564,11 @@ def _sarcasm_reason(r: Reading) -> str | None:
     if (
         after
         # "super helpful as always" right after the agent did the thing is meant
-        and ((r.state.grieved and F.AGENT_DONE not in last) or feats.has(*_FAILURE, "dialog."))
+        and (
+            (r.state.grieved and F.AGENT_DONE not in last)
+            or feats.has(*_FAILURE, "dialog.")
+            or "agent.defensive" in last  # a defence just given: "so glad the window was respected"
+        )
         and _IRONIC.search(lower) is not None
     ):
         return "an ironic set phrase beside a complaint"
@@ -602,7 +617,9 @@ def _sarcasm_reason(r: Reading) -> str | None:
 
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
 _PRAISE_SO = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r",? so (?!(?:much|many|far|glad|happy|"
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? |wow,? )?"
+    + _PRAISE_WORD
+    + r",? so (?!(?:much|many|far|glad|happy|"
     r"quick|kind|helpful|good|great|nice|fast|pleased|excited|grateful)\b)"
 )
 # praise and its verdict in one sentence: "Lovely, very reassuring.", "Wonderful, really helpful."
@@ -819,12 +836,17 @@ def _either(patterns: list[str]) -> re.Pattern[str]:
 
 def no_rush_step(rules: DetectionRules) -> Step:
     """`no_rush`: a deadline the customer says is no rush ("their deadline is the 30th, so no rush
-    before then") presses for nothing (`tuning.no_rush`)."""
+    before then") presses for nothing, and a repeat played down ("second time this year, not a
+    big deal but would save us both a job") is an aside, not heat (`tuning.no_rush`)."""
     waived = _either(rules.tuning.no_rush)
 
     def no_rush(r: Reading) -> None:
-        if r.features.has("press.urgency") and waived.search(r.prep.lower) is not None:
-            r.features.drop("press.urgency")
+        if not r.features.has("press.urgency", "repeat.again"):
+            return
+        if waived.search(r.prep.lower) is not None:
+            for name in ("press.urgency", "repeat.again"):
+                if r.features.has(name):
+                    r.features.drop(name)
 
     return no_rush
 

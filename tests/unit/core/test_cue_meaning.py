@@ -1625,6 +1625,57 @@ SIXTY_FIRST_LOOKALIKES = [
     "The CO monitor is showing 0 ppm CO after the install, all fine.",
     "My pitch got moved to 3pm, what the hell, that works even better 😂",
 ]
+SIXTY_SECOND_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The second page is a full profile for a Dana Price, her date of birth and home address. "
+        "I don't know this person.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "My list shows 20 bookings that aren't from our team, I can see names, dates of birth and "
+        "phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The map is definitely not my house. It shows the owner's name, the full address and the "
+        "alarm PIN.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The loss adjuster says their insurers will be pursuing you for the damage to the shop "
+        "below.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Trading standards came in this morning and they're taking it up formally with your "
+        "company.",
+    ),
+    (CueKind.CHURN, "Cancel the March order and don't bother with our summer order either."),
+    (CueKind.CHURN, "Third breakdown. Tell me what it costs to get out of the contract early."),
+    (CueKind.CHURN, "Third breakdown. We've had Brightwash in to quote for all four sites."),
+    (CueKind.CHURN, "Fine. Next year's beech and ash, all of it, is going to Kelso Timber."),
+    (CueKind.CHURN, "Third short delivery. Take the weekly standing order off from next month."),
+    (
+        CueKind.THREAT_ABUSE,
+        "If my dog is hurt I'll be taking it out on whoever's on the desk.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I know where the depot is. Maybe I'll find the driver myself and have a word.",
+    ),
+    (CueKind.THREAT_ABUSE, "Fine. The whole story goes on the village Facebook page tonight."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this put to whoever at head office actually decides refunds.",
+    ),
+    (CueKind.MANAGER_REQUEST, "What has to happen for this to reach someone who can fix it?"),
+]
+SIXTY_SECOND_LOOKALIKES = [
+    "Sorry about Friday, I was stressed and took it out on you. All working now, thanks!",
+    "We booked a court for Tuesday at 6, can you confirm the time?",
+    "Photos of the party are going on our Facebook page, the kids loved it!",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2238,6 +2289,7 @@ ESCALATIONS = (
     + FIFTY_NINTH_ROUND
     + SIXTIETH_ROUND
     + SIXTY_FIRST_ROUND
+    + SIXTY_SECOND_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2299,6 +2351,7 @@ CALM_LOOKALIKES = (
     + FIFTY_NINTH_LOOKALIKES
     + SIXTIETH_LOOKALIKES
     + SIXTY_FIRST_LOOKALIKES
+    + SIXTY_SECOND_LOOKALIKES
 )
 
 

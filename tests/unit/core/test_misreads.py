@@ -3572,3 +3572,91 @@ def test_the_rounds_counted_in_a_learners_tense_go_round() -> None:
         COMPLAINT,
     )
     assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_gladness_that_the_rule_was_kept_after_a_defence_is_sarcasm() -> None:
+    """Batch 210: after the terms are quoted, "so glad the window was respected ... but
+    contractually everything's fine" mocks the defence; glad the date moved is meant."""
+    terms = (
+        "Our hire terms include a 45-minute arrival window, so the crew arrived within the window."
+    )
+    mocked = read_after_agent(
+        "Great, so glad the window was respected. The bride walked in to an empty room, but "
+        "contractually everything's fine :+1:",
+        terms,
+    )
+    assert "press.sarcasm" in _ids(mocked), mocked.explain()
+    meant = read_after_agent("Great, so glad the window moved to Friday, thanks!", terms)
+    assert "press.sarcasm" not in _ids(meant), meant.explain()
+
+
+# ---- batches 211-214 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Not yet I'm afraid, they're very busy this week.", "agent.canned"),
+        ("Delivery times are confirmed by the driver the day before.", "agent.canned"),
+        ("Our engineers arrange visits directly once the job is allocated 😊", "agent.canned"),
+        (
+            "Lessons are cancelled when the wind is over 20 knots for safety reasons.",
+            "agent.defensive",
+        ),
+        ("Gut strings can be unforgiving if your swing is very flat.", "agent.defensive"),
+        (
+            "Please note windows are estimates as per our hire terms (section 4.2).",
+            "agent.defensive",
+        ),
+        ("Weekend callouts depend on engineer availability, as per section 6.", "agent.defensive"),
+    ],
+)
+def test_a_busy_team_a_time_left_to_others_or_a_rule_as_the_reason_is_named(
+    reply: str, family: str
+) -> None:
+    """Batches 210-214: "they're very busy", a time someone else will confirm later, the rule
+    named as the reason, the fault put on how the customer plays, the terms quoted by section."""
+    assert family in engine().agent_families(reply.lower())
+
+
+def test_a_time_given_by_the_agent_is_no_hand_off() -> None:
+    families = engine().agent_families("The driver will be with you between 9 and 10 tomorrow.")
+    assert "agent.canned" not in families and "agent.defensive" not in families, families
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um, your surveyor measured everything when he was here? I also emailed photos on the 4th",
+        "Your engineer took the readings last week, they're on your system.",
+    ],
+)
+def test_the_agents_own_side_already_having_it_is_pushback(text: str) -> None:
+    """Batch 211: asked for measurements "your surveyor measured" and photos sent on the 4th."""
+    a = read_after_agent(text, "To prepare your quote, please send the room measurements.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_glad_the_small_print_has_us_covered_is_sarcasm() -> None:
+    """Batch 212: "Fab, glad section 4.2 has us covered then." after the hire terms quoted."""
+    terms = "The driver is late. Please note windows are estimates as per our hire terms (4.2)."
+    a = read_after_agent(
+        "Fab, glad section 4.2 has us covered then. An ETA would be more use.", terms, COMPLAINT
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_repeat_played_down_is_no_heat() -> None:
+    """Batch 213: "second time this year, not a big deal but would save us both a job" is an
+    aside; "not a big deal to you" is not played down."""
+    aside = read_after_agent(
+        "any chance the screen could stop accepting commas? second time this year, not a big "
+        "deal but would save us both a job",
+        "Fixed that row, re-run should go through.",
+    )
+    assert "repeat.again" not in _ids(aside), aside.explain()
+    sore = read_after_agent(
+        "Second time this year. Not a big deal to you maybe, but we lose a day.",
+        "Fixed that row, re-run should go through.",
+    )
+    assert "repeat.again" in _ids(sore), sore.explain()
