@@ -284,11 +284,15 @@ class Coach:
             and state.agent_turns > state.strained_at
         )
         urgent = level is Level.ANGRY or bool(assessment.escalate and assessment.cues)
+        # a thread a supervisor was called to, and the agent's reply played it down ("just delete
+        # it", "probably a display glitch"): the agent has a step to take, however evenly the
+        # customer answers
+        shrugged = assessment.escalate and assessment.agent_minimised
         if level is Level.CALM:
             # said evenly, a cue this message raised (a regulator told, someone else's records in
             # view) still leaves the agent a step to take; an old cue in a calm reply does not
             fresh = urgent and any(c.turn == assessment.turn for c in assessment.cues)
-            return replace(state, deferred=None), Severity.NUDGE if fresh else None
+            return replace(state, deferred=None), Severity.NUDGE if fresh or shrugged else None
         if level is Level.FRUSTRATED:
             # sure: clearly above the cut, or above it with heat in the words (a borderline
             # score with "useless", "furious" or "are you kidding" in it is no misreading)
@@ -300,6 +304,8 @@ class Coach:
             return replace(state, deferred=assessment.turn), None
         if urgent:
             return replace(state, deferred=None), Severity.URGENT
+        if shrugged:
+            return replace(state, deferred=None), Severity.NUDGE
         if waiting:  # a borderline reading, then the next message: confirmed or dropped
             # "that'd be it, works now" settles it whatever the score still carries
             settled = any(sig.id == "calm.resolved" for sig in assessment.signals)

@@ -569,6 +569,7 @@ class FrustrationEngine:
         )
         refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
+        minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
@@ -600,6 +601,7 @@ class FrustrationEngine:
             agent_declined=declined,
             agent_refused=refused,
             agent_above_level=above_level,
+            agent_minimised=minimised,
             heated=heated,
             grievance=grievance,
             unsettled=unsettled,

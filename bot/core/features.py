@@ -38,6 +38,7 @@ AGENT_ABOVE_LEVEL = "agent.above_level"  # "that has to be signed off above my l
 AGENT_DONE = (
     "agent.done"  # "I've refunded it", "Sure, billing contact updated to ...": did the thing
 )
+AGENT_MINIMISED = "agent.minimised"  # "just delete it", "probably a cache glitch"
 AGENT_OFFER = "agent.offer"  # "..., but I can take 50% off": something they can give instead
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
 DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly

@@ -158,6 +158,8 @@ class Assessment:
     # ... and it said the ask is above what they may grant ("anything over $2,000 is signed off
     # above my level"): beyond the agent's authority in the agent's own words
     agent_above_level: bool = False
+    # the agent's last reply played the problem down ("just delete it", "a display glitch")
+    agent_minimised: bool = False
     margin: float = (
         0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
     )

@@ -35,6 +35,7 @@ def assessment_to_json(a: Assessment) -> dict[str, Any]:
         "agent_declined": a.agent_declined,
         "agent_refused": a.agent_refused,
         "agent_above_level": a.agent_above_level,
+        "agent_minimised": a.agent_minimised,
         "margin": round(a.margin, 3),
         "heated": a.heated,
         "grievance": a.grievance,
@@ -71,6 +72,7 @@ def assessment_from_json(d: dict[str, Any]) -> Assessment:
         agent_declined=bool(d.get("agent_declined")),
         agent_refused=bool(d.get("agent_refused")),
         agent_above_level=bool(d.get("agent_above_level")),
+        agent_minimised=bool(d.get("agent_minimised")),
         # readings saved before these were kept read as borderline (margin 0), not as sure
         margin=float(d.get("margin", 0.0)),
         heated=bool(d.get("heated")),

@@ -253,6 +253,8 @@ _IRONIC = re.compile(
     r"\b(?:glad|pleased|relieved|happy) (?:that )?(?:the |your |our )?(?:section|clause|paragraph|"
     r"policy|terms|small print|contract) ?[\w.]{0,8} (?:has|have|had) (?:us|you|me|everyone) "
     r"covered\b|"
+    r"\bglad (?:that'?s|it'?s|this is|that is|it is) (?:all )?(?:written down|in writing|"
+    r"in the terms|documented|covered)\b|"
     r"\bbut (?:contractually|technically|on paper|legally|procedurally|by the book),? "
     r"(?:everything|it|all|we|you)(?:'s|'re| is| are) (?:all )?(?:fine|ok|okay|good|correct|"
     r"in order|covered)\b"

@@ -850,3 +850,21 @@ def test_a_cue_raised_evenly_still_leaves_the_agent_a_step(coach: Coach) -> None
     quiet.agent("Could you send your order number?")
     fresh = Cue(CueKind.CHURN, "we'll switch", "mentions leaving", turn=1)
     assert quiet.customer(Level.CALM, Trend.STEADY, cues=(fresh,), escalate=False) is None
+
+
+def test_a_reply_that_played_an_alarm_down_leaves_the_agent_a_step(coach: Coach) -> None:
+    """Batches 208-217: someone else's records reported, a supervisor pinged, and the agent says
+    "You can just delete that PDF" or "probably a display glitch": however evenly the customer
+    answers, the agent has a step to take (a gentle hint). The same calm answer after a reply
+    that did not play it down, or in a thread no supervisor was called to, gets none."""
+    thread = Thread(coach)
+    thread.agent("You can just delete that PDF and I'll regenerate your report.")
+    calm = make_assessment(thread.turn, 0, Level.CALM, Trend.STEADY, escalate=True)
+    _, hint = coach.advise(
+        thread.state, dataclasses.replace(calm, agent_minimised=True), thread.now + 600
+    )
+    assert hint is not None and hint.severity is Severity.NUDGE
+    _, none = coach.advise(thread.state, calm, thread.now + 600)
+    assert none is None
+    no_alarm = dataclasses.replace(calm, escalate=False, agent_minimised=True)
+    assert coach.advise(thread.state, no_alarm, thread.now + 600)[1] is None

@@ -1676,6 +1676,61 @@ SIXTY_SECOND_LOOKALIKES = [
     "We booked a court for Tuesday at 6, can you confirm the time?",
     "Photos of the party are going on our Facebook page, the kids loved it!",
 ]
+SIXTY_THIRD_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "Half the rows aren't our bookings, they're another school's: names, phone numbers and "
+        "passport numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The shared folder has every branch's staff in it: names, national insurance numbers and "
+        "sort codes.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our members gave us their home addresses for deliveries, not to be put on the internet.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our solicitors have read the contract. They'll be writing to your company about the "
+        "standby costs.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The council's food team came in and took samples from the tray you delivered.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've filled in the unsafe product report on the citizens advice site.",
+    ),
+    (CueKind.SAFETY, "The doctor says it looks like a chemical burn from the dye."),
+    (
+        CueKind.SAFETY,
+        "Two guests from Friday's party have been ill and one ended up in A&E.",
+    ),
+    (
+        CueKind.CHURN,
+        "Third missed delivery. From next month all 6 of our cafes will serve their coffee "
+        "instead of yours.",
+    ),
+    (
+        CueKind.CHURN,
+        "Third missed delivery. Send me whatever paperwork ends the supply agreement.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please ask Priya, your managing director, to call me this afternoon.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who over there actually decides on pausing the lease while they're broken?",
+    ),
+]
+SIXTY_THIRD_LOOKALIKES = [
+    "The variation just needs countersigning by your director before we release the payment.",
+    "Our solicitor has the lease and is happy with it, she'll be writing to you to confirm.",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2290,6 +2345,7 @@ ESCALATIONS = (
     + SIXTIETH_ROUND
     + SIXTY_FIRST_ROUND
     + SIXTY_SECOND_ROUND
+    + SIXTY_THIRD_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2352,6 +2408,7 @@ CALM_LOOKALIKES = (
     + SIXTIETH_LOOKALIKES
     + SIXTY_FIRST_LOOKALIKES
     + SIXTY_SECOND_LOOKALIKES
+    + SIXTY_THIRD_LOOKALIKES
 )
 
 

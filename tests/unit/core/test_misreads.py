@@ -3660,3 +3660,68 @@ def test_a_repeat_played_down_is_no_heat() -> None:
         "Fixed that row, re-run should go through.",
     )
     assert "repeat.again" in _ids(sore), sore.explain()
+
+
+# ---- batches 215-218 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sorry about the mix-up! You can just delete that PDF and I'll regenerate it.",
+        "Ah, that's just our volunteers' sheet, nothing to worry about 😊",
+        "It's probably a display glitch, try clearing your browser cache.",
+        "Sounds like a sync glitch. Try logging out and back in.",
+    ],
+)
+def test_a_reply_that_plays_the_problem_down_is_named(reply: str) -> None:
+    """Batches 208-217: the agent's answer to someone else's data in view: delete it, nothing to
+    worry about, a glitch, log out and in."""
+    assert "agent.minimised" in engine().agent_families(reply.lower())
+    a = read_after_agent("ok but who else can see ours?", reply)
+    assert a.agent_minimised, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Our cultures leave us in perfect condition, so it's most likely a storage issue.", None),
+        ("Please allow 3-5 days for it to drop off.", "agent.canned"),
+        ("Florists may substitute flowers of equal value, as stated in our terms.", None),
+        ("I'm not able to approve a full refund myself.", "agent.above_level"),
+    ],
+)
+def test_goods_said_to_leave_perfect_the_terms_stated_and_a_refund_not_mine_are_named(
+    reply: str, family: str | None
+) -> None:
+    """Batches 215-217: the fault put on storage, a 3-5 day wait asked for, the terms stated, a
+    full refund the agent cannot approve "myself"."""
+    assert (family or "agent.defensive") in engine().agent_families(reply.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So now is my fault that your parcel sit 3 days in the heat?",
+        "Sir I have already given both in my above msg.",
+        "Yes I know, I did. Monday. Screenshot attached.",
+    ],
+)
+def test_blame_handed_back_or_details_already_given_push_back(text: str) -> None:
+    """Batches 215 and 217: "So now is my fault" hands the blame back (it owns no slip, which
+    would drop the correction); details given "in my above msg"; "Yes I know, I did"."""
+    a = read_after_agent(text, "It's most likely a storage issue on your side.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_owning_a_slip_corrects_nobody() -> None:
+    a = read_after_agent(
+        "Ah, my fault, I typed the wrong postcode. It's actually the shop, I know, I did it.",
+        "Which postcode did you use?",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_which_is_when_presses() -> None:
+    a = read_after_agent("Which is when? It's Thursday.", "It should go in the next batch.")
+    assert "press.question" in _ids(a), a.explain()
