@@ -38,6 +38,7 @@ AGENT_ABOVE_LEVEL = "agent.above_level"  # "that has to be signed off above my l
 AGENT_DONE = (
     "agent.done"  # "I've refunded it", "Sure, billing contact updated to ...": did the thing
 )
+AGENT_DEFENSIVE = "agent.defensive"  # an excuse, the terms quoted, the fault put on the customer
 AGENT_MINIMISED = "agent.minimised"  # "just delete it", "probably a cache glitch"
 AGENT_OFFER = "agent.offer"  # "..., but I can take 50% off": something they can give instead
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean
@@ -139,7 +140,7 @@ DECLINED = (
     AGENT_CANNOT_GRANT,
     AGENT_ABOVE_LEVEL,
     "agent.failed",
-    "agent.defensive",
+    AGENT_DEFENSIVE,
 )
 # ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval")
 REFUSED = ("agent.negative", AGENT_CANNOT_GRANT, AGENT_ABOVE_LEVEL)
@@ -163,7 +164,7 @@ NO_PROGRESS = (
     "agent.canned",
     "agent.negative",
     "agent.failed",
-    "agent.defensive",
+    AGENT_DEFENSIVE,
     "agent.cannot_grant",
     "agent.plan",
 )

@@ -489,10 +489,12 @@ def sarcasm(r: Reading) -> None:
     After an agent reply that moved nothing (a template, a defence), praise is sarcasm when it
     opens the reply, sits beside what the non-answer leaves the customer with ("Lovely. So I tell
     my client to spray her brand new lawn.", not "Great, so I'll fill in the form today."), or
-    is applause; after the same answer sent again, praise that names the repeat ("very
-    informative the second time") is too. The answer praised and pushed back on in one breath,
-    an ironic set phrase beside a complaint, and deadpan pairs ("Great. Just great.") complete
-    the list."""
+    is applause; so is praise that names what the reply sent instead ("Oh lovely, a care guide.")
+    and, after a defence, praise given flat after a shrug ("Right. Brilliant."). After the same
+    answer sent again, praise that names the repeat ("very informative the second time") is too.
+    The answer praised and pushed back on in one breath, an ironic set phrase beside a complaint
+    or right after a defence ("so glad the window was respected", "but contractually everything's
+    fine"), and deadpan pairs ("Great. Just great.") complete the list."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
@@ -569,7 +571,7 @@ def _sarcasm_reason(r: Reading) -> str | None:
         and (
             (r.state.grieved and F.AGENT_DONE not in last)
             or feats.has(*_FAILURE, "dialog.")
-            or "agent.defensive" in last  # a defence just given: "so glad the window was respected"
+            or F.AGENT_DEFENSIVE in last  # a defence just given: "so glad the window was respected"
         )
         and _IRONIC.search(lower) is not None
     ):
@@ -585,7 +587,7 @@ def _sarcasm_reason(r: Reading) -> str | None:
                 and _FOR_HELP.search(lower) is None
             )
             or _PRAISED_DETAIL.search(lower) is not None
-            or ("agent.defensive" in last and _SHRUGGED_PRAISE.search(lower) is not None)
+            or (F.AGENT_DEFENSIVE in last and _SHRUGGED_PRAISE.search(lower) is not None)
         )
     ):
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
@@ -681,7 +683,7 @@ def praise_opens_failure_step(matcher: Matcher) -> Step:
     return praise_opens_failure
 
 
-_NON_ANSWER = ("agent.canned", "agent.defensive")
+_NON_ANSWER = ("agent.canned", F.AGENT_DEFENSIVE)
 
 
 def _templated(agent: list[str]) -> bool:

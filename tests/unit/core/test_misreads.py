@@ -3415,12 +3415,12 @@ def test_praise_and_its_verdict_beside_the_consequence_of_a_non_answer_is_sarcas
 
 
 def test_is_that_ok_asks_politely() -> None:
+    """Batch 206: "our bursar needs the invoice reissued ... Is that ok?" is a polite request,
+    never frustrated."""
     opener = (
         "Hi! Just wanted to say Friday's trip was INSANE, the kids have not stopped talking about "
         "it. Beth absolutely killed it with the fleece demo 😂"
     )
-    """Batch 206: "our bursar needs the invoice reissued ... Is that ok?" is a polite request,
-    never frustrated."""
     eng = engine()
     state = eng.start()
     state, _ = eng.read(state, Turn(Role.CUSTOMER, opener, 1.0))
