@@ -97,6 +97,7 @@ class EngineState:
     last_logit: float | None = None  # the previous customer message's score, as a logit
     peak_logit: float | None = None  # the hottest customer message so far, as a logit
     last_agent: list[str] = field(default_factory=list)  # agent families of the last reply
+    agent_joked: bool = False  # the last reply joked (kept until the next reply, unlike last_agent)
     agent_hashes: list[int] = field(default_factory=list)  # content words of the last reply
     agent_figures: list[int] = field(default_factory=list)  # its figures with units ("48h")
     last_asked: bool = False  # the customer's previous message asked a question
@@ -132,6 +133,7 @@ class EngineState:
             "last_logit": None if self.last_logit is None else round(self.last_logit, 4),
             "peak_logit": None if self.peak_logit is None else round(self.peak_logit, 4),
             "last_agent": list(self.last_agent),
+            "agent_joked": self.agent_joked,
             "agent_hashes": list(self.agent_hashes),
             "agent_figures": list(self.agent_figures),
             "stuck_rounds": self.stuck_rounds,
@@ -169,6 +171,7 @@ class EngineState:
             last_logit=None if last is None else float(last),
             peak_logit=None if peak is None else float(peak),
             last_agent=[str(x) for x in data.get("last_agent", [])],
+            agent_joked=bool(data.get("agent_joked", False)),
             agent_hashes=[int(x) for x in data.get("agent_hashes", [])],
             agent_figures=[int(x) for x in data.get("agent_figures", [])],
             stuck_rounds=int(data.get("stuck_rounds", 0)),
@@ -203,6 +206,7 @@ class EngineState:
             last_logit=self.last_logit,
             peak_logit=self.peak_logit,
             last_agent=list(self.last_agent),
+            agent_joked=self.agent_joked,
             agent_hashes=list(self.agent_hashes),
             agent_figures=list(self.agent_figures),
             last_asked=self.last_asked,
@@ -261,6 +265,13 @@ class FrustrationEngine:
             Request(RequestKind(k), None if a is None else float(a), str(c), str(e), int(t))
             for k, a, c, e, t in state.open_requests
         )
+
+    @staticmethod
+    def said_above_them(state: EngineState) -> bool:
+        """The agent's last reply said the ask needs someone above them ("I'm not able to
+        authorise a full refund on a contract order myself"): beyond their authority in their
+        own words, whatever the amount and however calm the customer was."""
+        return F.AGENT_ABOVE_LEVEL in state.last_agent
 
     @staticmethod
     def refused_open_request(state: EngineState) -> bool:
@@ -327,6 +338,7 @@ class FrustrationEngine:
             said = shorten(prep.prose, SIGNAL_LIMIT)
             state.open_requests = [[RequestKind.EXCEPTION.value, None, "", said, state.turn - 1]]
         state.last_agent = families
+        state.agent_joked = F.AGENT_JOKING in families
         state.agent_hashes = hashes
         state.agent_figures = sorted(figure_hashes(prep.lower))[:MAX_HASHES]
         state.last_role = Role.AGENT.value

@@ -20,7 +20,7 @@ from bot.core import features as F
 from bot.core.features import Features, Hit
 from bot.core.models import Turn
 from bot.core.signals import Matcher, strip_quote_lines
-from bot.core.text import FIGURE, Prepared, content_hashes, figure_key
+from bot.core.text import FIGURE, WORD_FIGURE, Prepared, content_hashes, figure_key
 from bot.core.textindex import AnyOf
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
@@ -237,9 +237,20 @@ _IRONIC = re.compile(
     r"\b(?:super |very |so |really |ever so )?(?:helpful|useful) as (?:always|usual|ever)\b|"
     # the obvious suggested, thanked for: "oh wonderful, the manual, why didn't I think of that"
     r"\bwhy didn'?t (?:i|we) think of (?:that|this)\b|"
+    # the advice given again, thanked as news and nothing more: "Amazing, thanks, hadn't thought
+    # of that." (not "oh I hadn't thought of that. I'd keep the mortar actually")
+    r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+(?:(?:thanks|thank you|cheers)[,.!]*\s+)?(?:i |we )?"
+    r"(?:hadn'?t|had not|never would have|wouldn'?t have|would never have) thought of "
+    r"(?:that|this)[.!]*$|"
     r"\b(?:really |truly |just |so )?(?:loving|enjoying) (?:this|the) (?:whole )?"
     r"(?:process|experience|journey|system|runaround)\b|"
     r"\bas (?:helpful|useful) as (?:always|ever)\b|(?:^|[.!?]\s+)cool story\b|"
+    # a lifetime's experience, offered back to advice for beginners: "I've only been changing
+    # lenses for 22 years"; a way of charging, admired: "What a business model"
+    r"\b(?:i'?ve|i have|we'?ve|we have) only been (?:[a-z]+ing|at (?:this|it)|in (?:this|the) "
+    r"(?:trade|business|game))\b[^.!?\n]{0,40}?\bfor (?:\d+|ten|fifteen|twenty|thirty|forty) "
+    r"(?:odd )?years\b|"
+    r"\bwhat an? (?:[\w-]+ )?business model\b|\bwhat a way to run a business\b|"
     r"\b(?:happy|glad|delighted) to do your (?:[\w-]+ ){0,2}(?:job|work|admin|homework|paperwork) "
     r"for you\b|"
     r"\b(?:wow|yeah|yep|oh)[.!,]*\s+(?:yeah,? )?(?:genuinely|truly|really|just|absolutely|simply) "
@@ -372,8 +383,13 @@ _SO_ECHO = re.compile(
 # that's tomorrow morning", "10-14 days. season opens in 9.", "5 business days?? ...")
 _FIGURE_OPENS = re.compile(
     # after an interjection too: "wow, 30 seconds, hadn't thought of that"
-    r"^\W*(?:(?:wow|oh|ah|right|ok|okay|so|hmm+|um+)[,.!]*\s+)?("
+    # or a praise word: "Fantastic. 3-5 working days for a race on Saturday."; "up to" or
+    # "another" before it: "ok. up to 10 working days to look at 3 photos"
+    r"^\W*(?:(?:wow|oh|ah|right|ok|okay|so|hmm+|um+|great|fantastic|brilliant|perfect|lovely|"
+    r"wonderful|super|cool|amazing)[,.!]*\s+)?(?:(?:up to|another|a further|within) )?("
     + FIGURE.pattern
+    + "|"
+    + WORD_FIGURE.pattern
     + r")(?=\s*[.?!,]|\s+(?:for|is|are|to|when|while|with|without|on|in|of|and|just|now|"
     r"then|from|after|before|but)\b)"
 )
@@ -381,7 +397,9 @@ _FIGURE_OPENS = re.compile(
 _FIGURE_TAKEN = re.compile(
     r"^\W*\S+(?:\s+\S+){0,3}?\s*(?:[.,!]\s*)?(?:is|are|would be|'d be|sounds?|works?|suits?)?\s*"
     r"(?:fine|ok|okay|good|great|perfect|no problem|np|totally fine|all good|grand|doable|workable|"
-    r"reasonable|fair|manageable|not bad|works|suits)\b"
+    # ("fair", not the craft fair: "3-5 working days. The fair is Saturday.")
+    r"reasonable|fair(?! (?:is|was|on|in|at|starts|opens|day|weekend))|manageable|not bad|works|"
+    r"suits)\b"
 )
 
 
@@ -389,8 +407,10 @@ def figure_echo(r: Reading) -> None:
     """The agent's own figure thrown back at the start of the reply ("48h for a booking that's
     tomorrow morning", "5-7 business days. perfect.", "24-48h?? I told you the cutoff is 3pm")
     pushes back on the answer: in the corpus a reply opening with the agent's figure came from an
-    upset customer 42 times and from a calm one once. Not when the figure is taken ("3-5 days is
-    fine", "48h works for us"), nor with a fix or thanks for help beside it."""
+    upset customer 42 times and from a calm one once. Said in words ("Seven weeks. Wonderful."),
+    after a praise word ("Fantastic. 3-5 working days for a race on Saturday.") or "up to" it
+    counts too. Not when the figure is taken ("3-5 days is fine", "48h works for us"), nor with a
+    fix or thanks for help beside it."""
     if not r.after_agent or not r.state.agent_figures:
         return
     lower = r.prep.lower
@@ -412,7 +432,8 @@ def echo(r: Reading) -> None:
     still exist?"), and not beside thanks for help ("thanks for the "quick fix", all good now").
     Bare, as an outraged question opening the reply ("Good fun?? A stranger messaged her"), or
     restated as what they cost ("Cool, so normal is losing 40 minutes a shift."), the words need
-    no quotation marks."""
+    no quotation marks. A joke of the agent's quoted back in a thread with no complaint is shared,
+    not scorned ("'that's where the queue murders you' is going on the crew t-shirts")."""
     lower = r.prep.lower
     if not r.state.agent_hashes or "press.sarcasm" in r.features.values:
         return
@@ -449,6 +470,8 @@ def echo(r: Reading) -> None:
             return
     if '"' not in lower and "'" not in lower and "\u201c" not in lower and "\u2018" not in lower:
         return
+    if r.state.agent_joked and not r.state.grieved and not r.features.has(*_FAILURE):
+        return  # a joke quoted back is shared: ""queue murders you" is going on the t-shirts"
     replied = set(r.state.agent_hashes)
     for m in _QUOTED_WORDS.finditer(lower):
         words = m.group(2)
@@ -494,7 +517,8 @@ def sarcasm(r: Reading) -> None:
     answer sent again, praise that names the repeat ("very informative the second time") is too.
     The answer praised and pushed back on in one breath, an ironic set phrase beside a complaint
     or right after a defence ("so glad the window was respected", "but contractually everything's
-    fine"), and deadpan pairs ("Great. Just great.") complete the list."""
+    fine"), and deadpan pairs ("Great. Just great.") complete the list; so does a smile closing a
+    pushback ("The troubleshooting section says 'contact support'. That's you 🙂")."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
@@ -607,6 +631,10 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
         return "praise beside what the non-answer leaves them with"
+    if pushback and _POINTED_SMILE.search(lower) is not None and not feats.has("calm.thanks"):
+        # a smile closing a pushback points, it does not cheer: "The troubleshooting section says
+        # 'contact support'. That's you 🙂"
+        return "a pointed smile closing a pushback"
     if (
         after
         and F.SAME_ANSWER in last
@@ -619,6 +647,8 @@ def _sarcasm_reason(r: Reading) -> str | None:
     return None
 
 
+# a plain smile as the last thing said
+_POINTED_SMILE = re.compile("\U0001f642\\s*$")
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
 _PRAISE_SO = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? |well,? |wow,? )?"

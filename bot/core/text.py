@@ -172,10 +172,23 @@ FIGURE = re.compile(
 )
 
 
+# a count of days or weeks said in words: "Seven weeks.", "two working days"
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30,
+}  # fmt: skip
+WORD_FIGURE = re.compile(
+    r"\b(?:" + "|".join(NUMBER_WORDS) + r")\s+(?:hours?|days?|business days|working days|"
+    r"calendar days|weeks?|months?)\b"
+)
+_LEADING_WORD = re.compile(r"^(" + "|".join(NUMBER_WORDS) + r")\b")
+
+
 def figure_key(figure: str) -> int:
     """A figure's hash, however it is spelled ("3-5 days", "3–5 days", "3 to 5 days", "48 hours",
-    "48h")."""
-    f = re.sub(r"\s+", "", figure.lower()).replace("–", "-").replace("to", "-")
+    "48h", "seven weeks" as "7 weeks")."""
+    f = _LEADING_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1)]), figure.lower().strip())
+    f = re.sub(r"\s+", "", f).replace("–", "-").replace("to", "-")
     f = re.sub(r"(?:hours?|hrs?)$", "h", f)
     f = re.sub(r"(?:minutes?|mins?)$", "min", f)
     f = re.sub(r"(?:days?|businessdays|workingdays|calendardays)$", "d", f)
@@ -185,7 +198,9 @@ def figure_key(figure: str) -> int:
 
 def figure_hashes(lower: str) -> frozenset[int]:
     """The figures with units in these (lowercased) words, as hashes: no text is kept."""
-    return frozenset(figure_key(m.group(0)) for m in FIGURE.finditer(lower))
+    found = [m.group(0) for m in FIGURE.finditer(lower)]
+    found += [m.group(0) for m in WORD_FIGURE.finditer(lower)]
+    return frozenset(figure_key(f) for f in found)
 
 
 def link_hashes(text: str) -> frozenset[int]:

@@ -430,9 +430,12 @@ def _refused(
         requests=s.engine.open_requests(engine_state),
         agent_declined=True,
         agent_refused=True,
+        agent_above_level=s.engine.said_above_them(engine_state),
     )
-    heated = s.escalation.heated(reading)
-    if not s.escalation.beyond_authority(reading.requests, refused_in_heat=heated):
+    # an ask with no amount counts when the customer was heated, or when the agent has just said
+    # it is above them ("Full refund." then "I'm not able to authorise a full refund myself")
+    refused = s.escalation.heated(reading) or reading.agent_above_level
+    if not s.escalation.beyond_authority(reading.requests, refused_in_heat=refused):
         return
     decision = _escalate(s, rec, ref, reading, coach_state, now, learned)
     _whisper(rec, ref, reading, None, decision, now)

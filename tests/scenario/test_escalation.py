@@ -125,6 +125,26 @@ async def test_a_large_refund_the_agent_cannot_grant_pings_a_supervisor(bot: Bot
     assert len(pings(bot.slack)) == 1
 
 
+async def test_an_ask_restated_without_its_figure_pings_when_the_agent_says_it_is_above_them(
+    bot: Bot,
+) -> None:
+    """Batch 222: "They're going back. Full refund." (no figure, said evenly) and the agent's
+    "I'm not able to authorise a full refund myself": the agent has said it is beyond them, so a
+    supervisor hears at that reply, before the customer writes again. A plain "no" to the same
+    calm ask waits for the customer."""
+    await bot.say(p.CUSTOMER, "Half the chairs are loose already. We'd like them collected.")
+    await bot.say(p.AGENT, "Sorry! We can send a technician to re-glue every chair this week.")
+    await bot.say(p.CUSTOMER, "No thanks, they're a month old. They're going back. Full refund.")
+    await bot.say(p.AGENT, "I'm not able to authorise a full refund on a contract order myself.")
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+
+    await bot.say(p.CUSTOMER, "Hi, the lamp flickers. Could I get a refund?", thread="t2")
+    await bot.say(p.AGENT, "Sorry, refunds aren't possible after 30 days.", thread="t2")
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+
+
 async def test_a_policy_answer_waits_for_the_customer_and_a_refusal_in_heat_pings_at_once(
     bot: Bot,
 ) -> None:

@@ -1731,6 +1731,117 @@ SIXTY_THIRD_LOOKALIKES = [
     "The variation just needs countersigning by your director before we release the payment.",
     "Our solicitor has the lease and is happy with it, she'll be writing to you to confirm.",
 ]
+# A sixty-fourth round, from batches 219-222 (88 of 120 on first play): a whole group's orders
+# going "to them", the fleet handed back early; details listed and "none of these people are our
+# patients", "the rest are from a choir called ...", "these aren't ours", addresses in the To line;
+# an inspector tracing it back to us, the pollution line rung, "the chap who handles our legal
+# side"; someone "allowed to make an exception".
+SIXTY_FOURTH_ROUND = [
+    (CueKind.CHURN, "From next month both our hotels will order from them instead. Done."),
+    (
+        CueKind.CHURN,
+        "Give me a figure for sending all six back early, we'll go with someone who can actually "
+        "service them.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Page two lists 40 residents with home addresses and medical conditions. None of these "
+        "people are our tenants.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The rest are from some other nursery: full names, dates of birth and allergy notes.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "It's a payroll file with names, national insurance numbers and bank details. These aren't "
+        "ours and I don't think we should be able to see them.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Every parent's email address is in the To: line, someone forgot to use BCC.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The food safety officer took our order details so they can trace the outbreak back to "
+        "your kitchen.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've passed it all to the chap who handles our legal side. You'll hear from him this "
+        "week.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I had to ring the environment agency's pollution hotline and they're sending an officer "
+        "out today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd like to talk to someone there who is authorised to waive the restocking fee.",
+    ),
+]
+SIXTY_FOURTH_LOOKALIKES = [
+    "Thanks, I'll pass it to our solicitors and let you know once it's signed.",
+    "We're coming back for the big order in spring, so consider yourselves warned 😄",
+    "The oven keeps switching off after ten minutes, we bought it from you last month.",
+    "Can you send the newsletter to all the parents, not BCC please, they like to reply-all.",
+    "Thanks for getting it all sorted. From next month both our hotels will order the new range.",
+]
+# A sixty-fifth round, from batches 223-226 (96 of 120 on first play): a threat to the driver
+# "me and the lads will be waiting for him", "whoever is there is going to get it from me",
+# screenshots for a whole group; every site moved to a rival, "cancel whatever hasn't shipped",
+# the next order promised elsewhere; samples "taken away for testing", papers forwarded to legal
+# advisers; "another company's private info"; "whoever plans it, or their boss", "if you don't
+# know, is there anyone who does?"
+SIXTY_FIFTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Next time that van comes up my lane me and the lads will be stood waiting for him.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If it's not here by six, whoever is there is going to get it from me.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "This is a joke. Tonight they're all getting screenshots of this chat, all 15,000 of them.",
+    ),
+    (
+        CueKind.CHURN,
+        "That's it. We're moving all four shops over to them from next month.",
+    ),
+    (
+        CueKind.CHURN,
+        "Useless. Cancel whatever hasn't shipped, Harbour Optics will be getting the winter order.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The council officer came in this morning and took three jars away for testing.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've forwarded the contract and our list of costs to our legal advisers this morning.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "That's someone else's personal information on my screen, with her home address.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Put me through to whoever runs your dispatch, or their boss, today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Third time asking. If you don't know, is there anyone there who does?",
+    ),
+]
+SIXTY_FIFTH_LOOKALIKES = [
+    "My assistant wasn't sure whether to ask his manager or their boss first.",
+    "Hi, is there anyone who can help me set up the label printer?",
+    "Thanks! Enjoy your weekend.",
+    "Our lawyer took the contract away to review, she's happy with it.",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2346,6 +2457,8 @@ ESCALATIONS = (
     + SIXTY_FIRST_ROUND
     + SIXTY_SECOND_ROUND
     + SIXTY_THIRD_ROUND
+    + SIXTY_FOURTH_ROUND
+    + SIXTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2409,6 +2522,8 @@ CALM_LOOKALIKES = (
     + SIXTY_FIRST_LOOKALIKES
     + SIXTY_SECOND_LOOKALIKES
     + SIXTY_THIRD_LOOKALIKES
+    + SIXTY_FOURTH_LOOKALIKES
+    + SIXTY_FIFTH_LOOKALIKES
 )
 
 

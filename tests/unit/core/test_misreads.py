@@ -1952,6 +1952,8 @@ def test_the_facepalm_is_a_gesture_at_a_blunder(text: str) -> None:
         "yes that's the link that hasn't moved since tuesday. that's why I'm asking",
         "next week. ok. so the friday thing was just made up then",
         "well clearly something in the procedure isn't working.",
+        "same as my first message. i've now given you the same details twice",  # batch 220
+        "Yes. The thing I ask in first message. Change it or not?",  # batch 221
     ],
 )
 def test_what_was_already_given_pointed_at_is_pushback(text: str) -> None:
@@ -3725,3 +3727,243 @@ def test_owning_a_slip_corrects_nobody() -> None:
 def test_which_is_when_presses() -> None:
     a = read_after_agent("Which is when? It's Thursday.", "It should go in the next batch.")
     assert "press.question" in _ids(a), a.explain()
+
+
+# Batches 219-222 (session 41): what the fourth round of blind threads found.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fine till saturday then. thank u, 10/10 would order from you lot again",
+        "noted, five stars, would be ambushed by the van again",
+    ],
+)
+def test_a_reviews_would_do_it_again_is_no_recurrence(text: str) -> None:
+    """Batch 219: "10/10 would get ambushed by a cat again" is a review's joke, not the problem
+    coming back."""
+    a = read_after_agent(text, "Glad it worked out! Keep it dry for a week.")
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_a_machine_working_again_after_the_fix_reads_resolved() -> None:
+    """Batch 220: "Cleared out, clicked, it's cycling again" reports the fix working (a working
+    machine's verb), and "that's on us" owns the cause."""
+    a = read_after_agent(
+        "Found grit in the chuck 🙄 that's on us. Cleaned it, it's spinning again. All fine.",
+        "Can you check the chuck for debris and reseat it?",
+    )
+    assert "repeat.recur" not in _ids(a), a.explain()
+    assert_calm(a)
+
+
+def test_a_leak_again_is_still_a_recurrence() -> None:
+    a = read_after_agent("Fitted the new seal yesterday and it's leaking again.", "Try a new seal.")
+    assert "repeat.recur" in _ids(a), a.explain()
+
+
+def test_slang_praise_aimed_at_us_is_praise() -> None:
+    """Batch 219: "you lot are killing it with the packaging" is praise, and the excited
+    punctuation beside it is no outburst."""
+    a = read_one(
+        "update on the fern!! the dog sat on it, total chaos, and it lived?? your team smashed it "
+        "with the packing honestly"
+    )
+    assert "calm.praise" in _ids(a), a.explain()
+    assert_calm(a)
+
+
+def test_the_agents_joke_quoted_back_is_shared_not_scorned() -> None:
+    """Batch 222: "'that's where the queue murders you' is going on the crew t-shirts" quotes the
+    agent's joke for fun; the same quote after a plain reply in a complaint still stings."""
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, "Question about loos for 4,000 people", 1.0))
+    state, _ = eng.read(
+        state, Turn(Role.AGENT, "Ha, right person. The bar is where the queue murders you.", 2.0)
+    )
+    state, a = eng.read(
+        state, Turn(Role.CUSTOMER, '"where the queue murders you" is going on a t-shirt.', 3.0)
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_a_device_that_isnt_working_is_a_report_of_something_broken() -> None:
+    """Session 41: "the wifi isn't working" reports a fault as "not working" does; a person not
+    working today does not."""
+    assert "problem.broken" in _ids(read_one("hi, the wifi isn't working in the chalet"))
+    assert "problem.broken" not in _ids(read_one("hi, Sam isn't working today, can I book Monday?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "By then it'll be compost. Great plan, thanks.",
+            "If the issue persists after 3 weeks, please get back in touch.",
+        ),
+        (
+            "Thanks, great tip 👍 I've only been fitting strings for 15 years.",
+            "Strings can go out of tune when you're changing them. We always recommend care.",
+        ),
+        (
+            "Brilliant. So I pay twice for one repair. What a business model 👏",
+            "A deeper clean is a separate service at £45.",
+        ),
+        ("Seven weeks. Wonderful. Superb planning all round.", "The lead time is 7 weeks."),
+        ("Amazing, thanks, hadn't thought of that.", "Please rebook via the link."),
+    ],
+)
+def test_praise_that_answers_a_non_answer_this_way_is_sarcasm(text: str, agent: str) -> None:
+    """Batches 219-221: the loss the wait will cost, a lifetime's experience offered back, a way
+    of charging admired, the agent's figure in words, the same advice thanked as news."""
+    a = read_after_agent(text, agent, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_new_idea_thanked_and_taken_up_is_meant() -> None:
+    a = read_after_agent(
+        "oh I hadn't thought of that. I'll try the other charger tonight.",
+        "Have you tried the other charger?",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_the_page_sent_pointing_back_at_the_sender_pushes_back() -> None:
+    """Batches 220-221: "It says to contact the distributor. You're the distributor.", "the
+    troubleshooting section says 'contact support'. That's you 🙂"; the smile points."""
+    for text in (
+        "I've read it. It says to contact the dealer. You're the dealer.",
+        'The FAQ says "contact support". That\'s you 🙂',
+    ):
+        a = read_after_agent(text, "Please see our warranty page.", COMPLAINT)
+        assert "dialog.pushback" in _ids(a), a.explain()
+        assert "calm.cheer" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Same question three times now. Will you collect them?",
+        "I've asked for a replacement in every message since Monday.",
+        "That's the reply I got Tuesday and Wednesday.",
+        "Can you approve it? That's literally what I've been asking.",
+    ],
+)
+def test_the_customer_saying_it_goes_round_is_a_loop(text: str) -> None:
+    """Batches 219-222: the rounds counted in new words."""
+    a = read_after_agent(text, "Please check the settings.", COMPLAINT)
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivered to 14 Linden Court, thanks, all keys work.",
+        "The left side is flickering, the right half is fine.",
+        "Fine, I'll bring them Saturday. Would be nice if someone said sorry.",
+    ],
+)
+def test_a_court_in_an_address_and_fine_about_the_other_half_are_neither_law_nor_praise(
+    text: str,
+) -> None:
+    """Batches 221-222: "Linden Court" is an address; "the right half is fine" describes the
+    part that works; "would be nice if" reproaches."""
+    ids = _ids(read_one(text))
+    assert "esc.legal" not in ids
+    assert "calm.praise" not in ids
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Our hives are inspected, so the infection is unlikely to have come from us.", None),
+        ("All our sails are built to a very high standard.", None),
+        (
+            "A slight variation is normal and within tolerance, as explained on the back of the "
+            "tin.",
+            None,
+        ),
+        ("Dust can get back onto the sensor when changing lenses.", None),
+        ("If the issue persists after 2 weeks, please get back in touch.", "agent.canned"),
+        ("Please note that warranty claims are handled by the manufacturer.", "agent.canned"),
+        ("Ha, you're asking the right person.", "agent.joking"),
+    ],
+)
+def test_a_defence_a_wait_and_see_and_a_laugh_are_named(reply: str, family: str | None) -> None:
+    """Batches 219-222: the cause denied, the standard claimed, the fault called normal or put on
+    how the customer handles it; "come back if it persists"; the procedure recited; a laugh."""
+    assert (family or "agent.defensive") in engine().agent_families(reply.lower())
+
+
+def test_an_insurance_policy_is_not_a_policy_quoted_back() -> None:
+    """Batch 222: "Our policy carries £10m public liability" answers a contract question."""
+    families = engine().agent_families("our policy carries £10m public liability, so that's fine.")
+    assert "agent.defensive" not in families
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "3-5 working days. The fair is Saturday. So that's a no then.",
+            "Investigations usually take 3-5 working days.",
+        ),
+        (
+            "ok. up to 10 working days to look at 3 photos of a scratch 🙃",
+            "This can take up to 10 working days.",
+        ),
+        (
+            "Fantastic. 3-5 working days for a race on Saturday. 👏",
+            "Sorry, there was a delay at the warehouse, it should be with you in 3-5 working days.",
+        ),
+    ],
+)
+def test_the_agents_wait_thrown_back_pushes_back(text: str, agent: str) -> None:
+    """Batches 223-225: the agent's figure thrown back after a praise word or "up to", and a
+    craft "fair" that is not "that's fair"."""
+    a = read_after_agent(text, agent, COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_three_to_five_days_is_fair_still_takes_the_figure() -> None:
+    a = read_after_agent("3-5 days is fair, thanks.", "It should arrive in 3-5 days.", COMPLAINT)
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The order number is in my message. #48213.",
+        "It's attached to my first message. Term starts Monday.",
+        "That's what we've done twice already. Please look at the base.",
+    ],
+)
+def test_details_in_the_first_message_or_the_fix_already_tried_push_back(text: str) -> None:
+    """Batches 223-225: the details already given, the fix already tried twice."""
+    a = read_after_agent(text, "Could you send the order number?", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Gas lifts can wear faster if people drop into them heavily.", None),
+        ("Icing sugar can clump if exposed to moisture, so we always recommend a tub.", None),
+        ("Please note that custom orders are non-refundable once the proof is approved.", None),
+        ("This can take up to 10 working days.", "agent.canned"),
+    ],
+)
+def test_the_fault_put_on_use_the_terms_and_the_wait_are_named(
+    reply: str, family: str | None
+) -> None:
+    """Batches 223-226: wear put on how people use it, a lecture, non-refundable terms noted,
+    the wait stated as what it can take."""
+    assert (family or "agent.defensive") in engine().agent_families(reply.lower())
+
+
+def test_a_bare_enjoy_after_a_threat_cheers_nobody() -> None:
+    """Batch 226: "Tonight they're all getting screenshots of this chat ... Enjoy." signs off in
+    anger; "Enjoy your weekend!" still cheers."""
+    assert "calm.cheer" not in _ids(read_one("They're all getting the screenshots. Enjoy."))
+    assert "calm.cheer" in _ids(read_one("Thanks so much! Enjoy your weekend"))
