@@ -251,6 +251,8 @@ _IRONIC = re.compile(
     r"(?:trade|business|game))\b[^.!?\n]{0,40}?\bfor (?:\d+|ten|fifteen|twenty|thirty|forty) "
     r"(?:odd )?years\b|"
     r"\bwhat an? (?:[\w-]+ )?business model\b|\bwhat a way to run a business\b|"
+    # the blame taken on, mockingly: "Sure, must be my hands 👍"
+    r"^(?:sure|yeah|yes|right|oh|of course|ok|okay)[,.!]*\s+(?:it )?must be (?:my|me|our|us)\b|"
     r"\b(?:happy|glad|delighted) to do your (?:[\w-]+ ){0,2}(?:job|work|admin|homework|paperwork) "
     r"for you\b|"
     r"\b(?:wow|yeah|yep|oh)[.!,]*\s+(?:yeah,? )?(?:genuinely|truly|really|just|absolutely|simply) "
@@ -517,8 +519,9 @@ def sarcasm(r: Reading) -> None:
     answer sent again, praise that names the repeat ("very informative the second time") is too.
     The answer praised and pushed back on in one breath, an ironic set phrase beside a complaint
     or right after a defence ("so glad the window was respected", "but contractually everything's
-    fine"), and deadpan pairs ("Great. Just great.") complete the list; so does a smile closing a
-    pushback ("The troubleshooting section says 'contact support'. That's you 🙂")."""
+    fine"), and deadpan pairs ("Great. Just great.") complete the list; so do a smile closing a
+    pushback ("The troubleshooting section says 'contact support'. That's you 🙂") and, in an
+    aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.")."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
@@ -631,6 +634,12 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
         return "praise beside what the non-answer leaves them with"
+    echoed = _PRAISE_ECHO.match(lower) if non_answer and r.state.grieved else None
+    if echoed is not None:
+        said = content_hashes(echoed.group(1))
+        if said and said <= set(r.state.agent_hashes):
+            # praise for the agent's own words, said back: "Amazing, passed on."
+            return "praises the non-answer in its own words"
     if pushback and _POINTED_SMILE.search(lower) is not None and not feats.has("calm.thanks"):
         # a smile closing a pushback points, it does not cheer: "The troubleshooting section says
         # 'contact support'. That's you 🙂"
@@ -647,6 +656,10 @@ def _sarcasm_reason(r: Reading) -> str | None:
     return None
 
 
+# praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1"
+_PRAISE_ECHO = re.compile(
+    r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+([a-z][a-z' ]{2,30}?)[.!]+(?=\s|$)"
+)
 # a plain smile as the last thing said
 _POINTED_SMILE = re.compile("\U0001f642\\s*$")
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
@@ -668,7 +681,7 @@ _SO_CONSEQUENCE = re.compile(
     # a plan of the customer's own is meant: "Great, so I'll fill in the form today."
     r"(?!(?:i|we)(?:'ll| will| can| could| just need| need to|'m going to| am going to|"
     r"'re going to| are going to|'d better| should)\b)"
-    r"(?:[a-z'\"\u201c][^.!?\n]*(?:[.!]|$)"
+    r"(?:[a-z0-9'\"\u201c][^.!?\n]*(?:[.!]|$)"
     r"|(?:nobody|no one|noone|you|your [a-z]+)\b[^.!?\n]*\b(?:actually|even|bothered)\b[^.!?\n]*\?)"
 )
 # praise of an answer for its repetition: "very informative the second time", "helpful again"

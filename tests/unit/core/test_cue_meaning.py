@@ -1842,6 +1842,39 @@ SIXTY_FIFTH_LOOKALIKES = [
     "Thanks! Enjoy your weekend.",
     "Our lawyer took the contract away to review, she's happy with it.",
 ]
+# A sixty-sixth round, from batches 227-230 (98 of 120 on first play): the driver waited for at
+# the gate, the photos put up "or" else; the last delivery named, the season given to a rival;
+# the business wished gone under; a call from "the person who decided".
+SIXTY_SIXTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Next time your driver comes up the lane I'll be waiting for him at the gate.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Sort it by five, or the photos go up on our page with your name tagged.",
+    ),
+    (CueKind.THREAT_ABUSE, "Keep your cakes. Useless lot. Hope the place goes under."),
+    (
+        CueKind.CHURN,
+        "Third week running. Today's your last delivery to us, send the final statement.",
+    ),
+    (
+        CueKind.CHURN,
+        "Enough. Hillside Farm can have the rest of the season, and next year's too.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want a phone call from the person who decided to overbook the course.",
+    ),
+]
+SIXTY_SIXTH_LOOKALIKES = [
+    "Just logging the alarms so they don't get lost, nothing urgent.",
+    "Tell the driver he's lucky chef didn't come down there with his ladle lol",
+    "The port is a zoo this week, our other supplier is stuck too, not your fault.",
+    "Could our next orders go with a different carrier? The current one leaves them in the rain.",
+    "Next time your driver comes I'll be waiting for him with a cup of tea!",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2459,6 +2492,7 @@ ESCALATIONS = (
     + SIXTY_THIRD_ROUND
     + SIXTY_FOURTH_ROUND
     + SIXTY_FIFTH_ROUND
+    + SIXTY_SIXTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2524,6 +2558,7 @@ CALM_LOOKALIKES = (
     + SIXTY_THIRD_LOOKALIKES
     + SIXTY_FOURTH_LOOKALIKES
     + SIXTY_FIFTH_LOOKALIKES
+    + SIXTY_SIXTH_LOOKALIKES
 )
 
 

@@ -3967,3 +3967,94 @@ def test_a_bare_enjoy_after_a_threat_cheers_nobody() -> None:
     anger; "Enjoy your weekend!" still cheers."""
     assert "calm.cheer" not in _ids(read_one("They're all getting the screenshots. Enjoy."))
     assert "calm.cheer" in _ids(read_one("Thanks so much! Enjoy your weekend"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know what is bloom, I work with figs 20 years. The problem is the hard ones.",
+        "I know they're cold-pressed, that's why we buy them. Normally we get 4-5 days.",
+        "I know how to start a repair, I've done the form twice.",
+        "It's been in the box since it arrived Tuesday. I haven't worn it.",
+    ],
+)
+def test_an_explanation_rebuffed_or_the_blame_answered_pushes_back(text: str) -> None:
+    """Batches 227-228: the customer's own standing against an explanation for beginners, and
+    the blame answered with what did not happen."""
+    a = read_after_agent(text, "Sugar bloom is a natural process, as per our specification.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_i_know_it_is_a_big_ask_is_no_pushback() -> None:
+    a = read_after_agent("I know it's a big ask, but could you send it Friday?", "Sure, when?")
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_the_blame_taken_on_mockingly_is_sarcasm() -> None:
+    """Batch 227: "Sure, must be my hands 👍" after the agent blamed the customer's playing."""
+    a = read_after_agent(
+        "Sure, must be my hands 👍 Played it for 11 years, never buzzed before.",
+        "Could you be playing with a heavier attack than usual?",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sugar bloom is not considered a quality defect, as per our product specification.",
+        "Our specification allows up to 5% defects per lot.",
+        "Shelf life is listed on the spec sheet as 3-5 days from pressing.",
+        "Cold-pressed juice shelf life is naturally short.",
+        "Could you be playing with a heavier attack than usual?",
+        "Our workshop inspects every piece, so it may be a new kink from wear.",
+    ],
+)
+def test_the_specification_and_the_customers_handling_given_as_reasons_are_a_defence(
+    reply: str,
+) -> None:
+    """Batches 227-228: the spec quoted back, the fault called natural or put on the customer."""
+    assert "agent.defensive" in engine().agent_families(reply.lower())
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Our arrival window is 6:00-10:00 as per your booking confirmation.", None),
+        ("Seam leaks are usually caused by washing with fabric softener.", None),
+        ("Please have a look at our care guide.", None),
+        ("If it has been washed with softener the warranty may not apply.", None),
+        ("Thanks for your feedback! I've passed this on to our warehouse team.", "agent.canned"),
+        ("I understand your frustration. The warehouse has been notified.", "agent.canned"),
+    ],
+)
+def test_the_booking_the_care_guide_the_warranty_and_a_hand_off_are_named(
+    reply: str, family: str | None
+) -> None:
+    """Batches 228-230: "as per your booking confirmation", the fault put on washing, the care
+    guide, the warranty said not to apply; thanks for feedback passed on to a team, the
+    frustration named by rote."""
+    assert (family or "agent.defensive") in engine().agent_families(reply.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Amazing, passed on. That's what happened last week as well 👍",
+            "Thanks for your feedback! I've passed this on to our warehouse team.",
+        ),
+        (
+            "Amazing, so 120 people might get breakfast at 10:15. Super.",
+            "Our arrival window is 6:00-10:00 as per your booking confirmation.",
+        ),
+    ],
+)
+def test_the_non_answer_praised_in_its_own_words_or_its_cost_in_figures_is_sarcasm(
+    text: str, agent: str
+) -> None:
+    """Batches 228 and 230: "Amazing, passed on." says the reply back as praise; "so 120
+    people ..." draws the consequence in figures."""
+    a = read_after_agent(text, agent, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
