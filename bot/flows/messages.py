@@ -417,8 +417,8 @@ def _refused(
 ) -> None:
     """The agent has just said no to the customer's open ask, or that it is not theirs to grant.
     If the ask is beyond what the team lets an agent grant (or has no amount, and the customer
-    was already heated), a supervisor has to decide: ping now, not when the customer next writes
-    (they may not: "understood, who will follow up?")."""
+    was already heated or the agent said it is above them), a supervisor has to decide: ping now,
+    not when the customer next writes (they may not: "understood, who will follow up?")."""
     last = rec.summary.get("last")
     if not last:
         return
@@ -432,10 +432,11 @@ def _refused(
         agent_refused=True,
         agent_above_level=s.engine.said_above_them(engine_state),
     )
-    # an ask with no amount counts when the customer was heated, or when the agent has just said
-    # it is above them ("Full refund." then "I'm not able to authorise a full refund myself")
-    refused = s.escalation.heated(reading) or reading.agent_above_level
-    if not s.escalation.beyond_authority(reading.requests, refused_in_heat=refused):
+    # an ask with no amount counts when the customer was already heated, or when the agent has
+    # just said it is above them ("Full refund." then "I'm not able to authorise a full refund
+    # myself")
+    no_amount_counts = s.escalation.heated(reading) or reading.agent_above_level
+    if not s.escalation.beyond_authority(reading.requests, refused_in_heat=no_amount_counts):
         return
     decision = _escalate(s, rec, ref, reading, coach_state, now, learned)
     _whisper(rec, ref, reading, None, decision, now)

@@ -2027,7 +2027,13 @@ def test_time_counted_against_what_was_due_is_a_wait(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("said", "quoted"),
-    [("3-5 business days", "3–5 days"), ("48 hours", "48h"), ("3 to 5 days", "3-5 days")],
+    [
+        ("3-5 business days", "3–5 days"),
+        ("48 hours", "48h"),
+        ("3 to 5 days", "3-5 days"),
+        ("seven weeks", "7 weeks"),  # session 41: a figure said in words
+        ("two working days", "2 days"),
+    ],
 )
 def test_a_figure_is_the_same_however_it_is_spelled(said: str, quoted: str) -> None:
     from bot.core.text import figure_hashes
