@@ -68,6 +68,9 @@ def _clause_words(lower: str, start: int) -> list[str]:
     return _NEG_WINDOW.findall(_CLAUSE_END.split(lower[max(0, start - 24) : start])[-1])
 
 
+_COORDINATORS = frozenset({"and", "but"})
+
+
 class Matcher:
     """Runs the lexicon over a message, honouring negation and hyperbole guards."""
 
@@ -83,6 +86,11 @@ class Matcher:
 
     def _negated(self, lower: str, start: int) -> bool:
         words = _clause_words(lower, start)[-3:]
+        # a negation does not reach past "and" or "but": "still nothing and nobody's rung"
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in _COORDINATORS:
+                words = words[i + 1 :]
+                break
         # "nothing's wrong": a negator with its 's still negates
         return any(
             w in self.negators or w.endswith("n't") or w.removesuffix("'s") in self.negators

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.core import features as F
 from bot.core.features import Features, Hit
-from bot.core.models import Turn
+from bot.core.models import Level, Turn
 from bot.core.signals import Matcher, strip_quote_lines
 from bot.core.text import FIGURE, WORD_FIGURE, Prepared, content_hashes, figure_key
 from bot.core.textindex import AnyOf
@@ -398,7 +398,10 @@ _FIGURE_OPENS = re.compile(
 # ... unless it takes the figure ("3-5 days is fine", "48h works for us", "2 weeks sounds good")
 _FIGURE_TAKEN = re.compile(
     r"^\W*\S+(?:\s+\S+){0,3}?\s*(?:[.,!]\s*)?(?:is|are|would be|'d be|sounds?|works?|suits?)?\s*"
+    r"(?:actually |even |much |way |really |so much )?"
     r"(?:fine|ok|okay|good|great|perfect|no problem|np|totally fine|all good|grand|doable|workable|"
+    # "90 days is actually better for us"
+    r"better|best|ideal|plenty|enough|easier|"
     # ("fair", not the craft fair: "3-5 working days. The fair is Saturday.")
     r"reasonable|fair(?! (?:is|was|on|in|at|starts|opens|day|weekend))|manageable|not bad|works|"
     r"suits)\b"
@@ -423,7 +426,12 @@ def figure_echo(r: Reading) -> None:
         return
     if r.features.has("calm.thanks") and _FOR_HELP.search(lower) is not None:
         return
-    r.features.set("dialog.pushback", 1.0, "throws the agent's figure back")
+    r.features.set("dialog.pushback", 1.0, _FIGURE_BACK)
+
+
+_FIGURE_BACK = "throws the agent's figure back"
+# praise as the reply's first word, before the figure thrown back: "Brilliant, 10 days."
+_PRAISE_FIRST = re.compile(r"^\W*(?:oh,? |well,? )?" + _PRAISE_WORD + r"[,.!]+\s")
 
 
 def echo(r: Reading) -> None:
@@ -480,7 +488,13 @@ def echo(r: Reading) -> None:
         if len(words.split()) > 6 or words != words.strip():
             continue
         start, end = m.span()
-        if r.prep.prose[m.start(2)].isupper():  # "Place hold": a label or a name
+        if r.prep.prose[m.start(2)].isupper() and not (
+            # a sentence opened with the words, in an aggrieved thread, is an echo: "🙂 "Slight
+            # variation", sure."
+            r.state.grieved
+            and r.features.has("press.", "dialog.")
+            and _SENTENCE_START.search(r.prep.prose[: m.start()]) is not None
+        ):  # "Place hold": a label or a name
             continue
         if _LABEL_BEFORE.search(lower[max(0, start - 20) : start]) or _LABEL_AFTER.search(
             lower[end : end + 20]
@@ -498,6 +512,10 @@ def echo(r: Reading) -> None:
             continue
         r.features.set("press.sarcasm", 1.0, "echoes the agent's words in quotes")
         return
+
+
+# where a sentence starts: the message's start, or after its end mark (and an emoji or a space)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][^\w\s]*|[^\w\s,;:'\"]{1,3})\s*$")
 
 
 def sarcasm(r: Reading) -> None:
@@ -569,6 +587,17 @@ def _sarcasm_reason(r: Reading) -> str | None:
     after = r.after_agent
     last = r.state.last_agent
     non_answer = after and _moved_nothing(last)
+    figure_back = feats.hits.get("dialog.pushback")
+    if (
+        figure_back is not None
+        and figure_back.label == _FIGURE_BACK
+        and r.state.grieved
+        and not feats.has("calm.thanks")
+        and _PRAISE_FIRST.match(lower) is not None
+    ):
+        # praise for the wait or the price just quoted, in an aggrieved thread: "Brilliant, 10
+        # days.", "Wonderful. 48 hours. Love that."
+        return "praises the figure it throws back"
     if "\U0001f44f" in lower and non_answer and r.state.grieved and _KIDDING.search(lower) is None:
         # applause for an answer that moved nothing, in a thread already aggrieved: a slow clap
         # ("Great, thanks for passing on my feedback :clap: Meanwhile my waiters ...")
@@ -621,7 +650,9 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # template reply: praise for an answer that moved nothing
         return "praise for a non-answer"
     if (
-        non_answer
+        # a defence answers nothing, whatever it offers for a fee: "We offer re-tinning at our
+        # standard rate of $95." -> "Fantastic, so I pay $95 to fix a $240 pan after 15 uses."
+        (non_answer or (after and F.AGENT_DEFENSIVE in last))
         and not feats.has("calm.polite")
         and _FOR_HELP.search(lower) is None
         and (
@@ -656,6 +687,8 @@ def _sarcasm_reason(r: Reading) -> str | None:
     return None
 
 
+# the levels at which a customer is heated
+_HEATED = (Level.FRUSTRATED, Level.ANGRY)
 # praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1"
 _PRAISE_ECHO = re.compile(
     r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+([a-z][a-z' ]{2,30}?)[.!]+(?=\s|$)"
@@ -672,12 +705,13 @@ _PRAISE_SO = re.compile(
 # praise and its verdict in one sentence: "Lovely, very reassuring.", "Wonderful, really helpful."
 _PRAISE_PAIR = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r",? (?:very |really |so |most |super )?"
-    r"(?:reassuring|helpful|informative|useful|comforting|encouraging|clear)[.!]+(?=\s|$)"
+    r"(?:reassuring|helpful|informative|useful|comforting|encouraging|clear)[.!,]+(?=\s|$)"
 )
 # a sentence drawing the consequence, stated, not asked: "So the homeowner has a two-tone house",
 # or asked as a reproach: "So nobody's actually checked whether it left your unit?"
 _SO_CONSEQUENCE = re.compile(
-    r"(?:^|[.!?,]\s+)so (?!(?:much|many|far|glad|happy|sorry|thanks|thank|yes|no|please)\b)"
+    r"(?:^|[.!?,]\s+)(?:(?:ok|okay|right|oh|ah)[,.]? )?so "
+    r"(?!(?:much|many|far|glad|happy|sorry|thanks|thank|yes|no|please)\b)"
     # a plan of the customer's own is meant: "Great, so I'll fill in the form today."
     r"(?!(?:i|we)(?:'ll| will| can| could| just need| need to|'m going to| am going to|"
     r"'re going to| are going to|'d better| should)\b)"
@@ -1117,6 +1151,7 @@ _CLIPPED = re.compile(
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
 _NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
+_OK_FULL_STOP = re.compile(r"(?:ok|okay)\.")
 
 
 def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
@@ -1187,6 +1222,17 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             and r.after_agent
             and F.AGENT_DONE not in state.last_agent
             and not (word.group(1) in _NO_WORDS and F.AGENT_ASKED in state.last_agent)
+        ) or (
+            # "ok." agrees, except as all that is left to say to a reply that answered nothing
+            # (a template, or a holding line to a customer heated a moment ago) after a question
+            # or a complaint: "Your job is in the queue." ... "ok."
+            _OK_FULL_STOP.fullmatch(prep.lower.strip()) is not None
+            and r.after_agent
+            and not any(f in F.PROGRESS or f == F.AGENT_OFFER for f in state.last_agent)
+            and (
+                (_templated(state.last_agent) and (state.last_asked or state.grieved))
+                or state.level in _HEATED
+            )
         )
         feats.set(F.CLIPPED, 1.0 if clipped else 0.0, "answers in one clipped word")
 

@@ -200,7 +200,12 @@ def figure_hashes(lower: str) -> frozenset[int]:
     """The figures with units in these (lowercased) words, as hashes: no text is kept."""
     found = [m.group(0) for m in FIGURE.finditer(lower)]
     found += [m.group(0) for m in WORD_FIGURE.finditer(lower)]
+    # a range's far end is thrown back on its own: "48 hours" for "24-48h", "5 days" for "3-5 days"
+    found += [m.group(1) + m.group(2) for f in found if (m := _RANGE_END.match(f)) is not None]
     return frozenset(figure_key(f) for f in found)
+
+
+_RANGE_END = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?)(\s*\D.*)$")
 
 
 def link_hashes(text: str) -> frozenset[int]:

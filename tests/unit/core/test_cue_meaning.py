@@ -1875,6 +1875,42 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+SIXTY_SEVENTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Send that fitter back here and he'll be going home in an ambulance, I mean it.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The county's environmental health officer called me, someone reported the batch and "
+        "she's collecting samples tomorrow.",
+    ),
+    (
+        CueKind.SAFETY,
+        "Three of our diners had stomach cramps after eating the terrine last night.",
+    ),
+    (CueKind.SAFETY, "My daughter ended up at the doctor's with her hands blistered."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The members page is showing a list of swimmers we've never heard of.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Eighty names, apparently from another school in Leeds, with home addresses and dates "
+        "of birth.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Honestly, this can't be sorted at your level any more, I need someone who can decide.",
+    ),
+]
+SIXTY_SEVENTH_LOOKALIKES = [
+    "Could you forward the edits to whoever drafts the agreement on your side? Thanks!",
+    "lol if he eats one more of your brownies he'll be leaving on a stretcher",
+    "She got a bit of a rash after wearing the gloves but it was the soap, all fine now.",
+    "Our council food safety team rang to say the new labelling rules start in May.",
+    "We've six new members we've never met, can you add their mobile numbers to the list?",
+]
 FIFTY_SIXTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
@@ -2493,6 +2529,7 @@ ESCALATIONS = (
     + SIXTY_FOURTH_ROUND
     + SIXTY_FIFTH_ROUND
     + SIXTY_SIXTH_ROUND
+    + SIXTY_SEVENTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2559,6 +2596,7 @@ CALM_LOOKALIKES = (
     + SIXTY_FOURTH_LOOKALIKES
     + SIXTY_FIFTH_LOOKALIKES
     + SIXTY_SIXTH_LOOKALIKES
+    + SIXTY_SEVENTH_LOOKALIKES
 )
 
 

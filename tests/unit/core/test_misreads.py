@@ -4064,3 +4064,180 @@ def test_the_non_answer_praised_in_its_own_words_or_its_cost_in_figures_is_sarca
     people ..." draws the consequence in figures."""
     a = read_after_agent(text, agent, COMPLAINT)
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Leather straps can crack with use, please see our care page.", "agent.defensive"),
+        ("Some cloudiness can occur and isn't harmful.", "agent.defensive"),
+        ("As wool is a natural fibre, this is listed as stated on our product pages.", None),
+        ("New turf can look patchy at this time of year.", "agent.defensive"),
+        ("Replacements usually take 7-10 working days.", "agent.canned"),
+        ("It's in the queue and should be with you shortly.", "agent.canned"),
+        ("Lead times can vary, we'll let you know.", "agent.canned"),
+    ],
+)
+def test_wear_from_use_the_season_and_a_vague_time_are_named(
+    reply: str, family: str | None
+) -> None:
+    """Batches 231-234: the fault called wear from use, harmless, the material's nature or the
+    season's (defensive); the usual time quoted, the queue, "shortly", "can vary" (canned)."""
+    assert (family or "agent.defensive") in engine().agent_families(reply.lower())
+
+
+def test_a_shipment_promised_for_later_is_not_a_shipment_done() -> None:
+    """Batch 232: "a tracking email as soon as your order has shipped" promises, it does not
+    report the order shipped (which would read as progress)."""
+    families = engine().agent_families(
+        "you'll get a tracking email as soon as your order has shipped."
+    )
+    assert "agent.done" not in families
+    assert "agent.done" in engine().agent_families("your order has shipped this morning.")
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "opener"),
+    [
+        # the far end of the quoted range, praised (batch 231)
+        (
+            "Lovely. 10 days. The gala is on Saturday.",
+            "We can look at it, turnaround is 5-10 days at the moment.",
+            COMPLAINT,
+        ),
+        (
+            "Super, 3 weeks. Glad I paid for express.",
+            "The replacement part will take 3 weeks to arrive.",
+            COMPLAINT,
+        ),
+        # praise and its cost, after a defence that offers a paid fix
+        (
+            "Great, so I pay £60 to fix a month-old saddle. Very reassuring.",
+            "Stitching can wear with use. We offer re-stitching for £60.",
+            COMPLAINT,
+        ),
+    ],
+)
+def test_praise_for_the_wait_or_the_bill_just_quoted_is_sarcasm(
+    text: str, agent: str, opener: str
+) -> None:
+    """Batches 231-232: praise opening the reply that throws the agent's figure back (the far
+    end of a range counts: "48 hours" for "24-48h"), praise beside what a paid fix costs after
+    a defence."""
+    a = read_after_agent(text, agent, opener)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "opener"),
+    [
+        ("Perfect, 3 weeks works for us.", "It will take 3 weeks.", COMPLAINT),
+        ("Great. See you tomorrow then.", "I've booked the engineer for 9am tomorrow.", COMPLAINT),
+        (
+            "Great. Is the apartment furnished?",
+            "No, I'm afraid that one has no parking.",
+            COMPLAINT,
+        ),
+    ],
+)
+def test_praise_for_a_figure_taken_or_a_fix_is_meant(text: str, agent: str, opener: str) -> None:
+    """The figure taken, a visit booked, a plain no answered and moved on from: meant."""
+    a = read_after_agent(text, agent, opener)
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "opener", "feature"),
+    [
+        # "ok." after a template that answered a question with no date
+        (
+            "ok.",
+            "Your order is in the queue and will ship as soon as possible.",
+            "Hi! Any idea when our order will ship?",
+            "ctx.clipped",
+        ),
+        # ... and after a holding line to a customer heated a moment ago
+        (
+            "ok.",
+            "I'll check with the workshop and come back to you.",
+            "It's Thursday, no call, no parcel, and the show is on Monday. This is not ok!!",
+            "ctx.clipped",
+        ),
+        ("so no refund then.", "Refunds can take 5-10 working days.", COMPLAINT, "dialog.pushback"),
+        (
+            "Shortly when? The fair opens Friday.",
+            "It should be with you shortly.",
+            COMPLAINT,
+            "press.question",
+        ),
+    ],
+)
+def test_restraint_after_a_non_answer_is_read(
+    text: str, agent: str, opener: str, feature: str
+) -> None:
+    """Batches 232-234: the customer who has nothing left to say but "ok.", sums the non-answer
+    up ("so no date then.") or throws the vague time back ("Soon when.")."""
+    a = read_after_agent(text, agent, opener)
+    assert feature in _ids(a) or feature in a.explain(), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("ok.", "Sure, I'll send the invoice over this afternoon."),
+        ("ok.", "I've refunded it, you'll see it in 3 days."),
+    ],
+)
+def test_ok_to_a_plan_or_a_fix_agrees(text: str, agent: str) -> None:
+    """ "ok." after a plan for a calm ask, or after the thing was done, agrees."""
+    a = read_after_agent(text, agent, "Hi, could you send me the invoice for March?")
+    assert "ctx.clipped" not in _ids(a), a.explain()
+    assert_calm(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No harm done, you fixed it within the day. Same order again next month please.",
+        "We'll send the usual order in June as usual, roughly the same amounts.",
+        "Best before dates are all fine, thanks!",
+    ],
+)
+def test_forgiveness_a_routine_and_a_date_label_read_calm(text: str) -> None:
+    """Batch 233: "No harm done" corrects nothing, a routine "as usual" repeats no failure, a
+    "best before" date praises nothing."""
+    a = read_after_agent(text, "Sorry again about the mix-up!", "Hi! The skirts arrived, thanks.")
+    assert "dialog.no" not in _ids(a) and "repeat.again" not in _ids(a), a.explain()
+    assert_calm(a)
+
+
+def test_a_failure_as_usual_still_repeats() -> None:
+    """ "Late as usual" and "as usual, nobody called" still say it keeps happening."""
+    for text in ("Late as usual.", "As usual, nobody called."):
+        assert "repeat.again" in _ids(read_one(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still nothing and nobody's rung.",
+        "It's 3pm, the van never came and no one's called.",
+    ],
+)
+def test_nobody_in_touch_is_neglect_past_a_negation_before_and(text: str) -> None:
+    """Batch 232: "nobody's rung" (the contraction too); a negation does not reach past "and"
+    ("still nothing and nobody's rung")."""
+    assert "neglect.ignored" in _ids(read_one(text)), read_one(text).explain()
+
+
+def test_the_agents_words_opening_a_sentence_in_quotes_are_an_echo() -> None:
+    """Batch 232: a capitalised quote opening a sentence, in an aggrieved thread, is the agent's
+    words thrown back ("Slight variation", sure.), not a button's label."""
+    a = read_after_agent(
+        'Sage and olive are different codes on your site 🙂 "Slight variation", sure. '
+        "So can you swap them or not?",
+        "As wool is a natural fibre, slight colour variation between batches is normal.",
+        "We received 40 skeins of sage yarn but they're olive, not sage, and the display is "
+        "tomorrow.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
