@@ -702,9 +702,12 @@ _PRAISE_SO = re.compile(
     + r",? so (?!(?:much|many|far|glad|happy|"
     r"quick|kind|helpful|good|great|nice|fast|pleased|excited|grateful)\b)"
 )
-# praise and its verdict in one sentence: "Lovely, very reassuring.", "Wonderful, really helpful."
+# praise and its verdict, in one sentence or two: "Lovely, very reassuring.", "Wonderful, really
+# helpful.", "Great. Really reassuring."
 _PRAISE_PAIR = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r",? (?:very |really |so |most |super )?"
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?"
+    + _PRAISE_WORD
+    + r"(?:,|[.!]\s)? ?(?:very |really |so |most |super )?"
     r"(?:reassuring|helpful|informative|useful|comforting|encouraging|clear)[.!,]+(?=\s|$)"
 )
 # a sentence drawing the consequence, stated, not asked: "So the homeowner has a two-tone house",

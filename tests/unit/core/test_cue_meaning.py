@@ -1875,6 +1875,44 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+SIXTY_EIGHTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "I've phoned the food safety hotline and reported the batch, they gave me a ref.",
+    ),
+    (
+        CueKind.LEGAL,
+        "It's now with the people who handle our contract disputes, and the costs will be "
+        "recovered from you.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Put me through to whoever approves the credits there, or whoever they report to.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Let me know who at your end can actually approve it, clearly not you.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Fix it tonight or everyone in the group gets the full story, all 12,000 of them.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Send him back and he'll be pulling tinsel out of places he didn't know he had. I mean it.",
+    ),
+    (
+        CueKind.CHURN,
+        "That's it. Greenway will be supplying all our cafes from next month, close the account "
+        "off.",
+    ),
+]
+SIXTY_EIGHTH_LOOKALIKES = [
+    "ha, they'll be picking glitter out of places they didn't know they had lol",
+    "Could you tell me who at your end handles the artwork proofs? Just to say thanks!",
+    "Tell him I'll be waiting for him at reception with the paperwork, thanks!",
+    "We rang the council's recycling line to ask about collection days, all sorted.",
+]
 SIXTY_SEVENTH_ROUND = [
     (
         CueKind.THREAT_ABUSE,
@@ -2530,6 +2568,7 @@ ESCALATIONS = (
     + SIXTY_FIFTH_ROUND
     + SIXTY_SIXTH_ROUND
     + SIXTY_SEVENTH_ROUND
+    + SIXTY_EIGHTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2597,6 +2636,7 @@ CALM_LOOKALIKES = (
     + SIXTY_FIFTH_LOOKALIKES
     + SIXTY_SIXTH_LOOKALIKES
     + SIXTY_SEVENTH_LOOKALIKES
+    + SIXTY_EIGHTH_LOOKALIKES
 )
 
 

@@ -4241,3 +4241,64 @@ def test_the_agents_words_opening_a_sentence_in_quotes_are_an_echo() -> None:
         "tomorrow.",
     )
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Walnuts are a natural product and can vary in oil content.", "agent.defensive"),
+        ("Heavy rain can sometimes lift the membrane at the edges.", "agent.defensive"),
+        ("Please note there is a £40 call-out fee for this visit.", "agent.defensive"),
+        ("QA are looking at it, we'll let you know.", "agent.canned"),
+        ("No news yet, will update you as soon as I hear back!", "agent.canned"),
+    ],
+)
+def test_the_material_the_weather_a_fee_and_a_holding_line_are_named(
+    reply: str, family: str
+) -> None:
+    """Batches 235-238: the product called natural, the fault put on the weather, a fee noted for
+    fixing it (defensive); "we'll let you know" with no time (canned)."""
+    assert family in engine().agent_families(reply.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Monday when? We open at 7.", "press.question"),
+        ("Love the suspense. The party is at 6.", "press.sarcasm"),
+        ("Well your gardeners are invisible then.", "press.sarcasm"),
+        ("Shall I raise a third one so they can keep each other company?", "press.sarcasm"),
+        ("So the Friday thing was just something to say then.", "press.sarcasm"),
+        ("Has anyone actually been this month? The beds are full of weeds.", "neglect.ignored"),
+        ("Is anybody reading what I send?", "neglect.ignored"),
+        ("The care guide we have read already. The tiles are cracked.", "dialog.pushback"),
+        ("Serial is 4471, like I wrote.", "dialog.pushback"),
+        ("I literally just said I've rebooted it.", "dialog.no"),
+        ("I tell you, nothing has changed on our side.", "dialog.no"),
+        ("It's not mould, it's rust.", "dialog.no"),
+        ("That's next spring. I'm asking for a refund now.", "dialog.pushback"),
+        ("We tested this four times already.", "repeat.again"),
+    ],
+)
+def test_round_235_pressure_pushback_and_neglect_are_read(text: str, feature: str) -> None:
+    """Batches 235-238: a day thrown back with "when?", the suspense enjoyed, the visits called
+    invisible, the same step offered a third time, the promise called something to say; asking
+    whether anyone came or reads; what was sent told back as known; the agent's word corrected;
+    the ask restated against a later date; the checks counted."""
+    a = read_after_agent(text, "Thanks, we'll let you know.", COMPLAINT)
+    assert feature in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks! The fine almond flour is perfect, same again next month please.",
+        "Lovely, we'll keep the spare until Friday so he doesn't have to learn a new one again.",
+    ],
+)
+def test_a_fine_grind_and_an_again_avoided_read_calm(text: str) -> None:
+    """Batches 235-236: "fine almond flour" is a grind, not praise to undo; "so he doesn't have
+    to ... again" avoids a repeat, it reports none."""
+    a = read_after_agent(text, "Great, it's booked.", "Hi! Could we add 2 sacks to next week?")
+    assert "repeat.recur" not in _ids(a), a.explain()
+    assert_calm(a)
