@@ -1875,6 +1875,43 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+SIXTY_NINTH_ROUND = [
+    (CueKind.LEGAL, "Our solicitors have been briefed and are costing the whole recall."),
+    (
+        CueKind.LEGAL,
+        "The council's trading standards officers came in and want your batch and storage records "
+        "by Friday.",
+    ),
+    (CueKind.LEGAL, "Will you be reporting this to the Air Accidents Investigation Branch?"),
+    (
+        CueKind.THREAT_ABUSE,
+        "Tell your driver from me he'd better watch his back at the depot.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Fix it by five or tomorrow's review is your logo next to these photos.",
+    ),
+    (
+        CueKind.CHURN,
+        "Enough. Baxters are supplying us from Monday, cancel the standing order, that's us done.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need to speak to someone there who can actually change the rota, clearly you can't.",
+    ),
+    (CueKind.DATA_EXPOSURE, "Rows 40 to 80 aren't our members, we shouldn't be holding that."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export is the whole school register and this can't be meant for me.",
+    ),
+]
+SIXTY_NINTH_LOOKALIKES = [
+    "I'll drive over there and steal your whole stock of tulips myself (kidding!)",
+    "The lease came back from our solicitor with two small edits, can you send the clean copy?",
+    "Our haulier is stuck at the port again, nothing wrong your side, can you hold the pallets?",
+    "Could you tell me who at your end can approve the artwork? Thanks so much!",
+    "It failed silently for two days. I shouldn't have to be the one finding this.",
+]
 SIXTY_EIGHTH_ROUND = [
     (
         CueKind.LEGAL,
@@ -2569,6 +2606,7 @@ ESCALATIONS = (
     + SIXTY_SIXTH_ROUND
     + SIXTY_SEVENTH_ROUND
     + SIXTY_EIGHTH_ROUND
+    + SIXTY_NINTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2637,6 +2675,7 @@ CALM_LOOKALIKES = (
     + SIXTY_SIXTH_LOOKALIKES
     + SIXTY_SEVENTH_LOOKALIKES
     + SIXTY_EIGHTH_LOOKALIKES
+    + SIXTY_NINTH_LOOKALIKES
 )
 
 

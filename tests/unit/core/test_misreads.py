@@ -4302,3 +4302,66 @@ def test_a_fine_grind_and_an_again_avoided_read_calm(text: str) -> None:
     a = read_after_agent(text, "Great, it's booked.", "Hi! Could we add 2 sacks to next week?")
     assert "repeat.recur" not in _ids(a), a.explain()
     assert_calm(a)
+
+
+@pytest.mark.parametrize(
+    ("reply", "family"),
+    [
+        ("Couriers are independent contractors, so we'd suggest calling them directly.", None),
+        ("A local cobbler should be able to re-stitch that for you.", None),
+        ("Cracks are usually caused by the boots being too tight at the toe.", None),
+        ("We're unable to guarantee exact colours on dyed yarn.", None),
+        ("Tiles can vary slightly in size due to the firing process.", None),
+        ("Bread keeps best in a cool, dry cupboard.", None),
+        ("All our animals are walked twice a day as standard.", None),
+        ("Just so you know, this is standard in printing.", None),
+        ("I'll pass your feedback on to our packing team.", "agent.canned"),
+        ("Still waiting to hear back from dispatch, will update asap!", "agent.canned"),
+        ("Could you bin that file for us? I'll resend it.", "agent.minimised"),
+        ("That might be a caching issue, could you log out and log back in?", "agent.minimised"),
+    ],
+)
+def test_deflections_guarantees_and_housekeeping_are_named(reply: str, family: str | None) -> None:
+    """Batches 239-242: the customer sent elsewhere, the fault put on fit, storage or the
+    standard, a guarantee refused (defensive); feedback passed on, "will update asap" (canned); an
+    exposure treated as housekeeping (minimised)."""
+    assert (family or "agent.defensive") in engine().agent_families(reply.lower())
+
+
+def test_work_done_by_someone_is_no_work_done() -> None:
+    """Batch 239: "all our sharpening is done by trained technicians" claims a standard; it
+    reports nothing done."""
+    families = engine().agent_families("all our sharpening is done by trained technicians.")
+    assert "agent.done" not in families
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Scratched isn't normal. It's damage.", "dialog.no"),
+        ("That is not answer. Did he eat or not.", "dialog.no"),
+        ("I know how to store flour 🙂 it was lumpy when the sack was opened.", "dialog.pushback"),
+        ("I was in. I signed for it. So now it's my porch's fault?", "dialog.pushback"),
+        ("Same as both my messages above.", "dialog.pushback"),
+        ('And the answer is "ask the courier". Brilliant.', "dialog.pushback"),
+        ("It fits fine, it's the size I always order.", "dialog.pushback"),
+        ("Lovely, the guests will love the surprise.", "press.sarcasm"),
+        ("feedback. right. and the refund?", "press.question"),
+    ],
+)
+def test_round_239_corrections_and_rebuffs_are_read(text: str, feature: str) -> None:
+    """Batches 239-242: the agent's minimising word turned down ("isn't normal", "not answer"),
+    the advice rebuffed, the blame asked back, the detail already given, the answer scorned in
+    quotes, the fit rebutted, bad news said to delight someone, the real ask prompted."""
+    a = read_after_agent(text, "Thanks, we'll look into it.", COMPLAINT)
+    assert feature in _ids(a), a.explain()
+
+
+def test_the_explanation_thanked_as_a_lesson_is_sarcasm() -> None:
+    """Batch 242: "Fantastic, thanks for the lesson." after a defence mocks the explanation."""
+    a = read_after_agent(
+        "Fantastic, thanks for the lesson. The labels read backwards.",
+        "Just to explain, dies are engraved in reverse, this is standard in embossing.",
+        "The brass die is mirrored, the labels read backwards. 5,000 run on Monday.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
