@@ -545,7 +545,8 @@ def sarcasm(r: Reading) -> None:
     or right after a defence ("so glad the window was respected", "but contractually everything's
     fine"), and deadpan pairs ("Great. Just great.") complete the list; so do a smile closing a
     pushback ("The troubleshooting section says 'contact support'. That's you 🙂") and, in an
-    aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.")."""
+    aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.") or praise
+    opening a reply that throws the agent's figure back ("Brilliant, 10 days.")."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
@@ -693,8 +694,6 @@ def _sarcasm_reason(r: Reading) -> str | None:
     return None
 
 
-# the levels at which a customer is heated
-_HEATED = (Level.FRUSTRATED, Level.ANGRY)
 # praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1"
 _PRAISE_ECHO = re.compile(
     r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+([a-z][a-z' ]{2,30}?)[.!]+(?=\s|$)"
@@ -1160,7 +1159,10 @@ _CLIPPED = re.compile(
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
 _NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
+# ... though "ok." is clipped too when it is all that is left to say to a non-answer (see
+# `context_step`); the levels at which a customer counts as heated a moment ago
 _OK_FULL_STOP = re.compile(r"(?:ok|okay)\.")
+_HEATED = (Level.FRUSTRATED, Level.ANGRY)
 
 
 def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
