@@ -777,10 +777,15 @@ def _templated(agent: list[str]) -> bool:
     return any(f in _NON_ANSWER for f in agent)
 
 
+def _moved_on(agent: list[str]) -> bool:
+    """The agent's last reply did something, asked something or offered something."""
+    return any(f in F.PROGRESS or f == F.AGENT_OFFER for f in agent)
+
+
 def _moved_nothing(agent: list[str]) -> bool:
     """The agent's last reply was a non-answer: a template or a defence with nothing done,
     asked or offered."""
-    return _templated(agent) and not any(f in F.PROGRESS or f == F.AGENT_OFFER for f in agent)
+    return _templated(agent) and not _moved_on(agent)
 
 
 def contrast(r: Reading) -> None:
@@ -1239,7 +1244,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             # or a complaint: "Your job is in the queue." ... "ok."
             _OK_FULL_STOP.fullmatch(prep.lower.strip()) is not None
             and r.after_agent
-            and not any(f in F.PROGRESS or f == F.AGENT_OFFER for f in state.last_agent)
+            and not _moved_on(state.last_agent)
             and (
                 (_templated(state.last_agent) and (state.last_asked or state.grieved))
                 or state.level in _HEATED
