@@ -348,6 +348,9 @@ class Tuning(_Frozen):
     # a customer who wrote warmly earlier in the thread and now restates a problem in at most
     # this many words, with no greeting, please, thanks or smile, has gone curt
     curt_max_words: int = Field(ge=1)
+    # asked again for a reference number they gave earlier, a customer who gives it back in at
+    # most this many words, unsoftened, is pushing back ("24-118, as above")
+    gave_again_max_words: int = Field(default=25, ge=1)
     # readings of a whole message (regexes on the lowercased text): a polite request worded as
     # appreciation is not thanks; praise passed on to someone's manager asks for no manager; a
     # customer saying the reason is not the service is not complaining

@@ -288,11 +288,16 @@ class Coach:
         # it", "probably a display glitch"): the agent has a step to take, however evenly the
         # customer answers
         shrugged = assessment.escalate and assessment.agent_minimised
+        # asked for what the customer gave at the start, who gives it back flatly ("24-118, as
+        # above"): the agent did not read the thread, a step a lead would point out however
+        # evenly the customer says it
+        reread = assessment.agent_asked_given
         if level is Level.CALM:
             # said evenly, a cue this message raised (a regulator told, someone else's records in
             # view) still leaves the agent a step to take; an old cue in a calm reply does not
             fresh = urgent and any(c.turn == assessment.turn for c in assessment.cues)
-            return replace(state, deferred=None), Severity.NUDGE if fresh or shrugged else None
+            nudge = fresh or shrugged or reread
+            return replace(state, deferred=None), Severity.NUDGE if nudge else None
         if level is Level.FRUSTRATED:
             # sure: clearly above the cut, or above it with heat in the words (a borderline
             # score with "useless", "furious" or "are you kidding" in it is no misreading)
@@ -304,7 +309,7 @@ class Coach:
             return replace(state, deferred=assessment.turn), None
         if urgent:
             return replace(state, deferred=None), Severity.URGENT
-        if shrugged:
+        if shrugged or reread:
             return replace(state, deferred=None), Severity.NUDGE
         if waiting:  # a borderline reading, then the next message: confirmed or dropped
             # "that'd be it, works now" settles it whatever the score still carries

@@ -37,13 +37,14 @@ from bot.core.models import (
 from bot.core.signals import Matcher, compile_patterns, strip_quoted
 from bot.core.situation import SituationReader
 from bot.core.steps import (
+    GAVE_AGAIN,
     Pipeline,
     Reading,
     asks_question,
     default_pipeline,
     left_for_own_reason,
 )
-from bot.core.text import Prepared, figure_hashes, link_hashes, prepare
+from bot.core.text import Prepared, figure_hashes, link_hashes, prepare, ref_hashes
 from bot.core.textindex import AnyOf, Vocabulary, WordPattern
 from bot.core.textquote import SIGNAL_LIMIT, shorten
 from bot.core.tone import ToneModels
@@ -51,6 +52,8 @@ from phrasebook.detection import DetectionRules
 
 RECENT = 3  # customer messages remembered as token-hash sets
 MAX_HASHES = 48  # per remembered message
+MAX_SAID = 96  # content words remembered from all the agent's replies, the newest kept
+MAX_REFS = 12  # reference numbers remembered from the customer's messages, the newest kept
 _LOGIT_CAP = 12.0
 SAME_ANSWER_OVERLAP = 0.6  # share of content words an agent reply repeats from the previous one
 _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no heat of their own
@@ -68,6 +71,12 @@ def _counts(cue: Cue, grievance: bool) -> bool:
     """A spoken cue is heat and a reason to escalate, except a cancellation with no complaint
     in the message or the thread: an account change for the agent."""
     return grievance or cue.kind is not CueKind.CHURN
+
+
+def _newest(kept: list[int], new: list[int], limit: int) -> list[int]:
+    """`kept` with the hashes of `new` it lacks added last, cut to the newest `limit`."""
+    seen = set(kept)
+    return (kept + [h for h in new if h not in seen])[-limit:]
 
 
 def sigmoid(z: float) -> float:
@@ -100,6 +109,8 @@ class EngineState:
     agent_joked: bool = False  # the last reply joked (kept until the next reply, unlike last_agent)
     agent_hashes: list[int] = field(default_factory=list)  # content words of the last reply
     agent_figures: list[int] = field(default_factory=list)  # its figures with units ("48h")
+    given_refs: list[int] = field(default_factory=list)  # reference numbers the customer gave
+    agent_said: list[int] = field(default_factory=list)  # content words of every agent reply
     last_asked: bool = False  # the customer's previous message asked a question
     was_warm: bool = False  # an earlier customer message greeted, thanked, smiled or praised
     open_requests: list[list[Any]] = field(default_factory=list)  # [kind, amount, cur, quote, turn]
@@ -136,6 +147,8 @@ class EngineState:
             "agent_joked": self.agent_joked,
             "agent_hashes": list(self.agent_hashes),
             "agent_figures": list(self.agent_figures),
+            "given_refs": list(self.given_refs),
+            "agent_said": list(self.agent_said),
             "stuck_rounds": self.stuck_rounds,
             "last_asked": self.last_asked,
             "was_warm": self.was_warm,
@@ -174,6 +187,8 @@ class EngineState:
             agent_joked=bool(data.get("agent_joked", False)),
             agent_hashes=[int(x) for x in data.get("agent_hashes", [])],
             agent_figures=[int(x) for x in data.get("agent_figures", [])],
+            given_refs=[int(x) for x in data.get("given_refs", [])],
+            agent_said=[int(x) for x in data.get("agent_said", [])],
             stuck_rounds=int(data.get("stuck_rounds", 0)),
             last_asked=bool(data.get("last_asked", False)),
             was_warm=bool(data.get("was_warm", False)),
@@ -209,6 +224,8 @@ class EngineState:
             agent_joked=self.agent_joked,
             agent_hashes=list(self.agent_hashes),
             agent_figures=list(self.agent_figures),
+            given_refs=list(self.given_refs),
+            agent_said=list(self.agent_said),
             last_asked=self.last_asked,
             was_warm=self.was_warm,
             open_requests=[list(r) for r in self.open_requests],
@@ -340,6 +357,7 @@ class FrustrationEngine:
         state.last_agent = families
         state.agent_joked = F.AGENT_JOKING in families
         state.agent_hashes = hashes
+        state.agent_said = _newest(state.agent_said, hashes, MAX_SAID)
         state.agent_figures = sorted(figure_hashes(prep.lower))[:MAX_HASHES]
         state.last_role = Role.AGENT.value
 
@@ -582,6 +600,8 @@ class FrustrationEngine:
         refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent
+        pushback = reading.features.hits.get("dialog.pushback")
+        asked_given = pushback is not None and pushback.label == GAVE_AGAIN
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
@@ -614,6 +634,7 @@ class FrustrationEngine:
             agent_refused=refused,
             agent_above_level=above_level,
             agent_minimised=minimised,
+            agent_asked_given=asked_given,
             heated=heated,
             grievance=grievance,
             unsettled=unsettled,
@@ -625,6 +646,9 @@ class FrustrationEngine:
     ) -> None:
         state.recent_hashes.append(sorted(prep.content_hashes)[:MAX_HASHES])
         del state.recent_hashes[:-RECENT]
+        refs = ref_hashes(prep.lower)
+        if refs:
+            state.given_refs = _newest(state.given_refs, sorted(refs), MAX_REFS)
         state.last_customer_ts = turn.ts
         state.last_customer = turn.author
         state.last_asked = asks_question(turn.text) if asks is None else asks

@@ -160,6 +160,9 @@ class Assessment:
     agent_above_level: bool = False
     # the agent's last reply played the problem down ("just delete it", "a display glitch")
     agent_minimised: bool = False
+    # the agent's last reply asked for a reference the customer had given, and they gave it back
+    # flatly ("24-118, as above"): the agent did not read the thread
+    agent_asked_given: bool = False
     margin: float = (
         0.0  # log-odds above (+) or below (-) the frustrated cut: how sure the reading is
     )

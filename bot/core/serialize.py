@@ -36,6 +36,7 @@ def assessment_to_json(a: Assessment) -> dict[str, Any]:
         "agent_refused": a.agent_refused,
         "agent_above_level": a.agent_above_level,
         "agent_minimised": a.agent_minimised,
+        "agent_asked_given": a.agent_asked_given,
         "margin": round(a.margin, 3),
         "heated": a.heated,
         "grievance": a.grievance,
@@ -73,6 +74,7 @@ def assessment_from_json(d: dict[str, Any]) -> Assessment:
         agent_refused=bool(d.get("agent_refused")),
         agent_above_level=bool(d.get("agent_above_level")),
         agent_minimised=bool(d.get("agent_minimised")),
+        agent_asked_given=bool(d.get("agent_asked_given")),
         # readings saved before these were kept read as borderline (margin 0), not as sure
         margin=float(d.get("margin", 0.0)),
         heated=bool(d.get("heated")),

@@ -20,7 +20,7 @@ from bot.core import features as F
 from bot.core.features import Features, Hit
 from bot.core.models import Level, Turn
 from bot.core.signals import Matcher, strip_quote_lines
-from bot.core.text import FIGURE, WORD_FIGURE, Prepared, content_hashes, figure_key
+from bot.core.text import FIGURE, WORD_FIGURE, Prepared, content_hashes, figure_key, ref_hashes
 from bot.core.textindex import AnyOf
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
@@ -244,6 +244,12 @@ _IRONIC = re.compile(
     r"(?:that|this)[.!]*$|"
     r"\b(?:really |truly |just |so )?(?:loving|enjoying) (?:this|the) (?:whole )?"
     r"(?:process|experience|journey|system|runaround)\b|"
+    # questions instead of an answer, enjoyed: "Really loving this quiz."; a defence admired as a
+    # theory: "Fascinating theory."
+    r"\b(?:really |truly |just |so )?(?:loving|enjoying) (?:this|the|all (?:the|these|this)) "
+    r"(?:little )?(?:quiz|questionnaire|interrogation|twenty questions|q&a|back and forth|"
+    r"treasure hunt|paper ?chase)\b|"
+    r"\b(?:interesting|fascinating|bold|creative|novel|lovely|great|brilliant) theory\b|"
     r"\bas (?:helpful|useful) as (?:always|ever)\b|(?:^|[.!?]\s+)cool story\b|"
     # a lifetime's experience, offered back to advice for beginners: "I've only been changing
     # lenses for 22 years"; a way of charging, admired: "What a business model"
@@ -489,6 +495,9 @@ def echo(r: Reading) -> None:
     if r.state.agent_joked and not r.state.grieved and not r.features.has(*_FAILURE):
         return  # a joke quoted back is shared: ""queue murders you" is going on the t-shirts"
     replied = set(r.state.agent_hashes)
+    # an earlier reply's words too, quoted against what happened: "So "all on track" on
+    # Wednesday meant not started."
+    said_before = set(r.state.agent_said)
     for m in _QUOTED_WORDS.finditer(lower):
         words = m.group(2)
         if len(words.split()) > 6 or words != words.strip():
@@ -507,11 +516,13 @@ def echo(r: Reading) -> None:
         ):
             continue
         said = content_hashes(words)
-        if not said or not said <= replied:
+        if not said or not (said <= replied or said <= said_before):
             continue
         left = max(lower.rfind(ch, 0, start) for ch in ".!?")
         stop = [i for i in (lower.find(ch, end) for ch in ".!?") if i >= 0]
         sentence = lower[left + 1 : min(stop) + 1 if stop else len(lower)]
+        if not said <= replied and _NEGATION.search(sentence) is None:
+            continue  # an earlier reply quoted, not set against what happened
         if sentence.rstrip().endswith("?") and not (
             _CONTRAST.search(sentence) or _NEGATION.search(sentence)
         ):
@@ -586,7 +597,10 @@ def _sarcasm_reason(r: Reading) -> str | None:
                 )
                 and not feats.has("calm.polite")
                 and _FOR_HELP.search(lower) is None
-                and _CONTRAST.search(lower) is None
+                # praise set against the complaint in its own sentence ("it still fails, but the
+                # support was great"); a "but" sentences earlier sets nothing against it ("But
+                # again one day and no answer. ... Very nice service 👍")
+                and _CONTRAST.search(_last_sentence(lower)) is None
             )
         )
     ):
@@ -672,6 +686,18 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
         return "praise beside what the non-answer leaves them with"
+    if (
+        (non_answer or (after and F.AGENT_DEFENSIVE in last))
+        and r.state.grieved
+        and feats.has(F.PRAISE, "calm.cheer")
+        and not feats.has("calm.thanks", "calm.polite")
+        and _FOR_HELP.search(lower) is None
+        and _FORCED_CHOICE.search(lower) is not None
+    ):
+        # pleasantries for the non-answer, then the question put again as a choice: "Cool cool,
+        # good to know the office hours 👍 So is it coming tomorrow, or am I at the fish market
+        # at 6am?"
+        return "praise beside the question put again"
     echoed = _PRAISE_ECHO.match(lower) if non_answer and r.state.grieved else None
     if echoed is not None:
         said = content_hashes(echoed.group(1))
@@ -697,6 +723,20 @@ def _sarcasm_reason(r: Reading) -> str | None:
 # praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1"
 _PRAISE_ECHO = re.compile(
     r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+([a-z][a-z' ]{2,30}?)[.!]+(?=\s|$)"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]+\s+")
+
+
+def _last_sentence(lower: str) -> str:
+    """The message's last sentence (the whole message when it is one)."""
+    return _SENTENCE_BREAK.split(lower.strip())[-1]
+
+
+# a question put as a choice the customer should not have to ask: "Is it shipping this week or
+# not?", "So is it coming tomorrow, or am I at the fish market at 6am?"
+_FORCED_CHOICE = re.compile(
+    r"\bor (?:not|isn'?t (?:there|it|he|she)|aren'?t (?:they|there|you)|won'?t (?:it|they|you)|"
+    r"am i|do i|should i|will i|is it not|are they not)\b[^.!?\n]{0,60}\?"
 )
 # a plain smile as the last thing said
 _POINTED_SMILE = re.compile("\U0001f642\\s*$")
@@ -1162,6 +1202,10 @@ _NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
 # one clipped word and a full stop (`ctx.clipped`)
 _CLIPPED = re.compile(
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
+    # ... or a short question typed with a full stop, a demand for a time: "where is he.",
+    # "need a time."
+    r"|(?:where|when|why|how long|what time)(?: (?:is|are|was|will|does|did) "
+    r"(?:he|she|it|they|that|this|the [a-z]+))?\.|need (?:a|an) (?:time|date|eta|answer|update)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
 _NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 # ... though "ok." is clipped too when it is all that is left to say to a non-answer (see
@@ -1221,6 +1265,18 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats.set(F.DOUBLE_TEXT, 1.0 if double else 0.0, "writes again before any reply")
         waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")
+        # asked for what they gave at the start, the customer gives it again, flatly: "24-118, as
+        # above", "PO 7741. Tuesday. Line's waiting." (not "Sure! It's 10488, thanks")
+        if (
+            r.after_agent
+            and F.AGENT_ASKED in state.last_agent
+            and state.given_refs
+            and 0 < len(prep.tokens) <= tuning.gave_again_max_words
+            and not feats.has(*F.SOFTENED_PREFIXES)
+        ):
+            refs = ref_hashes(prep.lower)
+            if refs and refs.issubset(state.given_refs):
+                feats.set("dialog.pushback", 1.0, GAVE_AGAIN)
         curt = (
             state.was_warm
             and not opening
@@ -1253,6 +1309,10 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats.set(F.CLIPPED, 1.0 if clipped else 0.0, "answers in one clipped word")
 
     return context
+
+
+# the label of a pushback that gives back a reference number asked for again
+GAVE_AGAIN = "gives again what they already gave"
 
 
 _QUESTION = re.compile(

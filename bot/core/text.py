@@ -62,6 +62,9 @@ _CHEER_EMOJI = {
     "thumbsup": "👍",
     "pray": "🙏",
     "clap": "👏",  # beside a failure, a slow clap (the sarcasm step)
+    # and the hourglass, the wait shown: "It's 5:20. Nothing yet. :hourglass_flowing_sand:"
+    "hourglass_flowing_sand": "⏳",
+    "hourglass": "⌛",
 }
 _CHEER_EMOJI_CODE = re.compile(
     r":(" + "|".join(re.escape(code) for code in _CHEER_EMOJI) + r")(?:::skin-tone-\d)?:"
@@ -216,6 +219,21 @@ def link_hashes(text: str) -> frozenset[int]:
     # a match starts at the scheme; Slack's label and closing bracket are cut off its end
     urls = (m.group(0).split("|", 1)[0].rstrip(">.,;:!?)").lower() for m in _URL.finditer(text))
     return frozenset(zlib.crc32(b"link:" + u.encode()) for u in urls if u)
+
+
+# a reference the customer gives: an order, lot, invoice or booking number ("24-118", "FV-3308",
+# "PO 7741"), not an amount ("£4,200"), a time ("10:30"), a date ("12/04") or a size ("1500mm")
+_REF = re.compile(r"(?<![\w.,/£$€:])(?:[a-z]{1,5}-?)?\d[\d-]{2,}\d[a-z]?(?![\w%])")
+
+
+def ref_hashes(lower: str) -> frozenset[int]:
+    """Hashes of the reference numbers in these (lowercased) words, spelled with or without a
+    dash: no text is kept."""
+    if not any(ch.isdigit() for ch in lower):
+        return frozenset()
+    return frozenset(
+        zlib.crc32(b"ref:" + m.group(0).replace("-", "").encode()) for m in _REF.finditer(lower)
+    )
 
 
 def content_hashes(lower: str) -> frozenset[int]:

@@ -44,10 +44,6 @@ KNOWN_CALM_MISSES = {
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
     "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
     "b191-calm-misters-seasonal-plan": "praise of us beside the old supplier's no-shows nudges",
-    # batches 243-246, played once on the batch 239-242 fixes and kept as measured
-    "b243-calm-scaffolders-tag-app-camera-crash": "'my manager asked me to get set up' pings",
-    "b244-calm-fennel-coarse-grind": "'Perfect, we've enough ... to keep going' read as sarcasm",
-    "b244-calm-skips-rammed-swap": "a bath that 'nearly killed' someone, laughing, read as harm",
 }
 CALM = [
     pytest.param(

@@ -852,6 +852,22 @@ def test_a_cue_raised_evenly_still_leaves_the_agent_a_step(coach: Coach) -> None
     assert quiet.customer(Level.CALM, Trend.STEADY, cues=(fresh,), escalate=False) is None
 
 
+def test_asking_for_what_the_customer_already_gave_leaves_the_agent_a_step(coach: Coach) -> None:
+    """Batches 243-246: the agent asks for the lot number given in the first message and the
+    customer gives it back flatly ("24-118, as above"): however calm or uneasy the reading, the
+    agent did not read the thread, and a lead would say so (a gentle hint). The same reading
+    without that slip gets none."""
+    for level in (Level.CALM, Level.UNEASY):
+        thread = Thread(coach)
+        thread.agent("Of course, could you let me know the lot number?")
+        reading = make_assessment(thread.turn, 0, level, Trend.STEADY)
+        _, hint = coach.advise(
+            thread.state, dataclasses.replace(reading, agent_asked_given=True), thread.now + 600
+        )
+        assert hint is not None and hint.severity is Severity.NUDGE
+        assert coach.advise(thread.state, reading, thread.now + 600)[1] is None
+
+
 def test_a_reply_that_played_an_alarm_down_leaves_the_agent_a_step(coach: Coach) -> None:
     """Batches 208-217: someone else's records reported, a supervisor pinged, and the agent says
     "You can just delete that PDF" or "probably a display glitch": however evenly the customer

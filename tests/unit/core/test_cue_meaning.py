@@ -1875,6 +1875,55 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventieth round, from batches 243-246 (95 of 120 on first play): leaving said as the round
+# given up and the season cancelled, harm to a window and to the person who comes back, someone
+# "above" the staff, an authority asking after the supplier, "who there can actually ...", and
+# people's details in more than the customer's own.
+SEVENTIETH_ROUND = [
+    (
+        CueKind.CHURN,
+        "That's it. Take us off your milk round from next week, fifteen years wasted.",
+    ),
+    (
+        CueKind.CHURN,
+        "Cancel the remainder of this year's contract deliveries. We shan't be ordering again.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If the van isn't here by noon I'm lobbing the lot through your shop window.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "And your installer, if she sets foot on my land again she'll regret it.",
+    ),
+    (CueKind.THREAT_ABUSE, "Tell him I know where he leaves his car at night."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want to speak with whoever sits above the installers, not another installer.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Four weeks of this. Who at your end can actually sign it off?"),
+    (
+        CueKind.LEGAL,
+        "We've had to call environmental health in, and the inspector wants your paperwork for "
+        "that batch.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The attachment isn't just our booking, it has names, home addresses and phone numbers "
+        "for the whole class.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The rest appear to be a club in Bristol: names, dates of birth and medical notes.",
+    ),
+]
+SEVENTIETH_LOOKALIKES = [
+    "Could you take me off the mailing list please? Thanks!",
+    "Our office manager (Priya, facilities manager) asked me to order the spare keys.",
+    "Moving that sofa nearly killed my husband getting it up the stairs haha, it looks great.",
+    "The council asked for your details for the event licence, could you send them over?",
+    "Cancel the rest of the order please, we only need the first pallet after all.",
+]
 SIXTY_NINTH_ROUND = [
     (CueKind.LEGAL, "Our solicitors have been briefed and are costing the whole recall."),
     (
@@ -2607,6 +2656,7 @@ ESCALATIONS = (
     + SIXTY_SEVENTH_ROUND
     + SIXTY_EIGHTH_ROUND
     + SIXTY_NINTH_ROUND
+    + SEVENTIETH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2676,6 +2726,7 @@ CALM_LOOKALIKES = (
     + SIXTY_SEVENTH_LOOKALIKES
     + SIXTY_EIGHTH_LOOKALIKES
     + SIXTY_NINTH_LOOKALIKES
+    + SEVENTIETH_LOOKALIKES
 )
 
 

@@ -4365,3 +4365,141 @@ def test_the_explanation_thanked_as_a_lesson_is_sarcasm() -> None:
         "The brass die is mirrored, the labels read backwards. 5,000 run on Monday.",
     )
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+# Batches 243-246 (95 of 120 on first play): restraint and sarcasm the engine missed.
+_TEMPLATE = "Thanks for your patience! We're seeing very high volumes and the team is working hard."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wonderful, glad the team is busy 👍 Is my order going out today or not?",
+        "Nice to know about the volumes 👍 So will it come by Saturday, or do I buy elsewhere?",
+    ],
+)
+def test_pleasantries_then_the_question_put_as_a_choice_are_sarcasm(text: str) -> None:
+    """Praise for a template, then the unanswered question put as a choice ("... or not?"):
+    the praise is not meant."""
+    opener = "Order 5512 was due Tuesday. Still nothing, and our event is on Friday."
+    a = read_after_agent(text, _TEMPLATE, opener)
+    assert "press.sarcasm" in _ids(a), a.explain()
+    assert "calm.praise" not in _ids(a) and "calm.cheer" not in _ids(a), a.explain()
+
+
+def test_thanks_and_a_plain_either_or_question_stay_meant() -> None:
+    """Thanks for a plan and a question with two real options is no sarcasm."""
+    a = read_after_agent(
+        "Great, thanks! Is it coming in the morning or the afternoon?",
+        "It's out for delivery today with the driver.",
+        "Hi, order 5512 was due Tuesday, any update?",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enjoying the twenty questions. Is the replacement coming this week?",
+        "Interesting theory. The seal was split when your driver handed it over.",
+    ],
+)
+def test_questions_enjoyed_and_a_defence_called_a_theory_are_sarcasm(text: str) -> None:
+    """Questions instead of an answer, enjoyed; a defence admired as a theory."""
+    a = read_after_agent(
+        text,
+        "Could you confirm how the product was stored on arrival? Seals usually fail from heat.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_closing_praise_after_an_earlier_but_is_sarcasm() -> None:
+    """A "but" sentences before the praise sets nothing against it."""
+    a = read_after_agent(
+        "Thanks. But another day and no reply, we've bought the labels elsewhere. Great service 👍",
+        _TEMPLATE,
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_praise_set_against_the_failure_in_one_sentence_stays_meant() -> None:
+    """ "it still fails, but the support has been great" is a contrast, not sarcasm."""
+    a = read_after_agent(
+        "It still jams now and then, but the support has been great.",
+        "We've replaced the roller, let us know how it runs.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def _after_asked(text: str, opener: str, agent: str) -> Assessment:
+    return read_after_agent(text, agent, opener)
+
+
+@pytest.mark.parametrize("text", ["7731-B, as I said above", "Ref QT-5520. Still waiting."])
+def test_a_reference_given_back_flatly_is_pushback(text: str) -> None:
+    """Asked for a reference given in the first message, the customer gives it back flatly: the
+    agent did not read the thread, and the coach is told so."""
+    a = _after_asked(
+        text,
+        "Hi! Quote QT-5520 for part 7731-B arrived damaged, could you send a replacement?",
+        "Hi! Could you let me know the quote reference and the part number?",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+    assert a.agent_asked_given
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Sure! It's QT-5520, thanks 🙂", "Hi! Could you confirm the quote reference?"),
+        ("QT-5521, the second one.", "Hi! Which quote is it, the first or the second?"),
+        ("QT-5520.", "I've sent the replacement for QT-5520, tracking to follow."),
+    ],
+)
+def test_a_reference_given_back_warmly_new_or_unasked_is_no_pushback(text: str, agent: str) -> None:
+    """Given back with thanks, a new reference, or no question asked: no slip to point out."""
+    a = _after_asked(
+        text, "Hi! Quote QT-5520 arrived damaged, could you send a replacement?", agent
+    )
+    assert not a.agent_asked_given, a.explain()
+
+
+def test_an_earlier_promise_quoted_against_what_happened_is_sarcasm() -> None:
+    """The agent's words from two replies back, quoted beside what happened ("... meant not
+    started"): an echo, not a label."""
+    eng = engine()
+    s = eng.start()
+    s, _ = eng.read(s, Turn(C, "Hi! Is the frame still on for Thursday collection?", 1.0))
+    s, _ = eng.read(s, Turn(Role.AGENT, "Yes, all in hand, ready Thursday morning!", 2.0))
+    s, _ = eng.read(s, Turn(C, "We're at the shop now and they say it's not been cut?", 3.0))
+    s, _ = eng.read(s, Turn(Role.AGENT, "Sorry, the glass was delayed, next week now.", 4.0))
+    _, a = eng.read(s, Turn(C, 'So "all in hand" meant not even cut. Super helpful.', 5.0))
+    assert a is not None and "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize("text", ["where is it.", "need a date."])
+def test_a_short_question_with_a_full_stop_after_a_holding_line_is_clipped(text: str) -> None:
+    a = read_after_agent(text, "Sorry, it's on its way.", "Hi! Any ETA on tonight's delivery?")
+    assert "ctx.clipped" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize("text", ["It's 4:10. Nothing yet.", "Still on the dock ⏳"])
+def test_the_wait_said_flatly_or_shown_is_still_waiting(text: str) -> None:
+    a = read_after_agent(text, "It'll be with you this afternoon.", "Hi! ETA on the pallet?")
+    assert "wait.still" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perfect, we've enough of the old stock to keep going till Friday. Thanks!",
+        "Lifting that cabinet nearly killed me getting it up the stairs lol, it looks amazing.",
+    ],
+)
+def test_quantity_and_effort_jokes_stay_calm(text: str) -> None:
+    """ "enough of the old stock" is a quantity, "keep going" is carrying on, and effort
+    joked about is no harm."""
+    assert_calm(read_one(text))
