@@ -212,6 +212,11 @@ _CLOSING_HELPFUL = re.compile(
     r"reassuring),? (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?[.!]*\s*"
     r"(?:[^\w\s]\s*)*$"
 )
+# the customer's own people, told what the agent said
+_THEIR_PEOPLE = (
+    r"(?:customers?|clients?|guests?|staff|team|tenants?|queue|people|kids|parents|players|diners|"
+    r"patients|residents|members|crew|chefs?|drivers?|bride|boss)\b"
+)
 # Ironic set phrases: sarcasm beside a complaint whatever else the message says ("thanks, super
 # helpful as always 👍👍", "love this for me", "I'm sure that's made the bride's mum feel loads
 # better")
@@ -257,6 +262,13 @@ _IRONIC = re.compile(
     r"(?:trade|business|game))\b[^.!?\n]{0,40}?\bfor (?:\d+|ten|fifteen|twenty|thirty|forty) "
     r"(?:odd )?years\b|"
     r"\bwhat an? (?:[\w-]+ )?business model\b|\bwhat a way to run a business\b|"
+    # the non-answer relayed to the customer's own people: "I'll just tell the queue to wait an
+    # extra 10 min per cup", "I'll tell customers the puddle is a feature too then"
+    r"\b(?:i'?ll|i will|we'?ll|we will) (?:just (?=(?:tell|let|inform|explain to) (?:\S+ ){0,4}?"
+    + _THEIR_PEOPLE
+    + r")|(?=(?:tell|let|inform|explain to) (?:\S+ ){0,4}?"
+    + _THEIR_PEOPLE
+    + r"[^.!?\n]{0,60}?\b(?:too|as well|then)[.!]*\s*(?:[^\w\s]\s*)*$))|"
     # the explanation thanked as a lesson: "Fantastic, thanks for the lesson."
     r"\bthanks? (?:you )?for the (?:lesson|lecture|tutorial|history lesson|masterclass|seminar)\b|"
     # the blame taken on, mockingly: "Sure, must be my hands 👍"
@@ -619,9 +631,20 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # praise for the wait or the price just quoted, in an aggrieved thread: "Brilliant, 10
         # days.", "Wonderful. 48 hours. Love that."
         return "praises the figure it throws back"
-    if "\U0001f44f" in lower and non_answer and r.state.grieved and _KIDDING.search(lower) is None:
-        # applause for an answer that moved nothing, in a thread already aggrieved: a slow clap
-        # ("Great, thanks for passing on my feedback :clap: Meanwhile my waiters ...")
+    if (
+        "\U0001f44f" in lower
+        and after
+        and r.state.grieved
+        and _KIDDING.search(lower) is None
+        and (
+            non_answer
+            # a reply that did, asked, offered or planned nothing, applauded without thanks
+            or (not feats.has("calm.thanks") and not any(f in _MOVES_SOMETHING for f in last))
+        )
+    ):
+        # applause for a reply that did nothing, in a thread already aggrieved: a slow clap
+        # ("Great, thanks for passing on my feedback :clap: Meanwhile my waiters ...", "Fantastic.
+        # "Today". The tenants will be thrilled 👏👏"); applause for a fix is meant
         return "applauds an answer that moved nothing"
     if (
         after
@@ -671,15 +694,18 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # template reply: praise for an answer that moved nothing
         return "praise for a non-answer"
     if (
-        # a defence answers nothing, whatever it offers for a fee: "We offer re-tinning at our
-        # standard rate of $95." -> "Fantastic, so I pay $95 to fix a $240 pan after 15 uses."
-        (non_answer or (after and F.AGENT_DEFENSIVE in last))
+        # a defence or a refusal answers nothing, whatever it offers for a fee: "We offer
+        # re-tinning at our standard rate of $95." -> "Fantastic, so I pay $95 to fix a $240 pan
+        # after 15 uses."; "we can't guarantee every bulb" -> "So I pay 10 kilo and I use 7, and
+        # is my problem. Ok. Very nice."
+        (non_answer or (after and any(f in _DEFENCE_OR_NO for f in last)))
         and not feats.has("calm.polite")
         and _FOR_HELP.search(lower) is None
         and (
             _PRAISE_ALONE.search(lower) is not None
             or _PRAISE_SO.search(lower) is not None
             or _PRAISE_PAIR.search(lower) is not None
+            or _CLOSING_PRAISE.search(lower) is not None
         )
         and _SO_CONSEQUENCE.search(lower) is not None
     ):
@@ -809,6 +835,10 @@ def praise_opens_failure_step(matcher: Matcher) -> Step:
 
 
 _NON_ANSWER = ("agent.canned", F.AGENT_DEFENSIVE)
+# what a reply that moved something shows: done, asked, confirmed, offered or planned
+_MOVES_SOMETHING = (*F.PROGRESS, F.AGENT_OFFER, "agent.plan")
+# a reply that defends or says no: what it leaves the customer with may be mocked
+_DEFENCE_OR_NO = (F.AGENT_DEFENSIVE, *F.REFUSED)
 
 
 def _templated(agent: list[str]) -> bool:

@@ -181,7 +181,9 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30,
 }  # fmt: skip
 WORD_FIGURE = re.compile(
-    r"\b(?:" + "|".join(NUMBER_WORDS) + r")\s+(?:hours?|days?|business days|working days|"
+    # "a few weeks" too: thrown back, it is the agent's figure as much as "2 weeks" is
+    r"\b(?:" + "|".join(NUMBER_WORDS) + r"|a few|a couple of)\s+(?:hours?|days?|business days|"
+    r"working days|"
     r"calendar days|weeks?|months?)\b"
 )
 _LEADING_WORD = re.compile(r"^(" + "|".join(NUMBER_WORDS) + r")\b")

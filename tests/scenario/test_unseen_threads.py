@@ -44,6 +44,9 @@ KNOWN_CALM_MISSES = {
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",
     "b61-calm-tickets-quoting-buyer": "'I remember the same thing when I had them' is a repeat",
     "b191-calm-misters-seasonal-plan": "praise of us beside the old supplier's no-shows nudges",
+    # batches 247-250, played once on the batch 243-246 fixes
+    "b248-calm-taps-showroom-cartridge-drip": "a colleague's 'completely dead now actually' of a "
+    "worn display tap reads as a correction and a complaint",
 }
 CALM = [
     pytest.param(

@@ -1875,6 +1875,49 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-first round, from batches 247-250 (95 of 120 on first play): the firm for
+# professional matters writing about the losses, the body that licenses the trade told, whoever
+# decides, a call from the owner, the last order named and the account closed, notice asked
+# after a rival takes over, a windscreen not left in one piece, a round of "Fourth time then."
+SEVENTY_FIRST_ROUND = [
+    (
+        CueKind.LEGAL,
+        "Our accountants have the file and they'll be writing to you about the lost income.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've reported it to the authority that licenses removal firms, with every date.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Put me on to whoever actually makes the decisions on your fleet, today please.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I want a conversation with the owner, not another ticket."),
+    (
+        CueKind.CHURN,
+        "Third late load this quarter. This order is the last one you'll get from us.",
+    ),
+    (
+        CueKind.CHURN,
+        "From next term, Harbour Travel are doing our swimming run. Tell me how much notice your "
+        "contract needs.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Your rep won't be leaving with his car windows intact if he tries that again.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export isn't just our clients, it has names and forwarding addresses for everyone.",
+    ),
+]
+SEVENTY_FIRST_LOOKALIKES = [
+    "Thanks, our solicitor is handling the probate so she'll email you the grant.",
+    "Could you send the form to the office that licenses market stalls? We need it for Friday.",
+    "I'd like to update the owner name on the account, we've sold the business to my sister.",
+    "That's the last one of the autumn orders, the winter list will follow next week.",
+    "Thank you, you saved me an awkward conversation with the owner.",
+]
 # A seventieth round, from batches 243-246 (95 of 120 on first play): leaving said as the round
 # given up and the season cancelled, harm to a window and to the person who comes back, someone
 # "above" the staff, an authority asking after the supplier, "who there can actually ...", and
@@ -2657,6 +2700,7 @@ ESCALATIONS = (
     + SIXTY_EIGHTH_ROUND
     + SIXTY_NINTH_ROUND
     + SEVENTIETH_ROUND
+    + SEVENTY_FIRST_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2727,6 +2771,7 @@ CALM_LOOKALIKES = (
     + SIXTY_EIGHTH_LOOKALIKES
     + SIXTY_NINTH_LOOKALIKES
     + SEVENTIETH_LOOKALIKES
+    + SEVENTY_FIRST_LOOKALIKES
 )
 
 

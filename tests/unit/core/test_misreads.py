@@ -4503,3 +4503,89 @@ def test_quantity_and_effort_jokes_stay_calm(text: str) -> None:
     """ "enough of the old stock" is a quantity, "keep going" is carrying on, and effort
     joked about is no harm."""
     assert_calm(read_one(text))
+
+
+# Batches 247-250 (95 of 120 on first play).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can read. The label says medium, clear as day.",
+        "that's... exactly what we did? 10 minutes, just like the packet says",
+        "That's the routine we followed, every step.",
+        "Booked for which day. That was the whole question.",
+    ],
+)
+def test_advice_already_followed_and_the_question_missed_are_pushback(text: str) -> None:
+    """Told to do what they did, or answered beside the question, the customer points it out."""
+    a = read_after_agent(text, "Thanks! Have you followed the instructions on the pack?", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Milk should be refrigerated at 0-5°C immediately on arrival.",
+        "Herbs need to be kept somewhere cool. I'd recommend checking your cold room.",
+        "The two tins look alike so it's easy to confuse them.",
+    ],
+)
+def test_a_storage_lecture_or_a_misreading_suggested_is_defensive(agent: str) -> None:
+    assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+def test_applause_after_a_reply_that_did_nothing_in_an_aggrieved_thread_is_a_slow_clap() -> None:
+    """Applause after a reply that did nothing, once the customer has complained, mocks it;
+    applause after a fix does not."""
+    opener = "Your fitter was booked for 8am. It's 11 and nobody has come or rung. Again."
+    clap = read_after_agent(
+        "Brilliant. The staff love waiting around 👏👏",
+        "The fitter will be with you today.",
+        opener,
+    )
+    assert "press.sarcasm" in _ids(clap), clap.explain()
+    fixed = read_after_agent(
+        "He's here and it's working 👏👏", "I've sent Dan, he's 5 minutes away.", opener
+    )
+    assert "press.sarcasm" not in _ids(fixed), fixed.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely. I'll just tell the kids there's no swimming then.",
+        "Great, I'll tell the guests the leak is part of the charm too then 👍",
+    ],
+)
+def test_the_non_answer_relayed_to_the_customers_own_people_is_sarcasm(text: str) -> None:
+    a = read_after_agent(
+        text, "Unfortunately that isn't covered, as stated in our terms.", COMPLAINT
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_praise_closing_what_a_refusal_leaves_them_with_is_sarcasm() -> None:
+    a = read_after_agent(
+        "So I pay for 20 and use 14, and that's my problem. Ok. Very nice.",
+        "Unfortunately we can't guarantee every single item.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_few_weeks_thrown_back_is_the_agents_figure() -> None:
+    a = read_after_agent(
+        "A couple of weeks. Right. And the invoices meanwhile?",
+        "It can take a couple of weeks for the meter to connect.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_fourth_ask_counted_flatly_is_a_loop() -> None:
+    a = read_after_agent("Fourth time then. Credit note for INV-22.", "I've chased it again.")
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_perishables_spoiled_on_arrival_are_a_problem() -> None:
+    a = read_one("Today's salad leaves came in warm and are already going slimy.")
+    assert "problem.wrong" in _ids(a), a.explain()
