@@ -200,12 +200,19 @@ class EscalationPolicy:
         return LEVEL_RANK[assessment.level] >= LEVEL_RANK[Level.FRUSTRATED]
 
     def beyond_authority(
-        self, requests: Sequence[Request], *, refused_in_heat: bool = False
+        self,
+        requests: Sequence[Request],
+        *,
+        refused_in_heat: bool = False,
+        above_level: bool = False,
     ) -> tuple[Cue, ...]:
         """Cues for the requests that exceed what the team lets an agent grant. A request with
         no amount counts only when `refused_in_heat`: the agent has said it is not theirs to grant
         ("anything over $2,000 is signed off above my level"), or said no to it and the customer
-        insists, heated ("Then get it approved. Three months' credit, confirmed tonight")."""
+        insists, heated ("Then get it approved. Three months' credit, confirmed tonight"). When
+        the agent has said it is `above_level`, their word outweighs the amount read from the
+        ask ("the most I'm able to authorise is £1,500" for a claim whose first figure is a £1.29
+        shelf price)."""
         cues: list[Cue] = []
         templates = self.book.wording.templates
         for req in requests:
@@ -215,7 +222,7 @@ class EscalationPolicy:
             kind = req.kind.value.replace("_", " ")
             if limit.always:
                 why = render(templates["beyond_authority_any"], {"kind": kind})
-            elif req.amount is None:
+            elif req.amount is None or above_level:
                 if not refused_in_heat:
                     continue
                 why = render(templates["beyond_authority_refused"], {"kind": kind})
@@ -271,6 +278,7 @@ class EscalationPolicy:
         over = self.beyond_authority(
             assessment.requests,
             refused_in_heat=(heated and assessment.agent_refused) or assessment.agent_above_level,
+            above_level=assessment.agent_above_level,
         )
         # before any agent reply the thread has not had its chance to go well: an over-limit ask
         # in the opening message waits for the agent unless the words themselves are heated

@@ -137,6 +137,11 @@ _DEADPAN = re.compile(
     + r"[.!]+\s+(?:just |really |so |very |truly |simply |absolutely )?"
     + _VERDICT_WORD
     + r"[.!]*(?=\s|$)"
+    # the day it ruined, praised flatly: "Great start to a Saturday."
+    r"|(?:^|[.!?]\s+)(?:what a |a )?(?:great|lovely|fantastic|brilliant|perfect|wonderful|fab) "
+    r"(?:start|way to start|way to begin) (?:to|of)? ?(?:the|a|my|our) (?:day|week|weekend|"
+    r"morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift|service|season)"
+    r"[.!]*(?=\s|$)"
 )
 # what the message says went wrong: a promise broken, a long wait, a fault, the same again (a
 # question about money is not a failure: "Perfect. Are the tickets refundable?")
@@ -399,6 +404,12 @@ _NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn
 # the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
 # stranger messaged her last night", "A glitch?!"
 _BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\s|$)")
+# the agent's vague promise said back flatly and shrugged at: "shortly. right.", "soon. right."
+_VAGUE_BACK = re.compile(
+    r"^\W*(shortly|soon|asap|in due course|as soon as (?:possible|we can)|later|next week|"
+    r"this afternoon|a few (?:days|weeks)|in the queue)[.!]+\s+(?:right|ok|okay|sure|great|"
+    r"lovely|brilliant|cool|fab|perfect)[.!,]"
+)
 # the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
 _SO_ECHO = re.compile(
     r"(?:^|[.!?,;]\s*)so ([a-z][a-z'-]*(?: [a-z'-]+){0,2}) (?:is|means|equals)\b([^.!?\n]*)([.!?]?)"
@@ -490,6 +501,12 @@ def echo(r: Reading) -> None:
         said = content_hashes(bare.group(1))
         if said and said <= set(r.state.agent_hashes):
             r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+            return
+    flat = _VAGUE_BACK.match(lower)
+    if flat is not None and r.after_agent and not r.features.has("calm.thanks", "calm.resolved"):
+        said = content_hashes(flat.group(1))
+        if said and said <= set(r.state.agent_hashes):
+            r.features.set("press.sarcasm", 1.0, "throws the agent's vague promise back")
             return
     restated = _SO_ECHO.search(lower)
     if (

@@ -1875,6 +1875,43 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-second round, from batches 251-254 (99 of 120 on first play): more than the
+# customer's own with bank details, someone else's record named ("I am not ..."), an enforcement
+# officer acting on the incident, harm left hanging, someone there who can actually act, whoever
+# runs production.
+SEVENTY_SECOND_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The file isn't only our branch, it lists sort codes and account numbers for all of them.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "My page is showing a profile for a Jim Hollis and his bank details. I am not Jim.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Trading standards came in yesterday, made test purchases and are taking it up with the "
+        "packer.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Send that driver back without the part and I can't be responsible for what I do.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need to speak to someone there who can actually authorise a courier today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Get me whoever runs dispatch on the phone this afternoon, not another ticket.",
+    ),
+]
+SEVENTY_SECOND_LOOKALIKES = [
+    "Thank you, that's everything. I'll forward these to our solicitors for the file.",
+    "The lease for the two vans came back from our lawyer. She's happy with it, I'll sign today.",
+    "One slightly annoying thing: the courier can only drop at the side gate. Is that ok?",
+    "Environmental health want your allergen matrix for our annual inspection file, thanks!",
+]
 # A seventy-first round, from batches 247-250 (95 of 120 on first play): the firm for
 # professional matters writing about the losses, the body that licenses the trade told, whoever
 # decides, a call from the owner, the last order named and the account closed, notice asked
@@ -2701,6 +2738,7 @@ ESCALATIONS = (
     + SIXTY_NINTH_ROUND
     + SEVENTIETH_ROUND
     + SEVENTY_FIRST_ROUND
+    + SEVENTY_SECOND_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2772,6 +2810,7 @@ CALM_LOOKALIKES = (
     + SIXTY_NINTH_LOOKALIKES
     + SEVENTIETH_LOOKALIKES
     + SEVENTY_FIRST_LOOKALIKES
+    + SEVENTY_SECOND_LOOKALIKES
 )
 
 

@@ -380,6 +380,24 @@ class TestAuthority:
         _, d = first_alert(p, polite)
         assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
 
+    def test_the_agents_word_that_it_is_above_their_level_outweighs_a_misread_amount(
+        self,
+    ) -> None:
+        """Batch 253: the ask's first figure was a £1.29 shelf price, under any limit, but the
+        agent said "the most I'm able to authorise is £1,500": their word decides. Without it,
+        the small amount stays under the limit."""
+        p = policy()
+        ask = (self.refund(1.29),)
+        said = replace(
+            assessed(requests=ask, level=Level.UNEASY),
+            agent_declined=True,
+            agent_refused=True,
+            agent_above_level=True,
+        )
+        _, d = first_alert(p, said)
+        assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
+        assert p.beyond_authority(ask, refused_in_heat=True) == ()
+
     def test_team_can_raise_a_limit_and_silence_the_cue(self) -> None:
         assert len(policy().beyond_authority((self.refund(150),))) == 1
         raised = policy(authority={"refund": {"max": {"USD": 1000}}})

@@ -4589,3 +4589,45 @@ def test_the_fourth_ask_counted_flatly_is_a_loop() -> None:
 def test_perishables_spoiled_on_arrival_are_a_problem() -> None:
     a = read_one("Today's salad leaves came in warm and are already going slimy.")
     assert "problem.wrong" in _ids(a), a.explain()
+
+
+# Batches 251-254 (99 of 120 on first play).
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("soon. right. has it actually left?", "Your parcel should be with you soon."),
+        ("Shortly. OK. Is that today?", "Someone from the team will call you shortly."),
+    ],
+)
+def test_the_agents_vague_promise_thrown_back_flatly_is_sarcasm(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_vague_word_taken_with_thanks_stays_meant() -> None:
+    a = read_after_agent("Soon. Ok, thanks for checking!", "It should be with you soon.", COMPLAINT)
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_the_day_it_ruined_praised_flatly_is_deadpan() -> None:
+    eng = engine()
+    s = eng.start()
+    opener = (
+        "The replacement rolls never turned up and we're short again today, second time this week."
+    )
+    s, _ = eng.read(s, Turn(C, opener, 1.0))
+    s, _ = eng.read(s, Turn(Role.AGENT, "Strange, it shows here. Maybe the bakery missed it?", 2.0))
+    _, a = eng.read(s, Turn(C, "Maybe. 90 covers and no rolls. Great start to a Sunday.", 3.0))
+    assert a is not None and "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "We recommend storing them in a cool, dry place.",
+        "This can happen naturally and it doesn't affect the product.",
+        "Our kitchen follows strict hygiene procedures and everything is checked.",
+    ],
+)
+def test_the_product_defended_is_defensive(agent: str) -> None:
+    assert "agent.defensive" in engine().agent_families(agent.lower())
