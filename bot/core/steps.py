@@ -1313,13 +1313,20 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")
         # asked for what they gave at the start, the customer gives it again, flatly: "24-118, as
-        # above", "PO 7741. Tuesday. Line's waiting." (not "Sure! It's 10488, thanks")
+        # above", "PO 7741. Tuesday. Line's waiting." (not "Sure! It's 10488, thanks", nor a
+        # reference named in passing: "Got it. I'll keep an eye on rpt-2727 and report back.")
         if (
             r.after_agent
             and F.AGENT_ASKED in state.last_agent
             and state.given_refs
             and 0 < len(prep.tokens) <= tuning.gave_again_max_words
             and not feats.has(*F.SOFTENED_PREFIXES)
+            and (
+                len(prep.tokens) <= tuning.curt_max_words // 2
+                or _POINTS_BACK.search(prep.lower) is not None
+                or feats.has("emoji.upset", "dialog.")
+            )
+            and _OWN_PLAN.search(prep.lower) is None
         ):
             refs = ref_hashes(prep.lower)
             if refs and refs.issubset(state.given_refs):
@@ -1358,6 +1365,14 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     return context
 
 
+# a reply pointing back at what was given: "as above", "already", "at the top of this thread"
+_POINTS_BACK = re.compile(
+    r"\b(?:as (?:above|i said|i wrote|i mentioned|mentioned|stated)|see above|already|again|"
+    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:my|the) (?:first|original|last) "
+    r"(?:message|post|email)|up there)\b|\U0001f446"
+)
+# the customer's own next step named: "I'll keep an eye on it and report back"
+_OWN_PLAN = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i'?m going to|we'?re going to)\b")
 # the label of a pushback that gives back a reference number asked for again
 GAVE_AGAIN = "gives again what they already gave"
 

@@ -4457,10 +4457,15 @@ def test_a_reference_given_back_flatly_is_pushback(text: str) -> None:
         ("Sure! It's QT-5520, thanks 🙂", "Hi! Could you confirm the quote reference?"),
         ("QT-5521, the second one.", "Hi! Which quote is it, the first or the second?"),
         ("QT-5520.", "I've sent the replacement for QT-5520, tracking to follow."),
+        (
+            "Got it. I'll keep an eye on quote QT-5520 and report back.",
+            "Could you check whether it happens on the other quotes too?",
+        ),
     ],
 )
 def test_a_reference_given_back_warmly_new_or_unasked_is_no_pushback(text: str, agent: str) -> None:
-    """Given back with thanks, a new reference, or no question asked: no slip to point out."""
+    """Given back with thanks, a new reference, no question asked, or the reference named in
+    passing beside the customer's own next step: no slip to point out."""
     a = _after_asked(
         text, "Hi! Quote QT-5520 arrived damaged, could you send a replacement?", agent
     )
