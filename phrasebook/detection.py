@@ -351,6 +351,8 @@ class Tuning(_Frozen):
     # asked again for a reference number they gave earlier, a customer who gives it back in at
     # most this many words, unsoftened, is pushing back ("24-118, as above")
     gave_again_max_words: int = Field(default=25, ge=1)
+    # ... and needs no pointer back ("as above") or pushback of its own in at most this many
+    gave_again_bare_words: int = Field(default=5, ge=1)
     # readings of a whole message (regexes on the lowercased text): a polite request worded as
     # appreciation is not thanks; praise passed on to someone's manager asks for no manager; a
     # customer saying the reason is not the service is not complaining

@@ -1322,7 +1322,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             and 0 < len(prep.tokens) <= tuning.gave_again_max_words
             and not feats.has(*F.SOFTENED_PREFIXES)
             and (
-                len(prep.tokens) <= tuning.curt_max_words // 2
+                len(prep.tokens) <= tuning.gave_again_bare_words
                 or _POINTS_BACK.search(prep.lower) is not None
                 or feats.has("emoji.upset", "dialog.")
             )
