@@ -37,7 +37,6 @@ from bot.core.models import (
 from bot.core.signals import Matcher, compile_patterns, strip_quoted
 from bot.core.situation import SituationReader
 from bot.core.steps import (
-    GAVE_AGAIN,
     Pipeline,
     Reading,
     asks_question,
@@ -600,8 +599,6 @@ class FrustrationEngine:
         refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent
-        pushback = reading.features.hits.get("dialog.pushback")
-        asked_given = pushback is not None and pushback.label == GAVE_AGAIN
         requests = situation.requests
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
@@ -634,7 +631,7 @@ class FrustrationEngine:
             agent_refused=refused,
             agent_above_level=above_level,
             agent_minimised=minimised,
-            agent_asked_given=asked_given,
+            agent_asked_given=reading.gave_again,
             heated=heated,
             grievance=grievance,
             unsettled=unsettled,

@@ -48,6 +48,7 @@ class Reading:
     vector: Vector | None = None  # sentence embedding, when an embedder is loaded
     asks: bool | None = None  # `asks_question` of the message, once the context step asked
     no_fault: bool | None = None  # the message names a reason of its own, once a step looked
+    gave_again: bool = False  # gives back a reference the agent asked for again (context step)
 
 
 Step = Callable[[Reading], None]
@@ -1330,7 +1331,8 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         ):
             refs = ref_hashes(prep.lower)
             if refs and refs.issubset(state.given_refs):
-                feats.set("dialog.pushback", 1.0, GAVE_AGAIN)
+                feats.set("dialog.pushback", 1.0, _GAVE_AGAIN)
+                r.gave_again = True
         curt = (
             state.was_warm
             and not opening
@@ -1374,7 +1376,7 @@ _POINTS_BACK = re.compile(
 # the customer's own next step named: "I'll keep an eye on it and report back"
 _OWN_PLAN = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i'?m going to|we'?re going to)\b")
 # the label of a pushback that gives back a reference number asked for again
-GAVE_AGAIN = "gives again what they already gave"
+_GAVE_AGAIN = "gives again what they already gave"
 
 
 _QUESTION = re.compile(

@@ -365,18 +365,22 @@ class TestAuthority:
         )
         assert p.assess(AlertState(), calm, SOURCE, T0)[1] is None
 
-    def test_an_ask_the_agent_says_is_above_their_level_is_a_supervisors_call(self) -> None:
-        """ "Anything over $2,000 has to be signed off above my level": the agent says in so many
-        words that someone above them decides, so a supervisor is told even though the customer
-        stays polite ("Understood, thanks for being upfront. What's the next step?")."""
-        p = policy()
-        ask = (self.refund(None),)
-        polite = replace(
+    @staticmethod
+    def said_above_level(ask: tuple[Request, ...]) -> Assessment:
+        """A polite reply to an agent who said the ask is above their level."""
+        return replace(
             assessed(requests=ask, level=Level.UNEASY),
             agent_declined=True,
             agent_refused=True,
             agent_above_level=True,
         )
+
+    def test_an_ask_the_agent_says_is_above_their_level_is_a_supervisors_call(self) -> None:
+        """ "Anything over $2,000 has to be signed off above my level": the agent says in so many
+        words that someone above them decides, so a supervisor is told even though the customer
+        stays polite ("Understood, thanks for being upfront. What's the next step?")."""
+        p = policy()
+        polite = self.said_above_level((self.refund(None),))
         _, d = first_alert(p, polite)
         assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
 
@@ -388,13 +392,7 @@ class TestAuthority:
         the small amount stays under the limit."""
         p = policy()
         ask = (self.refund(1.29),)
-        said = replace(
-            assessed(requests=ask, level=Level.UNEASY),
-            agent_declined=True,
-            agent_refused=True,
-            agent_above_level=True,
-        )
-        _, d = first_alert(p, said)
+        _, d = first_alert(p, self.said_above_level(ask))
         assert d.cues[0].kind is CueKind.BEYOND_AUTHORITY
         assert p.beyond_authority(ask, refused_in_heat=True) == ()
 
