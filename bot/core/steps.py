@@ -209,7 +209,7 @@ _CLOSING_PRAISE = re.compile(
 # a lot."
 _CLOSING_THANKS = re.compile(
     r"(?:^|[.!?]\s+)(?:well,? |so,? |ok,? )?(?:thanks|thank you|cheers) "
-    r"(?:a lot|so much|a bunch|a million|for nothing)[.!]*\s*$"
+    r"(?:a lot|so much|a bunch|a million|for nothing|very much)[.!]*\s*$"
 )
 # ... and the help judged useless with thanks on the end ("the answer is the T&C. ok. very
 # helpful, thank you."): an exclamation with thanks ("Brilliant, thanks!") is sincere
@@ -275,6 +275,11 @@ _IRONIC = re.compile(
     + r")|(?=(?:tell|let|inform|explain to) (?:\S+ ){0,4}?"
     + _THEIR_PEOPLE
     + r"[^.!?\n]{0,60}?\b(?:too|as well|then)[.!]*\s*(?:[^\w\s]\s*)*$))|"
+    # how the vendor works, noted after a defence: "Good to know how your invoices work 🙂"
+    r"\b(?:good|nice|great|useful|handy) to know (?:how|that|what|where) (?:your|you) "
+    r"(?:[\w-]+ ){0,2}(?:work|works|operate|operates|do things|run things)\b|"
+    # thanks taken back as it is given: "Thanks... I guess? That's two batches with the same typo"
+    r"\b(?:thanks|thank you)[.!,]*\s*(?:i guess|i suppose)\b|"
     # the explanation thanked as a lesson: "Fantastic, thanks for the lesson."
     r"\bthanks? (?:you )?for the (?:lesson|lecture|tutorial|history lesson|masterclass|seminar)\b|"
     # the blame taken on, mockingly: "Sure, must be my hands 👍"
@@ -685,6 +690,17 @@ def _sarcasm_reason(r: Reading) -> str | None:
         return "praises the answer it pushes back on"
     if (
         after
+        and F.AGENT_DEFENSIVE in last
+        and not feats.has("calm.thanks")
+        and _SO_HELPFUL.search(lower) is not None
+        and _FOR_HELP.search(lower) is None
+        and _CONTRAST.search(lower) is None
+    ):
+        # a defence just given, called helpful: "Right. Within tolerance. Super helpful. So what
+        # do I tell the designer on Thursday?"
+        return "calls a defence helpful"
+    if (
+        after
         # "super helpful as always" right after the agent did the thing is meant
         and (
             (r.state.grieved and F.AGENT_DONE not in last)
@@ -731,7 +747,12 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
         return "praise beside what the non-answer leaves them with"
     if (
-        (non_answer or (after and F.AGENT_DEFENSIVE in last))
+        after
+        # a reply that did, offered or planned nothing: a template, a defence, a tip to try
+        # ("You could try steaming them gently")
+        and (
+            non_answer or F.AGENT_DEFENSIVE in last or not any(f in _MOVES_SOMETHING for f in last)
+        )
         and r.state.grieved
         and feats.has(F.PRAISE, "calm.cheer")
         and not feats.has("calm.thanks", "calm.polite")
@@ -1319,7 +1340,6 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         if (
             r.after_agent
             and F.AGENT_ASKED in state.last_agent
-            and state.given_refs
             and 0 < len(prep.tokens) <= tuning.gave_again_max_words
             and not feats.has(*F.SOFTENED_PREFIXES)
             and (
@@ -1330,9 +1350,24 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             and _OWN_PLAN.search(prep.lower) is None
         ):
             refs = ref_hashes(prep.lower)
-            if refs and refs.issubset(state.given_refs):
+            if (refs and refs.issubset(state.given_refs)) or (
+                # what was asked for, said to be up there already, with no reference to give
+                # back: "attached. in my first message. 3 photos."
+                not refs and _GIVEN_UP_THERE.search(prep.lower) is not None
+            ):
                 feats.set("dialog.pushback", 1.0, _GAVE_AGAIN)
                 r.gave_again = True
+        # the agent's explanation denied flatly in its own word: "0.4mm is not tolerance.", "It's
+        # not the battery." (not "That's not a problem.")
+        denied = _DENIED.search(prep.lower) if r.after_agent and state.agent_hashes else None
+        if (
+            denied is not None
+            and not any(f in F.PROGRESS for f in state.last_agent)
+            and not feats.has("calm.thanks", "calm.polite", "dialog.pushback")
+        ):
+            said = content_hashes(denied.group(1))
+            if said and said <= set(state.agent_hashes):
+                feats.set("dialog.pushback", 1.0, "denies the agent's explanation")
         curt = (
             state.was_warm
             and not opening
@@ -1370,8 +1405,30 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
 # a reply pointing back at what was given: "as above", "already", "at the top of this thread"
 _POINTS_BACK = re.compile(
     r"\b(?:as (?:above|i said|i wrote|i mentioned|mentioned|stated)|see above|already|again|"
-    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:my|the) (?:first|original|last) "
-    r"(?:message|post|email)|up there)\b|\U0001f446"
+    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:(?:first|top|opening|last) "
+    r"(?:line|bit|part|sentence) of )?(?:my|the) (?:first|original|last) (?:message|post|email)|"
+    r"(?:first|top|opening) (?:line|bit|part|sentence) of my (?:message|post|email)|up there)\b|"
+    r"\U0001f446"
+)
+# ... the narrower pointers: what was asked for is further up ("in my first message", "see
+# above", "already attached"), not just "again", "already" or "as I said"
+_GIVEN_UP_THERE = re.compile(
+    r"\b(?:as above|see above|further up|"
+    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:in|see|check) (?:my|the) "
+    r"(?:first|original|opening|earlier) (?:message|post|email)|(?:first|top|opening) (?:line|bit|"
+    r"part|sentence) of my (?:message|post|email)|up there|already (?:sent|attached|"
+    r"gave|given|included|provided|shared|posted))\b|\U0001f446"
+)
+# a cause denied in a sentence of its own: "0.4mm is not tolerance.", "Is not humidity.", "It's
+# not the packaging." (the word is checked against the agent's last reply)
+_DENIED = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:it|this|that|[\w.,%]+)(?:'s| is| are|'re| was| were) |is |are |was |"
+    r"were )?not "
+    r"(?:a |an |the |just |about |from |due to |caused by |because of |our |my )?"
+    r"(?!(?:a )?(?:problem|issue|worry|worries|bother|rush|hurry|necessary|needed|sure|yet|"
+    r"really|quite|exactly|bad|much|great|ideal|urgent|important|big deal|fault|ok|okay|"
+    r"possible|available|needed|required)\b)"
+    r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?)[.!]+(?=\s|$)"
 )
 # the customer's own next step named: "I'll keep an eye on it and report back"
 _OWN_PLAN = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i'?m going to|we'?re going to)\b")

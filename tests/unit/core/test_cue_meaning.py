@@ -1875,6 +1875,54 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-third round, from batches 255-258 (105 of 120 on first play): harm told by its
+# aftermath, the one the agent answers to, the case put before whoever can pay, the account
+# settled and closed or shut down, a rival getting this order and every one after it, a rival
+# doing the lines from next week, someone else's details listed, and (below) the same ask
+# counted in days.
+SEVENTY_THIRD_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If that driver mouths off at my staff again he'll be scraping himself off the tarmac.",
+    ),
+    (CueKind.THREAT_ABUSE, "Keep this up and your rep will be eating his dinners through a straw."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please have the person you report to look at this and call me before five.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Enough. Get this in front of somebody over there who can actually approve a refund.",
+    ),
+    (
+        CueKind.CHURN,
+        "Six years we've ordered from you. I'd like the account paid up and closed this week.",
+    ),
+    (
+        CueKind.CHURN,
+        "Send me the final balance on the account and tell me how we close it off.",
+    ),
+    (
+        CueKind.CHURN,
+        "Fine. Harper's are taking the autumn order and every one after that.",
+    ),
+    (
+        CueKind.CHURN,
+        "Done with this. Dunmore's will be supplying our bread, rolls and cakes from Monday.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Your email had a spreadsheet for another customer in it: names, home addresses and phone "
+        "numbers for their whole team.",
+    ),
+]
+SEVENTY_THIRD_LOOKALIKES = [
+    "My jaw hit the floor when I saw how good the new batch is, picking my teeth up still!",
+    "Could the person you report to sign the NDA as well? Our legal team asked, no rush.",
+    "Can I close the old card account and put the orders on the new one?",
+    "We're switching the summer order to the larger size and keeping everything else the same.",
+    "Another customer recommended you, she said your team is lovely. Name and address below.",
+]
 # A seventy-second round, from batches 251-254 (99 of 120 on first play): more than the
 # customer's own with bank details, someone else's record named ("I am not ..."), an enforcement
 # officer acting on the incident, harm left hanging, someone there who can actually act, whoever
@@ -2739,6 +2787,7 @@ ESCALATIONS = (
     + SEVENTIETH_ROUND
     + SEVENTY_FIRST_ROUND
     + SEVENTY_SECOND_ROUND
+    + SEVENTY_THIRD_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2811,6 +2860,7 @@ CALM_LOOKALIKES = (
     + SEVENTIETH_LOOKALIKES
     + SEVENTY_FIRST_LOOKALIKES
     + SEVENTY_SECOND_LOOKALIKES
+    + SEVENTY_THIRD_LOOKALIKES
 )
 
 
@@ -2849,3 +2899,14 @@ def test_a_body_named_by_its_acronym_counts_only_from_an_upset_customer() -> Non
     assert CueKind.LEGAL in {c.kind for c in upset.cues}, upset.explain()
     lowered = third_message("Unbelievable. Third time. i'm reporting this to the tssa today.")
     assert CueKind.LEGAL not in {c.kind for c in lowered.cues}, "only capitals name it"
+
+
+def test_the_same_ask_counted_in_days_says_it_goes_round() -> None:
+    """ "I've asked on four separate days" says the thread goes round, as "fourth time asking"
+    does; a count of days that is no ask is not."""
+    stuck = third_message(
+        "Still no answer. I've asked for the test certificate on four separate days now."
+    )
+    assert "repeat.loop" in {sig.id for sig in stuck.signals}, stuck.explain()
+    planned = third_message("We've booked the fitters on three separate days next month.")
+    assert "repeat.loop" not in {sig.id for sig in planned.signals}, planned.explain()

@@ -4636,3 +4636,140 @@ def test_the_day_it_ruined_praised_flatly_is_deadpan() -> None:
 )
 def test_the_product_defended_is_defensive(agent: str) -> None:
     assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+# Batches 255-258 (105 of 120 on first play).
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "The panel thickness is well within our manufacturing tolerances.",
+        "Some fading in the first weeks is completely natural.",
+        "Shrinkage during drying is natural and is allowed for in the price.",
+    ],
+)
+def test_the_fault_called_within_tolerance_or_natural_is_defensive(agent: str) -> None:
+    assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+def test_a_natural_material_named_is_no_defence() -> None:
+    agent = "Our baskets are natural willow, woven by hand in Somerset."
+    assert "agent.defensive" not in engine().agent_families(agent.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right. Normal wear. Very helpful. And the other two chairs?",
+        "Good to know how your warranty works 🙂",
+    ],
+)
+def test_a_defence_called_helpful_or_noted_as_how_they_work_is_sarcasm(text: str) -> None:
+    a = read_after_agent(text, "Some wear on the frames is considered normal use.", COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_defence_thanked_for_its_help_stays_meant() -> None:
+    a = read_after_agent(
+        "Thanks for explaining, very helpful. We'll reorder the heavier grade.",
+        "Some wear on the frames is considered normal use.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_thanks_taken_back_as_given_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Thanks... I suppose. That's the second set with the same fault though.",
+        "We apologise for any inconvenience caused.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_big_thanks_closing_a_pushback_is_sarcasm() -> None:
+    a = read_after_agent(
+        "So nobody can actually tell me, just the FAQ again. Thank you very much.",
+        "Please see our FAQ for the steps.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_praise_for_a_tip_then_the_ask_as_a_choice_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Lovely idea, I'll sand 40 doors by hand tonight then. Are you replacing them or not?",
+        "You could try a light sanding, that often helps with raised grain.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_what_was_asked_for_said_to_be_up_there_is_given_again() -> None:
+    a = read_after_agent(
+        "already attached. see above. two pictures.",
+        "Could you send us pictures of the damage please?",
+        "Two of the chairs came with split seats, pictures attached. Order 5521.",
+    )
+    assert a.agent_asked_given, a.explain()
+
+
+def test_a_new_thing_sent_as_asked_is_no_reread() -> None:
+    a = read_after_agent(
+        "Sure, here are two more pictures from the side.",
+        "Could you send us pictures from the side please?",
+        "Two of the chairs came with split seats, pictures attached. Order 5521.",
+    )
+    assert not a.agent_asked_given, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It's not the charger. Two chargers, same fault.", "Was not storage. Kept in the office."],
+)
+def test_the_agents_explanation_denied_in_its_own_word_pushes_back(text: str) -> None:
+    a = read_after_agent(
+        text,
+        "This is usually the charger, or how the units were in storage before use.",
+        "Four of the handsets won't hold a charge past lunchtime.",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_an_agents_word_denied_as_no_trouble_is_no_pushback() -> None:
+    a = read_after_agent(
+        "That's not a problem. Tuesday works.",
+        "Sorry for the problem, the replacements will arrive Tuesday.",
+        "Four of the handsets won't hold a charge past lunchtime.",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_goods_crushed_in_transit_are_a_problem() -> None:
+    a = read_one("Six of the lampshades arrived crushed and one frame has caved in.")
+    assert "problem.wrong" in _ids(a), a.explain()
+
+
+def test_the_rule_quoted_back_met_with_an_emphatic_did_pushes_back() -> None:
+    a = read_after_agent(
+        "We did fill in the form. On the 3rd. So why was it turned down?",
+        "Refund requests must be made using the online form within 14 days.",
+        "We were charged twice for March and nobody has answered our emails.",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_an_emphatic_did_that_worked_is_no_pushback() -> None:
+    a = read_after_agent(
+        "I did send it again and it worked, thanks!",
+        "Could you try sending the file again?",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_the_line_of_the_first_message_pointed_at_gives_the_reference_again() -> None:
+    a = read_after_agent(
+        "PO-4410. top line of my message.",
+        "Could you share the order number so I can look into it?",
+        "PO-4410: six of the trestles have cracked feet. need replacements this week",
+    )
+    assert a.agent_asked_given, a.explain()
