@@ -416,6 +416,9 @@ _VAGUE_BACK = re.compile(
     r"this afternoon|a few (?:days|weeks)|in the queue)[.!]+\s+(?:right|ok|okay|sure|great|"
     r"lovely|brilliant|cool|fab|perfect)[.!,]"
 )
+# ... or any few words of the reply, then a flat "Right.": "On the list. Right. Same list as
+# yesterday I assume"
+_ECHO_RIGHT = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)[.!]+\s+right\.+(?=\s|$)")
 # the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
 _SO_ECHO = re.compile(
     r"(?:^|[.!?,;]\s*)so ([a-z][a-z'-]*(?: [a-z'-]+){0,2}) (?:is|means|equals)\b([^.!?\n]*)([.!?]?)"
@@ -508,7 +511,7 @@ def echo(r: Reading) -> None:
         if said and said <= set(r.state.agent_hashes):
             r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
             return
-    flat = _VAGUE_BACK.match(lower)
+    flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower)
     if flat is not None and r.after_agent and not r.features.has("calm.thanks", "calm.resolved"):
         said = content_hashes(flat.group(1))
         if said and said <= set(r.state.agent_hashes):
@@ -785,9 +788,10 @@ def _sarcasm_reason(r: Reading) -> str | None:
     return None
 
 
-# praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1"
+# praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1",
+# "Amazing, in due course 🙌 we fly home Sunday"
 _PRAISE_ECHO = re.compile(
-    r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+([a-z][a-z' ]{2,30}?)[.!]+(?=\s|$)"
+    r"^(?:oh,? )?" + _PRAISE_WORD + r"[,.!]*\s+([a-z][a-z' ]{2,30}?)(?:[.!]+|\s*[^\w\s,]+)(?=\s|$)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]+\s+")
 
@@ -1272,9 +1276,10 @@ _NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
 _CLIPPED = re.compile(
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
     # ... or a short question typed with a full stop, a demand for a time: "where is he.",
-    # "need a time."
+    # "need a time.", "When is the part due."
     r"|(?:where|when|why|how long|what time)(?: (?:is|are|was|will|does|did) "
-    r"(?:he|she|it|they|that|this|the [a-z]+))?\.|need (?:a|an) (?:time|date|eta|answer|update)\."
+    r"(?:he|she|it|they|that|this|the [a-z]+)(?: (?:due|ready|coming|arriving|back|done|fixed))?)?"
+    r"\.|need (?:a|an) (?:time|date|eta|answer|update)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
 _NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 # ... though "ok." is clipped too when it is all that is left to say to a non-answer (see

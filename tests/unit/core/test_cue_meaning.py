@@ -1875,6 +1875,49 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-fourth round, from batches 259-262 (102 of 120 on first play): other people's
+# records in view, many people's details in one file, names never heard of in the customer's
+# list, another firm's bookings with their details, a regulator said as "the health and safety
+# people" whose inspector wants our records, the notice period asked with a rival ready from a
+# date, and (below) the story put on forums "so people know", pictures that go to the paper.
+SEVENTY_FOURTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The booking screen is showing us other guests' passport details, not just ours.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "That's another school's pupil records and every one of our teachers can see them.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export you sent has all 300 members in it: names, home addresses and phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "There are 12 customers on our statement we have never heard of, with their orders.",
+    ),
+    (
+        CueKind.LEGAL,
+        "We've had to report the fall to the health and safety people and they are on it now.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Their inspector has asked for copies of your service records and the test certificates.",
+    ),
+    (
+        CueKind.CHURN,
+        "What's the notice period on our cleaning contract? Brightways can take it over from "
+        "Monday.",
+    ),
+]
+SEVENTY_FOURTH_LOOKALIKES = [
+    "Could the app show other members' names on the leaderboard? The kids would love that.",
+    "Our solicitor is dealing with Mum's estate and will settle the invoice after probate.",
+    "If the new flavour is as good as the last I'm coming round there to hug your baker 😂",
+    "What's the notice period on the contract, out of interest? Just planning next year's budget.",
+    "I'll put photos of the finished patio on our Facebook page, it looks brilliant!",
+]
 # A seventy-third round, from batches 255-258 (105 of 120 on first play): harm told by its
 # aftermath, the one the agent answers to, the case put before whoever can pay, the account
 # settled and closed or shut down, a rival getting this order and every one after it, a rival
@@ -2788,6 +2831,7 @@ ESCALATIONS = (
     + SEVENTY_FIRST_ROUND
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
+    + SEVENTY_FOURTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2861,6 +2905,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_FIRST_LOOKALIKES
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
+    + SEVENTY_FOURTH_LOOKALIKES
 )
 
 
@@ -2910,3 +2955,18 @@ def test_the_same_ask_counted_in_days_says_it_goes_round() -> None:
     assert "repeat.loop" in {sig.id for sig in stuck.signals}, stuck.explain()
     planned = third_message("We've booked the fitters on three separate days next month.")
     assert "repeat.loop" not in {sig.id for sig in planned.signals}, planned.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Useless. I'm putting the photos and your reply on every trade forum I'm on so people "
+        "know what they're buying.",
+        "Those photos go to the Gazette tonight with your name under them, and every customer in "
+        "town will know exactly who left us like this. Disgraceful.",
+    ],
+)
+def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str) -> None:
+    angry = "Third delivery this month with smashed tiles and nobody has called me back. Furious."
+    a = third_message(text, angry)
+    assert CueKind.THREAT_ABUSE in {c.kind for c in a.cues}, a.explain()

@@ -4773,3 +4773,81 @@ def test_the_line_of_the_first_message_pointed_at_gives_the_reference_again() ->
         "PO-4410: six of the trestles have cracked feet. need replacements this week",
     )
     assert a.agent_asked_given, a.explain()
+
+
+# Batches 259-262 (102 of 120 on first play).
+def test_a_few_words_of_the_reply_then_a_flat_right_is_sarcasm() -> None:
+    a = read_after_agent(
+        "With the team. Right. Same team as Monday I take it.",
+        "I've chased it and it's with the team.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_replys_day_taken_with_thanks_stays_meant() -> None:
+    a = read_after_agent(
+        "Tuesday. Great, thanks!", "The engineer can come on Tuesday morning.", COMPLAINT
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_praise_for_the_replys_own_words_before_an_emoji_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Wonderful, in due course 🙌 the show opens Friday so we'll see",
+        "Thanks for submitting! Our team will review it in due course.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Thanks for submitting! Our team will review it in due course.",
+        "For all billing queries please complete the form on our website.",
+    ],
+)
+def test_the_templates_own_words_are_canned(agent: str) -> None:
+    assert "agent.canned" in engine().agent_families(agent.lower())
+
+
+def test_an_ask_above_the_agent_said_with_a_long_object_is_above_their_level() -> None:
+    agent = "I'm not able to authorise a full refund on a contract order of that size myself."
+    assert "agent.above_level" in engine().agent_families(agent.lower())
+
+
+def test_the_reply_promised_and_never_heard_is_neglect() -> None:
+    a = read_after_agent(
+        "Hi, following up, didn't hear back yesterday. Is Friday still on?",
+        "I'll check with the workshop and come back to you today.",
+    )
+    assert "neglect.ignored" in _ids(a), a.explain()
+
+
+def test_no_word_from_a_third_party_is_no_neglect_of_ours() -> None:
+    a = read_one("We didn't hear back from the courier, could you check the tracking for us?")
+    assert "neglect.ignored" not in _ids(a), a.explain()
+
+
+def test_someone_asked_to_do_it_or_not_is_an_ultimatum() -> None:
+    a = read_after_agent(
+        "Same as the card says. Can someone bring another heater or not?",
+        "Another thing to check is the thermostat dial.",
+        COMPLAINT,
+    )
+    assert "press.question" in _ids(a), a.explain()
+
+
+def test_the_advice_done_to_the_letter_and_more_pushes_back() -> None:
+    a = read_after_agent(
+        "Did all that, plus a full reset. Still the same.",
+        "Try switching it off and on and checking the fuse.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_short_question_about_the_part_typed_with_a_full_stop_is_clipped() -> None:
+    a = read_after_agent("When is the part due.", "The workshop are still waiting on a part.")
+    assert "ctx.clipped" in _ids(a), a.explain()
