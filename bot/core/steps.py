@@ -603,6 +603,32 @@ def sarcasm(r: Reading) -> None:
             feats.set("press.sarcasm", 1.0, reason)
     if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
         _unmeant(feats)
+    elif (
+        r.after_agent
+        and feats.has("dialog.pushback")
+        and _STRAINED_SMILE in r.prep.lower
+        and _LAUGHS_OUT.search(r.prep.lower) is None
+    ):
+        # a strained smile beside pushback is no cheer: "I've been kneading sugarpaste for six
+        # years 😅 did all that, plus the fat"
+        feats.drop("calm.cheer")
+    if (
+        _TAKEN_BACK.search(r.prep.lower) is not None
+        and not feats.has(*_FAILURE, "dialog.", "feel.")
+        and "press.sarcasm" not in feats.values
+    ):
+        # a huff taken back in the same breath is play: "I'm coming round with a pitchfork 😤🔱
+        # (kidding, I'll bring the doughnuts)"
+        feats.drop("emoji.upset")
+
+
+_STRAINED_SMILE = "\U0001f605"  # 😅
+# said and taken back as a joke ("(kidding, I'll bring the doughnuts)"), not "I'm not kidding"
+_TAKEN_BACK = re.compile(
+    r"(?<!not )(?<!no )(?<!n't )\b(?:jk|j/k|kidding|only joking|just joking)\b"
+)
+# a laugh out loud beside it ("lol", 😂) keeps the cheer
+_LAUGHS_OUT = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923")
 
 
 def _sarcasm_reason(r: Reading) -> str | None:
@@ -1280,6 +1306,8 @@ _CLIPPED = re.compile(
     r"|(?:where|when|why|how long|what time)(?: (?:is|are|was|will|does|did) "
     r"(?:he|she|it|they|that|this|the [a-z]+)(?: (?:due|ready|coming|arriving|back|done|fixed))?)?"
     r"\.|need (?:a|an) (?:time|date|eta|answer|update)\."
+    # ... or the refusal read off a non-answer: "Right. So no."
+    r"|(?:(?:right|ok|okay|fine)[.,]? )?so (?:no|that'?s a no|not then)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
 _NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 # ... though "ok." is clipped too when it is all that is left to say to a non-answer (see
@@ -1433,7 +1461,7 @@ _DENIED = re.compile(
     r"(?!(?:a )?(?:problem|issue|worry|worries|bother|rush|hurry|necessary|needed|sure|yet|"
     r"really|quite|exactly|bad|much|great|ideal|urgent|important|big deal|fault|ok|okay|"
     r"possible|available|needed|required)\b)"
-    r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?)[.!]+(?=\s|$)"
+    r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?)[.!,;]+(?=\s|$)"
 )
 # the customer's own next step named: "I'll keep an eye on it and report back"
 _OWN_PLAN = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i'?m going to|we'?re going to)\b")

@@ -1875,6 +1875,31 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-fifth round, from batches 263-266 (104 of 120 on first play): harm hinted ("he'd best
+# stay in his cab", "going home in worse shape"), insurers recovering the cost from us, an
+# enforcement officer given our name, the last thing taken from us, a range given to a rival,
+# the catalogue stopped, the deposit back to go elsewhere, someone's passport "not mine", and
+# (below, in anger) the person responsible asked for by role.
+SEVENTY_FIFTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "My insurers have the report and they'll be claiming the whole repair bill back from "
+        "your company.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The council's enforcement team came this morning and I've given them your name.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I opened my upload page and there's a driving licence on it already, not mine.",
+    ),
+]
+SEVENTY_FIFTH_LOOKALIKES = [
+    "Is the passport photo on my booking the right size? It's mine, just an old one.",
+    "Please stop sending me the paper catalogue, I prefer the PDF. Thanks!",
+    "We're moving the order to Thursday if that's ok, the van is booked Wednesday.",
+]
 # A seventy-fourth round, from batches 259-262 (102 of 120 on first play): other people's
 # records in view, many people's details in one file, names never heard of in the customer's
 # list, another firm's bookings with their details, a regulator said as "the health and safety
@@ -2832,6 +2857,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + SEVENTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
     LOOKALIKES
@@ -2906,6 +2932,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + SEVENTY_FIFTH_LOOKALIKES
 )
 
 
@@ -2970,3 +2997,53 @@ def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str)
     angry = "Third delivery this month with smashed tiles and nobody has called me back. Furious."
     a = third_message(text, angry)
     assert CueKind.THREAT_ABUSE in {c.kind for c in a.cues}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        (
+            CueKind.THREAT_ABUSE,
+            "Tell the driver he'd better stay in his van when he comes, the lads are furious.",
+        ),
+        (
+            CueKind.THREAT_ABUSE,
+            "If nobody comes today your installer will be going home in a worse state than my "
+            "floor. Try me.",
+        ),
+        (
+            CueKind.CHURN,
+            "Don't bother. This pallet is the last one we're taking from you and the spring range "
+            "has gone to Hollins.",
+        ),
+        (
+            CueKind.CHURN,
+            "Eleven years and not a phone call. Send me whatever I need to get the deposit back.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "Not good enough. Who's head of customer service at your place? I want them ringing "
+            "me today.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "I'm not arguing with an inbox. I need to speak to the person responsible for that "
+            "depot today.",
+        ),
+    ],
+)
+def test_said_in_anger_these_are_escalations(kind: CueKind, text: str) -> None:
+    """Batches 263-266: words that ask nothing of a supervisor calmly ("who's head of
+    partnerships?") and are a threat, leaving or a manager request in anger."""
+    angry = "Third delivery this month with smashed tiles and nobody has called me back. Furious."
+    a = third_message(text, angry)
+    assert kind in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_person_responsible_asked_for_calmly_is_no_manager_request() -> None:
+    calm_opening = "Hi, the nightly sync to our warehouse failed twice this week. Can you check?"
+    a = third_message(
+        "Could I talk to the person responsible for the booking system about an integration?",
+        calm_opening,
+    )
+    assert CueKind.MANAGER_REQUEST not in {c.kind for c in a.cues}, a.explain()

@@ -4851,3 +4851,96 @@ def test_the_advice_done_to_the_letter_and_more_pushes_back() -> None:
 def test_a_short_question_about_the_part_typed_with_a_full_stop_is_clipped() -> None:
     a = read_after_agent("When is the part due.", "The workshop are still waiting on a part.")
     assert "ctx.clipped" in _ids(a), a.explain()
+
+
+def test_a_strained_smile_beside_pushback_is_no_cheer() -> None:
+    a = read_after_agent(
+        "I've fitted these for ten years 😅 did all that, plus a new washer.",
+        "Try tightening the gland nut a quarter turn.",
+        COMPLAINT,
+    )
+    assert "calm.cheer" not in _ids(a) and "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_smile_laughed_out_beside_pushback_stays_cheer() -> None:
+    a = read_after_agent(
+        "haha did all that, plus a new washer 😅 my plumber says hi",
+        "Try tightening the gland nut a quarter turn.",
+        COMPLAINT,
+    )
+    assert "calm.cheer" in _ids(a), a.explain()
+
+
+# Batches 263-266 (104 of 120 on first play).
+def test_a_huff_taken_back_as_kidding_is_play() -> None:
+    a = read_one("if it's not on the van I'm storming round there 😤 (kidding, see you Friday)")
+    assert "emoji.upset" not in _ids(a), a.explain()
+
+
+def test_a_huff_beside_a_real_failure_stays_upset_kidding_or_not() -> None:
+    a = read_one("Third no-show this week 😤 and I'm not kidding about cancelling the van.")
+    assert "emoji.upset" in _ids(a), a.explain()
+
+
+def test_a_claim_quoted_and_redefined_is_sarcasm() -> None:
+    a = read_after_agent(
+        'So "next day" means four working days and a missed party.',
+        "Next-day orders are dispatched within one to four working days.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_quoted_term_asked_about_is_no_sarcasm() -> None:
+    a = read_after_agent('So "archived" means they still exist?', "I've archived those projects.")
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_the_same_link_named_after_a_sigh_says_it_goes_round() -> None:
+    a = read_after_agent(
+        "Ah, the link again. I'll tape it shut tonight then.",
+        "Please follow the steps in the guide: https://example.com/setup",
+        COMPLAINT,
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_the_page_read_before_asking_pushes_back() -> None:
+    a = read_after_agent(
+        "We read the returns policy before we wrote. The photos are in the first message.",
+        "Please see our returns policy here: https://example.com/returns",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_promised_day_come_and_gone_is_a_broken_promise() -> None:
+    a = read_after_agent(
+        "thursday came and went. still no quote", "I'll get it to you by Thursday."
+    )
+    assert "promise.broken" in _ids(a), a.explain()
+
+
+def test_the_fault_called_what_the_material_is_prone_to_is_defensive() -> None:
+    agent = "Carbon steel pans can be more prone to spotting if left to air dry."
+    assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+def test_the_agents_word_denied_before_a_comma_pushes_back() -> None:
+    a = read_after_agent(
+        "They're not pending, both have cleared on my statement.",
+        "Duplicate payments are usually pending authorisations that drop off.",
+        "I've been charged twice for the same booking, £22 and £22.",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_refusal_read_off_a_non_answer_is_clipped() -> None:
+    a = read_after_agent(
+        "Right. So no.", "The form is the quickest way for us to process claims.", COMPLAINT
+    )
+    assert "ctx.clipped" in _ids(a), a.explain()
+
+
+def test_the_commercial_team_signing_off_above_a_limit_is_above_the_agent() -> None:
+    agent = "I'm afraid anything over £2,000 needs sign-off from our commercial team."
+    assert "agent.above_level" in engine().agent_families(agent.lower())
