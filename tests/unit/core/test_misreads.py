@@ -4944,3 +4944,13 @@ def test_the_refusal_read_off_a_non_answer_is_clipped() -> None:
 def test_the_commercial_team_signing_off_above_a_limit_is_above_the_agent() -> None:
     agent = "I'm afraid anything over £2,000 needs sign-off from our commercial team."
     assert "agent.above_level" in engine().agent_families(agent.lower())
+
+
+def test_a_yes_within_spec_answering_the_question_is_no_defence() -> None:
+    agent = "Yes, within spec: we allow one shade between slot pairs on the top settings."
+    assert "agent.defensive" not in engine().agent_families(agent.lower())
+
+
+def test_their_own_thing_that_got_crushed_is_no_fault_of_ours() -> None:
+    a = read_one("any spare display stands? ours got crushed under a box of tinsel lol")
+    assert "problem.wrong" not in _ids(a), a.explain()
