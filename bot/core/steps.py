@@ -595,7 +595,8 @@ def sarcasm(r: Reading) -> None:
     fine"), and deadpan pairs ("Great. Just great.") complete the list; so do a smile closing a
     pushback ("The troubleshooting section says 'contact support'. That's you 🙂") and, in an
     aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.") or praise
-    opening a reply that throws the agent's figure back ("Brilliant, 10 days.")."""
+    opening a reply that throws the agent's figure back ("Brilliant, 10 days."). A message not
+    read as sarcasm may still have a face that is not meant (`_faces_not_meant`)."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
@@ -603,22 +604,26 @@ def sarcasm(r: Reading) -> None:
             feats.set("press.sarcasm", 1.0, reason)
     if "press.sarcasm" in feats.values:  # the cheer in "Super fun way to start a Monday" too
         _unmeant(feats)
-    elif (
+    else:
+        _faces_not_meant(r)
+
+
+def _faces_not_meant(r: Reading) -> None:
+    """In a message not read as sarcasm, a face that does not mean what it shows: a strained
+    smile beside pushback is no cheer ("I've been kneading sugarpaste for six years 😅 did all
+    that, plus the fat"), unless a laugh goes with it; a huff taken back in the same breath is
+    play, not upset ("I'm coming round with a pitchfork 😤🔱 (kidding, I'll bring the
+    doughnuts)"), unless something went wrong or was pushed back on."""
+    feats = r.features
+    lower = r.prep.lower
+    if (
         r.after_agent
         and feats.has("dialog.pushback")
-        and _STRAINED_SMILE in r.prep.lower
-        and _LAUGHS_OUT.search(r.prep.lower) is None
+        and _STRAINED_SMILE in lower
+        and _LAUGHS_OUT.search(lower) is None
     ):
-        # a strained smile beside pushback is no cheer: "I've been kneading sugarpaste for six
-        # years 😅 did all that, plus the fat"
         feats.drop("calm.cheer")
-    if (
-        _TAKEN_BACK.search(r.prep.lower) is not None
-        and not feats.has(*_FAILURE, "dialog.", "feel.")
-        and "press.sarcasm" not in feats.values
-    ):
-        # a huff taken back in the same breath is play: "I'm coming round with a pitchfork 😤🔱
-        # (kidding, I'll bring the doughnuts)"
+    if _TAKEN_BACK.search(lower) is not None and not feats.has(*_FAILURE, "dialog.", "feel."):
         feats.drop("emoji.upset")
 
 
@@ -1460,7 +1465,7 @@ _DENIED = re.compile(
     r"(?:a |an |the |just |about |from |due to |caused by |because of |our |my )?"
     r"(?!(?:a )?(?:problem|issue|worry|worries|bother|rush|hurry|necessary|needed|sure|yet|"
     r"really|quite|exactly|bad|much|great|ideal|urgent|important|big deal|fault|ok|okay|"
-    r"possible|available|needed|required)\b)"
+    r"possible|available|required)\b)"
     r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?)[.!,;]+(?=\s|$)"
 )
 # the customer's own next step named: "I'll keep an eye on it and report back"
