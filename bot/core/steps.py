@@ -1440,22 +1440,24 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     return context
 
 
+# where both kinds of pointer say the thing is: the top of the thread, the first line of the
+# first message, "up there"
+_UP_THERE = (
+    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:first|top|opening) "
+    r"(?:line|bit|part|sentence) of my (?:message|post|email)|up there"
+)
 # a reply pointing back at what was given: "as above", "already", "at the top of this thread"
 _POINTS_BACK = re.compile(
     r"\b(?:as (?:above|i said|i wrote|i mentioned|mentioned|stated)|see above|already|again|"
-    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:(?:first|top|opening|last) "
-    r"(?:line|bit|part|sentence) of )?(?:my|the) (?:first|original|last) (?:message|post|email)|"
-    r"(?:first|top|opening) (?:line|bit|part|sentence) of my (?:message|post|email)|up there)\b|"
-    r"\U0001f446"
+    r"(?:(?:first|top|opening|last) (?:line|bit|part|sentence) of )?(?:my|the) "
+    r"(?:first|original|last) (?:message|post|email)|" + _UP_THERE + r")\b|\U0001f446"
 )
 # ... the narrower pointers: what was asked for is further up ("in my first message", "see
 # above", "already attached"), not just "again", "already" or "as I said"
 _GIVEN_UP_THERE = re.compile(
-    r"\b(?:as above|see above|further up|"
-    r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:in|see|check) (?:my|the) "
-    r"(?:first|original|opening|earlier) (?:message|post|email)|(?:first|top|opening) (?:line|bit|"
-    r"part|sentence) of my (?:message|post|email)|up there|already (?:sent|attached|"
-    r"gave|given|included|provided|shared|posted))\b|\U0001f446"
+    r"\b(?:as above|see above|further up|(?:in|see|check) (?:my|the) "
+    r"(?:first|original|opening|earlier) (?:message|post|email)|already (?:sent|attached|"
+    r"gave|given|included|provided|shared|posted)|" + _UP_THERE + r")\b|\U0001f446"
 )
 # a cause denied in a sentence of its own: "0.4mm is not tolerance.", "Is not humidity.", "It's
 # not the packaging." (the word is checked against the agent's last reply)
