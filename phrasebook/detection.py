@@ -235,8 +235,11 @@ class AgentRule(_Frozen):
     id: str = Field(pattern=r"^agent\.[a-z_]+$")
     label: str = Field(min_length=3, max_length=80)
     patterns: list[str] = Field(min_length=1)
+    # wording that looks like the family but is not ("until the assessment is complete" is no
+    # work done): blanked before the patterns are tried again
+    unless: list[str] = []
 
-    _ok = field_validator("patterns")(_check_word_patterns)
+    _ok = field_validator("patterns", "unless")(_check_word_patterns)
 
 
 class Agent(_Frozen):

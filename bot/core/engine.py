@@ -34,7 +34,7 @@ from bot.core.models import (
     Trigger,
     Turn,
 )
-from bot.core.signals import Matcher, compile_patterns, strip_quoted
+from bot.core.signals import Matcher, blank, compile_patterns, compile_regex, strip_quoted
 from bot.core.situation import SituationReader
 from bot.core.steps import (
     Pipeline,
@@ -266,8 +266,13 @@ class FrustrationEngine:
         vocab = self._vocab = Vocabulary()  # one token pass per message serves every word list
         self.matcher = Matcher(rules, vocab)
         self.reader = SituationReader(rules, vocab)
-        self.agent_rules: list[tuple[str, WordPattern]] = [
-            (r.id, compile_patterns(r.patterns, vocab)) for r in rules.agent.rules
+        self.agent_rules: list[tuple[str, WordPattern, re.Pattern[str] | None]] = [
+            (
+                r.id,
+                compile_patterns(r.patterns, vocab),
+                compile_regex(r.unless) if r.unless else None,
+            )
+            for r in rules.agent.rules
         ]
         self.pipeline: Pipeline = default_pipeline(
             self.matcher, self.reader, self.tone, rules, self._no_fault
@@ -328,7 +333,11 @@ class FrustrationEngine:
     def _agent_families(self, lower: str) -> list[str]:
         live = self._vocab.index(lower).live  # most families have no word in the reply
         families = [
-            rid for rid, rx in self.agent_rules if rx.pid in live and rx.search(lower) is not None
+            rid
+            for rid, rx, unless in self.agent_rules
+            if rx.pid in live
+            and rx.search(lower) is not None
+            and (unless is None or rx.search(blank(lower, unless)) is not None)
         ]
         if F.AGENT_JOKING in families:  # "haha tell him it's sold out": a joke, not a refusal
             families = [f for f in families if f not in F.AGENT_SETBACKS]

@@ -189,7 +189,8 @@ _FOR_HELP = re.compile(
 # Praise that closes a message after the failure it mocks ("..., very cool", "Truly world
 # class.", "Excellent service as always ✈️", "a cracked back, it's great fun")
 _CLOSING_PRAISE = re.compile(
-    r"(?:^|[.,;!?]\s*)(?:(?:it'?s|that'?s|this is) (?:been )?(?:such )?)?"
+    # (after a face too: "70 euro of malt on the floor 👍 very nice service")
+    r"(?:^|[.,;!?]\s*|[^\w\s.,;!?'\"()]\s+)(?:(?:it'?s|that'?s|this is) (?:been )?(?:such )?)?"
     r"(?:(?:truly|really|very|so|just|simply|absolutely|genuinely|honestly) )?(?:world[- ]class|"
     r"top[- ]notch|top|stellar|inspired|generous|informative|helpful|useful|cool|impressive|"
     r"reassuring|convenient|"
@@ -437,7 +438,9 @@ _FIGURE_OPENS = re.compile(
     + "|"
     + WORD_FIGURE.pattern
     + r")(?=\s*[.?!,]|\s+(?:for|is|are|to|when|while|with|without|on|in|of|and|just|now|"
-    r"then|from|after|before|but)\b)"
+    r"then|from|after|before|but|"
+    # what the figure does to the customer: "5-7 working days lands us in the second week of term"
+    r"lands|puts|takes|means|gets|leaves|brings|would|will)\b)"
 )
 # ... unless it takes the figure ("3-5 days is fine", "48h works for us", "2 weeks sounds good")
 _FIGURE_TAKEN = re.compile(
@@ -541,12 +544,23 @@ def echo(r: Reading) -> None:
         if len(words.split()) > 6 or words != words.strip():
             continue
         start, end = m.span()
-        if r.prep.prose[m.start(2)].isupper() and not (
-            # a sentence opened with the words, in an aggrieved thread, is an echo: "🙂 "Slight
-            # variation", sure."
-            r.state.grieved
-            and r.features.has("press.", "dialog.")
-            and _SENTENCE_START.search(r.prep.prose[: m.start()]) is not None
+        opens = _SENTENCE_START.search(r.prep.prose[: m.start()]) is not None
+        if (
+            r.prep.prose[m.start(2)].isupper()
+            and not (
+                opens
+                and (
+                    # a sentence opened with the words, in an aggrieved thread, is an echo: "🙂
+                    # "Slight variation", sure."
+                    (r.state.grieved and r.features.has("press.", "dialog."))
+                    # ... and so is one that denies them next: ""Should be fine" isn't something I
+                    # can give the printer." (a title, "Paranormal Activity", is a name)
+                    or (
+                        not any(ch.isupper() for ch in r.prep.prose[m.start(2) + 1 : m.end(2)])
+                        and _NEGATION.search(lower, end, end + 12) is not None
+                    )
+                )
+            )
         ):  # "Place hold": a label or a name
             continue
         if _LABEL_BEFORE.search(lower[max(0, start - 20) : start]) or _LABEL_AFTER.search(
@@ -839,7 +853,12 @@ _FORCED_CHOICE = re.compile(
     r"am i|do i|should i|will i|is it not|are they not)\b[^.!?\n]{0,60}\?"
 )
 # a plain smile as the last thing said
-_POINTED_SMILE = re.compile("\U0001f642\\s*$")
+# ... or before the question put again: "Flagged is nice, but it doesn't tell me anything 🙂 When do
+# I hear back, today or tomorrow?"
+_POINTED_SMILE = re.compile(
+    "\U0001f642\\s*(?:$|(?:so |and )?(?:when|what|where|who|how|is|are|can|could|will|do|does)\\b"
+    "[^.!?\\n]*\\?\\s*$)"
+)
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
 _PRAISE_SO = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? |well,? |wow,? )?"
@@ -1308,9 +1327,12 @@ _CLIPPED = re.compile(
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
     # ... or a short question typed with a full stop, a demand for a time: "where is he.",
     # "need a time.", "When is the part due."
-    r"|(?:where|when|why|how long|what time)(?: (?:is|are|was|will|does|did) "
+    r"|(?:where|when|why|how long|how far(?: behind| away| off)?|what time)"
+    r"(?: (?:is|are|was|will|does|did) "
     r"(?:he|she|it|they|that|this|the [a-z]+)(?: (?:due|ready|coming|arriving|back|done|fixed))?)?"
     r"\.|need (?:a|an) (?:time|date|eta|answer|update)\."
+    # ... or which of two answers holds: "So which one is right."
+    r"|(?:so )?(?:which|what) (?:one )?is (?:it|right|correct|true)\."
     # ... or the refusal read off a non-answer: "Right. So no."
     r"|(?:(?:right|ok|okay|fine)[.,]? )?so (?:no|that'?s a no|not then)\."
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
@@ -1444,20 +1466,33 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
 # first message, "up there"
 _UP_THERE = (
     r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:first|top|opening) "
-    r"(?:line|bit|part|sentence) of my (?:message|post|email)|up there"
+    r"(?:line|bit|part|sentence) of my (?:message|post|email)|up there|"
+    # "its in the msg above"
+    r"(?:in|on) (?:the|my) (?:first |last |previous |earlier )?(?:msg|message|post|email|note) "
+    r"above"
+)
+# what was asked for, said to have gone with an earlier message or delivery: "Sent one with the
+# first lot."
+_SENT_BEFORE = (
+    r"(?:sent|attached|included|gave|posted) (?:it|one|them|those|that|(?:a |the )?"
+    r"(?:photos?|pics?|pictures?|images?|screenshots?)) (?:with|in) (?:the|my) "
+    r"(?:first|original|earlier|last) "
+    r"(?:lot|message|email|post|order|delivery|one)"
 )
 # a reply pointing back at what was given: "as above", "already", "at the top of this thread"
 _POINTS_BACK = re.compile(
     r"\b(?:as (?:above|i said|i wrote|i mentioned|mentioned|stated)|see above|already|again|"
     r"(?:(?:first|top|opening|last) (?:line|bit|part|sentence) of )?(?:my|the) "
-    r"(?:first|original|last) (?:message|post|email)|" + _UP_THERE + r")\b|\U0001f446"
+    r"(?:first|original|last) (?:message|post|email)|" + _UP_THERE + "|" + _SENT_BEFORE + r")\b"
+    r"|\U0001f446"
 )
 # ... the narrower pointers: what was asked for is further up ("in my first message", "see
 # above", "already attached"), not just "again", "already" or "as I said"
 _GIVEN_UP_THERE = re.compile(
     r"\b(?:as above|see above|further up|(?:in|see|check) (?:my|the) "
     r"(?:first|original|opening|earlier) (?:message|post|email)|already (?:sent|attached|"
-    r"gave|given|included|provided|shared|posted)|" + _UP_THERE + r")\b|\U0001f446"
+    r"gave|given|included|provided|shared|posted)|" + _UP_THERE + "|" + _SENT_BEFORE + r")\b"
+    r"|\U0001f446"
 )
 # a cause denied in a sentence of its own: "0.4mm is not tolerance.", "Is not humidity.", "It's
 # not the packaging." (the word is checked against the agent's last reply)

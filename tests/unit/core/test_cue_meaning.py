@@ -1875,6 +1875,50 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-sixth round, from batches 267-270 (94 of 120 on first play): another person's
+# details described with a place between them ("her home address in Leeds, her mobile"), every
+# job a login can see, another event's people with their mobiles, other kids' addresses on
+# forms, a solicitor drafting a letter to us, a firm that "acts for us" and will write, and harm
+# promised for a chance meeting.
+SEVENTY_SIXTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The receipt I was emailed is for somebody else: a man's full name, his home address in "
+        "Hull, his phone number and what he bought.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our temp can open every booking: guest names, home addresses and phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Halfway down the file it switches to a different company, with staff names, personal "
+        "mobile numbers and job titles.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Two of the sign-up sheets we got back have other families' home addresses on them.",
+    ),
+    (
+        CueKind.LEGAL,
+        "My brother-in-law is a lawyer and he is writing a letter to your head office about the "
+        "damage.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Harwood Jones act for us now and they'll be in touch about recovering the cost.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If we run into that driver again he'd better keep his head down.",
+    ),
+]
+SEVENTY_SIXTH_LOOKALIKES = [
+    "Could you print every delegate's full name on the badges? The list is attached.",
+    "Our solicitor is drafting the lease and needs the landlord's details from you.",
+    "If you see Sam at the fair tell him he'd better save me a coffee!",
+    "you should expect a letter from the council about the permit",
+]
 # A seventy-fifth round, from batches 263-266 (104 of 120 on first play): harm hinted ("he'd best
 # stay in his cab", "going home in worse shape"), insurers recovering the cost from us, an
 # enforcement officer given our name, the last thing taken from us, a range given to a rival,
@@ -2857,6 +2901,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + SEVENTY_SIXTH_ROUND
     + SEVENTY_FIFTH_ROUND
 )
 CALM_LOOKALIKES = (
@@ -2932,6 +2977,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + SEVENTY_SIXTH_LOOKALIKES
     + SEVENTY_FIFTH_LOOKALIKES
 )
 
@@ -3030,6 +3076,27 @@ def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str)
             "I'm not arguing with an inbox. I need to speak to the person responsible for that "
             "depot today.",
         ),
+        (
+            CueKind.CHURN,
+            "Enough. The autumn range is going to Barlow Textiles, they can start next week.",
+        ),
+        (
+            CueKind.CHURN,
+            "The new mixer we quoted for is going elsewhere and they can price replacing the rest "
+            "of your kit while they're at it.",
+        ),
+        (
+            CueKind.CHURN,
+            "Shut our account, send me what we owe and I'll pay it and be finished with you.",
+        ),
+        (
+            CueKind.CHURN,
+            "Please cancel the rest of our open orders, we won't be needing them.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "Give me the name of whoever runs your returns department and have them ring me.",
+        ),
     ],
 )
 def test_said_in_anger_these_are_escalations(kind: CueKind, text: str) -> None:
@@ -3047,3 +3114,19 @@ def test_the_person_responsible_asked_for_calmly_is_no_manager_request() -> None
         calm_opening,
     )
     assert CueKind.MANAGER_REQUEST not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_thing_shut_is_no_threat() -> None:
+    """ "Shut our account" reads close to "shut up" by likeness; it is leaving, not abuse."""
+    angry = "Third delivery this month with smashed tiles and nobody has called me back. Furious."
+    a = third_message("Shut our account. We're done.", angry)
+    kinds = {c.kind for c in a.cues}
+    assert CueKind.THREAT_ABUSE not in kinds and CueKind.CHURN in kinds, a.explain()
+
+
+def test_the_rest_of_an_order_cancelled_calmly_is_an_order_change() -> None:
+    calm_opening = "Hi, the nightly sync to our warehouse failed twice this week. Can you check?"
+    a = third_message(
+        "Could you cancel the rest of our open orders for the blue ones?", calm_opening
+    )
+    assert CueKind.CHURN not in {c.kind for c in a.cues}, a.explain()

@@ -4954,3 +4954,179 @@ def test_a_yes_within_spec_answering_the_question_is_no_defence() -> None:
 def test_their_own_thing_that_got_crushed_is_no_fault_of_ours() -> None:
     a = read_one("any spare display stands? ours got crushed under a box of tinsel lol")
     assert "problem.wrong" not in _ids(a), a.explain()
+
+
+# Batches 267-270 (session 45): the agent's blame said back, the reply shown to have moved
+# nothing, sent round in a circle, the clock as the nudge, and what was asked for said to be
+# further up.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ok so is my fault. Three days of orders lost 👍",
+        "So it's still our mains supply then. Noted.",
+        "Love that it's somehow our router again.",
+    ],
+)
+def test_the_agents_blame_said_back_pushes_back(text: str) -> None:
+    a = read_after_agent(text, "This is usually caused by the customer's own network.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_owning_the_slip_with_an_apology_is_no_pushback() -> None:
+    a = read_after_agent(
+        "Oh so it's my mistake, sorry! I'll re-enter it.",
+        "It looks like the postcode was typed with a space missing.",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Escalated is nice, but it doesn't tell me anything. When will I know?",
+        "A ticket doesn't actually get the boiler fixed.",
+        "Yes, that's the first place I looked. It says to contact you.",
+        "I don't want a voucher, I want the chairs that I paid for.",
+        "But the courier is your courier, no? I never chose them.",
+    ],
+)
+def test_a_reply_shown_to_move_nothing_is_pushback(text: str) -> None:
+    a = read_after_agent(text, "I've raised it with the team, see our help page.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_shop_sending_the_customer_round_in_a_circle_goes_round() -> None:
+    a = read_after_agent(
+        "The app sent me to the website, the website sent me to the phone line and the phone "
+        "line told me to write here.",
+        "Please use the contact form on our website.",
+        COMPLAINT,
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("It's 3:40 and still no engineer. We close at 5.", "promise.broken"),
+        ("11:15. any news?", "wait.still"),
+        ("Three deliveries in a row the same, bruised on one side.", "repeat.recur"),
+        ("That's the second dryer of yours to develop a fault since May.", "repeat.recur"),
+        ("The ink ran all over the linen and the cleaner says it won't come out.", "problem.wrong"),
+    ],
+)
+def test_the_harm_told_another_way_is_read(text: str, feature: str) -> None:
+    a = read_after_agent(text, "Thanks, I'll look into it.")
+    assert feature in _ids(a), a.explain()
+
+
+def test_a_ruined_diet_joke_is_no_damage() -> None:
+    a = read_one("Your brownies have ruined me for every other bakery 😂 two more boxes please!")
+    assert "problem.wrong" not in _ids(a), a.explain()
+
+
+def test_the_label_quoted_against_the_advice_pushes_back() -> None:
+    a = read_after_agent(
+        "The label says 40. I've just checked it.",
+        "We recommend washing these at 30 degrees on a gentle cycle.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize("text", ["Thanks, very enlightening.", "Brilliant, love a mystery."])
+def test_a_lecture_praised_or_a_wait_enjoyed_is_sarcasm(text: str) -> None:
+    a = read_after_agent(text, "Delays are normal at this time of year.", COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_mystery_box_loved_is_no_sarcasm() -> None:
+    a = read_one("We love a mystery box! Could you add one to the order?")
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_praise_after_a_face_closing_a_loss_is_sarcasm() -> None:
+    a = read_after_agent(
+        "so is my problem. 40 euro of paint in the bin 👍 great service",
+        "The tins are checked before dispatch, so the dent must have happened later.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_figure_said_back_with_what_it_does_pushes_back() -> None:
+    a = read_after_agent(
+        "10 working days puts us past the opening night.",
+        "Reprints take 10 working days from approval.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_which_answer_holds_typed_with_a_full_stop_is_clipped() -> None:
+    a = read_after_agent(
+        "So which is right.", "Our website says something else, please follow it.", COMPLAINT
+    )
+    assert "ctx.clipped" in _ids(a), a.explain()
+
+
+def test_the_agents_words_quoted_and_denied_are_scorn() -> None:
+    a = read_after_agent(
+        '"Should arrive soon" isn\'t a date I can give the caterer.',
+        "The warehouse says it should arrive soon.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text", ["4471. blue. its in the message above", "Sent them with the first email. Same photos."]
+)
+def test_asked_for_what_they_gave_further_up(text: str) -> None:
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(
+        state, Turn(C, "Order 4471 came in the wrong colour, photos attached.", 1.0)
+    )
+    state, _ = eng.read(state, Turn(Role.AGENT, "Could you send the order number and photos?", 2.0))
+    _, a = eng.read(state, Turn(C, text, 3.0))
+    assert a is not None and a.agent_asked_given, a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    ["I can only authorise refunds up to £250.", "I'm only able to approve credits of up to 10%."],
+)
+def test_a_limit_of_the_agents_own_below_the_ask_is_above_them(agent: str) -> None:
+    assert "agent.above_level" in engine().agent_families(agent.lower())
+
+
+def test_a_house_discount_limit_is_no_authority_limit() -> None:
+    agent = "We only offer discounts of up to 10% on bulk orders."
+    assert "agent.above_level" not in engine().agent_families(agent.lower())
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "I can't confirm anything until the review is complete.",
+        "We'll refund you once the inspection is completed.",
+    ],
+)
+def test_work_named_as_a_condition_is_not_done(agent: str) -> None:
+    assert "agent.done" not in engine().agent_families(agent.lower())
+
+
+def test_work_said_to_be_complete_is_done() -> None:
+    assert "agent.done" in engine().agent_families("the inspection is complete.")
+
+
+def test_a_title_quoted_and_turned_down_is_no_scorn() -> None:
+    a = read_after_agent(
+        '"Paranormal Activity" isn\'t really my kind of film, anything older?',
+        "You might like Paranormal Activity, it's a classic.",
+        "Hi, can you suggest a horror film for tonight?",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
