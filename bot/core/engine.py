@@ -66,6 +66,22 @@ _JOKE_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
 _OWN_REASON_QUIET = frozenset({CueKind.CHURN, CueKind.LEGAL})
 
 
+# an ask disowned: "I wasn't asking for a refund"
+_NOT_ASKING = re.compile(
+    r"\b(?:i|we) (?:wasn'?t|was not|weren'?t|were not|am not|'m not|are not|'re not|didn'?t|"
+    r"did not|never) (?:ask(?:ing|ed)?|want(?:ing|ed)?|after|looking for) (?:for |about )?"
+    r"(?:a |an |the |any )?"
+    r"(?:refund|credit|compensation|discount|money back|exchange|return|replacement)s?\b"
+)
+# a request without a question mark: "To start a damage claim please send us your order number,
+# photos of the damaged items and a copy of the delivery note."
+_ASKS_FOR = re.compile(
+    r"\b(?:please|kindly) (?:could you |can you )?(?:send|provide|share|confirm|attach|forward|"
+    r"upload|reply with|let (?:us|me) (?:have|know))\b|\b(?:send|provide|share|attach) (?:us|me) "
+    r"(?:your|the|a|some)\b"
+)
+
+
 def _counts(cue: Cue, grievance: bool) -> bool:
     """A spoken cue is heat and a reason to escalate, except a cancellation with no complaint
     in the message or the thread: an account change for the agent."""
@@ -348,6 +364,8 @@ class FrustrationEngine:
         families = self._agent_families(prep.lower)
         if "?" in prep.prose:
             families.append(F.AGENT_ASKED)
+        elif _ASKS_FOR.search(prep.lower) is not None:
+            families.append(F.AGENT_REQUESTED)
         hashes = sorted(prep.content_hashes | link_hashes(turn.text))[:MAX_HASHES]
         if len(hashes) >= 4 and len(state.agent_hashes) >= 4:
             shared = len(set(hashes).intersection(state.agent_hashes))
@@ -531,6 +549,12 @@ class FrustrationEngine:
             # formalities": the customer's own lawyer on their own paperwork
             staying = tuple(c for c in situation.cues if c.kind not in _OWN_REASON_QUIET)
             situation = replace(situation, cues=staying)
+        disowned = _NOT_ASKING.search(prep.lower) is not None
+        if disowned:
+            # the ask the agent refused was never made: "I wasn't asking for a refund, I was
+            # asking what I do with him"
+            asked = tuple(c for c in situation.cues if c.kind is not CueKind.BEYOND_AUTHORITY)
+            situation = replace(situation, cues=asked, requests=())
         spoken = [c for c in situation.cues if c.kind not in _QUIET_CUES and _counts(c, grievance)]
         heated = bool(spoken) or reading.features.has(*t.angry_needs)
         if heated and not spoken and customer_turn == 0 and reading.features.has(*t.polite):
@@ -573,7 +597,12 @@ class FrustrationEngine:
         asked_again = reading.after_agent and not delivered and reading.features.has(*F.STUCK)
         if asked_again and level is not Level.CALM and not reading.features.has("calm.resolved"):
             state.stuck_rounds += 1
-        elif reading.features.has("calm.resolved") or level is Level.CALM:
+        elif reading.features.has("calm.resolved") or (
+            # a calm message resets the rounds only once the agent has moved something: a polite
+            # third "Is there a date I can give our quality manager?" after holding lines is still
+            # the same ask
+            level is Level.CALM and (delivered or not reading.after_agent)
+        ):
             state.stuck_rounds = 0
         # "third time I've asked", "we are going in circles", after as many agent answers as rounds
         replies = state.turn - state.customer_turns
@@ -609,6 +638,8 @@ class FrustrationEngine:
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent
         requests = situation.requests
+        if disowned:
+            state.open_requests = []
         if requests:  # the customer's latest asks stay open until they ask something else
             state.open_requests = [
                 [r.kind.value, r.amount, r.currency, r.evidence, r.turn] for r in requests[:3]

@@ -1349,6 +1349,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     labels = {rule.id: rule.label for rule in rules.agent.rules}
     labels[F.SAME_ANSWER] = "agent repeated their last answer"
     labels[F.AGENT_ASKED] = "agent asked a question"
+    labels[F.AGENT_REQUESTED] = "agent asked for something"
 
     def context(r: Reading) -> None:
         feats, state, prep = r.features, r.state, r.prep
@@ -1399,7 +1400,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         # reference named in passing: "Got it. I'll keep an eye on rpt-2727 and report back.")
         if (
             r.after_agent
-            and F.AGENT_ASKED in state.last_agent
+            and (F.AGENT_ASKED in state.last_agent or F.AGENT_REQUESTED in state.last_agent)
             and 0 < len(prep.tokens) <= tuning.gave_again_max_words
             and not feats.has(*F.SOFTENED_PREFIXES)
             and (
@@ -1477,19 +1478,22 @@ _SENT_BEFORE = (
     r"(?:sent|attached|included|gave|posted) (?:it|one|them|those|that|(?:a |the )?"
     r"(?:photos?|pics?|pictures?|images?|screenshots?)) (?:with|in) (?:the|my) "
     r"(?:first|original|earlier|last) "
-    r"(?:lot|message|email|post|order|delivery|one)"
+    r"(?:lot|message|email|post|order|delivery|one)|"
+    # "i attached it when i wrote this morning"
+    r"(?:sent|attached|included|added) (?:it|them|one|that|those) when (?:i|we) (?:first )?"
+    r"(?:wrote|messaged|emailed|posted|got in touch|reported it)"
 )
 # a reply pointing back at what was given: "as above", "already", "at the top of this thread"
 _POINTS_BACK = re.compile(
     r"\b(?:as (?:above|i said|i wrote|i mentioned|mentioned|stated)|see above|already|again|"
-    r"(?:(?:first|top|opening|last) (?:line|bit|part|sentence) of )?(?:my|the) "
+    r"(?:(?:first|top|opening|last) (?:line|bit|part|sentence) of )?(?:my |the |in )"
     r"(?:first|original|last) (?:message|post|email)|" + _UP_THERE + "|" + _SENT_BEFORE + r")\b"
     r"|\U0001f446"
 )
 # ... the narrower pointers: what was asked for is further up ("in my first message", "see
 # above", "already attached"), not just "again", "already" or "as I said"
 _GIVEN_UP_THERE = re.compile(
-    r"\b(?:as above|see above|further up|(?:in|see|check) (?:my|the) "
+    r"\b(?:as above|see above|further up|(?:in|see|check) (?:my |the )?"
     r"(?:first|original|opening|earlier) (?:message|post|email)|already (?:sent|attached|"
     r"gave|given|included|provided|shared|posted)|" + _UP_THERE + "|" + _SENT_BEFORE + r")\b"
     r"|\U0001f446"

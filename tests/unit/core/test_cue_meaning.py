@@ -1875,6 +1875,41 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-seventh round, from batches 271-274 (86 of 120 on first play): staff insulted as a
+# pack, harm hinted for whoever steps out of the van, the contract handed to a rival and ours
+# ended, an online money claim, the solicitor holding the file, insurers getting it back "off
+# you", every subscriber's details in one list, other people's numbers said not to be ours, and
+# (below, in anger) the person who decides.
+SEVENTY_SEVENTH_ROUND = [
+    (CueKind.THREAT_ABUSE, "Useless cowboys, the lot of you. Just refund the order."),
+    (
+        CueKind.THREAT_ABUSE,
+        "When your courier turns up he'd better not get out of the cab, I mean it.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've started a money claim online for the full deposit and it's filed on Friday.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our insurers have the invoices and they'll be claiming the lost week back from you.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The attachment was a list of what looks like every subscriber: names, home addresses and "
+        "phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "It shows their contacts' phone numbers and emails. Those aren't our clients at all.",
+    ),
+]
+SEVENTY_SEVENTH_LOOKALIKES = [
+    "Our insurers need a copy of the delivery note, could you send one over?",
+    "We had a trading standards visit last year, nothing to do with you, all fine.",
+    "Thanks, I'll send both to our solicitor for the completion pack.",
+    "Nobody fell off anything, which is a result with Year 4!",
+]
 # A seventy-sixth round, from batches 267-270 (94 of 120 on first play): another person's
 # details described with a place between them ("her home address in Leeds, her mobile"), every
 # job a login can see, another event's people with their mobiles, other kids' addresses on
@@ -2901,6 +2936,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + SEVENTY_SEVENTH_ROUND
     + SEVENTY_SIXTH_ROUND
     + SEVENTY_FIFTH_ROUND
 )
@@ -2977,6 +3013,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + SEVENTY_SEVENTH_LOOKALIKES
     + SEVENTY_SIXTH_LOOKALIKES
     + SEVENTY_FIFTH_LOOKALIKES
 )
@@ -3096,6 +3133,15 @@ def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str)
         (
             CueKind.MANAGER_REQUEST,
             "Give me the name of whoever runs your returns department and have them ring me.",
+        ),
+        (
+            CueKind.CHURN,
+            "Unbelievable, again. They can have the contract. Send me whatever we need to end "
+            "ours.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "I'm done with the front desk. I want to talk to whoever decides on refunds, today.",
         ),
     ],
 )

@@ -5130,3 +5130,155 @@ def test_a_title_quoted_and_turned_down_is_no_scorn() -> None:
         "Hi, can you suggest a horror film for tonight?",
     )
     assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+# Batches 271-274 (session 45): blame handed back, the advice already followed, the referral
+# shown to loop, the plan restated as the customer's chore, an ask the customer never made.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So it's your printer, not my artwork.",
+        "So is not my fault. I checked twice.",
+        "I think is problem with the resin, not with us.",
+        "Brilliant. So it lands roughly two days after the wedding.",
+        "Ok, so the courier did it. Good to know.",
+        "We do three coats, like the instructions say.",
+        "We've been through every carton twice. Nothing.",
+        "That's what Monday was supposed to be.",
+        "We've been servicing boilers for twenty years.",
+        "The help page says to contact the support team. This is me contacting the support team.",
+        "So my invoice is wrong and your system is right.",
+        "I did read it before writing.",
+        "Right. So it's our router.",
+        "What's actually going to be different this time?",
+        "And the date? That was the actual question.",
+    ],
+)
+def test_blame_handed_back_or_the_advice_shown_followed_pushes_back(text: str) -> None:
+    a = read_after_agent(text, "This is usually caused by how the product was used.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've been using your pails for twelve years and never had this, thanks for checking.",
+        "Oh so it's my fault, sorry! I'll re-enter it now.",
+    ],
+)
+def test_loyalty_or_an_owned_slip_is_no_pushback(text: str) -> None:
+    a = read_after_agent(text, "It looks like the postcode had a typo.")
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_not_my_mistake_is_no_owned_slip() -> None:
+    a = read_after_agent(
+        "I wrote Ilia. So is not my mistake.", "Your order form says Ilja.", COMPLAINT
+    )
+    assert "calm.own_slip" not in _ids(a), a.explain()
+
+
+def test_the_plan_restated_as_the_customers_chore_is_sarcasm() -> None:
+    a = read_after_agent(
+        "So the plan is we sand down 200 doors ourselves and hope the paint holds?",
+        "Light sanding before repainting usually helps the finish.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("I ask again, can you check the batch please?", "repeat.again"),
+        ("That's the same answer as the last two times.", "repeat.loop"),
+        ("That's what you said last time and the time before.", "repeat.loop"),
+        ("Following up, it's been a week. Any date?", "wait.duration"),
+        ("Are the spares coming Thursday or not.", "press.question"),
+        ("ok. and the 12 replacements?", "press.question"),
+    ],
+)
+def test_asking_again_told_another_way_is_read(text: str, feature: str) -> None:
+    a = read_after_agent(text, "I'll chase the team and update you.", COMPLAINT)
+    assert feature in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "I've raised this with our packing team.",
+        "Apologies, I've chased the warehouse again and will update you.",
+    ],
+)
+def test_the_ask_passed_along_is_no_work_done(agent: str) -> None:
+    assert "agent.done" not in engine().agent_families(agent.lower())
+
+
+def test_a_replacement_raised_is_work_done() -> None:
+    assert "agent.done" in engine().agent_families("i've raised a replacement order for you.")
+
+
+def test_labour_not_agreed_myself_is_above_the_agent() -> None:
+    agent = "I'm not able to agree labour costs at that level myself."
+    assert "agent.above_level" in engine().agent_families(agent.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["M10. It is written in first message. 24 pieces.", "i attached it when i wrote this morning."],
+)
+def test_what_was_asked_for_said_to_be_given_already(text: str) -> None:
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(
+        state, Turn(C, "Wrong bolts in order 30417, we need 24 M10. Photo attached.", 1.0)
+    )
+    state, _ = eng.read(
+        state, Turn(Role.AGENT, "Please send us the bolt size and a photo of the bracket.", 2.0)
+    )
+    _, a = eng.read(state, Turn(C, text, 3.0))
+    assert a is not None and a.agent_asked_given, a.explain()
+
+
+def test_an_ask_the_customer_never_made_is_no_request_beyond_the_agent() -> None:
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(
+        state, Turn(C, "One of the hens you sold us is a cockerel. What are our options?", 1.0)
+    )
+    state, _ = eng.read(
+        state, Turn(Role.AGENT, "We are unable to offer refunds once birds have left us.", 2.0)
+    )
+    state, a = eng.read(
+        state, Turn(C, "I wasn't asking for a refund, I was asking what to do with him.", 3.0)
+    )
+    assert a is not None and not eng.open_requests(state), a.explain()
+
+
+def test_asks_counted_by_the_day_go_round() -> None:
+    a = read_after_agent(
+        "I've asked for these two certificates every working day since Monday and every answer "
+        "is that QA know about it.",
+        "I've chased QA again, they're aware.",
+        COMPLAINT,
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_a_polite_ask_between_holding_lines_does_not_reset_the_rounds() -> None:
+    eng = engine()
+    state = eng.start()
+    turns = [
+        (C, "Could you send the certificate for PO 31877? Our audit is on the 19th."),
+        (Role.AGENT, "No problem, I'll request it from QA."),
+        (C, "Checking in on the certificate for PO 31877? Goods-in still have the parts on hold."),
+        (Role.AGENT, "I've chased QA again, they're aware."),
+    ]
+    for i, (role, text) in enumerate(turns):
+        state, _ = eng.read(state, Turn(role, text, float(i)))
+    before = state.stuck_rounds
+    state, _ = eng.read(state, Turn(C, "Thanks. Is there a date I can give our auditor?", 9.0))
+    state, _ = eng.read(state, Turn(Role.AGENT, "Sorry, QA haven't come back yet.", 10.0))
+    assert before >= 1 and state.stuck_rounds >= before
