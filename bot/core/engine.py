@@ -73,13 +73,13 @@ _NOT_ASKING = re.compile(
     r"(?:a |an |the |any )?"
     r"(?:refund|credit|compensation|discount|money back|exchange|return|replacement)s?\b"
 )
-# a request without a question mark: "To start a damage claim please send us your order number,
-# photos of the damaged items and a copy of the delivery note."
-_ASKS_FOR = re.compile(
-    r"\b(?:please|kindly) (?:could you |can you )?(?:send|provide|share|confirm|attach|forward|"
-    r"upload|reply with|let (?:us|me) (?:have|know))\b|\b(?:send|provide|share|attach) (?:us|me) "
-    r"(?:your|the|a|some)\b"
-)
+
+
+def _disowns_ask(lower: str) -> bool:
+    """`_NOT_ASKING`, tried only on a message with a negation (most have none)."""
+    return ("n't" in lower or "nt " in lower or "not" in lower or "never" in lower) and bool(
+        _NOT_ASKING.search(lower)
+    )
 
 
 def _counts(cue: Cue, grievance: bool) -> bool:
@@ -364,8 +364,6 @@ class FrustrationEngine:
         families = self._agent_families(prep.lower)
         if "?" in prep.prose:
             families.append(F.AGENT_ASKED)
-        elif _ASKS_FOR.search(prep.lower) is not None:
-            families.append(F.AGENT_REQUESTED)
         hashes = sorted(prep.content_hashes | link_hashes(turn.text))[:MAX_HASHES]
         if len(hashes) >= 4 and len(state.agent_hashes) >= 4:
             shared = len(set(hashes).intersection(state.agent_hashes))
@@ -549,7 +547,7 @@ class FrustrationEngine:
             # formalities": the customer's own lawyer on their own paperwork
             staying = tuple(c for c in situation.cues if c.kind not in _OWN_REASON_QUIET)
             situation = replace(situation, cues=staying)
-        disowned = _NOT_ASKING.search(prep.lower) is not None
+        disowned = _disowns_ask(prep.lower)
         if disowned:
             # the ask the agent refused was never made: "I wasn't asking for a refund, I was
             # asking what I do with him"

@@ -46,8 +46,8 @@ DOUBLE_TEXT = "pace.double_text"  # writes again before any reply, quickly
 WAITED = "pace.waited"  # log(1 + minutes) the customer waited for this reply round
 SAME_ANSWER = "agent.same_answer"  # the agent's last reply repeats their previous one (canned)
 AGENT_ASKED = "agent.question"  # the agent's last reply asked the customer something
-# ... or asked for something without a question mark ("please send us your order number"); it
-# carries no weight of its own, it only lets a reply that gives it again count as given again
+# ... or asked for something without a question mark ("please send us your order number"; the
+# phrasebook's agent.request family, with no weight of its own)
 AGENT_REQUESTED = "agent.request"
 AGENT_CHOICE = "agent.choice"  # ... offering something the customer may turn down
 # learned tone models

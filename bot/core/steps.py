@@ -1349,7 +1349,6 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     labels = {rule.id: rule.label for rule in rules.agent.rules}
     labels[F.SAME_ANSWER] = "agent repeated their last answer"
     labels[F.AGENT_ASKED] = "agent asked a question"
-    labels[F.AGENT_REQUESTED] = "agent asked for something"
 
     def context(r: Reading) -> None:
         feats, state, prep = r.features, r.state, r.prep

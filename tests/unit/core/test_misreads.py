@@ -5085,14 +5085,12 @@ def test_the_agents_words_quoted_and_denied_are_scorn() -> None:
     "text", ["4471. blue. its in the message above", "Sent them with the first email. Same photos."]
 )
 def test_asked_for_what_they_gave_further_up(text: str) -> None:
-    eng = engine()
-    state = eng.start()
-    state, _ = eng.read(
-        state, Turn(C, "Order 4471 came in the wrong colour, photos attached.", 1.0)
+    a = read_after_agent(
+        text,
+        "Could you send the order number and photos?",
+        "Order 4471 came in the wrong colour, photos attached.",
     )
-    state, _ = eng.read(state, Turn(Role.AGENT, "Could you send the order number and photos?", 2.0))
-    _, a = eng.read(state, Turn(C, text, 3.0))
-    assert a is not None and a.agent_asked_given, a.explain()
+    assert a.agent_asked_given, a.explain()
 
 
 @pytest.mark.parametrize(
@@ -5230,16 +5228,12 @@ def test_labour_not_agreed_myself_is_above_the_agent() -> None:
     ["M10. It is written in first message. 24 pieces.", "i attached it when i wrote this morning."],
 )
 def test_what_was_asked_for_said_to_be_given_already(text: str) -> None:
-    eng = engine()
-    state = eng.start()
-    state, _ = eng.read(
-        state, Turn(C, "Wrong bolts in order 30417, we need 24 M10. Photo attached.", 1.0)
+    a = read_after_agent(
+        text,
+        "Please send us the bolt size and a photo of the bracket.",
+        "Wrong bolts in order 30417, we need 24 M10. Photo attached.",
     )
-    state, _ = eng.read(
-        state, Turn(Role.AGENT, "Please send us the bolt size and a photo of the bracket.", 2.0)
-    )
-    _, a = eng.read(state, Turn(C, text, 3.0))
-    assert a is not None and a.agent_asked_given, a.explain()
+    assert a.agent_asked_given, a.explain()
 
 
 def test_an_ask_the_customer_never_made_is_no_request_beyond_the_agent() -> None:
