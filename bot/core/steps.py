@@ -195,7 +195,10 @@ _CLOSING_PRAISE = re.compile(
     r"top[- ]notch|top|stellar|inspired|generous|informative|helpful|useful|cool|impressive|"
     r"reassuring|convenient|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
-    r"perfect|outstanding|superb|nice|(?:loving|love|enjoying) the (?:consistency|reliability|"
+    r"perfect|outstanding|superb|nice|"
+    # "good" only with its intensifier: "So I drive back 40 minute ... Very good service."
+    r"(?<=very )good|(?<=really )good|(?<=so )good|"
+    r"(?:loving|love|enjoying) the (?:consistency|reliability|"
     r"quality control|quality|attention to detail|communication|service|speed|efficiency))"
     r"(?: (?:customer |)(?:service|communication|support|job|work|stuff|timing|idea|plan|"
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
@@ -420,6 +423,8 @@ _VAGUE_BACK = re.compile(
 # ... or any few words of the reply, then a flat "Right.": "On the list. Right. Same list as
 # yesterday I assume"
 _ECHO_RIGHT = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)[.!]+\s+right\.+(?=\s|$)")
+# ... or asked back with a flat "when.": "in touch when. monday is monday"
+_WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+when[.!]+(?=\s|$)")
 # the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
 _SO_ECHO = re.compile(
     r"(?:^|[.!?,;]\s*)so ([a-z][a-z'-]*(?: [a-z'-]+){0,2}) (?:is|means|equals)\b([^.!?\n]*)([.!?]?)"
@@ -514,7 +519,7 @@ def echo(r: Reading) -> None:
         if said and said <= set(r.state.agent_hashes):
             r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
             return
-    flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower)
+    flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower) or _WHEN_BACK.match(lower)
     if flat is not None and r.after_agent and not r.features.has("calm.thanks", "calm.resolved"):
         said = content_hashes(flat.group(1))
         if said and said <= set(r.state.agent_hashes):
@@ -749,6 +754,17 @@ def _sarcasm_reason(r: Reading) -> str | None:
         return "calls a defence helpful"
     if (
         after
+        and F.AGENT_DEFENSIVE in last
+        and _TIP_PRAISED.search(lower) is not None
+        and _OWN_PLAN.search(lower) is None
+        and not feats.has("calm.resolved")
+        and _CONTRAST.search(lower) is None
+    ):
+        # the tip of a defence praised, then answered rather than tried: "Thanks, great tip! He
+        # measured both legs lying flat on the pallet ... The leg is 8mm short."
+        return "praises the tip of a defence it answers"
+    if (
+        after
         # "super helpful as always" right after the agent did the thing is meant
         and (
             (r.state.grieved and F.AGENT_DONE not in last)
@@ -858,11 +874,22 @@ _FORCED_CHOICE = re.compile(
 _POINTED_SMILE = re.compile(
     "\U0001f642\\s*(?:$|(?:so |and )?(?:when|what|where|who|how|is|are|can|could|will|do|does)\\b"
     "[^.!?\\n]*\\?\\s*$)"
+    # ... or one set after the pointer back: "It's in my message above 🙂 WKS-8812, 14 May."
+    "|(?:above|up there|(?:first|last|original|earlier) (?:message|msg|post|email)|already "
+    "(?:sent|given|gave|attached|provided))[.!,]?\\s*\U0001f642"
+)
+# the advice itself praised: "great tip!", "brilliant suggestion"
+_TIP_PRAISED = re.compile(
+    r"\b(?:great|brilliant|fantastic|wonderful|super|lovely|excellent|amazing|handy|useful|top) "
+    r"(?:tip|advice|suggestion|idea|shout)\b"
 )
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
 _PRAISE_SO = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? |well,? |wow,? )?"
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? |wow,? |ah,? )?"
+    # "good" said to a defence too: "Ah good, so it's nature's fault."
+    + r"(?:"
     + _PRAISE_WORD
+    + r"|good)"
     + r",? so (?!(?:much|many|far|glad|happy|"
     r"quick|kind|helpful|good|great|nice|fast|pleased|excited|grateful)\b)"
 )
@@ -881,7 +908,10 @@ _SO_CONSEQUENCE = re.compile(
     r"(?!(?:much|many|far|glad|happy|sorry|thanks|thank|yes|no|please)\b)"
     # a plan of the customer's own is meant: "Great, so I'll fill in the form today."
     r"(?!(?:i|we)(?:'ll| will| can| could| just need| need to|'m going to| am going to|"
-    r"'re going to| are going to|'d better| should)\b)"
+    r"'re going to| are going to|'d better| should)\b"
+    # ... but not time of theirs spent on our fault: "Wonderful, so I'll spend my evening
+    # hand-bending steel hoops"
+    r"(?! (?:be )?(?:spend|spending|waste|wasting|lose|losing) (?:my|our|the|a|all|another)\b))"
     r"(?:[a-z0-9'\"\u201c][^.!?\n]*(?:[.!]|$)"
     r"|(?:nobody|no one|noone|you|your [a-z]+)\b[^.!?\n]*\b(?:actually|even|bothered)\b[^.!?\n]*\?)"
 )
@@ -1324,6 +1354,8 @@ def tone_step(models: ToneModels) -> Step:
 _NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
 # one clipped word and a full stop (`ctx.clipped`)
 _CLIPPED = re.compile(
+    # after a shrug and a "but" too: "Ok. But when."
+    r"(?:(?:ok|okay|right|fine|yes|yeah|sure)[.,!]? (?:but|and|so) )?(?:"
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
     # ... or a short question typed with a full stop, a demand for a time: "where is he.",
     # "need a time.", "When is the part due."
@@ -1334,7 +1366,7 @@ _CLIPPED = re.compile(
     # ... or which of two answers holds: "So which one is right."
     r"|(?:so )?(?:which|what) (?:one )?is (?:it|right|correct|true)\."
     # ... or the refusal read off a non-answer: "Right. So no."
-    r"|(?:(?:right|ok|okay|fine)[.,]? )?so (?:no|that'?s a no|not then)\."
+    r"|(?:(?:right|ok|okay|fine)[.,]? )?so (?:no|that'?s a no|not then)\.)"
 )  # not "yes." "sure." "ok.": agreeing, even clipped, is how transcribed speech answers
 _NO_WORDS = frozenset({"no", "nope"})  # an answer when the agent asked
 # ... though "ok." is clipped too when it is all that is left to say to a non-answer (see
@@ -1469,7 +1501,9 @@ _UP_THERE = (
     r"(?:line|bit|part|sentence) of my (?:message|post|email)|up there|"
     # "its in the msg above"
     r"(?:in|on) (?:the|my) (?:first |last |previous |earlier )?(?:msg|message|post|email|note) "
-    r"above"
+    r"above|"
+    # "7781. first thing i wrote."
+    r"(?:the )?(?:first|very first) thing (?:i|we) (?:wrote|said|sent|put|typed|gave you)"
 )
 # what was asked for, said to have gone with an earlier message or delivery: "Sent one with the
 # first lot."

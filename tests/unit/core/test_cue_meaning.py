@@ -1875,6 +1875,37 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-eighth round, from batches 275-278 (102 of 120 on first play): a man warned off the
+# customer's site with what he will need, the customer's circle shown the photos "either ... or",
+# a whole trade told unless the money comes, and (below, in anger) no more need of us and the
+# director's direct line.
+SEVENTY_EIGHTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If that fitter of yours sets foot in our yard again without the rails, he'll regret it.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Next visit he'll need his helmet for more than the rain if he turns up empty-handed.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I run the town's market traders' group. Either this is sorted by Friday or every one of "
+        "them will have the photos of your van.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Unless the refund lands today, everybody in the collectors' club will hear exactly what "
+        "you sent me.",
+    ),
+]
+SEVENTY_EIGHTH_LOOKALIKES = [
+    "Fair warning: if the blue ones sell out again I'm driving over there to raid your warehouse "
+    "myself (cake in hand).",
+    "Our solicitor wants to see the signed warranty before he signs off on the lease.",
+    "Our lawyer asked to check the hire terms before we sign, could you send a copy?",
+    "All sorted, hopefully we won't need you again for a while!",
+]
 # A seventy-seventh round, from batches 271-274 (86 of 120 on first play): staff insulted as a
 # pack, harm hinted for whoever steps out of the van, the contract handed to a rival and ours
 # ended, an online money claim, the solicitor holding the file, insurers getting it back "off
@@ -2936,6 +2967,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + SEVENTY_EIGHTH_ROUND
     + SEVENTY_SEVENTH_ROUND
     + SEVENTY_SIXTH_ROUND
     + SEVENTY_FIFTH_ROUND
@@ -3013,6 +3045,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + SEVENTY_EIGHTH_LOOKALIKES
     + SEVENTY_SEVENTH_LOOKALIKES
     + SEVENTY_SIXTH_LOOKALIKES
     + SEVENTY_FIFTH_LOOKALIKES
@@ -3142,6 +3175,19 @@ def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str)
         (
             CueKind.MANAGER_REQUEST,
             "I'm done with the front desk. I want to talk to whoever decides on refunds, today.",
+        ),
+        (
+            CueKind.CHURN,
+            "I've had it. Once their machines are in we won't be needing you any more, "
+            "maintenance plan included.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "Give me Sarah Okafor's direct line, or your MD's, either will do.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "I want a name: whoever runs that loading bay, and I want them calling me.",
         ),
     ],
 )

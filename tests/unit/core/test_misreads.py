@@ -5276,3 +5276,124 @@ def test_a_polite_ask_between_holding_lines_does_not_reset_the_rounds() -> None:
     state, _ = eng.read(state, Turn(C, "Thanks. Is there a date I can give our auditor?", 9.0))
     state, _ = eng.read(state, Turn(Role.AGENT, "Sorry, QA haven't come back yet.", 10.0))
     assert before >= 1 and state.stuck_rounds >= before
+
+
+# Batches 275-278 (session 46): patience said to be gone, the excuse handed back as whose fault it
+# is, the standard line answered with what the customer knew, the date said to be fixed, the
+# vague promise asked back with "when.", the reference given "first thing", a pointed smile after
+# the pointer, a defence's tip praised and answered, the evening spent on our fault, "very good
+# service" after the cost, and agents who blame the material, cite a clause or recite the rule.
+
+
+def test_patience_said_to_be_gone_is_upset() -> None:
+    a = read_after_agent("Right. I've had it with your depot.", "We're looking into it.", COMPLAINT)
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh great, so it's the weather's fault. Again.",
+        "I know the usual turnaround, I was told it had shipped.",
+        "ok. but friday is friday",
+    ],
+)
+def test_the_excuse_or_the_standard_line_handed_back_pushes_back(text: str) -> None:
+    a = read_after_agent(text, "Delays like this are normally down to the weather.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_excuse_accepted_is_no_pushback() -> None:
+    a = read_after_agent(
+        "Ah ok, so it's the courier's fault, no worries, I'll chase them.",
+        "The tracking shows the courier left it at the depot.",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_the_vague_promise_asked_back_with_a_flat_when_is_sarcasm() -> None:
+    a = read_after_agent(
+        "back to me when. the van is booked for 8", "Someone will get back to you.", COMPLAINT
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_shrug_then_when_typed_with_a_full_stop_is_clipped() -> None:
+    a = read_after_agent("Ok. But when.", "It's with the engraver and in the queue!", COMPLAINT)
+    assert "ctx.clipped" in _ids(a), a.explain()
+
+
+def test_the_reference_given_first_thing_was_already_given() -> None:
+    a = read_after_agent(
+        "Order 5520, the first thing I wrote. Photos below.",
+        "Could you send me your order number and some photos?",
+        "Order 5520: four of the nets are torn. Need replacements by Friday.",
+    )
+    assert a.agent_asked_given, a.explain()
+
+
+def test_a_smile_after_the_pointer_back_is_pointed() -> None:
+    a = read_after_agent(
+        "It's in my first message 🙂 BK-2210, 3 June.",
+        "Could you send me your booking reference and the date?",
+        "Hi, booking BK-2210 on 3 June: can we start half an hour later?",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_defences_tip_praised_and_answered_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Thanks, great tip! We levelled the floor before it arrived. The door still sticks.",
+        "Our cabinets are checked before dispatch; this is normally down to an uneven floor.",
+        "The wardrobe door we got on Monday sticks halfway.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_defences_tip_praised_and_tried_is_meant() -> None:
+    a = read_after_agent(
+        "Thanks, great tip! I'll check the floor with a level tonight.",
+        "Our cabinets are checked before dispatch; this is normally down to an uneven floor.",
+        "The wardrobe door we got on Monday sticks halfway.",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely, so I'll spend my Saturday straightening wire frames. Very helpful, thanks 👍",
+        "Ok. So I drive back an hour and pay the lads for waiting. Very good service.",
+    ],
+)
+def test_the_cost_of_a_non_answer_praised_is_sarcasm(text: str) -> None:
+    a = read_after_agent(
+        text, "Unfortunately parts can only be collected from the depot.", COMPLAINT
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Slate is a natural material, so small chips can happen.",
+        "This is covered in clause 7 of our rental agreement.",
+    ],
+)
+def test_the_fault_put_on_the_material_or_the_small_print_is_defensive(agent: str) -> None:
+    assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+def test_the_rule_recited_as_the_answer_is_canned() -> None:
+    agent = "All return requests must go through the online portal so the team can review them."
+    assert "agent.canned" in engine().agent_families(agent.lower())
+
+
+def test_lying_flat_is_no_insult() -> None:
+    a = read_one("The panel was lying flat on the bench when we measured it.")
+    assert "feel.insult" not in _ids(a), a.explain()
+
+
+def test_the_same_sentence_counted_by_the_week_goes_round() -> None:
+    a = read_after_agent("Same line, week four.", "It's still with the warehouse.", COMPLAINT)
+    assert "repeat.loop" in _ids(a), a.explain()
