@@ -189,10 +189,14 @@ class EscalationPolicy:
         recent = list(history)[-rule.min_rounds :]
         if len(recent) < rule.min_rounds or any(s < rule.min_score for s in recent):
             return False
-        # cooling from furious to angry while saying it goes round ("this is the fourth time I'm
-        # asking the same question") is still stuck; cooling after an answer that moved it is not
-        says_so = any(s.id == F.SAYS_LOOP for s in assessment.signals)
-        return assessment.trend is not Trend.COOLING or (says_so and self.heated(assessment))
+        # cooling while still heated is still stuck when it says it goes round ("this is the
+        # fourth time I'm asking the same question"), or when the reply it answers was another
+        # holding line ("Accounts have been chased and they will contact you directly." ->
+        # "Nobody from your accounts has contacted us in three weeks"); cooling after a reply that
+        # explained or offered something is progress, even one the engine cannot name
+        said = {s.id for s in assessment.signals}
+        stuck = F.SAYS_LOOP in said or F.AGENT_CANNED in said
+        return assessment.trend is not Trend.COOLING or (stuck and self.heated(assessment))
 
     @staticmethod
     def heated(assessment: Assessment) -> bool:

@@ -39,6 +39,7 @@ AGENT_DONE = (
     "agent.done"  # "I've refunded it", "Sure, billing contact updated to ...": did the thing
 )
 AGENT_DEFENSIVE = "agent.defensive"  # an excuse, the terms quoted, the fault put on the customer
+AGENT_CANNED = "agent.canned"  # a template or a holding line: "as soon as I hear back"
 AGENT_MINIMISED = "agent.minimised"  # "just delete it", "probably a cache glitch"
 AGENT_OFFER = "agent.offer"  # "..., but I can take 50% off": something they can give instead
 AGENT_SETBACKS = ("agent.failed", "agent.negative")  # what a joking reply does not mean

@@ -420,11 +420,11 @@ _VAGUE_BACK = re.compile(
     r"this afternoon|a few (?:days|weeks)|in the queue)[.!]+\s+(?:right|ok|okay|sure|great|"
     r"lovely|brilliant|cool|fab|perfect)[.!,]"
 )
-# ... or any few words of the reply, then a flat "Right.": "On the list. Right. Same list as
-# yesterday I assume"
-_ECHO_RIGHT = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)[.!]+\s+right\.+(?=\s|$)")
-# ... or asked back with a flat "when.": "in touch when. monday is monday"
-_WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+when[.!]+(?=\s|$)")
+# ... or any few words of the reply, then a flat "Right." or "Ok.": "On the list. Right. Same list
+# as yesterday I assume", "Someone will be in touch. Ok. Last time that took 4 days."
+_ECHO_RIGHT = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)[.!]+\s+(?:right|ok|okay)\.+(?=\s|$)")
+# ... or asked back with a flat "when." or "where.": "in touch when.", "In transit where."
+_WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+(?:when|where)[.!]+(?=\s|$)")
 # the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
 _SO_ECHO = re.compile(
     r"(?:^|[.!?,;]\s*)so ([a-z][a-z'-]*(?: [a-z'-]+){0,2}) (?:is|means|equals)\b([^.!?\n]*)([.!?]?)"
@@ -914,6 +914,10 @@ _SO_CONSEQUENCE = re.compile(
     r"(?! (?:be )?(?:spend|spending|waste|wasting|lose|losing) (?:my|our|the|a|all|another)\b))"
     r"(?:[a-z0-9'\"\u201c][^.!?\n]*(?:[.!]|$)"
     r"|(?:nobody|no one|noone|you|your [a-z]+)\b[^.!?\n]*\b(?:actually|even|bothered)\b[^.!?\n]*\?)"
+    # ... or the chore it leaves, taken on with a "then": "I'll ask the laundry to line dry 60
+    # bathmats a day then."
+    r"|(?:^|[.!?]\s+)(?:(?:ok|okay|right|fine)[,.]? )?(?:i'?ll|we'?ll|i will|we will) (?:just )?"
+    r"[a-z][^.!?\n]* then(?:[.!]|$)"
 )
 # praise of an answer for its repetition: "very informative the second time", "helpful again"
 _PRAISED_REPEAT = re.compile(
@@ -1145,6 +1149,7 @@ _BENIGN_YOU = re.compile(
     r"(?:for|before|during|on) your (?:visit|appointment|call|engineer|technician|crew|team)|"
     r"heads up for your \w+)\b"
 )
+_DID_IT = re.compile(r" (?:have|has|had|'ve|'s|are|is|were|was|went|keep|kept|just)\b")
 _AT_US = re.compile(r"\b(?:with|at|about|towards?|by|of) (?:you|your|u|ur|y'?all)\b")
 
 
@@ -1163,10 +1168,13 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             return
         # "could you come and quote", "a heads up for your visit" ask or tell us something;
         # any other "you" may be the one at fault
+        found = third_party.search(lower)
         named = (
             _YOU.search(_BENIGN_YOU.sub(" ", lower)) is None
-            and third_party.search(lower) is not None
-            and _THEY.search(lower) is not None
+            and found is not None
+            # "... they're the worst", or the party as the one that did it: "The council have
+            # stuck a parking suspension on the bay ... cheers for that lads 🙃"
+            and (_THEY.search(lower) is not None or _DID_IT.match(lower, found.end()) is not None)
         )
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
         if named or theirs:
@@ -1363,6 +1371,9 @@ _CLIPPED = re.compile(
     r"(?: (?:is|are|was|will|does|did) "
     r"(?:he|she|it|they|that|this|the [a-z]+)(?: (?:due|ready|coming|arriving|back|done|fixed))?)?"
     r"\.|need (?:a|an) (?:time|date|eta|answer|update)\."
+    # ... or the thing wanted, as a statement: "When you send testers."
+    r"|when (?:will )?(?:you|u) (?:send|ship|deliver|post|fix|refund|replace|call|reply|answer|"
+    r"come|book)\w*(?: [a-z]+){0,2}\."
     # ... or which of two answers holds: "So which one is right."
     r"|(?:so )?(?:which|what) (?:one )?is (?:it|right|correct|true)\."
     # ... or the refusal read off a non-answer: "Right. So no."
@@ -1460,6 +1471,15 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             said = content_hashes(denied.group(1))
             if said and said <= set(state.agent_hashes):
                 feats.set("dialog.pushback", 1.0, "denies the agent's explanation")
+        if (
+            r.after_agent
+            and F.AGENT_DEFENSIVE in state.last_agent
+            and len(prep.tokens) <= 6
+            and _FLAT_DENIAL.match(prep.lower) is not None
+            and not feats.has("calm.thanks", "calm.polite", "dialog.pushback")
+        ):
+            # the cause a defence suggested, denied in two words: "They weren't. Thursday."
+            feats.set("dialog.pushback", 1.0, "denies the agent's cause flatly")
         curt = (
             state.was_warm
             and not opening
@@ -1528,7 +1548,11 @@ _POINTS_BACK = re.compile(
 _GIVEN_UP_THERE = re.compile(
     r"\b(?:as above|see above|further up|(?:in|see|check) (?:my |the )?"
     r"(?:first|original|opening|earlier) (?:message|post|email)|already (?:sent|attached|"
-    r"gave|given|included|provided|shared|posted)|" + _UP_THERE + "|" + _SENT_BEFORE + r")\b"
+    r"gave|given|included|provided|shared|posted|attach|send|give)|(?:look|scroll|see) up|"
+    + _UP_THERE
+    + "|"
+    + _SENT_BEFORE
+    + r")\b"
     r"|\U0001f446"
 )
 # a cause denied in a sentence of its own: "0.4mm is not tolerance.", "Is not humidity.", "It's
@@ -1541,6 +1565,12 @@ _DENIED = re.compile(
     r"really|quite|exactly|bad|much|great|ideal|urgent|important|big deal|fault|ok|okay|"
     r"possible|available|required)\b)"
     r"([a-z][a-z-]{3,}(?: [a-z][a-z-]+)?)[.!,;]+(?=\s|$)"
+)
+# a cause denied flatly, in the first words: "They weren't.", "It wasn't.", "Didn't."
+_FLAT_DENIAL = re.compile(
+    r"^\W*(?:(?:they|it|we|i|that|those|these|he|she)(?:'re| are| were| was| is| did| do| does|"
+    r"'ve| have| had)?(?: not|n't)|(?:didn'?t|wasn'?t|weren'?t|"
+    r"no,? (?:they|it) (?:weren'?t|wasn'?t)))[.!](?=\s|$)"
 )
 # the customer's own next step named: "I'll keep an eye on it and report back"
 _OWN_PLAN = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i'?m going to|we'?re going to)\b")

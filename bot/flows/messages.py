@@ -436,7 +436,13 @@ def _refused(
     # just said it is above them ("Full refund." then "I'm not able to authorise a full refund
     # myself")
     no_amount_counts = s.escalation.heated(reading) or reading.agent_above_level
-    if not s.escalation.beyond_authority(reading.requests, refused_in_heat=no_amount_counts):
+    if not s.escalation.beyond_authority(
+        reading.requests,
+        refused_in_heat=no_amount_counts,
+        # "I'm only able to authorise credits up to €1,000 myself": their word outweighs the
+        # amount read from the ask (a unit price)
+        above_level=reading.agent_above_level,
+    ):
         return
     decision = _escalate(s, rec, ref, reading, coach_state, now, learned)
     _whisper(rec, ref, reading, None, decision, now)

@@ -145,6 +145,29 @@ async def test_an_ask_restated_without_its_figure_pings_when_the_agent_says_it_i
     assert len(pings(bot.slack)) == 1
 
 
+async def test_a_credit_limit_of_the_agents_own_pings_at_their_reply_whatever_figure_came_first(
+    bot: Bot,
+) -> None:
+    """Batch 279: "full credit for the 210 bottles at €38.40, so €8,064 ... at your cost" reads
+    its first figure, a unit price below the team's limit; the agent's "I'm only able to
+    authorise credits up to €1,000 myself" says the ask is above them, so a supervisor hears at
+    that reply."""
+    await bot.say(p.CUSTOMER, "Half the atomisers in the December delivery leak. Photos attached.")
+    await bot.say(p.AGENT, "I'm so sorry. Could you send the count of affected bottles?")
+    await bot.say(
+        p.CUSTOMER,
+        "We want full credit for the 210 bottles at €38.40, so €8,064, and replacements sent "
+        "this week at your cost.",
+    )
+    await bot.say(
+        p.AGENT,
+        "I understand. I'm only able to authorise credits up to €1,000 myself, so I can't agree "
+        "the full €8,064 here.",
+    )
+    await bot.drain()
+    assert len(pings(bot.slack)) == 1
+
+
 async def test_a_policy_answer_waits_for_the_customer_and_a_refusal_in_heat_pings_at_once(
     bot: Bot,
 ) -> None:

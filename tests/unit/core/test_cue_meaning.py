@@ -1875,6 +1875,37 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A seventy-ninth round, from batches 279-282 (98 of 120 on first play): another party's document
+# opened by our link "not us", a view meant for one showing everyone's, someone else's payslip,
+# a claim passed up the chain to whoever supplied it, and (below, in anger) the person who runs a
+# side of the business and someone with the authority to do a thing.
+SEVENTY_NINTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The download button brought up a statement for Harlow Dental, not us, with their "
+        "patients' names on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The tracking page doesn't only show our parcel, it shows every parcel on the estate with "
+        "names and flat numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I opened the shared folder by mistake and it's somebody else's payslip, NI number "
+        "and all.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Their insurers say they're coming after whoever installed the boiler, which is you.",
+    ),
+]
+SEVENTY_NINTH_LOOKALIKES = [
+    "The building inspector will probably want to see the certificates at handover, could you "
+    "send them?",
+    "Could you send the invoice again? Our accounts person can't find it, not urgent.",
+    "Our legal team would like a signed copy of the contract for the file, no rush.",
+]
 # A seventy-eighth round, from batches 275-278 (102 of 120 on first play): a man warned off the
 # customer's site with what he will need, the customer's circle shown the photos "either ... or",
 # a whole trade told unless the money comes, and (below, in anger) no more need of us and the
@@ -2967,6 +2998,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + SEVENTY_NINTH_ROUND
     + SEVENTY_EIGHTH_ROUND
     + SEVENTY_SEVENTH_ROUND
     + SEVENTY_SIXTH_ROUND
@@ -3045,6 +3077,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + SEVENTY_NINTH_LOOKALIKES
     + SEVENTY_EIGHTH_LOOKALIKES
     + SEVENTY_SEVENTH_LOOKALIKES
     + SEVENTY_SIXTH_LOOKALIKES
@@ -3188,6 +3221,14 @@ def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str)
         (
             CueKind.MANAGER_REQUEST,
             "I want a name: whoever runs that loading bay, and I want them calling me.",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "You're not the person I need. Who runs the wholesale side at your place?",
+        ),
+        (
+            CueKind.MANAGER_REQUEST,
+            "I need someone with the authority to put a van on the road today.",
         ),
     ],
 )

@@ -252,6 +252,28 @@ class TestStalemate:
         a = assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING)
         assert p.assess(AlertState(), a, SOURCE, T0, (0.8, 0.8, 0.8))[1] is None
 
+    def test_cooling_after_another_holding_line_is_still_stuck(self) -> None:
+        """0.98, 0.97, then 0.75 asking for the same credit note a fourth time after the same
+        "accounts have been chased": a little cooler, not unstuck (batch 280)."""
+        p = policy()
+        canned = Signal("agent.canned", "agent sent a canned reply", "", 0.4)
+        a = replace(
+            assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING),
+            signals=(canned,),
+        )
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.98, 0.97, 0.75))[1] is not None
+
+    def test_cooling_after_a_reply_that_explained_is_progress(self) -> None:
+        """The same cooling after "it's held because the crew socks were short, it ships
+        Thursday" (an apology and an answer, no holding line): progress (batch 129)."""
+        p = policy()
+        sorry = Signal("agent.apology", "agent apologised", "", 0.2)
+        a = replace(
+            assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING),
+            signals=(sorry,),
+        )
+        assert p.assess(AlertState(), a, SOURCE, T0, (0.76, 0.96, 0.59))[1] is None
+
     def test_cooling_while_still_angry_and_saying_it_goes_round_is_still_stuck(self) -> None:
         """0.97 then 0.90 with "this is the fourth time I'm asking the same question": a little
         cooler, not unstuck."""

@@ -5397,3 +5397,123 @@ def test_lying_flat_is_no_insult() -> None:
 def test_the_same_sentence_counted_by_the_week_goes_round() -> None:
     a = read_after_agent("Same line, week four.", "It's still with the warehouse.", COMPLAINT)
     assert "repeat.loop" in _ids(a), a.explain()
+
+
+# Batches 279-282 (session 46): the agent's words asked back with "where." or shrugged at with
+# "Ok.", the demand typed as a statement, the chore taken on "then", money off refused for the
+# thing itself, the advice followed and the fault still there, the standard line set aside, a
+# cause denied in two words, the same link named flatly, nothing arrived, a fix that mostly
+# worked, a vent at the council, and agents who blame the light, the spec, the storage or the
+# small print, or recite the process.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In transit where. It's 5pm.",
+        "Someone will be in touch. Ok. Last time that took a week.",
+        "Wonderful. I'll ask the kitchen to hand wash 200 plates a day then. Really helpful 👍",
+    ],
+)
+def test_the_non_answer_said_back_or_its_chore_taken_on_is_sarcasm(text: str) -> None:
+    a = read_after_agent(
+        text,
+        "Unfortunately damage from machine washing isn't covered. It shows as in transit and "
+        "someone will be in touch.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_thing_wanted_typed_as_a_statement_is_clipped() -> None:
+    a = read_after_agent("When you send the part.", "Could you confirm the address?", COMPLAINT)
+    assert "ctx.clipped" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks... but I don't need money off next time, I need the chairs before Friday",
+        "Checked them in daylight. Still blue.",
+        "We follow the guide already.",
+        "Done all that, twice.",
+        "I'm not asking about usually.",
+        "Friday doesn't move.",
+    ],
+)
+def test_the_advice_followed_or_the_standard_line_set_aside_pushes_back(text: str) -> None:
+    a = read_after_agent(text, "These can look different under shop lighting.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_cause_denied_in_two_words_after_a_defence_pushes_back() -> None:
+    a = read_after_agent(
+        "They weren't. Saturday.",
+        "Please make sure they're not stacked, as pressure can cause the seams to split.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_same_link_named_flatly_goes_round() -> None:
+    a = read_after_agent("Same link. We do that every day.", "Please see our guide.", COMPLAINT)
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_the_reference_attached_that_morning_was_given() -> None:
+    a = read_after_agent(
+        "Already attach. Look up, morning message.",
+        "Could you please send a copy of the packing list?",
+        "Testers missing from order 4471, packing list attached.",
+    )
+    assert a.agent_asked_given, a.explain()
+
+
+def test_nothing_arrived_is_missing() -> None:
+    a = read_after_agent("It's Friday 3pm and nothing has arrived.", "It will arrive Friday.")
+    assert "problem.missing" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Did the reset, 3 of 4 took the update. The last one is stuck.", "calm.resolved", ""),
+        ("Paired them again, 5 of them connected straight away.", "", "press.urgency"),
+        ("Uploaded. 2 rows flagged for a missing postcode, I'll fix those.", "", "problem.missing"),
+    ],
+)
+def test_a_fix_that_mostly_worked_is_a_report_not_a_complaint(
+    text: str, present: str, absent: str
+) -> None:
+    a = read_after_agent(text, "Try a reset, then retry the update.")
+    ids = _ids(a)
+    assert (not present or present in ids) and (not absent or absent not in ids), a.explain()
+
+
+def test_a_sarcastic_thanks_to_the_council_is_not_at_us() -> None:
+    a = read_one(
+        "The council have closed the road outside for resurfacing, cheers for that 🙃 Can we move "
+        "the delivery to Monday?"
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Our linens can look darker under artificial light.",
+        "It was made to the spec on file.",
+        "Please see section 2 of the user manual.",
+        "Pressure can cause the seams to split.",
+        "All our packs go through quality checks before leaving the warehouse.",
+    ],
+)
+def test_the_fault_put_on_the_light_the_spec_the_storage_or_the_manual_is_defensive(
+    agent: str,
+) -> None:
+    assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+def test_the_process_recited_is_canned() -> None:
+    agent = "Our standard returns process requires the item back first."
+    assert "agent.canned" in engine().agent_families(agent.lower())
