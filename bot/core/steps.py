@@ -674,6 +674,9 @@ def _sarcasm_reason(r: Reading) -> str | None:
                 and _MOVES_ON.search(lower) is None
             )
             or (failure and "\U0001f44f" in lower)  # 👏 beside a failure is a slow clap
+            # praise run into what the failure means: "Wonderful, so the Tuesday thing was just a
+            # nice story then."
+            or (_PRAISE_SO.search(lower) is not None and _SO_CONSEQUENCE.search(lower) is not None)
             # praise closing a failure or a pushback ("... to finish manufacturing it myself.
             # great. very convenient")
             or (
@@ -804,6 +807,8 @@ def _sarcasm_reason(r: Reading) -> str | None:
             or _PRAISE_SO.search(lower) is not None
             or _PRAISE_PAIR.search(lower) is not None
             or _CLOSING_PRAISE.search(lower) is not None
+            # "Wonderful, thanks. I'll be sure to store the dead ones tip-down then 👍"
+            or _PRAISE_THANKS.search(lower) is not None
         )
         and _SO_CONSEQUENCE.search(lower) is not None
     ):
@@ -878,10 +883,14 @@ _POINTED_SMILE = re.compile(
     "|(?:above|up there|(?:first|last|original|earlier) (?:message|msg|post|email)|already "
     "(?:sent|given|gave|attached|provided))[.!,]?\\s*\U0001f642"
 )
-# the advice itself praised: "great tip!", "brilliant suggestion"
+# the advice itself praised: "great tip!", "brilliant suggestion", "it's a lovely guide"
 _TIP_PRAISED = re.compile(
     r"\b(?:great|brilliant|fantastic|wonderful|super|lovely|excellent|amazing|handy|useful|top) "
-    r"(?:tip|advice|suggestion|idea|shout)\b"
+    r"(?:tip|advice|suggestion|idea|shout|guide|link|article|page|faq)\b"
+)
+# praise and flat thanks opening the reply: "Wonderful, thanks."
+_PRAISE_THANKS = re.compile(
+    r"^\W*(?:oh,? )?" + _PRAISE_WORD + r",? (?:thanks|thank you|cheers)[.!]+(?=\s|$)"
 )
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
 _PRAISE_SO = re.compile(
@@ -917,7 +926,7 @@ _SO_CONSEQUENCE = re.compile(
     # ... or the chore it leaves, taken on with a "then": "I'll ask the laundry to line dry 60
     # bathmats a day then."
     r"|(?:^|[.!?]\s+)(?:(?:ok|okay|right|fine)[,.]? )?(?:i'?ll|we'?ll|i will|we will) (?:just )?"
-    r"[a-z][^.!?\n]* then(?:[.!]|$)"
+    r"[a-z][^.!?\n]* then(?:[.!]|\s*[^\w\s]|$)"
 )
 # praise of an answer for its repetition: "very informative the second time", "helpful again"
 _PRAISED_REPEAT = re.compile(

@@ -1875,6 +1875,34 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eightieth round, from batches 283-286 (106 of 120 on first play): a file sent to the wrong
+# customer said to be "not ours", everyone's details on a screen others walk past, harm hinted by
+# how the driver will leave, the lawyers writing about recovering the costs, and (below, in
+# anger) "you muppet".
+EIGHTIETH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The welcome pack you sent isn't ours, it's for another nursery, with every child's "
+        "allergies and their parents' phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The big screen in reception keeps flipping to a page with everyone's home address on it.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If your driver shorts me again he'll be leaving here and not on his own two feet.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our lawyers will be writing to you shortly about recovering the cost of the reprint.",
+    ),
+]
+EIGHTIETH_LOOKALIKES = [
+    "My grandfather's Vienna regulator has stopped, could you book it in for a service?",
+    "I'm going to hunt down whoever borrowed the stapler lol",
+    "Our dive regulator came back with a sticky purge button, could you take a look?",
+]
 # A seventy-ninth round, from batches 279-282 (98 of 120 on first play): another party's document
 # opened by our link "not us", a view meant for one showing everyone's, someone else's payslip,
 # a claim passed up the chain to whoever supplied it, and (below, in anger) the person who runs a
@@ -2998,6 +3026,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + EIGHTIETH_ROUND
     + SEVENTY_NINTH_ROUND
     + SEVENTY_EIGHTH_ROUND
     + SEVENTY_SEVENTH_ROUND
@@ -3077,6 +3106,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + EIGHTIETH_LOOKALIKES
     + SEVENTY_NINTH_LOOKALIKES
     + SEVENTY_EIGHTH_LOOKALIKES
     + SEVENTY_SEVENTH_LOOKALIKES
@@ -3230,6 +3260,7 @@ def test_the_story_taken_public_with_its_purpose_in_anger_is_a_threat(text: str)
             CueKind.MANAGER_REQUEST,
             "I need someone with the authority to put a van on the road today.",
         ),
+        (CueKind.THREAT_ABUSE, "I counted them myself, you muppet."),
     ],
 )
 def test_said_in_anger_these_are_escalations(kind: CueKind, text: str) -> None:

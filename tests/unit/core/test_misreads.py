@@ -5517,3 +5517,81 @@ def test_the_fault_put_on_the_light_the_spec_the_storage_or_the_manual_is_defens
 def test_the_process_recited_is_canned() -> None:
     agent = "Our standard returns process requires the item back first."
     assert "agent.canned" in engine().agent_families(agent.lower())
+
+
+# Batches 283-286 (session 46): "not your fault" is no correction, a vent at whoever had the kit
+# before, the check done already and the fault still there, the customer's paper against our
+# system, the chore taken on "then" after thanks, a defence's guide praised and answered, a fix
+# that works "as long as" it is not used, a promise called a story, and agents who blame the
+# customer's order or supplies or point at a page of the guide.
+
+
+def test_not_your_fault_is_no_correction() -> None:
+    a = read_after_agent(
+        "Perfect. One thing that's not your fault at all: our lift is out again.",
+        "Done, moved to Thursdays.",
+    )
+    assert "dialog.no" not in _ids(a), a.explain()
+
+
+def test_a_vent_at_whoever_had_the_kit_before_is_not_at_us() -> None:
+    a = read_one(
+        "Whoever had the mixer before me left it caked in dough 😤 I'm going to find them."
+    )
+    assert "emoji.upset" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes. twice. still drifts.",
+        "Tightened it all the way. Still slips.",
+        "The quote we emailed you says 300.",
+    ],
+)
+def test_the_check_done_or_the_customers_paper_pushes_back(text: str) -> None:
+    a = read_after_agent(text, "It may be that the quantity was entered incorrectly.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("agent", "text"),
+    [
+        (
+            "We recommend watering them daily, as per our care guide 😊",
+            "Wonderful, thanks. I'll be sure to water the dead ones daily then 👍",
+        ),
+        (
+            "Please refer to page 3 of the assembly guide, which lists the fittings.",
+            "Thanks, lovely guide. Page 3 shows four bolts. I have none.",
+        ),
+        (
+            "Sometimes the beans can be too oily for the grinder.",
+            "Brilliant, so the Friday thing was just a nice story then.",
+        ),
+    ],
+)
+def test_thanks_or_praise_for_a_non_answer_it_answers_is_sarcasm(agent: str, text: str) -> None:
+    a = read_after_agent(text, agent, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_works_as_long_as_it_is_not_used_is_not_fixed() -> None:
+    a = read_after_agent(
+        "Fantastic, so it works perfectly as long as I don't use it.",
+        "Sometimes the beans can be too oily for the grinder.",
+        COMPLAINT,
+    )
+    assert "calm.resolved" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "It may be that the quantity was entered incorrectly when the order was placed.",
+        "Sometimes the beans can be too oily for the grinder.",
+        "Please refer to page 2 of the assembly guide.",
+    ],
+)
+def test_the_slip_put_on_the_customer_or_the_page_pointed_at_is_defensive(agent: str) -> None:
+    assert "agent.defensive" in engine().agent_families(agent.lower())
