@@ -235,6 +235,11 @@ class TestLookAlikes:
         assert policy().assess(AlertState(), a, SOURCE, T0)[1] is None
 
 
+def cooling_stalemate(level: Level, *said: Signal) -> Assessment:
+    """A stalemate raised as the thread cools, with what this message and the reply said."""
+    return replace(assessed(cue(CueKind.STALEMATE), level=level, trend=Trend.COOLING), signals=said)
+
+
 class TestStalemate:
     def test_needs_several_hot_rounds(self) -> None:
         p = policy(stalemate={"min_rounds": 3, "min_score": 0.5})
@@ -257,10 +262,7 @@ class TestStalemate:
         "accounts have been chased": a little cooler, not unstuck (batch 280)."""
         p = policy()
         canned = Signal("agent.canned", "agent sent a canned reply", "", 0.4)
-        a = replace(
-            assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING),
-            signals=(canned,),
-        )
+        a = cooling_stalemate(Level.FRUSTRATED, canned)
         assert p.assess(AlertState(), a, SOURCE, T0, (0.98, 0.97, 0.75))[1] is not None
 
     def test_cooling_after_a_reply_that_explained_is_progress(self) -> None:
@@ -268,10 +270,7 @@ class TestStalemate:
         Thursday" (an apology and an answer, no holding line): progress (batch 129)."""
         p = policy()
         sorry = Signal("agent.apology", "agent apologised", "", 0.2)
-        a = replace(
-            assessed(cue(CueKind.STALEMATE), level=Level.FRUSTRATED, trend=Trend.COOLING),
-            signals=(sorry,),
-        )
+        a = cooling_stalemate(Level.FRUSTRATED, sorry)
         assert p.assess(AlertState(), a, SOURCE, T0, (0.76, 0.96, 0.59))[1] is None
 
     def test_cooling_while_still_angry_and_saying_it_goes_round_is_still_stuck(self) -> None:
@@ -279,10 +278,7 @@ class TestStalemate:
         cooler, not unstuck."""
         p = policy()
         loop = Signal("repeat.loop", "says the conversation goes round in circles", "", 1.0)
-        a = replace(
-            assessed(cue(CueKind.STALEMATE), level=Level.ANGRY, trend=Trend.COOLING),
-            signals=(loop,),
-        )
+        a = cooling_stalemate(Level.ANGRY, loop)
         assert p.assess(AlertState(), a, SOURCE, T0, (0.8, 0.97, 0.9))[1] is not None
 
 
