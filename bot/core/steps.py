@@ -414,6 +414,15 @@ _NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn
 # the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
 # stranger messaged her last night", "A glitch?!"
 _BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\s|$)")
+# ... or with one question mark, answering a reply that defended or played the problem down, and
+# followed by what the customer holds against it: "Slightly? It's purple. Our brand is navy."
+_ASKED_BACK = re.compile(
+    r"^\W*([a-z][a-z'-]{1,20}(?: [a-z'-]{1,20})?)\?\s+(?!(?:what|how|do|does|did|is|are|can|could|"
+    r"would|will|which|who|why|sorry|meaning|you mean)\b)(?=[a-z0-9])"
+)
+# the agent's word made a tautology: "I will let our Saturday customers know that the standard is
+# the standard.", "so policy is policy"
+_TAUTOLOGY = re.compile(r"\b(?:the |our |your )?([a-z]{4,}) is (?:the |our |your )?\1\b")
 # the agent's vague promise said back flatly and shrugged at: "shortly. right.", "soon. right."
 _VAGUE_BACK = re.compile(
     r"^\W*(shortly|soon|asap|in due course|as soon as (?:possible|we can)|later|next week|"
@@ -499,6 +508,13 @@ def echo(r: Reading) -> None:
     lower = r.prep.lower
     if not r.state.agent_hashes or "press.sarcasm" in r.features.values:
         return
+    # a tautology of the agent's word is scorn even beside thanks
+    circle = _TAUTOLOGY.search(lower)
+    if circle is not None and r.after_agent and not r.features.has("calm.resolved"):
+        said = content_hashes(circle.group(1))
+        if said and said <= set(r.state.agent_hashes):
+            r.features.set("press.sarcasm", 1.0, "turns the agent's word into a tautology")
+            return
     if (
         r.features.has("calm.thanks")
         and _FOR_HELP.search(lower) is not None
@@ -516,6 +532,17 @@ def echo(r: Reading) -> None:
         )
     ):
         said = content_hashes(bare.group(1))
+        if said and said <= set(r.state.agent_hashes):
+            r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+            return
+    asked = _ASKED_BACK.match(lower)
+    if (
+        asked is not None
+        and r.after_agent
+        and (F.AGENT_DEFENSIVE in r.state.last_agent or F.AGENT_MINIMISED in r.state.last_agent)
+        and not r.features.has("calm.polite", "calm.thanks", "calm.praise", "calm.resolved")
+    ):
+        said = content_hashes(asked.group(1))
         if said and said <= set(r.state.agent_hashes):
             r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
             return
@@ -838,6 +865,18 @@ def _sarcasm_reason(r: Reading) -> str | None:
         if said and said <= set(r.state.agent_hashes):
             # praise for the agent's own words, said back: "Amazing, passed on."
             return "praises the non-answer in its own words"
+    if (
+        non_answer
+        and F.AGENT_CANNED in last
+        and r.state.grieved
+        and lower.rstrip().endswith("\U0001f642")
+        and not feats.has("calm.thanks", "calm.polite")
+    ):
+        said = content_hashes(_SENTENCE_BREAK.split(lower.strip())[0])
+        if len(said) >= 2 and said <= set(r.state.agent_hashes):
+            # the template's own words said back, closed with a smile: "A member of your team just
+            # did respond. With that. 🙂"
+            return "says the template back with a smile"
     if pushback and _POINTED_SMILE.search(lower) is not None and not feats.has("calm.thanks"):
         # a smile closing a pushback points, it does not cheer: "The troubleshooting section says
         # 'contact support'. That's you 🙂"
@@ -879,8 +918,10 @@ _FORCED_CHOICE = re.compile(
 _POINTED_SMILE = re.compile(
     "\U0001f642\\s*(?:$|(?:so |and )?(?:when|what|where|who|how|is|are|can|could|will|do|does)\\b"
     "[^.!?\\n]*\\?\\s*$)"
-    # ... or one set after the pointer back: "It's in my message above 🙂 WKS-8812, 14 May."
-    "|(?:above|up there|(?:first|last|original|earlier) (?:message|msg|post|email)|already "
+    # ... or one set after the pointer back: "It's in my message above 🙂 WKS-8812, 14 May.", "that
+    # was the second sentence of my message 🙂"
+    "|(?:above|up there|(?:first|last|original|earlier) (?:message|msg|post|email)|"
+    "(?:sentence|line|bit|part) of my (?:message|msg|post|email)|already "
     "(?:sent|given|gave|attached|provided))[.!,]?\\s*\U0001f642"
 )
 # the advice itself praised: "great tip!", "brilliant suggestion", "it's a lovely guide"
@@ -1469,6 +1510,20 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
             ):
                 feats.set("dialog.pushback", 1.0, _GAVE_AGAIN)
                 r.gave_again = True
+        # the reply answered by where the customer said it already, after a reply that moved
+        # nothing: "We soaked them. Soil was 75, it's in the first message.", "square and level.
+        # that was the second sentence of my message 🙂": the agent did not read the message
+        if (
+            r.after_agent
+            and not any(f in F.PROGRESS for f in state.last_agent)
+            and _SAID_UP_THERE.search(prep.lower) is not None
+            and not feats.has("calm.thanks", "calm.polite")
+        ):
+            feats.set("neglect.ignored", 1.0, "points to where they said it already")
+            if not feats.has("dialog.pushback"):
+                feats.set("dialog.pushback", 1.0, "points to where they said it already")
+            if feats.has("calm.cheer") and _POINTED_SMILE.search(prep.lower) is not None:
+                feats.drop("calm.cheer")  # the smile after the pointer points, it does not cheer
         # the agent's explanation denied flatly in its own word: "0.4mm is not tolerance.", "It's
         # not the battery." (not "That's not a problem.")
         denied = _DENIED.search(prep.lower) if r.after_agent and state.agent_hashes else None
@@ -1551,6 +1606,16 @@ _POINTS_BACK = re.compile(
     r"(?:(?:first|top|opening|last) (?:line|bit|part|sentence) of )?(?:my |the |in )"
     r"(?:first|original|last) (?:message|post|email)|" + _UP_THERE + "|" + _SENT_BEFORE + r")\b"
     r"|\U0001f446"
+)
+# where the customer's own words already said it: "it's in the first message", "that was the
+# second sentence of my message", "as I said in my first message"
+_SAID_UP_THERE = re.compile(
+    r"\b(?:it'?s|it is|that'?s|that is|that was|it was|they'?re|they are|both are|all) (?:in|on) "
+    r"(?:my |the )?(?:first|second|third|opening|original|very first) (?:message|msg|post|email)\b"
+    r"|\b(?:first|second|third|opening|last) (?:line|sentence|paragraph|bit|part) of my "
+    r"(?:first |original |opening )?(?:message|msg|post|email)\b"
+    r"|\bas (?:i|we) (?:said|wrote|mentioned|explained|put it) in my (?:first |original |opening )?"
+    r"(?:message|msg|post|email)\b"
 )
 # ... the narrower pointers: what was asked for is further up ("in my first message", "see
 # above", "already attached"), not just "again", "already" or "as I said"

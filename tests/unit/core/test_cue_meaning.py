@@ -1875,6 +1875,88 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-second round, from batches 291-294 (105 of 120 on first play): a statement or slip that
+# is not the customer's with another party's details, other people's photos in what we sent, the
+# same line counted in times, harm told by where the person is left lying, a crowd not held back,
+# whoever signs the contracts asked for.
+EIGHTY_SECOND_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The remittance PDF you sent isn't ours. It's for Oakfield Deli, with their bank payment "
+        "reference and all their invoice lines.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "About 40 of the pictures in our album aren't from our party, there are other families' "
+        "kids in them and the link is already out.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "He'd better not come anywhere near my yard again. If he does he'll be the one lying in "
+        "the slurry pit.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Tell him I won't be holding my lads back when they see him on Monday.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "You can't fix this. I want it in front of whoever at your company signs the supplier "
+        "contracts, today please, not the help desk.",
+    ),
+]
+EIGHTY_SECOND_LOOKALIKES = [
+    "Could you send the signed copy to me and cc our counsel? Thanks so much.",
+    "Our legal team does its usual review of the labels next week, could you send the specs?",
+    "The photos aren't from our usual photographer but the guests loved every one of them!",
+]
+# An eighty-first round, from batches 287-290 (100 of 120 on first play): what is not ours, then
+# their people's details ("the third tab is another practice, with their names and phone
+# numbers"), the customer's own details on a stranger's paperwork "instead of hers", a regulator
+# told in a division's name with its inspector wanting our records a sentence later, harm told by
+# where the person ends up, a replacement already signed and starting.
+EIGHTY_FIRST_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export has two sheets. The second sheet is another clinic, with their patients' "
+        "names and mobile numbers on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I'm seeing orders for Harlow Bakes, not us. Their address and their bank details are "
+        "all there.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A man in Leeds got in touch, his delivery note had my name and my phone number on it "
+        "instead of his own.",
+    ),
+    (
+        CueKind.LEGAL,
+        "We've reported it to the county food safety department and their inspector comes "
+        "Monday. He'll want your batch records for that delivery.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If that fitter turns up here again he'll be the next thing going in the skip, and I "
+        "won't be pulling him out.",
+    ),
+    (
+        CueKind.CHURN,
+        "Forget it. We've signed with Northgate Couriers and they start Monday, so cancel our "
+        "standing order.",
+    ),
+]
+EIGHTY_FIRST_LOOKALIKES = [
+    "Those two crates by the back door aren't ours, they're the cafe's; their names are on the "
+    "labels if your driver wants them.",
+    "haha if the new lad keeps eating the samples he'll be the next thing in the smoker, anyway "
+    "two more boxes please",
+    "We've signed with Dunmore Accounting and they start in March, so please send statements to "
+    "her from then.",
+    "The inspector is here Thursday for our annual visit. She'll want your allergen sheet, could "
+    "you send it?",
+]
 # An eightieth round, from batches 283-286 (106 of 120 on first play): a file sent to the wrong
 # customer said to be "not ours", everyone's details on a screen others walk past, harm hinted by
 # how the driver will leave, the lawyers writing about recovering the costs, and (below, in
@@ -3026,6 +3108,8 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + EIGHTY_SECOND_ROUND
+    + EIGHTY_FIRST_ROUND
     + EIGHTIETH_ROUND
     + SEVENTY_NINTH_ROUND
     + SEVENTY_EIGHTH_ROUND
@@ -3106,6 +3190,8 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + EIGHTY_SECOND_LOOKALIKES
+    + EIGHTY_FIRST_LOOKALIKES
     + EIGHTIETH_LOOKALIKES
     + SEVENTY_NINTH_LOOKALIKES
     + SEVENTY_EIGHTH_LOOKALIKES

@@ -8,7 +8,7 @@ from functools import lru_cache
 import pytest
 
 from bot.core.engine import FrustrationEngine
-from bot.core.models import Assessment, CueKind, Level, Role, Turn
+from bot.core.models import Assessment, CueKind, Level, RequestKind, Role, Turn
 from bot.core.text import MAX_CHARS, prepare
 from phrasebook.models import load_engine
 
@@ -5595,3 +5595,145 @@ def test_works_as_long_as_it_is_not_used_is_not_fixed() -> None:
 )
 def test_the_slip_put_on_the_customer_or_the_page_pointed_at_is_defensive(agent: str) -> None:
     assert "agent.defensive" in engine().agent_families(agent.lower())
+
+
+# Round 18 (batches 287-290): the agent's word asked back once after a defence, the pointer to the
+# customer's own message, the template said back with a smile, the promised call told by its
+# silence, a balance word, a voucher that is the product, a move the service cannot follow.
+DEFENCE = "Please note colours can vary slightly between screen and print, as per our terms."
+
+
+def test_the_defences_word_asked_back_once_and_answered_is_sarcasm() -> None:
+    a = read_after_agent("Slightly? It's green. The order says blue.", DEFENCE, COMPLAINT)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slightly? What do you mean by slightly, the whole batch?",
+        "Slightly? Fair enough, they look fine on the shelf. Can you send 20 more?",
+    ],
+)
+def test_the_word_asked_about_or_accepted_is_no_sarcasm(text: str) -> None:
+    a = read_after_agent(text, DEFENCE, COMPLAINT)
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We did flush it. Twice. It's in the first message. The fault is still there.",
+        "yep, both cables swapped. that was the second sentence of my message 🙂 still dead.",
+    ],
+)
+def test_advice_answered_with_where_the_customer_said_it_is_not_being_read(text: str) -> None:
+    a = read_after_agent(text, "Please try flushing the line and swapping both cables.", COMPLAINT)
+    assert {"neglect.ignored", "dialog.pushback"} <= _ids(a), a.explain()
+    assert "calm.cheer" not in _ids(a), a.explain()
+
+
+def test_the_template_said_back_with_a_smile_is_sarcasm() -> None:
+    template = (
+        "Thank you for contacting support! A member of our team will respond within 1 business day."
+    )
+    a = read_after_agent(
+        "A member of your team just did respond. With that. 🙂", template, COMPLAINT
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+    waiting = read_after_agent("Ok, I'll wait for someone then 🙂", template, COMPLAINT)
+    assert "press.sarcasm" not in _ids(waiting), waiting.explain()
+
+
+def test_the_promised_call_told_by_its_silence_is_a_broken_promise() -> None:
+    a = read_after_agent(
+        "Morning. Nobody rang yesterday. Could someone ring today please?",
+        "So sorry, I'll get our manager to call you this afternoon.",
+        COMPLAINT,
+    )
+    assert "promise.broken" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you also add a statement showing nothing outstanding? Our buyer asked for it.",
+        "Can you list the outstanding invoices for March please?",
+    ],
+)
+def test_a_balance_word_is_no_praise_taken_back(text: str) -> None:
+    assert "calm.praise_not" not in _ids(read_after_agent(text)), text
+
+
+def test_a_voucher_that_is_the_product_is_no_compensation_asked() -> None:
+    bought = read_one("I bought a gift voucher (£240) on Monday and the voucher email never came.")
+    assert not bought.requests, bought.explain()
+    wanted = read_one("After all this I'd like a £50 voucher for the trouble.")
+    assert RequestKind.COMPENSATION in {r.kind for r in wanted.requests}, wanted.explain()
+
+
+def test_a_cancellation_for_a_move_the_service_cannot_follow_is_no_grievance() -> None:
+    a = read_one(
+        "Please cancel my box, I'm moving to Oslo next month and you don't ship there 😢 Thanks!"
+    )
+    assert not a.grievance, a.explain()
+    assert not a.escalate, a.explain()
+
+
+def test_the_same_reply_counted_says_it_goes_round() -> None:
+    a = read_after_agent(
+        "Four days, three identical replies and still no certificate.",
+        "Thank you for your patience, QA will be in touch.",
+        COMPLAINT,
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+# Round 19 (batches 291-294): the agent's word made a tautology, the promise's words quoted back
+# with the day, mock-formal outrage, praise routed through whoever does reviews, the customer's
+# own counsel copied on papers.
+def test_the_agents_word_made_a_tautology_is_sarcasm_even_beside_thanks() -> None:
+    a = read_after_agent(
+        "Understood. I'll tell our Friday diners that policy is policy. Thank you so much.",
+        "I'm sorry, but our policy is that repairs are booked in order of receipt.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+    plain = read_after_agent(
+        "Makes sense, a deal is a deal. Thanks!", "I've booked the repair for Monday.", COMPLAINT
+    )
+    assert "press.sarcasm" not in _ids(plain), plain.explain()
+
+
+def test_the_promises_words_quoted_back_with_the_day_are_a_broken_promise() -> None:
+    a = read_after_agent(
+        '"Later this week" is what last week was. The drums are still full.',
+        "Sorry! The collection should be later this week.",
+        COMPLAINT,
+    )
+    assert "promise.broken" in _ids(a), a.explain()
+
+
+def test_mock_formal_outrage_is_friendly_exaggeration() -> None:
+    a = read_one("Formal complaint incoming: the last doughnut went by 9am. I demand justice.")
+    assert "misread.hyperbole" in _ids(a), a.explain()
+
+
+def test_praise_routed_through_whoever_does_reviews_asks_for_no_manager() -> None:
+    a = read_after_agent(
+        "Please do! And if you have a supervisor or whoever does reviews, tell them Ana deserves "
+        "a raise 😂",
+        "So glad it arrived in time, I'll pass your thanks to Ana.",
+        "Just wanted to say thank you for getting our order out on Christmas Eve!",
+    )
+    assert CueKind.MANAGER_REQUEST not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_customers_own_counsel_copied_on_papers_is_no_heat() -> None:
+    a = read_after_agent(
+        "To me please, and cc our counsel, I'll DM you her email. ty!",
+        "Happy to! Spec sheets go out today. Who should they go to?",
+        "Our legal team does its usual review of packaging before print, could you send specs?",
+    )
+    assert not a.heated, a.explain()
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
