@@ -495,6 +495,13 @@ _FIGURE_BACK = "throws the agent's figure back"
 _PRAISE_FIRST = re.compile(r"^\W*(?:oh,? |well,? )?" + _PRAISE_WORD + r"[,.!]+\s")
 
 
+def _agents_words(r: Reading, words: str, *, at_least: int = 1) -> bool:
+    """The content words of `words` (at least `at_least` of them) are all in the agent's last
+    reply: the customer is saying the agent's own words back."""
+    said = content_hashes(words)
+    return len(said) >= at_least and said <= set(r.state.agent_hashes)
+
+
 def echo(r: Reading) -> None:
     """Throwing the agent's own words back in quotation marks is scorn ("You "believe so". OK.",
     "2mm isn't "a bit".", "14 weeks of waiting, gone, and "anything else""): sarcasm, when the
@@ -502,19 +509,24 @@ def echo(r: Reading) -> None:
     ("I clicked 'place hold'"), not a plain question about them ("does "archived" mean they
     still exist?"), and not beside thanks for help ("thanks for the "quick fix", all good now").
     Bare, as an outraged question opening the reply ("Good fun?? A stranger messaged her"), or
-    restated as what they cost ("Cool, so normal is losing 40 minutes a shift."), the words need
-    no quotation marks. A joke of the agent's quoted back in a thread with no complaint is shared,
-    not scorned ("'that's where the queue murders you' is going on the crew t-shirts")."""
+    restated as what they cost ("Cool, so normal is losing 40 minutes a shift."), made a tautology
+    ("the standard is the standard", even beside thanks) or, after a defence, asked back once and
+    answered ("Slightly? It's purple."), the words need no quotation marks. A joke of the agent's
+    quoted back in a thread with no complaint is shared, not scorned ("'that's where the queue
+    murders you' is going on the crew t-shirts")."""
     lower = r.prep.lower
     if not r.state.agent_hashes or "press.sarcasm" in r.features.values:
         return
     # a tautology of the agent's word is scorn even beside thanks
     circle = _TAUTOLOGY.search(lower)
-    if circle is not None and r.after_agent and not r.features.has("calm.resolved"):
-        said = content_hashes(circle.group(1))
-        if said and said <= set(r.state.agent_hashes):
-            r.features.set("press.sarcasm", 1.0, "turns the agent's word into a tautology")
-            return
+    if (
+        circle is not None
+        and r.after_agent
+        and not r.features.has("calm.resolved")
+        and _agents_words(r, circle.group(1))
+    ):
+        r.features.set("press.sarcasm", 1.0, "turns the agent's word into a tautology")
+        return
     if (
         r.features.has("calm.thanks")
         and _FOR_HELP.search(lower) is not None
@@ -530,39 +542,39 @@ def echo(r: Reading) -> None:
         and (
             r.state.grieved or r.features.has(*_FAILURE, "press.", "shape.caps", "dialog.", "feel.")
         )
+        and _agents_words(r, bare.group(1))
     ):
-        said = content_hashes(bare.group(1))
-        if said and said <= set(r.state.agent_hashes):
-            r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
-            return
+        r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+        return
     asked = _ASKED_BACK.match(lower)
     if (
         asked is not None
         and r.after_agent
         and (F.AGENT_DEFENSIVE in r.state.last_agent or F.AGENT_MINIMISED in r.state.last_agent)
         and not r.features.has("calm.polite", "calm.thanks", "calm.praise", "calm.resolved")
+        and _agents_words(r, asked.group(1))
     ):
-        said = content_hashes(asked.group(1))
-        if said and said <= set(r.state.agent_hashes):
-            r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
-            return
+        r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+        return
     flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower) or _WHEN_BACK.match(lower)
-    if flat is not None and r.after_agent and not r.features.has("calm.thanks", "calm.resolved"):
-        said = content_hashes(flat.group(1))
-        if said and said <= set(r.state.agent_hashes):
-            r.features.set("press.sarcasm", 1.0, "throws the agent's vague promise back")
-            return
+    if (
+        flat is not None
+        and r.after_agent
+        and not r.features.has("calm.thanks", "calm.resolved")
+        and _agents_words(r, flat.group(1))
+    ):
+        r.features.set("press.sarcasm", 1.0, "throws the agent's vague promise back")
+        return
     restated = _SO_ECHO.search(lower)
     if (
         restated is not None
         and restated.group(3) != "?"
         and not r.features.has("calm.polite", "calm.thanks", "calm.resolved")
         and (r.state.grieved or r.features.has(*_FAILURE, "dialog."))
+        and _agents_words(r, restated.group(1))
     ):
-        said = content_hashes(restated.group(1))
-        if said and said <= set(r.state.agent_hashes):
-            r.features.set("press.sarcasm", 1.0, "restates the agent's word as what it costs")
-            return
+        r.features.set("press.sarcasm", 1.0, "restates the agent's word as what it costs")
+        return
     if '"' not in lower and "'" not in lower and "\u201c" not in lower and "\u2018" not in lower:
         return
     if r.state.agent_joked and not r.state.grieved and not r.features.has(*_FAILURE):
@@ -641,8 +653,9 @@ def sarcasm(r: Reading) -> None:
     fine"), and deadpan pairs ("Great. Just great.") complete the list; so do a smile closing a
     pushback ("The troubleshooting section says 'contact support'. That's you 🙂") and, in an
     aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.") or praise
-    opening a reply that throws the agent's figure back ("Brilliant, 10 days."). A message not
-    read as sarcasm may still have a face that is not meant (`_faces_not_meant`)."""
+    opening a reply that throws the agent's figure back ("Brilliant, 10 days."), and a template's
+    own words said back with a smile ("A member of your team just did respond. With that. 🙂"). A
+    message not read as sarcasm may still have a face that is not meant (`_faces_not_meant`)."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
@@ -860,23 +873,20 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # at 6am?"
         return "praise beside the question put again"
     echoed = _PRAISE_ECHO.match(lower) if non_answer and r.state.grieved else None
-    if echoed is not None:
-        said = content_hashes(echoed.group(1))
-        if said and said <= set(r.state.agent_hashes):
-            # praise for the agent's own words, said back: "Amazing, passed on."
-            return "praises the non-answer in its own words"
+    if echoed is not None and _agents_words(r, echoed.group(1)):
+        # praise for the agent's own words, said back: "Amazing, passed on."
+        return "praises the non-answer in its own words"
     if (
         non_answer
         and F.AGENT_CANNED in last
         and r.state.grieved
         and lower.rstrip().endswith("\U0001f642")
         and not feats.has("calm.thanks", "calm.polite")
+        and _agents_words(r, _SENTENCE_BREAK.split(lower.strip())[0], at_least=2)
     ):
-        said = content_hashes(_SENTENCE_BREAK.split(lower.strip())[0])
-        if len(said) >= 2 and said <= set(r.state.agent_hashes):
-            # the template's own words said back, closed with a smile: "A member of your team just
-            # did respond. With that. 🙂"
-            return "says the template back with a smile"
+        # the template's own words said back, closed with a smile: "A member of your team just
+        # did respond. With that. 🙂"
+        return "says the template back with a smile"
     if pushback and _POINTED_SMILE.search(lower) is not None and not feats.has("calm.thanks"):
         # a smile closing a pushback points, it does not cheer: "The troubleshooting section says
         # 'contact support'. That's you 🙂"
