@@ -55,6 +55,9 @@ def create_app(services: Services) -> AsyncApp:
             "authorize": services.identity.authorizer(),
         }
     app = AsyncApp(
+        # named here: without a name Bolt takes its caller's file name from inspect.stack(),
+        # which reads the source of every frame on the stack (most of an app's start-up)
+        name="undertone",
         signing_secret=settings.secret("slack_signing_secret") or None,
         raise_error_for_unhandled_request=True,
         ignoring_self_events_enabled=True,
