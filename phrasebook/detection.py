@@ -199,8 +199,11 @@ class RequestRule(_Frozen):
 
     kind: RequestKind
     patterns: list[str] = Field(min_length=1)
+    # said in the same message, the ask is not a grant ("charged twice ... can you refund one?"
+    # asks us to correct our error, not to give something)
+    unless: list[str] = []
 
-    _ok = field_validator("patterns")(_check_word_patterns)
+    _ok = field_validator("patterns", "unless")(_check_word_patterns)
 
 
 class Cues(_Frozen):

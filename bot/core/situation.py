@@ -156,7 +156,14 @@ class SituationReader:
         self.unless_by_kind = {cc.rule.kind: cc.unless for cc in self.cues if cc.unless}
         examples = rules.cue_examples
         self.meaning_strength = examples.strength if examples is not None else 0.0
-        self.requests = [(r.kind, compile_patterns(r.patterns, vocab)) for r in rules.cues.requests]
+        self.requests = [
+            (
+                r.kind,
+                compile_patterns(r.patterns, vocab),
+                compile_regex(r.unless) if r.unless else None,
+            )
+            for r in rules.cues.requests
+        ]
         self.currencies = rules.cues.currencies
         sit = rules.situation
         self.types = [
@@ -274,9 +281,9 @@ class SituationReader:
             cues.append(Cue(meant_kind, evidence, why, turn, self.meaning_strength))
             short.append((meant_kind, shorten(sentence, SIGNAL_LIMIT)))
         requests: list[Request] = []
-        for kind, rx in self.requests:
+        for kind, rx, not_a_grant in self.requests:
             m = rx.search(cue_text) if rx.pid in live else None
-            if m is not None:
+            if m is not None and (not_a_grant is None or not_a_grant.search(cue_text) is None):
                 amount, cur = self._amount(cue_text)
                 evidence = quote(original, lower, *m, CUE_LIMIT)
                 requests.append(Request(kind, amount, cur, evidence, turn))

@@ -195,18 +195,21 @@ _CLOSING_PRAISE = re.compile(
     r"top[- ]notch|top|stellar|inspired|generous|informative|helpful|useful|cool|impressive|"
     r"reassuring|convenient|"
     r"professional|efficient|amazing|brilliant|fantastic|excellent|wonderful|great|lovely|"
-    r"perfect|outstanding|superb|nice|"
+    r"perfect|outstanding|superb|nice|cracking|"
     # "good" only with its intensifier: "So I drive back 40 minute ... Very good service."
     r"(?<=very )good|(?<=really )good|(?<=so )good|"
     r"(?:loving|love|enjoying) the (?:consistency|reliability|"
-    r"quality control|quality|attention to detail|communication|service|speed|efficiency))"
+    r"quality control|quality|attention to detail|communication|service|speed|efficiency|"
+    r"transparency|honesty|clarity|urgency|updates))"
     r"(?: (?:customer |)(?:service|communication|support|job|work|stuff|timing|idea|plan|"
     r"suggestion|advice|tip|answer|solution|system|process|policy|strategy|approach|logic|"
     r"planning|fun|news)(?: (?:strategy|policy|process|system|approach|skills|team))?)?"
     r"(?: as (?:always|usual|ever)| again)?(?:,? (?:guys|team|folks|everyone))?"
     # ... with flat thanks on the end: "so basically I'm going snorkeling without a snorkel,
     # great, thanks" (an exclamation, "Brilliant, thanks!", is sincere)
-    r"(?:[,.]* (?:thanks|thank you|cheers)(?: (?:so much|a lot|very much))?(?=\.*\s*$))?"
+    # (or a face: "Truly wonderful timing, thank you so much 🙏")
+    r"(?:[,.]* (?:thanks|thank you|cheers)(?: (?:so much|a lot|very much))?"
+    r"(?=\.*\s*(?:[^\w\s.,;!?'\"()]\s*)*$))?"
     r"[.!]*\s*(?:[^\w\s]\s*)*$"
 )
 # thanks said on its own to close a complaint: "right. so i go into thursday with nothing. thanks
@@ -855,6 +858,21 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
         return "praise beside what the non-answer leaves them with"
+    consequence = _SO_CONSEQUENCE.search(lower) if after else None
+    if (
+        consequence is not None
+        and _FOR_HELP.search(lower) is None
+        and _CLOSING_PRAISE.search(lower) is not None
+        # the reply's own plan said back and welcomed is no consequence: "Ok so it'll be with
+        # you Friday. Perfect."
+        and not _agents_words(r, consequence.group(0))
+    ):
+        # whatever the reply offered, however calmly the trouble was first told, the consequence
+        # it leaves spelled out and closed with praise: "So realistically we do half term with 8
+        # cars and a queue round the arcade. Cracking.", "So if I post it back today, we might
+        # see a new one some time after Low Sunday. Easter is this Sunday. Truly wonderful
+        # timing, thank you so much 🙏"
+        return "praise closing the consequence it spells out"
     if (
         after
         # a reply that did, offered or planned nothing: a template, a defence, a tip to try
@@ -1187,15 +1205,18 @@ def _either(patterns: list[str]) -> re.Pattern[str]:
 
 def no_rush_step(rules: DetectionRules) -> Step:
     """`no_rush`: a deadline the customer says is no rush ("their deadline is the 30th, so no rush
-    before then") presses for nothing, and a repeat played down ("second time this year, not a
-    big deal but would save us both a job") is an aside, not heat (`tuning.no_rush`)."""
+    before then") presses for nothing, and a repeat or a correction played down ("second time
+    this year, not a big deal but would save us both a job", "the invoice says 2 x zip pull but I
+    think only one was changed? not fussed, just so your records are right") is an aside, not
+    heat (`tuning.no_rush`)."""
     waived = _either(rules.tuning.no_rush)
+    asides = ("press.urgency", "repeat.again", "dialog.pushback")
 
     def no_rush(r: Reading) -> None:
-        if not r.features.has("press.urgency", "repeat.again"):
+        if not r.features.has(*asides):
             return
         if waived.search(r.prep.lower) is not None:
-            for name in ("press.urgency", "repeat.again"):
+            for name in asides:
                 if r.features.has(name):
                     r.features.drop(name)
 

@@ -1875,6 +1875,103 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-fourth round, from batches 299-302 (102 of 120 on first play): where the person ends
+# up, with no lifeline thrown; someone put through a hedge or over a fence; a veiled "sort him out
+# before we do"; a regulator handed the thread, or opening an enquiry; a written statement to the
+# police; a solicitor putting a claim together; another party's records with two of their
+# details; the customer's confirmation received by someone else, with what it gives away.
+EIGHTY_FOURTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "You tell that skipper, one more wash like that over my boat and it'll be him going in "
+        "the canal.",
+    ),
+    (CueKind.THREAT_ABUSE, "If he comes round again I'll put him over the fence myself."),
+    (CueKind.THREAT_ABUSE, "He was rude to my mum twice. Sort him out before my brothers do."),
+    (
+        CueKind.LEGAL,
+        "Then it can be looked at by the Civil Aviation Authority too. I've sent them this chat.",
+    ),
+    (CueKind.LEGAL, "The Health and Safety Executive has opened an investigation into the fall."),
+    (CueKind.LEGAL, "I've made a formal statement to the police about your driver."),
+    (CueKind.LEGAL, "Our solicitor is putting together a claim for the damage to the van."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I'm seeing invoices for Harbour Gym: their owner's name, their bank details and their "
+        "VAT number.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "She got a letter from you today and it was my booking confirmation, with my home address "
+        "and my card digits.",
+    ),
+]
+EIGHTY_FOURTH_LOOKALIKES = [
+    "If it rains it'll be you going in the pool first at the staff party 😂",
+    "I'll put the hedge trimmer through the service first, then send it back.",
+    "Our cleaners sort it out before we do the morning checks.",
+    "Our accounts will be reviewed by the Charity Commission next month, so please send the "
+    "invoice.",
+    "The council has opened a consultation on the new bins.",
+    "We sent a full report to the safety committee, all fine.",
+    "Our solicitor is putting together the lease for the new unit.",
+    "I'm seeing orders for our Leeds branch: their delivery address needs updating.",
+]
+# An eighty-third round, from batches 295-298 (104 of 120 on first play): hands laid on someone
+# promised in anger, harm told by how the person is carried off, the one with the power to change it
+# asked for, what leaving costs asked with a rival ready, no more business promised, an injury
+# claimed for, an inspector with a long title wanting our certificates, records not ours with a
+# bare list of their people's details, the customer's paperwork sent to a stranger, everyone's
+# address on the CC line.
+EIGHTY_THIRD_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If he speaks to my girls like that again I'll pull him out of his van myself.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If that fitter turns up on my farm again, he'll be stretchered off it.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Is there anybody at head office who understands why this keeps happening and has the "
+        "power to change it? Because that's who I want to talk to.",
+    ),
+    (CueKind.CHURN, "Their team can be live by Monday. How much would we owe you to walk away?"),
+    (CueKind.CHURN, "Cancel the standing order and don't expect any more orders from me."),
+    (
+        CueKind.LEGAL,
+        "On my solicitor's advice I'm claiming for my injuries and the wages I lost.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The county fire safety inspector came this morning. She's closed the hall and wants your "
+        "installation certificates by Monday.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Under Reports I can see timesheets for a company called Brightwater Care. Not us. Names, "
+        "home addresses, bank details.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Some woman in Leeds rang me: your office posted her my tenancy contract, with my bank "
+        "details in it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Your reminder email went out with every customer address on the CC line.",
+    ),
+]
+EIGHTY_THIRD_LOOKALIKES = [
+    "I'll pull the van out of the garage so your engineer can get to the meter.",
+    "If the courier comes again tomorrow, he'll be signed in at reception.",
+    "Don't expect anything from us until Monday, the office is shut for the bank holiday.",
+    "Our lawyer said probably fine, just send the signed copy when you can.",
+    "The inspector was here for the annual check and signed everything off.",
+    "Could you email her my invoice too? She does our books.",
+    "Please put everyone on the list in the BCC line so addresses stay private.",
+]
 # An eighty-second round, from batches 291-294 (105 of 120 on first play): a statement or slip that
 # is not the customer's with another party's details, other people's photos in what we sent, the
 # same line counted in times, harm told by where the person is left lying, a crowd not held back,
@@ -3108,6 +3205,8 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + EIGHTY_FOURTH_ROUND
+    + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
     + EIGHTY_FIRST_ROUND
     + EIGHTIETH_ROUND
@@ -3190,6 +3289,8 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + EIGHTY_FOURTH_LOOKALIKES
+    + EIGHTY_THIRD_LOOKALIKES
     + EIGHTY_SECOND_LOOKALIKES
     + EIGHTY_FIRST_LOOKALIKES
     + EIGHTIETH_LOOKALIKES

@@ -5737,3 +5737,170 @@ def test_the_customers_own_counsel_copied_on_papers_is_no_heat() -> None:
     )
     assert not a.heated, a.explain()
     assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_consequence_spelled_out_and_closed_with_praise_is_sarcasm() -> None:
+    a = read_after_agent(
+        "So the new one gets here the day after the wedding. Lovely.",
+        "We can send a replacement once the damaged one is back with us, 5-7 working days.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+    assert a.level in (Level.FRUSTRATED, Level.ANGRY), a.explain()
+    # the reply's own plan said back and welcomed is an acceptance
+    plain = read_after_agent(
+        "Ok so it'll be with you Friday. Perfect.", "It'll be with you on Friday.", COMPLAINT
+    )
+    assert "press.sarcasm" not in _ids(plain), plain.explain()
+
+
+def test_the_blame_handed_back_is_pushback_not_a_slip_owned() -> None:
+    a = read_after_agent(
+        "Your engineers wired the panel on Monday, not us. So how is that on us?",
+        "This fault is usually caused by the unit not being installed to our guide.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+    assert "calm.own_slip" not in _ids(a), a.explain()
+    owned = read_after_agent(
+        "Ah, that's on us, we typed the wrong postcode. Sorry!", "Could you check the address?"
+    )
+    assert owned.level is Level.CALM, owned.explain()
+
+
+def test_a_fault_put_on_what_the_customer_did_not_do_is_a_defence() -> None:
+    families = engine().agent_families(
+        "Stalling is almost always caused by the batteries not being charged overnight. As the "
+        "karts were in your care on the day, we can't refund this."
+    )
+    assert "agent.defensive" in families, families
+
+
+def test_the_same_promise_made_last_time_is_a_broken_promise() -> None:
+    a = read_after_agent(
+        "Last time you also promised a credit with the next invoice, and the invoice came "
+        "without it again. What's different this time?",
+        "Sorry! We'll add a credit to your next invoice.",
+        COMPLAINT,
+    )
+    assert "promise.broken" in _ids(a), a.explain()
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_promised_call_missing_for_days_is_being_ignored_however_politely_put() -> None:
+    a = read_after_agent(
+        "Thank you. That was Monday. It is now Thursday and we have not been contacted. I would "
+        "appreciate an actual date.",
+        "Apologies, the engineer was moved to another job. We'll be in touch to rebook.",
+        COMPLAINT,
+    )
+    assert {"neglect.ignored", "wait.duration", "dialog.pushback"} <= _ids(a), a.explain()
+    # someone else's silence is not ours
+    other = read_after_agent(
+        "We have not been contacted by the courier yet, is that normal?",
+        "It's with the courier now.",
+    )
+    assert "neglect.ignored" not in _ids(other), other.explain()
+
+
+def test_the_customers_own_solicitors_hedged_answer_is_no_legal_step() -> None:
+    a = read_one(
+        "Hi! A former member asked us to erase her data under GDPR. Do we have to keep the signed "
+        "waivers for a while? Our solicitor said probably yes but wasn't sure how your system "
+        "handles it."
+    )
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+    assert not a.escalate, a.explain()
+
+
+def test_the_question_asked_set_against_the_one_answered_is_pushback() -> None:
+    a = read_after_agent(
+        "It arrived thawed. I'm asking whether it's safe to sell and what you'll do about it, not "
+        "how a freezer works.",
+        "To keep it at its best, store it frozen at -18°C on receipt.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_clause_cited_read_and_turned_back_is_pushback() -> None:
+    a = read_after_agent(
+        "I have read clause 7. It says you tell the customer before any extra work. Nobody did.",
+        "As per our terms, additional charges may apply. Please see clause 7.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_reply_that_repeats_the_tracker_is_pushed_back_on() -> None:
+    a = read_after_agent(
+        "That's what the status page says, yes 😅 I was hoping for something a human knows.",
+        "Your repair is in progress and you'll be updated as soon as possible.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+    assert "calm.cheer" not in _ids(a), a.explain()
+
+
+def test_the_joke_gone_out_of_it_is_upset() -> None:
+    a = read_after_agent(
+        "Tried that too. Same. The rota has to be out by 4. Not funny anymore tbh",
+        "Could you try another browser?",
+        "morning! export doing the thing again where everyone is on nights 😂 pls fix",
+    )
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+def test_praise_for_the_transparency_of_a_non_answer_is_sarcasm() -> None:
+    a = read_after_agent(
+        "so no date and no idea what's actually wrong with it. love the transparency ✨",
+        "Repairs are handled in order of arrival. You'll be notified when it ships.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_correction_played_down_is_an_aside() -> None:
+    a = read_after_agent(
+        "one small thing, the invoice says 2 x filters but only one was fitted? not fussed, just "
+        "so your records are right",
+        "Glad it's running well! Your next service is due in March.",
+        "Just wanted to say the boiler's been perfect since the visit, thanks!",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_a_business_closing_for_good_cancels_for_its_own_reason() -> None:
+    a = read_one(
+        "Hi all, bit of news: Jo and I are retiring and the bakery closes for good on the 30th. "
+        "Could you cancel our weekly order after the 28th and close the account?"
+    )
+    assert not a.escalate, a.explain()
+    assert a.level is Level.CALM, a.explain()
+
+
+def test_a_charge_taken_twice_refunded_is_a_correction_not_a_grant() -> None:
+    a = read_one("Hi, my card was charged twice for the annual pass, £240 x2. Can you refund one?")
+    assert CueKind.BEYOND_AUTHORITY not in {c.kind for c in a.cues}, a.explain()
+    grant = read_one("Hi, the class was cancelled. Can you refund the £240 pass?")
+    assert RequestKind.REFUND in {r.kind for r in grant.requests}, grant.explain()
+
+
+def test_asks_and_answers_counted_together_say_it_goes_round() -> None:
+    a = read_after_agent(
+        "Four emails, four versions of 'the team will be in touch'. It's £900 of stock.",
+        "Our accounts team will be in touch as soon as possible.",
+        COMPLAINT,
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_the_answer_asked_for_set_against_the_policy_sent_is_pushback() -> None:
+    a = read_after_agent(
+        "Thank you for the policy. My question was about the duplicate £48.50, which the policy "
+        "does not mention.",
+        "Per our billing policy, disputes must be raised within 5 days. Policy attached.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
