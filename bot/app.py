@@ -56,8 +56,10 @@ def create_app(services: Services) -> AsyncApp:
         }
     app = AsyncApp(
         # named here: without a name Bolt takes its caller's file name from inspect.stack(),
-        # which reads the source of every frame on the stack (most of an app's start-up)
-        name="undertone",
+        # which reads the source of every frame on the stack (most of an app's start-up). Not
+        # "undertone": Bolt resets the level of the logger its app is named after on every
+        # request, and "undertone" is ours.
+        name="undertone-bolt",
         signing_secret=settings.secret("slack_signing_secret") or None,
         raise_error_for_unhandled_request=True,
         ignoring_self_events_enabled=True,

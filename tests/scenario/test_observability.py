@@ -189,3 +189,18 @@ async def test_logs_of_a_frustrated_thread_hold_ids_and_timestamps_but_no_text_o
     text = json_log.getvalue().lower()
     for secret in (*PRIVATE_WORDS, BOT_TOKEN, SIGNING_SECRET):
         assert secret.lower() not in text, secret
+
+
+async def test_a_request_leaves_the_level_of_undertones_loggers_alone(bot: Bot) -> None:
+    # Bolt resets the level of the logger its app is named after on every request; the app must
+    # not be named after ours, or an operator's log level would be undone by the first event
+    ours = logging.getLogger("undertone")
+    saved = ours.level
+    ours.setLevel(logging.DEBUG)
+    try:
+        response = await bot.say(p.CUSTOMER, OPENING)
+        assert response.status == 200
+        await bot.drain()
+        assert ours.level == logging.DEBUG
+    finally:
+        ours.setLevel(saved)
