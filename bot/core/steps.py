@@ -657,8 +657,12 @@ def sarcasm(r: Reading) -> None:
     pushback ("The troubleshooting section says 'contact support'. That's you 🙂") and, in an
     aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.") or praise
     opening a reply that throws the agent's figure back ("Brilliant, 10 days."), and a template's
-    own words said back with a smile ("A member of your team just did respond. With that. 🙂"). A
-    message not read as sarcasm may still have a face that is not meant (`_faces_not_meant`)."""
+    own words said back with a smile ("A member of your team just did respond. With that. 🙂").
+    Whatever the reply offered, the consequence it leaves spelled out with a "so" and closed with
+    praise is sarcasm too ("So realistically we do half term with 8 cars and a queue round the
+    arcade. Cracking."), unless the "so" only says the reply's own plan back ("Ok so it'll be with
+    you Friday. Perfect."). A message not read as sarcasm may still have a face that is not meant
+    (`_faces_not_meant`)."""
     feats = r.features
     if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
         reason = _sarcasm_reason(r)
