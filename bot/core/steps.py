@@ -841,12 +841,15 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
         # template reply: praise for an answer that moved nothing
         return "praise for a non-answer"
+    # what the reply leaves the customer with, said with a "so" (two ways below use it)
+    consequence = _SO_CONSEQUENCE.search(lower) if after else None
     if (
         # a defence or a refusal answers nothing, whatever it offers for a fee: "We offer
         # re-tinning at our standard rate of $95." -> "Fantastic, so I pay $95 to fix a $240 pan
         # after 15 uses."; "we can't guarantee every bulb" -> "So I pay 10 kilo and I use 7, and
         # is my problem. Ok. Very nice."
-        (non_answer or (after and any(f in _DEFENCE_OR_NO for f in last)))
+        consequence is not None
+        and (non_answer or (after and any(f in _DEFENCE_OR_NO for f in last)))
         and not feats.has("calm.polite")
         and _FOR_HELP.search(lower) is None
         and (
@@ -857,12 +860,10 @@ def _sarcasm_reason(r: Reading) -> str | None:
             # "Wonderful, thanks. I'll be sure to store the dead ones tip-down then 👍"
             or _PRAISE_THANKS.search(lower) is not None
         )
-        and _SO_CONSEQUENCE.search(lower) is not None
     ):
         # praise beside what the non-answer leaves the customer with: "Lovely. So I tell my
         # client to spray her brand new lawn.", "Brilliant, so that's our problem too."
         return "praise beside what the non-answer leaves them with"
-    consequence = _SO_CONSEQUENCE.search(lower) if after else None
     if (
         consequence is not None
         and _FOR_HELP.search(lower) is None
