@@ -304,7 +304,15 @@ class Coach:
             sure = assessment.margin >= preset.confident_margin + learned or (
                 assessment.heated and preset.heat_is_sure and assessment.margin >= learned
             )
-            if urgent or ((sure or waiting or strained) and not answered) or not preset.defer:
+            # what gets a calm reading a nudge (the trouble played down in a thread a supervisor
+            # was called to, the thread not read) is no borderline to wait on
+            if (
+                urgent
+                or shrugged
+                or reread
+                or ((sure or waiting or strained) and not answered)
+                or not preset.defer
+            ):
                 return replace(state, deferred=None), Severity.URGENT
             return replace(state, deferred=assessment.turn), None
         if urgent:

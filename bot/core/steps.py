@@ -96,12 +96,18 @@ _PRAISE_WORD = (
     r"marvell?ous|splendid|terrific|cool(?! cool))"
 )
 # Praise said on its own, as a sentence ("Fantastic.", "Brilliant stuff, really.", "Oh great!"),
-# or as an "oh great" / "just perfect" / "just what I needed" aside: sarcastic beside a failure,
-# sincere without one ("Oh perfect! Can I book a table for eight?")
+# stacked ("great, amazing, ..."), or as an "oh great" / "just perfect" / "just what I needed"
+# aside: sarcastic beside a failure, sincere without one ("Oh perfect! Can I book a table for
+# eight?")
 _PRAISE_ALONE = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?" + _PRAISE_WORD + r"(?: [a-z]+)?"
+    # (a face ends a sentence too: "... only on the pots from this one lot 🙂 Super helpful.")
+    r"(?:^|[.!?]\s+|[^\w\s.,;:!?'\"()\[\]/*&#@%+=<>-]\s+)(?:oh,? |well,? )?"
+    + _PRAISE_WORD
+    + r"(?: [a-z]+)?"
     r"(?:,? (?:really|truly|guys|folks|team))?[.!]+(?=\s|$)"
     r"|\b(?:oh|just),? " + _PRAISE_WORD + r"\b|\bjust what (?:i|we) (?:needed|wanted)\b"
+    # praise words stacked: "great, amazing, love the DIY element"
+    r"|(?:^|[.!?]\s+)" + _PRAISE_WORD + r", " + _PRAISE_WORD + r"\b"
     r"|\blove (?:that|this) for (?:us|me)\b"
 )
 # Praise as the first sentence of a reply ("Wonderful. ...", "Oh, brilliant!"), or right after
@@ -429,12 +435,18 @@ _TAUTOLOGY = re.compile(r"\b(?:the |our |your )?([a-z]{4,}) is (?:the |our |your
 # the agent's vague promise said back flatly and shrugged at: "shortly. right.", "soon. right."
 _VAGUE_BACK = re.compile(
     r"^\W*(shortly|soon|asap|in due course|as soon as (?:possible|we can)|later|next week|"
-    r"this afternoon|a few (?:days|weeks)|in the queue)[.!]+\s+(?:right|ok|okay|sure|great|"
+    r"this afternoon|a few (?:days|weeks)|in the queue)"
+    r"(?:[.!]+[\"\u201d\u2019']?|[\"\u201d\u2019'][.!]+)\s+"
+    r"(?:right|ok|okay|sure|great|"
     r"lovely|brilliant|cool|fab|perfect)[.!,]"
 )
 # ... or any few words of the reply, then a flat "Right." or "Ok.": "On the list. Right. Same list
 # as yesterday I assume", "Someone will be in touch. Ok. Last time that took 4 days."
-_ECHO_RIGHT = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)[.!]+\s+(?:right|ok|okay)\.+(?=\s|$)")
+# (in quotation marks too: ""As soon as possible." Right.")
+_ECHO_RIGHT = re.compile(
+    r"^\W*([a-z][a-z' ]{1,30}?)(?:[.!]+[\"\u201d\u2019']?|[\"\u201d\u2019'][.!]+)\s+"
+    r"(?:right|ok|okay)\.+(?=\s|$)"
+)
 # ... or asked back with a flat "when." or "where.": "in touch when.", "In transit where."
 _WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+(?:when|where)[.!]+(?=\s|$)")
 # the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
@@ -563,7 +575,11 @@ def echo(r: Reading) -> None:
     if (
         flat is not None
         and r.after_agent
-        and not r.features.has("calm.thanks", "calm.resolved")
+        and not r.features.has("calm.resolved")
+        # thanks right after it takes the words ("soon. ok, thanks"); thanks closing what they
+        # go on to spell out does not ("... So I'll tell the PCC we may be dedicating two empty
+        # pits. Thank you so much for the clarity.")
+        and not (r.features.has("calm.thanks") and len(lower[flat.end() :].split()) <= 6)
         and _agents_words(r, flat.group(1))
     ):
         r.features.set("press.sarcasm", 1.0, "throws the agent's vague promise back")
@@ -820,6 +836,9 @@ def _sarcasm_reason(r: Reading) -> str | None:
             (r.state.grieved and F.AGENT_DONE not in last)
             or feats.has(*_FAILURE, "dialog.")
             or F.AGENT_DEFENSIVE in last  # a defence just given: "so glad the window was respected"
+            # ... or the trouble played down: "may be a caching issue, ask her to log out" ->
+            # "I'm sure that'll make her day 👍"
+            or F.AGENT_MINIMISED in last
         )
         and _IRONIC.search(lower) is not None
     ):
@@ -1618,7 +1637,11 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
 # first message, "up there"
 _UP_THERE = (
     r"(?:at the )?top of (?:the|this) (?:thread|chat|message)|(?:first|top|opening) "
-    r"(?:line|bit|part|sentence) of my (?:message|post|email)|up there|"
+    r"(?:line|bit|part|sentence) of my (?:message|post|email)|"
+    # "right up there", "all attached up there" (not the place: "brutal cold up there 🥶")
+    r"(?:right|already|attached|listed|written|posted|sent|given|mentioned|included) up there|"
+    r"(?:it'?s|its|it is|they'?re|they are|all|that'?s) (?:all )?up there"
+    r"(?=\s*(?:[.!,;)]|\U0001f446|\u261d|$))|"
     # "its in the msg above"
     r"(?:in|on) (?:the|my) (?:first |last |previous |earlier )?(?:msg|message|post|email|note) "
     r"above|"

@@ -884,3 +884,26 @@ def test_a_reply_that_played_an_alarm_down_leaves_the_agent_a_step(coach: Coach)
     assert none is None
     no_alarm = dataclasses.replace(calm, escalate=False, agent_minimised=True)
     assert coach.advise(thread.state, no_alarm, thread.now + 600)[1] is None
+
+
+def test_a_borderline_frustration_after_a_slip_a_calm_reading_would_be_coached_on_is_not_held(
+    coach: Coach,
+) -> None:
+    """Batches 303-306: someone else's manuscript reported, a supervisor pinged, the agent
+    answers "clear your cache", and the customer pushes back just over the frustrated cut ("It
+    isn't my cache. ... I need to know today whether someone else has it."). A calm reading there
+    gets a gentle hint; a frustrated one must not be held for the next message, which may never
+    come. The same borderline reading with no such slip is still held."""
+    thread = Thread(coach)
+    thread.customer(Level.CALM, Trend.STEADY)
+    thread.agent("That's odd! It could be an old file in your browser cache.")
+    borderline = make_assessment(
+        thread.turn, thread.customer_turn, Level.FRUSTRATED, Trend.RISING, margin=0.05
+    )
+    shrugged = dataclasses.replace(borderline, escalate=True, agent_minimised=True)
+    _, hint = coach.advise(thread.state, shrugged, thread.now + 600)
+    assert hint is not None and hint.severity is Severity.URGENT
+    reread = dataclasses.replace(borderline, agent_asked_given=True)
+    _, hint = coach.advise(thread.state, reread, thread.now + 600)
+    assert hint is not None
+    assert coach.advise(thread.state, borderline, thread.now + 600)[1] is None

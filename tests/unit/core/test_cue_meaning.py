@@ -1875,6 +1875,39 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-fifth round, from batches 303-306 (97 of 120 on first play): where someone drinks or
+# trains known, and how they would leave it; waiting for someone with a weapon; someone put in
+# the water whatever they want; the official on the case asking for our papers; whoever is senior
+# to the people so far, or the one in charge asked for with their direct line; the business handed
+# to a rival by recommendation; a list of people who are not ours in our own view.
+EIGHTY_FIFTH_ROUND = [
+    (CueKind.THREAT_ABUSE, "Tell your fitter I know which gym he trains at."),
+    (
+        CueKind.THREAT_ABUSE,
+        "She won't be driving home with both hands if she scratches my car again.",
+    ),
+    (CueKind.THREAT_ABUSE, "We'll be waiting for your driver with a baseball bat tomorrow."),
+    (CueKind.THREAT_ABUSE, "Next time he'll be going in the harbour whether he wants to or not."),
+    (CueKind.LEGAL, "The inspector needs your test certificates for the batch by Monday."),
+    (CueKind.MANAGER_REQUEST, "Put me through to whoever is senior to the people I've had so far."),
+    (CueKind.MANAGER_REQUEST, "Who's the director of the depot? I'd like their mobile number."),
+    (
+        CueKind.CHURN,
+        "I'm recommending to the committee that the servicing contract moves to another firm.",
+    ),
+    (CueKind.DATA_EXPOSURE, "The Contacts page is full of customers we've never had."),
+    (CueKind.DATA_EXPOSURE, "Those are home addresses that aren't ours to see."),
+]
+EIGHTY_FIFTH_LOOKALIKES = [
+    "I know which pub you mean, the Crown does a lovely roast.",
+    "We'll be waiting for the engineer with the kettle on.",
+    "I'll be stood there with the hammer and nails ready for your fitter 😄",
+    "The compliance officer at our place needs your ISO certificate, please.",
+    "My boss recommended that our order goes to your Leeds depot for pickup.",
+    "The guest list is full of people we've never invited lol",
+    "It went over in last night's gale. Nobody was hurt, it just needs collecting.",
+    "Does the certificate go direct to the solicitor or to us?",
+]
 # An eighty-fourth round, from batches 299-302 (102 of 120 on first play): where the person ends
 # up, with no lifeline thrown; someone put through a hedge or over a fence; a veiled "sort him out
 # before we do"; a regulator handed the thread, or opening an enquiry; a written statement to the
@@ -3205,6 +3238,7 @@ ESCALATIONS = (
     + SEVENTY_SECOND_ROUND
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
+    + EIGHTY_FIFTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3289,6 +3323,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES
     + EIGHTY_SECOND_LOOKALIKES

@@ -5904,3 +5904,122 @@ def test_the_answer_asked_for_set_against_the_policy_sent_is_pushback() -> None:
         COMPLAINT,
     )
     assert "dialog.pushback" in _ids(a), a.explain()
+
+
+# Batches 303-306 (round 22).
+
+
+def test_an_annoyance_played_down_in_a_polite_report_is_not_anger() -> None:
+    a = read_one(
+        "Hello, my parcel (order 55120) was promised in 2 days and it's day 4, still nothing. "
+        "bit annoying as the old charger is broken already. Could you check please?"
+    )
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_saying_you_will_send_it_again_yourself_is_no_recurrence() -> None:
+    a = read_after_agent(
+        "ah ok. we correct the file and import again",
+        "Row 12 needs the new code, the rest of the file is fine.",
+        "Hi, the import fails on row 12, can you help?",
+    )
+    assert "repeat.recur" not in _ids(a), a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_a_vague_promise_quoted_back_and_shrugged_at_is_sarcasm_whatever_thanks_close_it() -> None:
+    a = read_after_agent(
+        '"Soon." Ok. So I\'ll tell the club we have no kit for the final. Many thanks for the '
+        "clarity.",
+        "Your order is in production and will ship soon.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+    took = read_after_agent(
+        '"Soon." Ok, thanks!', "Your order is in production and will ship soon.", COMPLAINT
+    )
+    assert "press.sarcasm" not in _ids(took), took.explain()
+
+
+def test_advice_that_hands_back_what_was_paid_for_is_pushback_and_stacked_praise_mocks_it() -> None:
+    a = read_after_agent(
+        "we paid you £300 so we wouldn't have to strip the engine ourselves. brilliant, "
+        "fantastic, love the homework. so is someone coming or not",
+        "Have you tried cleaning the carburettor? It's a quick job.",
+        COMPLAINT,
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+    assert "press.sarcasm" in _ids(a), a.explain()
+    thanks = read_after_agent(
+        "Great, amazing, thank you! That fixed it.",
+        "I've reset the controller from our side, could you try again?",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" not in _ids(thanks), thanks.explain()
+
+
+def test_a_played_down_cause_answered_with_an_ironic_sure_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Sure, I'll ask the man who waited an hour in the rain to clear his cache. I'm sure "
+        "that'll make his week.",
+        "It's probably a browser issue on his side, he could just clear the cache.",
+        "Hi, two customers were both booked into the 9am slot and one was sent home.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_answer_promised_for_an_earlier_day_is_a_broken_promise() -> None:
+    a = read_after_agent(
+        "That's what you were going to confirm on Monday. It's Thursday.",
+        "The warehouse team will be in touch about next steps.",
+        COMPLAINT,
+    )
+    assert "promise.broken" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, but that doesn't really answer it. Is it here by Friday or not?",
+        "10 years running this salon and my staff suddenly forgot how to file a nail?",
+        "Could someone actually update the address on the account? It's a two-minute job.",
+    ],
+)
+def test_the_answer_or_the_blame_turned_back_is_pushback(text: str) -> None:
+    a = read_after_agent(text, "Please make sure the steps in our guide are followed.", COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_praise_after_a_face_starts_a_sentence_of_its_own() -> None:
+    a = read_after_agent(
+        "so 8 years doing this and I suddenly forgot how to mix it, only with this one batch 🙂 "
+        "Super helpful. Are you replacing them or not?",
+        "Please make sure the product is mixed well before use.",
+        COMPLAINT,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_news_the_agent_does_not_have_is_not_an_ask_refused() -> None:
+    eng = engine()
+    for reply in (
+        "I'm unable to give exact times while the driver is on route.",
+        "Due to high demand we're unable to give specific delivery dates at this time.",
+    ):
+        assert "agent.cannot_grant" not in eng.agent_families(reply), reply
+    assert "agent.cannot_grant" in eng.agent_families("I'm unable to give a refund on this order.")
+
+
+def test_the_place_someone_is_cold_up_there_is_not_where_a_message_says_it() -> None:
+    a = read_after_agent(
+        "12 S, 8 M. Any chance they land before the 18th? it's going to be freezing up there 🥶",
+        "Lovely! What split of sizes do you want?",
+        "Hiya, can we reorder 20 more hats, same as last time? Mix of S and M",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+    pointed = read_after_agent(
+        "It's all up there.",
+        "Could you send us the order number?",
+        "Hiya, order 88120 arrived damaged, can you help?",
+    )
+    assert "dialog.pushback" in _ids(pointed), pointed.explain()
