@@ -47,16 +47,21 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PhrasebookError(path, None, f"cannot read file: {exc.strerror or exc}") from exc
+    # parsed once: the line numbers are read from the node tree, then the data is built from it
+    # (building flattens merge keys in place, so the lines come first)
+    loader = _LOADER(text)
+    lines: dict[tuple[Any, ...], int] = {}
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
+        node = loader.get_single_node()
+        if node is None:
+            return None, lines
+        _line_index(node, (), lines)
+        return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise PhrasebookError(path, line, f"not valid YAML: {exc.problem}") from exc
-    lines: dict[tuple[Any, ...], int] = {}
-    if node is not None:
-        _line_index(node, (), lines)
-    return data, lines
+    finally:
+        loader.dispose()
 
 
 def nearest_line(

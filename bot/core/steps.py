@@ -433,19 +433,20 @@ _ASKED_BACK = re.compile(
 # the standard.", "so policy is policy"
 _TAUTOLOGY = re.compile(r"\b(?:the |our |your )?([a-z]{4,}) is (?:the |our |your )?\1\b")
 # the agent's vague promise said back flatly and shrugged at: "shortly. right.", "soon. right."
+# the end of the words said back, in quotation marks or not: "soon. ", ""As soon as possible." "
+_SAID_BACK_END = r"(?:[.!]+[\"\u201d\u2019']?|[\"\u201d\u2019'][.!]+)\s+"
 _VAGUE_BACK = re.compile(
     r"^\W*(shortly|soon|asap|in due course|as soon as (?:possible|we can)|later|next week|"
     r"this afternoon|a few (?:days|weeks)|in the queue)"
-    r"(?:[.!]+[\"\u201d\u2019']?|[\"\u201d\u2019'][.!]+)\s+"
-    r"(?:right|ok|okay|sure|great|"
+    + _SAID_BACK_END
+    + r"(?:right|ok|okay|sure|great|"
     r"lovely|brilliant|cool|fab|perfect)[.!,]"
 )
 # ... or any few words of the reply, then a flat "Right." or "Ok.": "On the list. Right. Same list
 # as yesterday I assume", "Someone will be in touch. Ok. Last time that took 4 days."
 # (in quotation marks too: ""As soon as possible." Right.")
 _ECHO_RIGHT = re.compile(
-    r"^\W*([a-z][a-z' ]{1,30}?)(?:[.!]+[\"\u201d\u2019']?|[\"\u201d\u2019'][.!]+)\s+"
-    r"(?:right|ok|okay)\.+(?=\s|$)"
+    r"^\W*([a-z][a-z' ]{1,30}?)" + _SAID_BACK_END + r"(?:right|ok|okay)\.+(?=\s|$)"
 )
 # ... or asked back with a flat "when." or "where.": "in touch when.", "In transit where."
 _WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+(?:when|where)[.!]+(?=\s|$)")
