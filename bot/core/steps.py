@@ -1235,7 +1235,7 @@ def no_rush_step(rules: DetectionRules) -> Step:
     think only one was changed? not fussed, just so your records are right") is an aside, not
     heat (`tuning.no_rush`)."""
     waived = _either(rules.tuning.no_rush)
-    asides = ("press.urgency", "repeat.again", "dialog.pushback")
+    asides = ("press.urgency", "repeat.again", "repeat.recur", "dialog.pushback")
 
     def no_rush(r: Reading) -> None:
         if not r.features.has(*asides):

@@ -1875,6 +1875,45 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-sixth round, from batches 307-310 (99 of 120 on first play): an official on the case
+# given our name or about to contact us; whoever sits above the support team, or someone there who
+# can actually move things; the renewal switched off in anger; our paperwork mailed to a stranger;
+# what we hold as confidential published by us.
+EIGHTY_SIXTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "The trading standards officer was here this morning and I've given her your company name.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The hygiene inspector has the samples now. She'll be contacting you this week.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Whoever sits above the support team, I want them on the phone today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd like somebody there who can actually authorise the replacement to call me.",
+    ),
+    (CueKind.CHURN, "Honestly useless. Switch off our auto-renewal today."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A stranger received a letter from your billing team with our statement enclosed.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Your spring catalogue prints our prototype on page 4, and that design is marked "
+        "confidential in the portal.",
+    ),
+]
+EIGHTY_SIXTH_LOOKALIKES = [
+    "Add a tin of the beeswax polish too, I'll pay for it with the rest.",
+    "We switched the account to EUR last month, can the next invoice follow?",
+    "The licensing officer was lovely, I gave him your brochure for his brother.",
+    "Whoever sits above the fridge in that photo is our office cat 😂",
+    "Our newsletter goes out Friday; the draft is marked private until then.",
+]
 # An eighty-fifth round, from batches 303-306 (97 of 120 on first play): where someone drinks or
 # trains known, and how they would leave it; waiting for someone with a weapon; someone put in
 # the water whatever they want; the official on the case asking for our papers; whoever is senior
@@ -3239,6 +3278,7 @@ ESCALATIONS = (
     + SEVENTY_THIRD_ROUND
     + SEVENTY_FOURTH_ROUND
     + EIGHTY_FIFTH_ROUND
+    + EIGHTY_SIXTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3323,6 +3363,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_SECOND_LOOKALIKES
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
+    + EIGHTY_SIXTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -6023,3 +6023,139 @@ def test_the_place_someone_is_cold_up_there_is_not_where_a_message_says_it() -> 
         "Hiya, order 88120 arrived damaged, can you help?",
     )
     assert "dialog.pushback" in _ids(pointed), pointed.explain()
+
+
+# Batches 307-310 (round 23).
+
+
+def test_a_retirement_said_in_idioms_cancels_with_no_complaint() -> None:
+    a = read_one(
+        "Morning. After 25 years I'm hanging up my boots, my back has had enough of the ladders. "
+        "Please cancel the plan at renewal. Thanks for a great service all these years."
+    )
+    assert not a.grievance, a.explain()
+    assert not a.escalate, a.explain()
+    hung = read_one("The app keeps hanging on the login screen and I've had enough of it.")
+    assert "problem.broken" in _ids(hung) and "feel.upset" in _ids(hung), hung.explain()
+
+
+def test_a_repeat_called_a_mild_grumble_is_an_aside() -> None:
+    a = read_one(
+        "minor gripe: the delivery note came without prices again 🙄 not the end of the world, "
+        "accounts just flagged it"
+    )
+    assert "repeat.recur" not in _ids(a), a.explain()
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_switching_the_account_to_a_currency_or_billing_period_is_no_churn() -> None:
+    a = read_after_agent(
+        "Annoying that the invoice still shows dollars when we switched the account to EUR.",
+        "Sorry about that, let me look.",
+        COMPLAINT,
+    )
+    assert CueKind.CHURN not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_customer_paying_for_an_extra_is_no_threat() -> None:
+    a = read_one("Lovely, and add a second tin of the wax, I'll pay for it on the same card.")
+    assert not a.cues, a.explain()
+    threat = read_after_agent("You'll pay for this.", "That is our policy.", COMPLAINT)
+    assert CueKind.THREAT_ABUSE in {c.kind for c in threat.cues}, threat.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            "Wasn't a mistake on my side. The label says one thing, the box another.",
+            "Could you double-check the order you placed?",
+        ),
+        (
+            "I re-ran it on two machines, so it's the update not us.",
+            "It may be your setup, please try reinstalling.",
+        ),
+        (
+            "So it's my fault, then. Great.",
+            "Our batches are all tested and nobody else has reported this.",
+        ),
+        (
+            "I'm not looking for a lecture on storage, the box was in the fridge.",
+            "Cheese sweats when it's stored too warm, please check your fridge.",
+        ),
+        (
+            "Oh wonderful, restart it, why didn't I think of that. Still blank.",
+            "Have you tried restarting the device?",
+        ),
+    ],
+)
+def test_blame_handed_back_or_an_obvious_tip_mocked_is_pushback(text: str, reply: str) -> None:
+    a = read_after_agent(text, reply, COMPLAINT)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_sincere_why_didnt_i_think_of_that_is_no_pushback() -> None:
+    a = read_after_agent(
+        "Ha, why didn't I think of that, it works now. Thanks!",
+        "Have you tried restarting the device?",
+        "Hi, the screen went blank after the update, any ideas?",
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_the_fault_unchanged_in_two_words_after_the_tips_is_a_repeat() -> None:
+    a = read_after_agent(
+        "Tried both browsers and a different laptop. Same error. The export is due at noon.",
+        "Could you try another browser and clear your cache?",
+        "Hi, the export page errors out for us since this morning.",
+    )
+    assert "repeat.again" in _ids(a), a.explain()
+    same = read_after_agent(
+        "Same here, we love it. Can we add two more seats?",
+        "Glad the new layout works for you!",
+        "Hi, the new layout is great.",
+    )
+    assert "repeat.again" not in _ids(same), same.explain()
+
+
+def test_the_promised_time_gone_by_and_the_same_line_again_are_named() -> None:
+    gone = read_after_agent(
+        "Nothing came this morning. The fitters start Friday.",
+        "I'll chase the factory and come back to you first thing tomorrow.",
+        "Hi, any news on the hinge delivery? We were told Tuesday.",
+    )
+    assert "promise.broken" in _ids(gone), gone.explain()
+    again = read_after_agent(
+        "That's what Monday's reply said as well. I need a date today.",
+        "We're still waiting on the factory and will let you know.",
+        "Hi, any news on the hinge delivery? We were told Tuesday.",
+    )
+    assert "repeat.loop" in _ids(again), again.explain()
+
+
+def test_a_refund_already_promised_chased_asks_for_no_grant() -> None:
+    a = read_one(
+        "Hi, the course was cancelled and the office said the refund would be automatic. "
+        "It's been 12 days and €640 hasn't come back. Can you check?"
+    )
+    assert RequestKind.REFUND not in {r.kind for r in a.requests}, a.explain()
+    ask = read_one("The course was cancelled. I want the €640 refunded, please.")
+    assert RequestKind.REFUND in {r.kind for r in ask.requests}, ask.explain()
+
+
+def test_our_own_solicitor_on_our_own_paperwork_is_no_legal_threat() -> None:
+    eng = engine()
+    state = eng.start()
+    turns = [
+        (
+            Role.CUSTOMER,
+            "Hi! Our solicitor is reviewing the lease and asked for your insurance "
+            "certificate, could you send it over?",
+        ),
+        (Role.AGENT, "Of course, attached is the certificate."),
+        (Role.CUSTOMER, "Perfect, forwarding to the solicitor now. Thanks!"),
+    ]
+    for i, (role, text) in enumerate(turns):
+        state, a = eng.read(state, Turn(role, text, float(i)))
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+    assert not a.escalate, a.explain()
