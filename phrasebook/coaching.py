@@ -202,14 +202,8 @@ class HintPreset(_Frozen):
     # has lasted two customer messages (the next message would only repeat the evidence)
     strain_confirms: bool = True
     # what confirms a held reading: the next customer message reads no lower than this (log-odds
-    # from the frustrated cut; 0 = frustrated itself). -0.45 was chosen on the corpus threads of
-    # batches before 250 (9 rising threads fixed, none broken; -0.5 and lower put hints into calm
-    # threads) and confirmed on batches 250-310 (3 fixed, none broken)
-    confirm_margin: float = Field(default=-0.45, ge=-2, le=0)
-    # ... and what confirms the customer's opening message, held until the agent joined: it was
-    # read with no answer to react to (a calm report with problem words reads hot), so it needs
-    # the next message nearer the cut (at -0.45 five calm corpus threads got a hint this way)
-    confirm_margin_opening: float = Field(default=-0.25, ge=-2, le=0)
+    # from the frustrated cut; 0 = frustrated itself)
+    confirm_margin: float = Field(default=-0.25, ge=-2, le=0)
     uneasy_rising: bool = False  # a nudge when an uneasy reading is rising
     # a nudge when the customer stays uneasy across an agent reply, with heat in the words and
     # pushback, a repeat, a wait or a broken promise in them (`CoachingPolicy.unsettled_signals`)

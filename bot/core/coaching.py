@@ -98,8 +98,6 @@ class CoachState:
     pending_slips: tuple[tuple[str, str], ...] = ()  # (slip id, the agent's words)
     fixed_slips: tuple[str, ...] = ()  # slip ids already coached
     deferred: int | None = None  # turn of a borderline reading waiting for confirmation
-    # the held reading is the customer's opening, read before any agent reply (`answered`)
-    held_opening: bool = False
     # agent replies seen when the last customer reading was uneasy or worse (None: it was calm)
     strained_at: int | None = None
 
@@ -124,7 +122,6 @@ class CoachState:
             "pending_slips": [[i, s] for i, s in self.pending_slips],
             "fixed_slips": list(self.fixed_slips),
             "deferred": self.deferred,
-            "held_opening": self.held_opening,
             "strained_at": self.strained_at,
         }
 
@@ -146,7 +143,6 @@ class CoachState:
                 pending_slips=tuple((str(i), str(s)) for i, s in data.get("pending_slips", [])),
                 fixed_slips=tuple(str(x) for x in data.get("fixed_slips", [])),
                 deferred=None if data.get("deferred") is None else int(data["deferred"]),
-                held_opening=bool(data.get("held_opening", False)),
                 strained_at=None if data.get("strained_at") is None else int(data["strained_at"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -318,7 +314,7 @@ class Coach:
                 or not preset.defer
             ):
                 return replace(state, deferred=None), Severity.URGENT
-            return replace(state, deferred=assessment.turn, held_opening=answered), None
+            return replace(state, deferred=assessment.turn), None
         if urgent:
             return replace(state, deferred=None), Severity.URGENT
         if shrugged or reread:
@@ -326,10 +322,7 @@ class Coach:
         if waiting:  # a borderline reading, then the next message: confirmed or dropped
             # "that'd be it, works now" settles it whatever the score still carries
             settled = any(sig.id == "calm.resolved" for sig in assessment.signals)
-            # an opening held until the agent joined was read with no answer to react to: it
-            # needs the next message nearer the cut than a reading held after a reply does
-            needed = preset.confirm_margin_opening if state.held_opening else preset.confirm_margin
-            if assessment.margin >= needed + learned and not settled:
+            if assessment.margin >= preset.confirm_margin + learned and not settled:
                 return replace(state, deferred=None), Severity.NUDGE  # confirmed: gentler
             return replace(state, deferred=None), None
         if preset.uneasy_rising and assessment.trend is Trend.RISING:

@@ -197,15 +197,6 @@ def test_a_conservative_channel_waits_for_frustration_before_it_coaches_unease(
     assert hint is None
 
 
-def test_a_held_reading_is_confirmed_by_a_next_message_still_near_the_cut(coach: Coach) -> None:
-    """A borderline message, then one that stays uneasy a little under the cut ("Still no date,
-    and the event is Saturday."): the strain held, the hint goes out."""
-    thread = Thread(coach)
-    assert thread.customer(Level.FRUSTRATED, margin=0.2) is None
-    hint = thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.4)
-    assert hint is not None and hint.severity is Severity.NUDGE
-
-
 def test_a_held_reading_is_dropped_when_the_next_message_reads_well_below_the_cut(
     coach: Coach,
 ) -> None:
@@ -841,26 +832,6 @@ def test_a_message_the_agent_already_answered_waits_for_the_customer_unless_urge
     angry = make_assessment(1, 0, Level.ANGRY, Trend.STEADY, margin=2.5)
     _, severity = coach.decide(state, angry, preset, answered=True)
     assert severity is not None
-
-
-def test_an_opening_held_until_the_agent_joined_needs_the_next_message_nearer_the_cut(
-    coach: Coach,
-) -> None:
-    """An opening read hot before any reply (a calm report with problem words) is held when the
-    agent joins; a next message a little under the cut confirms a reading held after a reply,
-    but not that opening: it needs one nearer the cut."""
-    preset = BOOK.policy.preset_for("")
-    state = coach.observe_agent(coach.start(), Turn(Role.AGENT, "Let me look into it.", 2.0))
-    opening = make_assessment(1, 0, Level.FRUSTRATED, Trend.STEADY, margin=0.2)
-    held, severity = coach.decide(state, opening, preset, answered=True)
-    assert severity is None and held.held_opening
-    follow = make_assessment(3, 1, Level.UNEASY, Trend.STEADY, margin=-0.4)
-    _, severity = coach.decide(held, follow, preset)
-    assert severity is None
-    near = make_assessment(3, 1, Level.UNEASY, Trend.STEADY, margin=-0.2)
-    _, severity = coach.decide(held, near, preset)
-    assert severity is Severity.NUDGE
-    assert CoachState.from_json(held.to_json()).held_opening
 
 
 def test_a_cue_raised_evenly_still_leaves_the_agent_a_step(coach: Coach) -> None:
