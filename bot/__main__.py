@@ -17,6 +17,7 @@ import logging
 import re
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from bot.config import Settings, describe_error, load_settings
 from bot.logsetup import configure_logging, log_crash
 
 if TYPE_CHECKING:
+    from bot.core.engine import FrustrationEngine
     from bot.services import Services
     from phrasebook import Phrasebook
 
@@ -134,6 +136,18 @@ def _freeze_start_up_heap() -> None:
     gc.freeze()
 
 
+def _warm_engine(engine: FrustrationEngine) -> None:
+    """Build the engine's lazily compiled regexes before the first message, not during it: a
+    worker started into a queue (a deploy, a restart after a crash) would otherwise spend its
+    first seconds of traffic compiling while entries wait."""
+    began = time.perf_counter()
+    compiled = engine.warm()
+    log.info(
+        "engine_warmed",
+        extra={"regexes": compiled, "seconds": round(time.perf_counter() - began, 2)},
+    )
+
+
 async def _serve(
     settings: Settings, book: Phrasebook, host: str, port: int, workers: int | None
 ) -> int:
@@ -183,6 +197,7 @@ async def _worker(
     if problem:
         await services.close()
         return _refuse(problem, EXIT_UNAVAILABLE)
+    _warm_engine(services.engine)
     ops = web.AppRunner(create_ops_app(services), access_log=None) if ops_port else None
     pool = WorkerPool(services, count, dedicated=True)
     try:

@@ -330,6 +330,11 @@ class FrustrationEngine:
         """A fresh state for a new thread."""
         return EngineState()
 
+    def warm(self) -> int:
+        """Compile now the word-start regexes otherwise built on first use (a few seconds'
+        work a worker does before it takes traffic); return how many were compiled."""
+        return self._vocab.warm()
+
     def read(self, state: EngineState, turn: Turn) -> tuple[EngineState, Assessment | None]:
         """Agent turns update state and return None; customer turns return an Assessment."""
         new = state.copy()

@@ -38,6 +38,7 @@ _DIGIT_START = re.compile(r"(?<![\w'])\d")  # a word-bounded match may start wit
 _TOKEN = re.compile(r"(?<![\w'])[a-z]+(?:'[a-z]+)*(?![\w'])")
 WORD_CACHE = 50_000  # word starts whose patterns are remembered (cleared when full)
 HEAD_CACHE = 4096  # word heads whose regex a pattern remembers (cleared when full)
+_PAD = "\x03"  # pads a short lead into a head no lead begins with past it (`WordPattern.warm`)
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
 
 
@@ -70,6 +71,7 @@ class Vocabulary:
         # ... and the word's head with them, by the whole word (None for a digit), looked up at
         # every word start
         self._at_word: dict[str | None, tuple[str, tuple[int, ...]]] = {}
+        self.members: list[WordPattern] = []  # the patterns registered, for `warm`
 
     def register(
         self,
@@ -94,6 +96,16 @@ class Vocabulary:
         self._starting.clear()
         self._at_word.clear()
         return self.size
+
+    def warm(self) -> int:
+        """Compile now every word-start regex the registered patterns can need, and return how
+        many were new. They are otherwise compiled on first use, a few thousand of them: a
+        process that takes traffic straight after start-up would spend its first seconds
+        compiling while messages queue."""
+        before = _compiled.cache_info().currsize
+        for pattern in self.members:
+            pattern.warm()
+        return _compiled.cache_info().currsize - before
 
     def starting(self, head: str) -> tuple[int, ...]:
         """The patterns whose regex may start at a word with this `head` (`word_head`: its first
@@ -325,6 +337,7 @@ class WordPattern:
         self.pid = self.vocab.register(
             self.words, self.phrases, self.leads, always=self.always is not None
         )
+        self.vocab.members.append(self)
 
     def finditer(self, text: str) -> list[Span]:
         """All match spans in text order (regex matches do not overlap each other)."""
@@ -385,14 +398,28 @@ class WordPattern:
     def _at_head(self, head: str) -> re.Pattern[str]:
         """The regex of the alternatives that may start at a word with this head (remembered);
         the vocabulary tries this pattern there only when it has some."""
-        keys = head_keys(head)
-        parts = [part for part, lead in self._led_parts if not lead.isdisjoint(keys)]
-        rx = _word_regex(parts)
+        rx = _word_regex(self._parts_at(head))
         assert rx is not None, f"no alternative of {self.pid} starts at {head!r}"
         if len(self._by_head) >= HEAD_CACHE:
             self._by_head.clear()
         self._by_head[head] = rx
         return rx
+
+    def _parts_at(self, head: str) -> list[str]:
+        """The alternatives, in order, that may start at a word with this head."""
+        keys = head_keys(head)
+        return [part for part, lead in self._led_parts if not lead.isdisjoint(keys)]
+
+    def warm(self) -> None:
+        """Compile the regex of every head this pattern can be tried at (see `Vocabulary.warm`).
+
+        Which alternatives a head gets depends only on the longest of the pattern's leads that
+        the head begins with, so one head per lead stands for all: the lead itself when it is
+        a whole head (N letters, a closed short word or DIGIT), else the lead padded with a
+        character no lead holds."""
+        for lead in self.leads:
+            whole = lead == DIGIT or lead.endswith(CLOSED) or len(lead) >= N
+            _word_regex(self._parts_at(lead if whole else lead.ljust(N, _PAD)))
 
     def _may_always(self, text: str) -> bool:
         """The alternatives searched everywhere may match: `text` has a literal they need."""

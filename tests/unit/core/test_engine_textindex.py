@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
-from bot.core.leading import CLOSED, required_literals, word_head, word_leads
+from bot.core import textindex
+from bot.core.leading import (
+    CLOSED,
+    DIGIT,
+    required_literals,
+    word_head,
+    word_leads,
+)
 from bot.core.signals import compile_regex
 from bot.core.textindex import AnyOf, Vocabulary, WordPattern, split_alternatives
 
@@ -145,6 +154,30 @@ def test_every_shipped_pattern_finds_what_its_regex_finds() -> None:
             assert (found[0] if found else None) == (spans[0][0] if spans else None), patterns
 
 
+def test_warming_compiles_every_regex_a_message_can_need() -> None:
+    """After `warm`, no message makes a pattern compile a regex: not the words its leads
+    name, not longer words that begin with them, not digits."""
+    from phrasebook.detection import load_detection
+
+    rules = load_detection()
+    families = [r.patterns for r in rules.lexicon.signals]
+    families += [c.patterns for c in rules.cues.cues] + [r.patterns for r in rules.agent.rules]
+    vocab = Vocabulary()
+    patterns = [WordPattern(p, vocab) for p in families]
+    vocab.warm()
+    words = {"7", "42nd"}
+    for ours in patterns:
+        for lead in ours.leads:
+            stem = lead.rstrip(CLOSED + DIGIT)
+            words |= {stem, stem + "s", stem + "zzy", stem[:-1], stem + "'ll"} - {""}
+    text = " ".join(sorted(words))
+    compiled = textindex._compiled.cache_info().misses
+    for ours in patterns:
+        ours.finditer(text)
+    assert textindex._compiled.cache_info().misses == compiled
+    assert vocab.warm() == 0  # warming twice compiles nothing more
+
+
 SHORT_WORD_LED = [
     r"i (?:want|need) (?:a )?refund",
     r"(?:we|i)(?:'m| am)? (?:so )?done",
@@ -205,6 +238,30 @@ def test_a_match_contains_one_of_the_required_literals() -> None:
     assert required_literals(r"(?:tried|done)[.,!]+ (?:still )?nothing") == {"nothing"}
     assert required_literals(r"\w+") is None  # nothing we can name
     assert required_literals(r"(?i)refund") is None  # the text's case is not the pattern's
+
+
+def test_on_the_corpus_every_shipped_pattern_finds_what_its_regex_finds() -> None:
+    """Every family of the shipped phrasebook, on a thousand and more real-looking messages
+    (the corpus threads): the same first match as its plain regex alternation."""
+    from phrasebook.detection import load_detection
+
+    rules = load_detection()
+    families = [r.patterns for r in rules.lexicon.signals]
+    families += [c.patterns for c in rules.cues.cues] + [r.patterns for r in rules.agent.rules]
+    families += [c.unless for c in rules.cues.cues if c.unless]
+    families += [t.patterns for t in rules.situation.types + rules.situation.triggers]
+    threads = sorted((Path(__file__).parents[2] / "threads").glob("*.yaml"))[::80]
+    texts = [
+        str(m["text"]).lower() for t in threads for m in yaml.safe_load(t.read_text())["messages"]
+    ]
+    assert len(texts) > 400
+    vocab = Vocabulary()
+    for patterns in families:
+        ours = WordPattern(patterns, vocab)
+        regex = compile_regex(patterns)
+        for text in texts:
+            first = regex.search(text)
+            assert ours.search(text) == (first.span() if first else None), (patterns[0], text)
 
 
 @pytest.mark.parametrize(
