@@ -228,7 +228,9 @@ _CLOSING_THANKS = re.compile(
 # helpful, thank you."): an exclamation with thanks ("Brilliant, thanks!") is sincere
 _CLOSING_HELPFUL = re.compile(
     r"(?:^|[.,;!?]\s*)(?:(?:very|so|really|super|most|ever so) )?(?:helpful|useful|informative|"
-    r"reassuring),? (?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?[.!]*\s*"
+    # "Really useful stuff, thanks."
+    r"reassuring)(?: stuff| info| advice)?,? "
+    r"(?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|very much))?[.!]*\s*"
     r"(?:[^\w\s]\s*)*$"
 )
 # the customer's own people, told what the agent said
@@ -420,6 +422,10 @@ _LABEL_AFTER = re.compile(
     r"folder|label|toggle|box|step)s?\b"
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t)\b")
+_NO_USE = re.compile(
+    r"\s*(?:is|are|was) (?:(?:very|really|quite|rather|a bit|a little|pretty) )?"
+    r"(?:difficult|hard|impossible|tricky|no use|no help|useless|meaningless) (?:for|to)\b"
+)
 # the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
 # stranger messaged her last night", "A glitch?!"
 _BARE_ECHO = re.compile(r"^\W*([a-z][a-z' -]{1,30}?)\s*(?:\?\?|\?!|!\?)[?!]*(?=\s|$)")
@@ -509,6 +515,19 @@ def figure_echo(r: Reading) -> None:
 _FIGURE_BACK = "throws the agent's figure back"
 # praise as the reply's first word, before the figure thrown back: "Brilliant, 10 days."
 _PRAISE_FIRST = re.compile(r"^\W*(?:oh,? |well,? )?" + _PRAISE_WORD + r"[,.!]+\s")
+_THANKS_FOR_REPEAT = re.compile(
+    r"\b(?:thanks|thank you|cheers)(?: so much| very much)? for (?:reading|quoting|pasting|"
+    r"copying|repeating|telling|reciting)(?: me| us)? (?:the |that |this |your |it |them )?"
+    r"(?:[\w-]+ ){0,3}?(?:twice|(?:for )?the (?:second|third|fourth) time|"
+    r"(?:two|three|four) times)\b"
+)
+# praise run into thanks, a sentence after the one set against the figure: "10-14 working days.
+# For a wedding in 12 calendar days. Fab, thanks so much" (not "2 days. Lovely, thanks!")
+_PRAISE_THEN_THANKS = re.compile(
+    r"^\W*[^.!?]+[.!?]+\s+[^.!?]+[.!?]+\s+(?:oh,? |well,? )?"
+    + _PRAISE_WORD
+    + r"[,.!]* (?:thanks|thank you|cheers|ta)\b"
+)
 
 
 def _agents_words(r: Reading, words: str, *, at_least: int = 1) -> bool:
@@ -621,7 +640,12 @@ def echo(r: Reading) -> None:
                     # can give the printer." (a title, "Paranormal Activity", is a name)
                     or (
                         not any(ch.isupper() for ch in r.prep.prose[m.start(2) + 1 : m.end(2)])
-                        and _NEGATION.search(lower, end, end + 12) is not None
+                        and (
+                            _NEGATION.search(lower, end, end + 12) is not None
+                            # ... or calls them no use: ""Very soon" is difficult for me to plan
+                            # a print run around."
+                            or _NO_USE.match(lower, end) is not None
+                        )
                     )
                 )
             )
@@ -673,7 +697,9 @@ def sarcasm(r: Reading) -> None:
     fine"), and deadpan pairs ("Great. Just great.") complete the list; so do a smile closing a
     pushback ("The troubleshooting section says 'contact support'. That's you 🙂") and, in an
     aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.") or praise
-    opening a reply that throws the agent's figure back ("Brilliant, 10 days."), and a template's
+    opening a reply that throws the agent's figure back ("Brilliant, 10 days."), praise and thanks
+    a sentence after that figure is set against what it costs ("10-14 working days. For a wedding
+    in 12 calendar days. Fab, thanks so much"), and a template's
     own words said back with a smile ("A member of your team just did respond. With that. 🙂").
     Whatever the reply offered, the consequence it leaves spelled out with a "so" and closed with
     praise is sarcasm too ("So realistically we do half term with 8 cars and a queue round the
@@ -774,6 +800,25 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # praise for the wait or the price just quoted, in an aggrieved thread: "Brilliant, 10
         # days.", "Wonderful. 48 hours. Love that."
         return "praises the figure it throws back"
+    if (
+        r.after_agent
+        and not feats.has("calm.resolved")
+        and _THANKS_FOR_REPEAT.search(lower) is not None
+        and _LAUGHS_OUT.search(lower) is None  # "thanks for telling me twice haha"
+    ):
+        # thanks for being told the same thing again: "Thanks for reading me the policy twice,
+        # really clears it up."
+        return "thanks for the same answer again"
+    if (
+        figure_back is not None
+        and figure_back.label == _FIGURE_BACK
+        and _PRAISE_THEN_THANKS.match(lower) is not None
+        and _FOR_HELP.search(lower) is None
+    ):
+        # thanks with praise for the figure it has just thrown back, before the question that
+        # figure raises: "10-14 working days. For a wedding in 12 calendar days. Fab, thanks so
+        # much 🙂 Is there an express option"
+        return "thanks for the figure it throws back"
     if (
         "\U0001f44f" in lower
         and after

@@ -1875,6 +1875,60 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-seventh round, from batches 311-314 (101 of 120 on first play): the matter handed to
+# someone then named as a lawyer, the customer's lawyer drafting a claim, an inspector the customer
+# went to asking for our papers; a person threatened with what was done to the goods, or sent off a
+# height head first; the customer who just wants out, a rival named as taking over every site, the
+# account wound up in one breath, the relationship ended with our logo; whoever runs the part at
+# fault, the most senior of their trade told to call; one person's record, named by an initial.
+EIGHTY_SEVENTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "We've passed the whole file to the county clerk, who is our lawyer, and she will be "
+        "in touch with your board.",
+    ),
+    (CueKind.LEGAL, "Our attorney has all the photos and is drafting a claim for the stock."),
+    (
+        CueKind.LEGAL,
+        "I've reported it to the county safety inspector, who wants copies of your service "
+        "records.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If your courier dumps it over the fence again, she'll be the next thing going over "
+        "that fence.",
+    ),
+    (CueKind.THREAT_ABUSE, "Tell him he's going off that balcony head first next time."),
+    (CueKind.CHURN, "Don't bother fixing it. I just want out of the agreement, whatever it costs."),
+    (CueKind.CHURN, "Brightwell Foods are supplying all four of our kitchens from next Tuesday."),
+    (CueKind.CHURN, "Email me the final invoice and cancel all standing orders."),
+    (
+        CueKind.CHURN,
+        "We will not be booking with you again, and take our logo off your client wall.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I want this handled by the person who runs your repairs department, today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Third failure this month. I suggest your head engineer rings me this afternoon.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The app is showing a delivery that isn't ours: a K. Patel, her home address and the "
+        "code to her gate.",
+    ),
+]
+EIGHTY_SEVENTH_LOOKALIKES = [
+    "Urgent data breach: someone has eaten all the brownies from the team fridge 😅",
+    "Could you forward this to whoever runs your wholesale team? We'd like a trade account.",
+    "Our new cleaners start covering all three sites from Monday, can you update the list?",
+    "She'll be the next one going through the induction, can you book her in?",
+    "My solicitor is preparing a claim against our old landlord, could you resend the invoice?",
+    "I passed your quote to Dana, who is our office manager, she'll confirm on Friday.",
+    "I have 40 guests and a CEO asking me for the seating plan, can you send it?",
+]
 # An eighty-sixth round, from batches 307-310 (99 of 120 on first play): an official on the case
 # given our name or about to contact us; whoever sits above the support team, or someone there who
 # can actually move things; the renewal switched off in anger; our paperwork mailed to a stranger;
@@ -3279,6 +3333,7 @@ ESCALATIONS = (
     + SEVENTY_FOURTH_ROUND
     + EIGHTY_FIFTH_ROUND
     + EIGHTY_SIXTH_ROUND
+    + EIGHTY_SEVENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3364,6 +3419,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_THIRD_LOOKALIKES
     + SEVENTY_FOURTH_LOOKALIKES
     + EIGHTY_SIXTH_LOOKALIKES
+    + EIGHTY_SEVENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -6159,3 +6159,152 @@ def test_our_own_solicitor_on_our_own_paperwork_is_no_legal_threat() -> None:
         state, a = eng.read(state, Turn(role, text, float(i)))
     assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
     assert not a.escalate, a.explain()
+
+
+# Batches 311-314 (round 24).
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "opener"),
+    [
+        (  # the answer's premise turned back
+            "Shelf life isn't the point here and you know that. I'm not asking if it's legal.",
+            "Our flour is well within its best-before date.",
+            "Hi, the rye flour from Monday's drop smells musty. Can you check the batch?",
+        ),
+        (  # the agent's own page quoted back
+            "It's right there on your own trade page: next-day dispatch. So where is it?",
+            "Dispatch can take up to five working days.",
+            "Hi, order T-5512 hasn't shipped yet, any news?",
+        ),
+        (  # the blame handed back, with the proof
+            "I typed Martha. I'm looking at your order email right now and it says Martha.",
+            "The name was entered as Marta on the order form, so the team followed that.",
+            "Hi, the cake plaque says Marta, it should be Martha.",
+        ),
+        (  # the job offered back
+            "So can it be reprinted before six, or do I write the labels myself?",
+            "We'll look into it.",
+            "Hi, the labels came with the wrong date on them.",
+        ),
+        (  # the reply's reading corrected
+            "I'm not trying to cancel the order, I'm asking you to send the right size.",
+            "Custom items can't be cancelled once cut, per our terms.",
+            "Hi, the curtains came 20cm short. Can you remake them?",
+        ),
+        (  # an honest date asked for: the dates so far were not
+            "Thank you. I would just like an honest date, even if it is next month.",
+            "We will contact you when a date is confirmed.",
+            "Hi, when will the headstone lettering be done? We were told 8 weeks.",
+        ),
+        (  # the blame on the customer's kit returned
+            "We changed the settings twice. It's not our network, every other device works.",
+            "Have you checked your network settings?",
+            "Hi, the card reader keeps dropping offline since the update.",
+        ),
+    ],
+)
+def test_the_answers_premise_turned_back_is_pushback(text: str, agent: str, opener: str) -> None:
+    a = read_after_agent(text, agent, opener)
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The point is the colour, not the size, so any of the three sizes is fine.",
+        "It's on your website, I found it, thanks! I'll order the blue one.",
+        "I'm not trying to be difficult, just checking: does the kit include the cable?",
+        "Can you fit it on Tuesday, or should I put it up myself?",
+        "Can you check our network is whitelisted? It's not urgent.",
+    ],
+)
+def test_the_same_words_said_calmly_are_not_pushback(text: str) -> None:
+    a = read_after_agent(text, "Happy to help, what do you need?", "Hi, a quick question.")
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_the_time_gone_by_counted_in_words_says_how_long_it_has_been() -> None:
+    a = read_after_agent(
+        "It has now been seven weeks. Could you give me a date?",
+        "We'll contact you when a date is confirmed.",
+        "Hi, when will the fitting be? We were told four weeks.",
+    )
+    assert "wait.duration" in _ids(a), a.explain()
+    old = read_one("Our dog is ten weeks old and loves the new bed!")
+    assert "wait.duration" not in _ids(old), old.explain()
+
+
+def test_misses_kept_as_a_score_and_the_reply_restating_the_paper_are_named() -> None:
+    score = read_after_agent(
+        "The new sign says 'Grand Openng'. That's 0 for 2 now.",
+        "Sorry! We've reprinted it, collect from 9.",
+        "Hi, the sign says 'Grnad Opening', can you redo it?",
+    )
+    assert "repeat.recur" in _ids(score), score.explain()
+    loop = read_after_agent(
+        "That's what the statement already says. Which visits were charged?",
+        "The statement reflects the visits carried out.",
+        "Hi, the statement shows six visits but we booked three. Can you explain?",
+    )
+    assert "repeat.loop" in _ids(loop), loop.explain()
+
+
+def test_a_taste_is_no_neglect() -> None:
+    a = read_after_agent(
+        "Yes please. Nobody eats the plain ones anyway 😄",
+        "Want me to swap the plain for cinnamon?",
+        "Hi! Can we change Friday's pastry order?",
+    )
+    assert "neglect.ignored" not in _ids(a), a.explain()
+    ignored = read_after_agent(
+        "Nobody has replied to my email from Monday.",
+        "Let me check.",
+        "Hi, any news on the refund?",
+    )
+    assert "neglect.ignored" in _ids(ignored), ignored.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (  # thanks with praise a sentence after the figure set against what it costs
+            "5-7 working days. The opening is on Saturday. Brilliant, thanks so much. "
+            "Is there anything faster?",
+            "Please allow 5-7 working days for the replacement.",
+        ),
+        (  # thanks for being told the same thing twice
+            "Lovely. Thanks for quoting me the returns policy twice, that really helps.",
+            "As mentioned, custom items are non-returnable under our terms.",
+        ),
+        (  # the agent's vague words, quoted and called no use
+            '"Shortly" is hard for me to schedule a crew around. Which day?',
+            "It's almost ready, you'll have it shortly!",
+        ),
+        (  # the plan given up, said back as what the customer will now do
+            "Right. I'll tell the guests not to come, then.",
+            "As mentioned, bookings are confirmed in order of receipt.",
+        ),
+        (  # the reply judged no help, with thanks on the end
+            "We did that twice and it still drops out. Really useful stuff, thanks.",
+            "Have you tried restarting the router?",
+        ),
+    ],
+)
+def test_praise_and_thanks_for_a_non_answer_read_as_sarcasm(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent, "Hi, our order is wrong and the event is this week.")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("5-7 working days. Lovely, thanks! See you then.", "It'll be 5-7 working days."),
+        ("Thanks for telling me twice, I'd have forgotten otherwise haha", "Reminder: Friday."),
+        ('"Shortly" works for us, no rush at all.', "You'll have it shortly!"),
+        ("Great news, I'll tell the guests to come at 3 then!", "All fixed, the room is ready."),
+    ],
+)
+def test_the_same_shapes_meant_sincerely_are_no_sarcasm(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent, "Hi, a quick question about our booking.")
+    assert "press.sarcasm" not in _ids(a), a.explain()
