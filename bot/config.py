@@ -105,12 +105,13 @@ class Settings(BaseSettings):
         description="Stream consumers run inside `serve` (0: run `undertone worker` separately).",
     )
     worker_nice: int = Field(
-        default=10,
+        default=0,
         ge=0,
         le=19,
         validation_alias=AliasChoices("UNDERTONE_WORKER_NICE", "worker_nice"),
         description="How far `undertone worker` lowers its own CPU priority, so on a shared host "
-        "serve's acknowledgements come first (0: leave it).",
+        "serve's acknowledgements come first (0, the default: leave it; a worker lowered while "
+        "the host is busy falls behind its intake).",
     )
     claim_idle_ms: int = Field(
         default=15_000,
