@@ -515,6 +515,7 @@ def figure_echo(r: Reading) -> None:
 _FIGURE_BACK = "throws the agent's figure back"
 # praise as the reply's first word, before the figure thrown back: "Brilliant, 10 days."
 _PRAISE_FIRST = re.compile(r"^\W*(?:oh,? |well,? )?" + _PRAISE_WORD + r"[,.!]+\s")
+# thanks for being read the same thing again: "Thanks for reading me the policy twice"
 _THANKS_FOR_REPEAT = re.compile(
     r"\b(?:thanks|thank you|cheers)(?: so much| very much)? for (?:reading|quoting|pasting|"
     r"copying|repeating|telling|reciting)(?: me| us)? (?:the |that |this |your |it |them )?"
@@ -699,8 +700,9 @@ def sarcasm(r: Reading) -> None:
     aggrieved thread, the non-answer praised in its own words ("Amazing, passed on.") or praise
     opening a reply that throws the agent's figure back ("Brilliant, 10 days."), praise and thanks
     a sentence after that figure is set against what it costs ("10-14 working days. For a wedding
-    in 12 calendar days. Fab, thanks so much"), and a template's
-    own words said back with a smile ("A member of your team just did respond. With that. 🙂").
+    in 12 calendar days. Fab, thanks so much"), thanks for being told the same thing twice
+    ("Thanks for reading me the policy twice") unless laughed off, and a template's own words
+    said back with a smile ("A member of your team just did respond. With that. 🙂").
     Whatever the reply offered, the consequence it leaves spelled out with a "so" and closed with
     praise is sarcasm too ("So realistically we do half term with 8 cars and a queue round the
     arcade. Cracking."), unless the "so" only says the reply's own plan back ("Ok so it'll be with
