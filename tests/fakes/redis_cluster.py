@@ -61,18 +61,7 @@ class RedisCluster:
         work = Path(self._dir.name)
         deadline = time.monotonic() + self.startup_timeout
         for _ in range(self.count):
-            port = _free_node_port()
-            args = [
-                self.server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--cluster-enabled", "yes",
-                "--cluster-config-file", str(work / f"nodes-{port}.conf"),
-                "--cluster-node-timeout", "5000", "--dir", str(work), "--daemonize", "no",
-                "--logfile", str(work / f"redis-{port}.log"),
-            ]
-            self._procs.append(subprocess.Popen(args, stdout=subprocess.DEVNULL))
-            self.ports.append(port)
-        for port in self.ports:
-            self._until(deadline, lambda p=port: self._ping(p), f"node {port} did not start")
+            self._start_node(work, deadline)
         create = subprocess.run(
             [self.cli, "--cluster", "create", *(f"127.0.0.1:{p}" for p in self.ports),
              "--cluster-replicas", "0", "--cluster-yes"],
@@ -82,6 +71,32 @@ class RedisCluster:
             self.stop()
             raise RedisUnavailable("redis-cli --cluster create failed:\n" + create.stdout[-2000:])
         self._until(deadline, self._all_ok, "the cluster did not reach cluster_state:ok")
+
+    def _start_node(self, work: Path, deadline: float, tries: int = 5) -> None:
+        """Start one node on a free port pair. A port found free can be taken before the node
+        binds it (another test process choosing at the same moment): the node then exits at
+        once, and it is started again on another pair."""
+        for _ in range(tries):
+            port = _free_node_port()
+            args = [
+                self.server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--cluster-enabled", "yes",
+                "--cluster-config-file", str(work / f"nodes-{port}.conf"),
+                "--cluster-node-timeout", "5000", "--dir", str(work), "--daemonize", "no",
+                "--logfile", str(work / f"redis-{port}.log"),
+            ]
+            proc = subprocess.Popen(args, stdout=subprocess.DEVNULL)
+            self._until(
+                deadline,
+                lambda p=port, q=proc: q.poll() is not None or self._ping(p, q.pid),
+                f"node {port} did not start",
+            )
+            if proc.poll() is None:
+                self._procs.append(proc)
+                self.ports.append(port)
+                return
+        self.stop()
+        raise RedisUnavailable(f"no cluster node started in {tries} tries (ports taken)")
 
     def _until(self, deadline: float, ready: object, why: str) -> None:
         """Poll a readiness check (a server's own state, not a test's timing) until it holds."""
@@ -93,14 +108,16 @@ class RedisCluster:
             time.sleep(0.05)
 
     @staticmethod
-    def _ping(port: int) -> bool:
+    def _ping(port: int, pid: int) -> bool:
+        """The node answers on `port`, and it is this node (process `pid`), not whatever took
+        the port first."""
         try:
-            client = redis.Redis(port=port, socket_connect_timeout=1)
+            client = redis.Redis(port=port, socket_connect_timeout=1, socket_timeout=1)
             try:
-                return bool(client.ping())
+                return int(client.info("server")["process_id"]) == pid
             finally:
                 client.close()
-        except redis.ConnectionError:
+        except (redis.RedisError, OSError, KeyError, ValueError):
             return False
 
     def _all_ok(self) -> bool:
