@@ -13,7 +13,7 @@ from pathlib import Path
 
 import redis
 
-from tests.fakes.redis_server import RedisUnavailable
+from tests.fakes.redis_server import RedisServer, RedisUnavailable
 
 BUS_OFFSET = 10_000  # a node's cluster bus listens on its port + 10000
 
@@ -47,7 +47,7 @@ class RedisCluster:
         self.count = nodes
         self.startup_timeout = startup_timeout
         self.ports: list[int] = []
-        self._procs: list[subprocess.Popen[bytes]] = []
+        self._nodes: list[RedisServer] = []
         self._dir: tempfile.TemporaryDirectory[str] | None = None
 
     @property
@@ -60,8 +60,25 @@ class RedisCluster:
         self._dir = tempfile.TemporaryDirectory(prefix="undertone-cluster-")
         work = Path(self._dir.name)
         deadline = time.monotonic() + self.startup_timeout
-        for _ in range(self.count):
-            self._start_node(work, deadline)
+        for i in range(self.count):
+            # a node is a RedisServer with cluster options: started on a free port pair, again
+            # on another pair when a second process took the first before the node bound it
+            node = RedisServer(
+                self.server,
+                self.startup_timeout,
+                args=[
+                    "--cluster-enabled", "yes", "--cluster-node-timeout", "5000",
+                    "--cluster-config-file", str(work / f"nodes-{i}.conf"), "--dir", str(work),
+                ],
+                pick_port=_free_node_port,
+            )
+            try:
+                node.start(attempts=5)
+            except RedisUnavailable:
+                self.stop()
+                raise
+            self._nodes.append(node)
+            self.ports.append(node.port)
         create = subprocess.run(
             [self.cli, "--cluster", "create", *(f"127.0.0.1:{p}" for p in self.ports),
              "--cluster-replicas", "0", "--cluster-yes"],
@@ -72,32 +89,6 @@ class RedisCluster:
             raise RedisUnavailable("redis-cli --cluster create failed:\n" + create.stdout[-2000:])
         self._until(deadline, self._all_ok, "the cluster did not reach cluster_state:ok")
 
-    def _start_node(self, work: Path, deadline: float, tries: int = 5) -> None:
-        """Start one node on a free port pair. A port found free can be taken before the node
-        binds it (another test process choosing at the same moment): the node then exits at
-        once, and it is started again on another pair."""
-        for _ in range(tries):
-            port = _free_node_port()
-            args = [
-                self.server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--cluster-enabled", "yes",
-                "--cluster-config-file", str(work / f"nodes-{port}.conf"),
-                "--cluster-node-timeout", "5000", "--dir", str(work), "--daemonize", "no",
-                "--logfile", str(work / f"redis-{port}.log"),
-            ]
-            proc = subprocess.Popen(args, stdout=subprocess.DEVNULL)
-            self._until(
-                deadline,
-                lambda p=port, q=proc: q.poll() is not None or self._ping(p, q.pid),
-                f"node {port} did not start",
-            )
-            if proc.poll() is None:
-                self._procs.append(proc)
-                self.ports.append(port)
-                return
-        self.stop()
-        raise RedisUnavailable(f"no cluster node started in {tries} tries (ports taken)")
-
     def _until(self, deadline: float, ready: object, why: str) -> None:
         """Poll a readiness check (a server's own state, not a test's timing) until it holds."""
         assert callable(ready)
@@ -106,19 +97,6 @@ class RedisCluster:
                 self.stop()
                 raise RedisUnavailable(why)
             time.sleep(0.05)
-
-    @staticmethod
-    def _ping(port: int, pid: int) -> bool:
-        """The node answers on `port`, and it is this node (process `pid`), not whatever took
-        the port first."""
-        try:
-            client = redis.Redis(port=port, socket_connect_timeout=1, socket_timeout=1)
-            try:
-                return int(client.info("server")["process_id"]) == pid
-            finally:
-                client.close()
-        except (redis.RedisError, OSError, KeyError, ValueError):
-            return False
 
     def _all_ok(self) -> bool:
         for port in self.ports:
@@ -151,15 +129,9 @@ class RedisCluster:
                 client.close()
 
     def stop(self) -> None:
-        for proc in self._procs:
-            proc.terminate()
-        for proc in self._procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        self._procs = []
+        for node in self._nodes:
+            node.stop()
+        self._nodes = []
         if self._dir is not None:
             self._dir.cleanup()
             self._dir = None

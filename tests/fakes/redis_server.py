@@ -9,6 +9,7 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Callable, Sequence
 
 import redis
 
@@ -28,9 +29,17 @@ def _free_port() -> int:
 class RedisServer:
     """A `redis-server` child process without persistence; `start()`, `.url`, `stop()`."""
 
-    def __init__(self, binary: str | None = None, startup_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        binary: str | None = None,
+        startup_timeout: float = 10.0,
+        args: Sequence[str] = (),
+        pick_port: Callable[[], int] = _free_port,
+    ) -> None:
         self.binary = binary or shutil.which("redis-server")
         self.startup_timeout = startup_timeout
+        self.args = list(args)  # more redis-server options (a cluster node's)
+        self.pick_port = pick_port
         self.port = 0
         self._proc: subprocess.Popen[bytes] | None = None
 
@@ -45,7 +54,7 @@ class RedisServer:
             raise RedisUnavailable("redis-server not found on PATH (apt-get install redis-server)")
         log: list[str] = []
         for _ in range(attempts):
-            self.port = _free_port()
+            self.port = self.pick_port()
             if self._launch(log):
                 return
         raise RedisUnavailable("redis-server did not start:\n" + "".join(log)[-4000:])
@@ -53,7 +62,7 @@ class RedisServer:
     def _launch(self, log: list[str]) -> bool:
         assert self.binary is not None
         args = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-        args += ["--appendonly", "no", "--logfile", "", "--daemonize", "no"]
+        args += ["--appendonly", "no", "--logfile", "", "--daemonize", "no", *self.args]
         proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=0)
         assert proc.stdout is not None
         fd = proc.stdout.fileno()
