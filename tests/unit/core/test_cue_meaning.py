@@ -1875,6 +1875,50 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-eighth round, from batches 315-318 (96 of 120 on first play): someone's personal
+# details, two or more, in what we sent; the customer's own paperwork in a stranger's delivery;
+# their details readable where anyone looks; another group's pages in their pack; an "Office for
+# ..." regulator reported to; menace left unsaid; whoever the person at fault answers to.
+EIGHTY_EIGHTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The invoice you emailed me has a Mrs Okafor on page two, with her phone number and "
+        "her date of birth.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A neighbour rang: our delivery note turned up inside his parcel from you.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "On your review page: my home address and phone number, visible to anyone who clicks.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "These are the registration forms for a different school, not ours.",
+    ),
+    (
+        CueKind.LEGAL,
+        "We sent the labels and the test report to the Office for Product Safety yesterday.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Useless. Block my drive once more and your driver won't like how I deal with it.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "No. Put me through to whoever your dispatcher answers to, this afternoon.",
+    ),
+]
+EIGHTY_EIGHTH_LOOKALIKES = [
+    "My hamstrings are still drafting a lawsuit after Tuesday's class 😂 same time next week?",
+    "Our accountant and theirs want to see the signed copy before Friday, could you resend it?",
+    "We've got the annual fire safety inspection at the depot next week, can you send the certs?",
+    "Please update his date of birth and home address, he moved in May.",
+    "It's the entry list for another team we coach, please add it to the same booking.",
+    "The tenant's solicitor and ours both want to see the gas certificate, could you resend it?",
+    "So I tell the board we go live Monday, right?",
+]
 # An eighty-seventh round, from batches 311-314 (101 of 120 on first play): the matter handed to
 # someone then named as a lawyer, the customer's lawyer drafting a claim, an inspector the customer
 # went to asking for our papers; a person threatened with what was done to the goods, or sent off a
@@ -3334,6 +3378,7 @@ ESCALATIONS = (
     + EIGHTY_FIFTH_ROUND
     + EIGHTY_SIXTH_ROUND
     + EIGHTY_SEVENTH_ROUND
+    + EIGHTY_EIGHTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3420,6 +3465,7 @@ CALM_LOOKALIKES = (
     + SEVENTY_FOURTH_LOOKALIKES
     + EIGHTY_SIXTH_LOOKALIKES
     + EIGHTY_SEVENTH_LOOKALIKES
+    + EIGHTY_EIGHTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -6308,3 +6308,168 @@ def test_praise_and_thanks_for_a_non_answer_read_as_sarcasm(text: str, agent: st
 def test_the_same_shapes_meant_sincerely_are_no_sarcasm(text: str, agent: str) -> None:
     a = read_after_agent(text, agent, "Hi, a quick question about our booking.")
     assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+# Batches 315-318 (round 25).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a near miss the customer calls minor in the same breath
+        "The tent pole snapped in the wind on the second night. Nobody was hurt and we patched "
+        "it.\nCould you send a replacement section? No rush, I realise these things happen.",
+        # "let down" as archery, not disappointment
+        "At full draw the string slipped off the nock. I let down slowly, nothing broke.",
+        # a routine visit by a regulator to the customer's own site
+        "Heads up: we have our annual HSE inspection on the 4th, could you resend the "
+        "service certificates for the hoists?",
+        # a part of the customer's own body suing us, in fun
+        "My calves are already filing a lawsuit after Saturday's climb 💀 worth it though",
+        # a heads-up that is said to be no complaint, with the reason theirs
+        "Heads up rather than a complaint: our Bristol office shuts in June, so we'll be "
+        "cancelling its weekly order after May. Nothing wrong with you lot.",
+    ],
+)
+def test_reports_the_customer_calls_minor_or_routine_stay_calm(text: str) -> None:
+    assert_calm(read_one(text))
+
+
+def test_a_near_miss_told_as_danger_is_still_a_safety_cue() -> None:
+    a = read_one(
+        "The bracket you fitted gave way while my son was on the ladder. Nobody fell, thank god, "
+        "but it was two floors up."
+    )
+    assert CueKind.SAFETY in {c.kind for c in a.cues}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (  # a check done once more the way the agent described
+            "Tested all six again the way you said, they lock properly now. Thanks.",
+            "Could you open each one fully and let it go? It should lock by itself.",
+        ),
+        (  # nobody there at the time: reassurance, not neglect
+            "We've taken the two ladders out of use, nobody was on them at the time.",
+            "Thanks for flagging, can you send photos of the feet?",
+        ),
+        (  # thanks with the document forwarded to their own lawyer
+            "Perfect, thank you. I'll forward the revised version to our solicitor today.",
+            "Attached is the revised lease schedule with the new dates.",
+        ),
+        (  # the customer's own mishap told in a thank-you, praise sent up the line
+            "Wanted to say thanks: the first day was a comedy of errors on my part, lost a paddle "
+            "and my sunglasses, and Jo fixed it all without making me feel like an idiot. Please "
+            "make sure she and whoever she reports to hear this.",
+            "Glad you enjoyed it!",
+        ),
+    ],
+)
+def test_the_customers_own_doing_and_reassurance_stay_calm(text: str, agent: str) -> None:
+    assert_calm(read_after_agent(text, agent, "Hi, a quick note about last week."))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (  # the figure that keeps moving, greeted with mock delight
+            "Love how the date keeps slipping 🙂 Friday last week, Wednesday now.",
+            "Your order should now arrive Wednesday.",
+        ),
+        (  # the fallout the customer must relay, hedged
+            "Fine. So I tell the bride we possibly have flowers on the day.",
+            "I can't promise a time, it depends on the wholesaler.",
+        ),
+    ],
+)
+def test_mock_delight_and_fallout_to_relay_read_as_sarcasm(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent, "Hi, when does our order arrive?")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_calm_figure_or_plan_stays_sincere() -> None:
+    for text in (
+        "Love how the garden keeps growing, thanks for the tips!",
+        "Great, so I tell the client we go live Monday.",
+    ):
+        a = read_after_agent(text, "Happy to help!", "Hi, a quick question.")
+        assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's the same answer. Which day does it leave?",
+        "Second identical reply. Which day does it leave?",
+        "Three weeks on. I'm tired of repeating myself to a template.",
+    ],
+)
+def test_the_reply_named_as_the_one_before_says_it_goes_round(text: str) -> None:
+    a = read_after_agent(text, "It will ship as soon as possible.", "Hi, when does it ship?")
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_done_with_the_form_is_a_close_but_done_repeating_is_not() -> None:
+    closed = read_after_agent("Thanks, I'm done with the form now.", "Great!", "Hi, quick one.")
+    assert "calm.closing" in _ids(closed) or closed.level is Level.CALM, closed.explain()
+    going_round = read_after_agent(
+        "I'm done repeating myself.", "Please see our policy.", "Hi, when does it ship?"
+    )
+    assert "calm.closing" not in _ids(going_round), going_round.explain()
+
+
+def test_the_instruction_answered_as_already_followed_is_pushback() -> None:
+    a = read_after_agent(
+        "Yes... that's what we're doing. Telling you. Today. Where is the part?",
+        "Per our terms, missing items must be reported within 24 hours of delivery.",
+        "Hi, the delivery note lists a pump but there isn't one in the crate.",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_agent_replies_that_point_elsewhere_or_put_the_fault_back_are_named() -> None:
+    eng = engine()
+    assert "agent.canned" in eng.agent_families(
+        "You'll find how to reset your password in our help centre article."
+    )
+    assert "agent.defensive" in eng.agent_families(
+        "Print differences are usually caused by the export settings. Please double-check your "
+        "file and re-upload."
+    )
+    assert "agent.defensive" in eng.agent_families(
+        "Storm cancellations are converted into a credit you can use within the year."
+    )
+    closing = eng.agent_families("That's the policy. Is there anything else I can help with?")
+    assert "agent.choice" not in closing
+    assert "agent.choice" in eng.agent_families("Anything else you'd like changed on it?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The receipt you emailed shows a Mr Varga, with his home address and his phone number.",
+        "Your courier left my invoice inside her parcel, I found out from her this morning.",
+        "It's the medical form for another family, not ours, with their allergies and birthdays.",
+        "Your flyer shows my full name and mobile number, readable to anyone.",
+    ],
+)
+def test_someone_elses_details_or_the_customers_own_in_the_open_are_data_exposure(
+    text: str,
+) -> None:
+    a = read_one(text)
+    assert CueKind.DATA_EXPOSURE in {c.kind for c in a.cues}, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please update his date of birth and home address, he moved in May.",
+        "I'll send their full names and dates of birth before Friday.",
+        "The form shows his full name and date of birth fields twice.",
+        "It's the booking for another group we run, same dates please.",
+    ],
+)
+def test_personal_details_in_routine_paperwork_are_not_data_exposure(text: str) -> None:
+    a = read_one(text)
+    assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
