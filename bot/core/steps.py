@@ -1415,8 +1415,9 @@ def retried_and_working(r: Reading) -> None:
 
 def again_by_choice_step(rules: DetectionRules) -> Step:
     """`again_by_choice`: an "again" the customer wishes for is no recurrence ("you guys are
-    dangerous, now I want to move again"): `repeat.recur` is dropped when every "again" is one
-    they would choose (`tuning.wish_again`)."""
+    dangerous, now I want to move again"), nor is a check done again the way the agent asked
+    ("checked all ten again the way you described"): `repeat.recur` is dropped when every
+    "again" is one they chose (`tuning.wish_again`)."""
     wish = _either(rules.tuning.wish_again)
 
     def again_by_choice(r: Reading) -> None:
