@@ -1240,13 +1240,14 @@ def own_slip(r: Reading) -> None:
             "emoji.upset",
             "problem.wrong",
         ]
-        if feats.has("calm.resolved"):
+        # ... and so is a mishap of their own told in a thank-you ("Day 2 was a total disaster
+        # on my part: I capsized, lost my hat ... and Ewan had me sorted in 90 seconds"): the
+        # losses and the verdict are their story, the thanks are for us
+        thanked = feats.has("calm.praise", "calm.thanks")
+        if thanked or feats.has("calm.resolved"):
             own += [n for n in feats.values if n.startswith("problem.")]
-        if feats.has("calm.praise", "calm.thanks"):
-            # a mishap of their own told in a thank-you ("Day 2 was a total disaster on my part:
-            # I capsized, lost my hat ... and Ewan had me sorted in 90 seconds"): the losses and
-            # the verdict are their story, the thanks are for us
-            own += [n for n in feats.values if n.startswith("problem.")] + ["verdict.loaded"]
+        if thanked:
+            own.append("verdict.loaded")
         for name in own:
             feats.drop(name)
 
