@@ -374,6 +374,10 @@ class Tuning(_Frozen):
     third_party: list[str] = Field(min_length=1)
     # someone else's feeling, told as theirs ("the tenant is pretty fed up with him")
     their_feeling: list[str] = Field(min_length=1)
+    # an agent's "no" that says the ask is not theirs to grant (a rule bypassed, an approval, an
+    # exception), not that the service does not do it at all ("we're unable to make manual
+    # bookings"): only such a no holds an ask with no words of its own open as an exception
+    not_theirs: list[str] = Field(min_length=1)
     _message_patterns = field_validator(
         "appreciate_if",
         "pass_on",
@@ -383,6 +387,7 @@ class Tuning(_Frozen):
         "wish_again",
         "third_party",
         "their_feeling",
+        "not_theirs",
     )(_check_patterns)
     escalate_rounds: int = Field(ge=1)  # frustrated customer turns in a row for a stalemate
     escalate_cue_strength: float = Field(ge=0, le=1)

@@ -132,6 +132,9 @@ class EngineState:
     stuck_rounds: int = (
         0  # customer messages in a row asking again after a reply that did not deliver
     )
+    # agent replies that answered a customer message (a second agent message in a row, "let me
+    # check" then the answer, is the same reply)
+    answers: int = 0
     last_role: str = ""
     last_customer_ts: float = 0.0
     last_customer: str = ""  # who wrote the previous customer message ("" when unknown)
@@ -165,6 +168,7 @@ class EngineState:
             "given_refs": list(self.given_refs),
             "agent_said": list(self.agent_said),
             "stuck_rounds": self.stuck_rounds,
+            "answers": self.answers,
             "last_asked": self.last_asked,
             "was_warm": self.was_warm,
             "open_requests": [list(r) for r in self.open_requests],
@@ -205,6 +209,8 @@ class EngineState:
             given_refs=[int(x) for x in data.get("given_refs", [])],
             agent_said=[int(x) for x in data.get("agent_said", [])],
             stuck_rounds=int(data.get("stuck_rounds", 0)),
+            # a state saved before answers were counted: every agent message counted
+            answers=int(data.get("answers", int(data["turn"]) - int(data["customer_turns"]))),
             last_asked=bool(data.get("last_asked", False)),
             was_warm=bool(data.get("was_warm", False)),
             open_requests=[list(r) for r in data.get("open_requests", [])],
@@ -245,6 +251,7 @@ class EngineState:
             was_warm=self.was_warm,
             open_requests=[list(r) for r in self.open_requests],
             stuck_rounds=self.stuck_rounds,
+            answers=self.answers,
             last_role=self.last_role,
             last_customer_ts=self.last_customer_ts,
             last_customer=self.last_customer,
@@ -272,6 +279,7 @@ class FrustrationEngine:
         t = rules.tuning
         self._appreciate_if = re.compile("|".join(f"(?:{p})" for p in t.appreciate_if))
         self._pass_on = re.compile("|".join(f"(?:{p})" for p in t.pass_on))
+        self._not_theirs = AnyOf(t.not_theirs)
         self._no_fault = AnyOf(t.no_fault)
         # heat in the words other than a problem coming back ("again", "second time")
         self._heat_beyond_recurrence = tuple(
@@ -376,13 +384,17 @@ class FrustrationEngine:
                 families.append(F.SAME_ANSWER)
         if F.AGENT_DONE in families:
             state.stuck_rounds = 0
-        if (F.AGENT_CANNOT_GRANT in families or F.AGENT_ABOVE_LEVEL in families) and not (
-            state.open_requests
-        ):
+        beyond_them = F.AGENT_ABOVE_LEVEL in families or (
+            F.AGENT_CANNOT_GRANT in families and self._not_theirs.found(prep.lower)
+        )
+        if beyond_them and not state.open_requests:
             # the customer's ask had no words we know ("reconnect us now"), but the agent's
-            # answer says it is beyond what they may grant: that is the ask, still open
+            # answer says it is beyond what they may grant: that is the ask, still open (a
+            # plain "we can't" of the service's, "we're unable to make manual bookings", is not)
             said = shorten(prep.prose, SIGNAL_LIMIT)
             state.open_requests = [[RequestKind.EXCEPTION.value, None, "", said, state.turn - 1]]
+        if state.last_role != Role.AGENT.value:
+            state.answers += 1
         state.last_agent = families
         state.agent_joked = F.AGENT_JOKING in families
         state.agent_hashes = hashes
@@ -608,8 +620,8 @@ class FrustrationEngine:
         ):
             state.stuck_rounds = 0
         # "third time I've asked", "we are going in circles", after as many agent answers as rounds
-        replies = state.turn - state.customer_turns
-        says_so = reading.features.has(F.SAYS_LOOP) and replies >= t.escalate_rounds
+        # (two agent messages in a row are one answer)
+        says_so = reading.features.has(F.SAYS_LOOP) and state.answers >= t.escalate_rounds
         if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):
             ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
             cues.append(

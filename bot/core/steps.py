@@ -451,8 +451,29 @@ _VAGUE_BACK = re.compile(
 # ... or any few words of the reply, then a flat "Right." or "Ok.": "On the list. Right. Same list
 # as yesterday I assume", "Someone will be in touch. Ok. Last time that took 4 days."
 # (in quotation marks too: ""As soon as possible." Right.")
+# ... or "I see.", "Noted.", "Sure.": "Passed it on. Noted."
 _ECHO_RIGHT = re.compile(
-    r"^\W*([a-z][a-z' ]{1,30}?)" + _SAID_BACK_END + r"(?:right|ok|okay)\.+(?=\s|$)"
+    r"^\W*([a-z][a-z' ]{1,30}?)"
+    + _SAID_BACK_END
+    + r"(?:right|ok|okay|i see|noted|got it|sure|understood)\.+(?=\s|$)"
+)
+# ... or, in a thread already aggrieved, a few of them with a praise word said flat after, the
+# agent's smile between, and more to say: "Progressing nicely 😊 great. ... Could I have an actual
+# date?" (a glad "Shipped! Great!" is no echo: the praise ends flat, with a full stop)
+# (a plan said back and welcomed is taken: "Ok so it'll be with you Friday. Perfect.")
+_ECHO_PRAISED = re.compile(
+    r"^\W*(?!(?:ok|okay|so|right|yes|yeah|fine|sure)\b)([a-z][a-z']*(?: [a-z']+){0,3})"
+    r"(?:[.!]+|\s*[^\w\s.!?,;:'\"]{1,3})\s+"
+    r"(?:great|lovely|brilliant|wonderful|perfect|fab|fantastic|super|cool|marvellous)\.\s+\S"
+)
+# the agent's words passed on to the customer's own people, as the answer they will now have to
+# give: "I'll let the June guests know your team is working really hard and they might want to
+# pack a tent."
+_RELAYED = re.compile(
+    r"\b(?:i'?ll|i will|i'?m going to|let me|i can|i shall) (?:just )?(?:let|tell) (?:the|my|our) "
+    r"(?:[\w-]+ ){0,2}(?:guests|customers|clients|members|parents|students|staff|team|crew|tenants|"
+    r"buyers|families|patients|riders|players|boss|director|manager|board|owner)s? "
+    r"(?:know )?(?:that )?([a-z][a-z' ]{8,60}?)(?= and\b|[.!,;]|$)"
 )
 # ... or asked back with a flat "when." or "where.": "in touch when.", "In transit where."
 _WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+(?:when|where)[.!]+(?=\s|$)")
@@ -593,6 +614,8 @@ def echo(r: Reading) -> None:
         r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
         return
     flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower) or _WHEN_BACK.match(lower)
+    if flat is None and r.state.grieved:
+        flat = _ECHO_PRAISED.match(lower)
     if (
         flat is not None
         and r.after_agent
@@ -604,6 +627,16 @@ def echo(r: Reading) -> None:
         and _agents_words(r, flat.group(1))
     ):
         r.features.set("press.sarcasm", 1.0, "throws the agent's vague promise back")
+        return
+    relayed = _RELAYED.search(lower)
+    if (
+        relayed is not None
+        and r.after_agent
+        and r.state.grieved
+        and not r.features.has("calm.resolved", "calm.thanks")
+        and _agents_words(r, relayed.group(1), at_least=3)
+    ):
+        r.features.set("press.sarcasm", 1.0, "passes the agent's words on as the answer")
         return
     restated = _SO_ECHO.search(lower)
     if (

@@ -50,6 +50,11 @@ _CHEER_EMOJI = {
     "smiling_face_with_3_hearts": "🥰",
     "star-struck": "🤩",
     "sunglasses": "😎",
+    "skull": "💀",  # "dead" of laughing, as "😂"
+    "call_me_hand": "🤙",
+    "the_horns": "🤘",
+    "sign_of_the_horns": "🤘",
+    "metal": "🤘",
     "hugging_face": "🤗",
     "partying_face": "🥳",
     "tada": "🎉",

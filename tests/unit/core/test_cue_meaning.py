@@ -1875,6 +1875,46 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# An eighty-ninth round, from batches 319-322 (103 of 120 on first play): the customer's unreleased
+# work visible in another firm's system, told by that firm; a stranger's health data in what we
+# sent, with "I don't know this woman"; our details being handed to an official; a good swimmer or
+# runner wished on someone if met; the matter sent over the agent's head with an answer expected by
+# a time; in anger, a call with whoever owns the part at fault.
+EIGHTY_NINTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "A designer at another agency told us our confidential pitch deck is sitting in their "
+        "shared drive.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Your weekly email came addressed to someone else, with her blood pressure and her "
+        "workouts listed. I don't know this woman.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The environmental health officer visits Friday and I'm passing her your details.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If your courier blocks my gate again he'd better be a fast runner.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please send this to whoever runs your Leeds depot; I'd like to hear from them by Friday.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Not good enough. I want a meeting this week with the person who runs your billing system.",
+    ),
+]
+EIGHTY_NINTH_LOOKALIKES = [
+    "Another client said our private label range is listed on their site now, nice!",
+    "Could you pass this to whoever runs the newsletter? Happy to chat about advertising.",
+    "She'd better be a strong swimmer, the lake is freezing in May 😄",
+    "Our safety officer wants to see the certificate; I'm giving her your details so she can "
+    "book a visit.",
+]
 # An eighty-eighth round, from batches 315-318 (96 of 120 on first play): someone's personal
 # details, two or more, in what we sent; the customer's own paperwork in a stranger's delivery;
 # their details readable where anyone looks; another group's pages in their pack; an "Office for
@@ -3379,6 +3419,7 @@ ESCALATIONS = (
     + EIGHTY_SIXTH_ROUND
     + EIGHTY_SEVENTH_ROUND
     + EIGHTY_EIGHTH_ROUND
+    + EIGHTY_NINTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3466,6 +3507,7 @@ CALM_LOOKALIKES = (
     + EIGHTY_SIXTH_LOOKALIKES
     + EIGHTY_SEVENTH_LOOKALIKES
     + EIGHTY_EIGHTH_LOOKALIKES
+    + EIGHTY_NINTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

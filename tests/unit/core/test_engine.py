@@ -580,6 +580,30 @@ def test_saying_it_goes_in_circles_is_a_stalemate_only_after_as_many_answers_as_
         (C, circles),
     )
     assert CueKind.STALEMATE in cue_kinds(three)
+    # "let me check" and then the answer are one answer, not two
+    checked_first = last(
+        (C, "The export fails."),
+        (A, "Let me check."),
+        (A, "Please clear your cache."),
+        (C, "Still failing."),
+        (A, "Please try another browser."),
+        (C, circles),
+    )
+    assert CueKind.STALEMATE not in cue_kinds(checked_first), checked_first.explain()
+
+
+def test_answers_are_counted_in_a_saved_state_too() -> None:
+    """The count of answers travels with the thread's saved state; a state saved before it was
+    kept counts every agent message, as the engine did then."""
+    eng = engine()
+    state = eng.start()
+    for role, text in ((C, "Hi"), (A, "Let me check."), (A, "Found it."), (C, "Thanks")):
+        state, _ = eng.read(state, Turn(role, text, 0.0))
+    saved = state.to_json()
+    assert saved["answers"] == 1
+    assert EngineState.from_json(saved).answers == 1
+    del saved["answers"]
+    assert EngineState.from_json(saved).answers == 2
 
 
 def test_the_same_reply_had_for_the_third_time_is_the_customer_counting_rounds() -> None:
@@ -649,6 +673,24 @@ def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
         (C, "Thanks."),
     )
     assert not b.agent_refused
+
+
+def test_a_plain_cant_of_the_services_holds_no_ask_open_as_an_exception() -> None:
+    """"We're unable to make manual bookings" says what the service does not do, not that the
+    ask is above the agent: no exception is held open for a supervisor, however heated the
+    customer gets (a refusal that names a rule bypassed still is one)."""
+    *_, a = read_thread(
+        (C, "The booking page won't take my kids, it says guardian age exceeds maximum."),
+        (A, "Unfortunately we're unable to make manual bookings. Please try again later."),
+        (C, "Try again later. Great. So I refresh until the class is full. Brilliant system."),
+    )
+    assert not a.requests and a.agent_refused, a.explain()
+    *_, b = read_thread(
+        (C, "The booking page won't take my kids, it says guardian age exceeds maximum."),
+        (A, "Unfortunately I'm not able to bypass the age check on the booking."),
+        (C, "Then find someone who can. The class is full by Thursday."),
+    )
+    assert [r.kind for r in b.requests] == [RequestKind.EXCEPTION], b.explain()
 
 
 def test_an_ask_the_agent_says_is_not_theirs_to_grant_stays_open_as_an_exception() -> None:

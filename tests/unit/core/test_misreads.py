@@ -6473,3 +6473,114 @@ def test_someone_elses_details_or_the_customers_own_in_the_open_are_data_exposur
 def test_personal_details_in_routine_paperwork_are_not_data_exposure(text: str) -> None:
     a = read_one(text)
     assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
+
+
+# Batches 319-322 (round 26).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "late" for someone who has died, and a plain question about how long a job takes
+        "Hello, I'm sorting out my late husband's watch collection. Do you service Omegas, and "
+        "how long does a service usually take?",
+        # praise that compares with what was expected
+        "Brilliant, more than we hoped for. Will order again.",
+        # an idiom, not a no, and the shortcodes Slack sends for a friendly hand or a laugh
+        "no promises :call_me_hand: see you saturday",
+        "ha, I totally wrecked it :skull: my own fault, can I get a replacement part?",
+    ],
+)
+def test_the_deceased_a_process_question_and_friendly_shortcodes_stay_calm(text: str) -> None:
+    assert_calm(read_one(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (  # the ask put back as the only thing wanted
+            "No. A delivery day. That's all I'm asking.",
+            "Is there anything else I can help you with today?",
+        ),
+        (  # the question named as not yet answered
+            "Sure, but the question I originally asked was about the filter.",
+            "Water quality can vary from area to area.",
+        ),
+        (  # the pointer answered as already followed
+            "I did look. The FAQ doesn't mention model 4B at all.",
+            "All the details are in our FAQ.",
+        ),
+        (  # a vague time pressed for the real one
+            "Ok but which week? The fitters are booked.",
+            "It'll be delivered in an upcoming dispatch.",
+        ),
+        (  # the agent's hedge granted and denied
+            "I'm sure it should work. It doesn't. Same error on both laptops.",
+            "The update should work on all supported devices.",
+        ),
+        (  # retried, with the same result each time
+            "Reinstalled twice, same crash every time. The show is tonight.",
+            "Please try reinstalling the app.",
+        ),
+    ],
+)
+def test_the_real_ask_pressed_after_a_non_answer_is_pushback(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent, "Hi, a problem with my order, could you help?")
+    assert _ids(a) & {"dialog.pushback", "repeat.again"}, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "opener"),
+    [
+        (  # the agent's vague words said back, then a flat "Noted."
+            "Being looked into. Noted. Third week of it.",
+            "Your claim is being looked into.",
+            "Still nothing on my claim, it's been two weeks.",
+        ),
+        (  # the agent's words said back, with their own smile and a flat praise word
+            "Moving along nicely 🙂 great. Is there a date?",
+            "Your order is moving along nicely 🙂",
+            "No word on our order at all, it's overdue.",
+        ),
+        (  # the agent's excuse passed on to the customer's own people
+            "I'll tell our members the courier had high volumes and they can run in socks.",
+            "Unfortunately the courier had high volumes this week.",
+            "Our club kit still hasn't arrived and the race is Saturday.",
+        ),
+        (  # the next answer looked forward to as the last one went
+            "Thanks. I look forward to hearing from the warehouse, as I did last March.",
+            "I'll raise it with the warehouse.",
+            "The pallet arrived short again, four boxes missing.",
+        ),
+        (  # the fee mocked for an obvious answer
+            "Really worth £30 a month to find out that snow is cold.",
+            "Conditions in the mountains can change quickly.",
+            "Your premium forecast said clear skies and we got a blizzard.",
+        ),
+    ],
+)
+def test_the_agents_words_thrown_back_or_the_fee_mocked_read_as_sarcasm(
+    text: str, agent: str, opener: str
+) -> None:
+    a = read_after_agent(text, agent, opener)
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_glad_news_said_back_with_praise_stays_sincere() -> None:
+    for text in ("Shipped! Great!", "Moving along nicely, great, thanks for checking!"):
+        a = read_after_agent(text, "Your order has shipped!", "Hi, any news on my order?")
+        assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_agent_replies_that_vouch_for_our_checks_or_leave_timing_to_the_routine_are_named() -> (
+    None
+):
+    eng = engine()
+    for said in (
+        "Every unit is tested before dispatch and no faults were found on yours.",
+        "We cannot be held liable for damage after collection.",
+    ):
+        assert "agent.defensive" in eng.agent_families(said), said
+    assert "agent.canned" in eng.agent_families(
+        "Invoices are paid in our regular monthly cycle; yours will go out in a future batch."
+    )
