@@ -458,13 +458,15 @@ _ECHO_RIGHT = re.compile(
     + r"(?:right|ok|okay|i see|noted|got it|sure|understood)\.+(?=\s|$)"
 )
 # ... or, in a thread already aggrieved, a few of them with a praise word said flat after, the
-# agent's smile between, and more to say: "Progressing nicely 😊 great. ... Could I have an actual
-# date?" (a glad "Shipped! Great!" is no echo: the praise ends flat, with a full stop)
+# agent's smile between or their own after, and more to say: "Progressing nicely 😊 great. ...
+# Could I have an actual date?", "Credits, great 🙂 The comet will be very impressed." (a glad
+# "Shipped! Great!" is no echo: the praise ends flat, with a full stop or a face)
 # (a plan said back and welcomed is taken: "Ok so it'll be with you Friday. Perfect.")
 _ECHO_PRAISED = re.compile(
     r"^\W*(?!(?:ok|okay|so|right|yes|yeah|fine|sure)\b)([a-z][a-z']*(?: [a-z']+){0,3})"
-    r"(?:[.!]+|\s*[^\w\s.!?,;:'\"]{1,3})\s+"
-    r"(?:great|lovely|brilliant|wonderful|perfect|fab|fantastic|super|cool|marvellous)\.\s+\S"
+    r"(?:[.!,]+\s*|\s*[^\w\s.!?,;:'\"]{1,3}\s+)"
+    r"(?:great|lovely|brilliant|wonderful|perfect|fab|fantastic|super|cool|marvellous)"
+    r"(?:[.!]|\s*[^\w\s.!?,;:'\"]{1,3})\s+\S"
 )
 # the agent's words passed on to the customer's own people, as the answer they will now have to
 # give: "I'll let the June guests know your team is working really hard and they might want to

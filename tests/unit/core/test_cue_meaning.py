@@ -1875,6 +1875,45 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninetieth round, from batches 323-326 (101 of 120 on first play): harm promised if met, into the
+# water; protection advised for the one coming, with the reason; the whole story put up in the
+# groups unless someone acts; how to stop paying us, asked in anger; the customer's own papers in
+# what others see of them; another firm's figures in a tab never seen before.
+NINETIETH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If I see your driver near my gate again he'll be going in the canal.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Tell your installer to wear a hard hat, because I'm returning every cracked panel to him "
+        "in person.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Unless someone calls me today, the whole story goes up in the local Facebook groups.",
+    ),
+    (
+        CueKind.CHURN,
+        "Fine. Tell me how we stop paying you, the club voted last night.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The agency showed me what they see from their side and it lists my passport number and "
+        "my home address.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export has a sheet I've never seen, it's their customer names and their margins.",
+    ),
+]
+NINETIETH_LOOKALIKES = [
+    "Our stitch regulator screen went blank after the power cut, is there a reset?",
+    "I'm renewing with a different stable and their solicitor wants a copy of the contract.",
+    "My manager (head of finance) says she needs to sign the new order form, can you send it?",
+    "Tell Sam to bring a helmet, the site visit is Tuesday and it's a hard hat area.",
+    "The app shows 'sent' but the other person never gets a notification, can you check?",
+]
 # An eighty-ninth round, from batches 319-322 (103 of 120 on first play): the customer's unreleased
 # work visible in another firm's system, told by that firm; a stranger's health data in what we
 # sent, with "I don't know this woman"; our details being handed to an official; a good swimmer or
@@ -3420,6 +3459,7 @@ ESCALATIONS = (
     + EIGHTY_SEVENTH_ROUND
     + EIGHTY_EIGHTH_ROUND
     + EIGHTY_NINTH_ROUND
+    + NINETIETH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3508,6 +3548,7 @@ CALM_LOOKALIKES = (
     + EIGHTY_SEVENTH_LOOKALIKES
     + EIGHTY_EIGHTH_LOOKALIKES
     + EIGHTY_NINTH_LOOKALIKES
+    + NINETIETH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

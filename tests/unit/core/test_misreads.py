@@ -6584,3 +6584,56 @@ def test_agent_replies_that_vouch_for_our_checks_or_leave_timing_to_the_routine_
     assert "agent.canned" in eng.agent_families(
         "Invoices are paid in our regular monthly cycle; yours will go out in a future batch."
     )
+
+
+# Batches 323-326 (round 27).
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "feature"),
+    [
+        (  # nothing received, listed
+            "Still nothing: no reply, no explanation, nothing in the portal. The launch is Monday.",
+            "Payouts on hold are reviewed by another team.",
+            "neglect.ignored",
+        ),
+        (  # the answer set against what was paid for
+            "It kept time before the service, which is the whole point of paying for one.",
+            "Some daily variation is normal for mechanical watches.",
+            "dialog.pushback",
+        ),
+        (  # conceded flat, with a thumbs-up
+            "The blue is green. I'm selling these on Saturday but sure, normal 👍",
+            "Colours can vary slightly between print runs.",
+            "dialog.pushback",
+        ),
+        (  # praise, then what it means, too late
+            "Perfect, so it arrives after the launch.",
+            "Please return the item using our form and we'll send the right one.",
+            "press.sarcasm",
+        ),
+    ],
+)
+def test_nothing_received_the_point_missed_and_praise_for_too_late_are_heard(
+    text: str, agent: str, feature: str
+) -> None:
+    a = read_after_agent(text, agent, "Hi, there's a problem with my order, can you help?")
+    assert feature in _ids(a), a.explain()
+
+
+def test_the_agents_word_said_back_with_praise_and_a_face_is_sarcasm_in_a_grievance() -> None:
+    a = read_after_agent(
+        "Credits, great 🙂 The launch party will be thrilled. Is there another slot?",
+        "Your credits have been returned to your account.",
+        "The session was cancelled an hour before start and nobody told us why.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_knowing_how_it_works_is_no_fix() -> None:
+    a = read_after_agent(
+        "So the next buyers know how it works in practice.",
+        "Please see our warranty terms.",
+        "The mount has failed twice and nobody answers my emails.",
+    )
+    assert "calm.resolved" not in _ids(a), a.explain()
