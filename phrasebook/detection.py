@@ -374,9 +374,10 @@ class Tuning(_Frozen):
     third_party: list[str] = Field(min_length=1)
     # someone else's feeling, told as theirs ("the tenant is pretty fed up with him")
     their_feeling: list[str] = Field(min_length=1)
-    # an agent's "no" that says the ask is not theirs to grant (a rule bypassed, an approval, an
-    # exception), not that the service does not do it at all ("we're unable to make manual
-    # bookings"): only such a no holds an ask with no words of its own open as an exception
+    # an agent's "no" that says the ask is not theirs to grant (their own limit, "I'm not able
+    # to", "the most I can do"; a rule bypassed, an approval; someone else's decision), not that
+    # the service does not do it at all ("we're unable to make manual bookings"): only such a no
+    # holds an ask with no words of its own open as an exception
     not_theirs: list[str] = Field(min_length=1)
     _message_patterns = field_validator(
         "appreciate_if",

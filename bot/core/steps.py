@@ -569,8 +569,11 @@ def echo(r: Reading) -> None:
     still exist?"), and not beside thanks for help ("thanks for the "quick fix", all good now").
     Bare, as an outraged question opening the reply ("Good fun?? A stranger messaged her"), or
     restated as what they cost ("Cool, so normal is losing 40 minutes a shift."), made a tautology
-    ("the standard is the standard", even beside thanks) or, after a defence, asked back once and
-    answered ("Slightly? It's purple."), the words need no quotation marks. A joke of the agent's
+    ("the standard is the standard", even beside thanks), after a defence asked back once and
+    answered ("Slightly? It's purple."), said back flat ("Passed it on. Noted."), in a grievance
+    with a flat praise word after ("Progressing nicely 😊 great. Could I have a date?") or passed on
+    to the customer's own people as the answer ("I'll let the guests know your team is working
+    really hard"), the words need no quotation marks. A joke of the agent's
     quoted back in a thread with no complaint is shared, not scorned ("'that's where the queue
     murders you' is going on the crew t-shirts")."""
     lower = r.prep.lower
@@ -628,7 +631,7 @@ def echo(r: Reading) -> None:
         and not (r.features.has("calm.thanks") and len(lower[flat.end() :].split()) <= 6)
         and _agents_words(r, flat.group(1))
     ):
-        r.features.set("press.sarcasm", 1.0, "throws the agent's vague promise back")
+        r.features.set("press.sarcasm", 1.0, "throws the agent's words back flat")
         return
     relayed = _RELAYED.search(lower)
     if (
