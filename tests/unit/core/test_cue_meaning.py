@@ -1913,6 +1913,9 @@ NINETIETH_LOOKALIKES = [
     "My manager (head of finance) says she needs to sign the new order form, can you send it?",
     "Tell Sam to bring a helmet, the site visit is Tuesday and it's a hard hat area.",
     "The app shows 'sent' but the other person never gets a notification, can you check?",
+    # a word that starts like a blow is no blow: "slapdash", "stable", "punchline"
+    "The slapdash packing on your side broke two mugs, could you send replacements?",
+    "Your punchline in the newsletter made my day, could you send me the link?",
 ]
 # An eighty-ninth round, from batches 319-322 (103 of 120 on first play): the customer's unreleased
 # work visible in another firm's system, told by that firm; a stranger's health data in what we
