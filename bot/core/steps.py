@@ -619,7 +619,7 @@ def echo(r: Reading) -> None:
         r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
         return
     flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower) or _WHEN_BACK.match(lower)
-    if flat is None and r.state.grieved:
+    if flat is None and r.after_agent and r.state.grieved:
         flat = _ECHO_PRAISED.match(lower)
     if (
         flat is not None
@@ -633,11 +633,10 @@ def echo(r: Reading) -> None:
     ):
         r.features.set("press.sarcasm", 1.0, "throws the agent's words back flat")
         return
-    relayed = _RELAYED.search(lower)
+    # (searched only in a grievance, after a reply: most messages skip the scan)
+    relayed = _RELAYED.search(lower) if r.after_agent and r.state.grieved else None
     if (
         relayed is not None
-        and r.after_agent
-        and r.state.grieved
         and not r.features.has("calm.resolved", "calm.thanks")
         and _agents_words(r, relayed.group(1), at_least=3)
     ):
