@@ -1875,6 +1875,47 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninety-first round, from batches 327-330 (107 of 120 on first play): a copy of the customer's
+# records mailed to a stranger; their own people seen in someone else's account; the story posted
+# on our public listing unless the money comes; harm told by how someone goes home; the customer's
+# solicitor set to write to us; the next orders promised to a rival instead of us.
+NINETY_FIRST_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "My brother got an email from your surgery this morning with a scan of my x-rays attached.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "In his account on your portal he can see our customers, their phone numbers and orders.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Every one of your replies goes on your Google listing tonight, the whole timeline, unless "
+        "I'm refunded by noon.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Twice now. Whoever left that trench open is going home with the spade wrapped round his "
+        "neck next time.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've now asked our solicitor to write to your directors about the cost of the repairs.",
+    ),
+    (
+        CueKind.CHURN,
+        "Keep the credit. From next month we'll be ordering from Hartley's, not you.",
+    ),
+]
+NINETY_FIRST_LOOKALIKES = [
+    "We have an annual inspection by the food safety authority next week, can you send the "
+    "allergen sheets?",
+    "My wife says she'll strangle me if I order another boat part, so please keep this quiet 😂",
+    "I'll ask our solicitor to write to you to confirm the new registered address.",
+    "In her account she can see my shared calendar, which is what I wanted, thanks!",
+    "We're buying the frames from them and the glass from you, as before.",
+    "She left the shop with the scarf wrapped round her neck, it looked lovely.",
+]
 # A ninetieth round, from batches 323-326 (101 of 120 on first play): harm promised if met, into the
 # water; protection advised for the one coming, with the reason; the whole story put up in the
 # groups unless someone acts; how to stop paying us, asked in anger; the customer's own papers in
@@ -3463,6 +3504,7 @@ ESCALATIONS = (
     + EIGHTY_EIGHTH_ROUND
     + EIGHTY_NINTH_ROUND
     + NINETIETH_ROUND
+    + NINETY_FIRST_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3552,6 +3594,7 @@ CALM_LOOKALIKES = (
     + EIGHTY_EIGHTH_LOOKALIKES
     + EIGHTY_NINTH_LOOKALIKES
     + NINETIETH_LOOKALIKES
+    + NINETY_FIRST_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

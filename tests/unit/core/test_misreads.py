@@ -6637,3 +6637,79 @@ def test_knowing_how_it_works_is_no_fix() -> None:
         "The mount has failed twice and nobody answers my emails.",
     )
     assert "calm.resolved" not in _ids(a), a.explain()
+
+
+# Batches 327-330 (round 28).
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "feature"),
+    [
+        (  # the promised contact named by its absence and its day
+            "No email Thursday, or Friday. The show opens next week.",
+            "I'll email you the proof on Thursday.",
+            "promise.broken",
+        ),
+        (  # nothing come, by where it was looked for
+            "10pm. Inbox empty, junk empty. Still no tickets.",
+            "The tickets will be emailed tonight.",
+            "problem.missing",
+        ),
+    ],
+)
+def test_a_missed_day_and_an_empty_inbox_are_heard(text: str, agent: str, feature: str) -> None:
+    a = read_after_agent(text, agent, "Hi, I'm still waiting for the tickets for Saturday.")
+    assert feature in _ids(a), a.explain()
+
+
+def test_no_calls_on_a_day_asked_for_is_no_broken_promise() -> None:
+    a = read_after_agent(
+        "No call Monday please, we're closed for the bank holiday. Tuesday is fine.",
+        "Shall I ring you on Monday to go through the quote?",
+        "Hi, could we have a quote for regrinding two sets of stones?",
+    )
+    assert "promise.broken" not in _ids(a), a.explain()
+
+
+def test_the_cause_found_with_a_shrug_is_a_fix() -> None:
+    a = read_after_agent(
+        "found a bit of packing foam in the fan housing, took it out, ran it an hour, no alarm. "
+        "guess that was it",
+        "Could you check the fan housing for anything blocking it?",
+        "Hi, the dryer stopped with an overheat alarm last night. Restarted fine. Should I worry?",
+    )
+    assert "calm.resolved" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "polite"),
+    [
+        ("Three weeks on. Could you at least tell me whether Friday is still realistic?", False),
+        ("Then what would you like me to do with the other 400 jars?", False),
+        ("Could you send the invoice again?", True),
+        ("Would you check whether Friday is still realistic?", True),
+    ],
+)
+def test_a_plea_cut_down_and_a_question_put_back_are_no_polite_asks(
+    text: str, polite: bool
+) -> None:
+    eng = engine()
+    reading = eng.features(eng.start(), Turn(Role.CUSTOMER, text, 0.0))
+    assert reading.features.has("calm.polite") is polite, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blow aimed at the speaker, by someone at home, told as a joke
+        "Any update on the kitchen order? Only asking because my partner says if I bring up "
+        "worktops one more time at dinner she'll strangle me with the tape measure and make me "
+        "sleep in your showroom 😂",
+        # a regulator's routine visit, and who makes it
+        "We have a scheduled inspection from the pharmacy regulator on the 9th and the inspector "
+        "will want the batch certificates. Could you send them?",
+    ],
+)
+def test_a_joke_at_home_and_a_routine_inspection_raise_no_cue(text: str) -> None:
+    a = read_one(text)
+    assert not a.cues, a.explain()
