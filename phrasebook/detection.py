@@ -406,6 +406,10 @@ class Tuning(_Frozen):
     # a complaint about the service in the message (a feature with one of these prefixes) or a
     # heated thread: what turns "we won't renew" from an account change into leaving over it
     grievance: tuple[str, ...]
+    # a laugh in the sentence of a legal or threat cue makes it a joke ("Next offence I'm calling
+    # the police 🚔😂"), short of a frustrated score or one of these features (the laugh is scorn:
+    # "lol ... I'm calling the police 😂 absolutely useless")
+    laugh_is_scorn: tuple[str, ...] = ()
 
 
 class DetectionRules(_Frozen):

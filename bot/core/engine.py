@@ -532,6 +532,8 @@ class FrustrationEngine:
                 if score >= self.combiner.cuts.uneasy and not reading.features.has("calm.elsewhere")
                 else []
             ),
+            in_earnest=score >= self.combiner.cuts.frustrated
+            or reading.features.has(*t.laugh_is_scorn),
         )
         was_heated = self._was_heated(state)
         # a complaint about the service in this message, or an earlier one that read uneasy or

@@ -39,6 +39,23 @@ _QUESTION = re.compile(
     r"\?(?![?!])(?=[\s\"']|$)"
 )
 
+# a laugh out loud ("lol", "haha", 😂, 🤣, 😆) in the sentence that holds a legal or threat cue:
+# the sentence is a joke ("Next offence I'm calling the police 🚔😂", "Formal complaint from Maude
+# (Harris hawk): she's refusing to be photographed 😂"), unless the message is in earnest
+_LAUGH = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923|\U0001f606")
+_LAUGH_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def _sentence_laughs(text: str, start: int, end: int) -> bool:
+    """The sentence around text[start:end] holds a laugh (the faces after its end mark too)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    right = len(text) if after is None else after.start()
+    # "... photographed 😂\n" and "... police. 😂" both laugh at the sentence they close
+    tail = text[right : right + 4]
+    return _LAUGH.search(text, left, right) is not None or _LAUGH.search(tail) is not None
+
 
 _Combination = tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str], ...]]
 
@@ -208,13 +225,16 @@ class SituationReader:
         upset: bool,
         original: str = "",
         meant: Sequence[tuple[CueKind, str, str]] = (),
+        in_earnest: bool = False,
     ) -> Reading:
         """Types and triggers (only when `upset`), cues and requests of one message.
 
         `lower` is the normalised message and `cue_text` the same with quoted text blanked out;
         evidence is quoted from `original` (the message in the customer's casing) when given.
         `meant` are cue kinds the message reads like by meaning (kind, its sentence, the example
-        it is close to); each adds a cue unless the patterns found that kind already.
+        it is close to); each adds a cue unless the patterns found that kind already. Unless the
+        message is `in_earnest` (frustrated, or scornful), a legal or threat cue whose sentence
+        laughs out loud is a joke (`_LAUGH`).
         """
         original = original or lower
         fired = tuple(s.id for s in signals if s.weight > 0)
@@ -255,6 +275,13 @@ class SituationReader:
                 m = cc.concept_span(text, self.vocab.index(text).prefixes)
             if m is None and upset and cc.cased is not None:
                 m = cc.cased_span(original, lower, text)
+            if (
+                m is not None
+                and not in_earnest
+                and cc.rule.kind in _LAUGH_PRONE
+                and _sentence_laughs(lower, *m)
+            ):
+                m = None
             if m is not None:
                 cues.append(
                     Cue(

@@ -47,9 +47,6 @@ KNOWN_CALM_MISSES = {
     # batches 247-250, played once on the batch 243-246 fixes
     "b248-calm-taps-showroom-cartridge-drip": "a colleague's 'completely dead now actually' of a "
     "worn display tap reads as a correction and a complaint",
-    # batches 307-310, played once on the batch 303-306 fixes
-    "b307-calm-falconers-hawk-files-complaint": "a hawk's 'formal complaint' told as a joke (😂): "
-    "the word 'complaint' is the grievance that keeps the joke's legal cue counting",
 }
 CALM = [
     pytest.param(

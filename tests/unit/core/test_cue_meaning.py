@@ -1875,6 +1875,114 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninety-third round, from batches 335-338 (100 of 120 on first play): exposures said calmly in a
+# first message (a paper "isn't ours" with other people's details, "somebody else's" bare, the
+# confidential work public despite the agreement, the customer's people's list with an outsider);
+# menace left to the listener or to the customer's people; "this thick"; whoever runs the part at
+# fault wanted on the phone; an answer wanted from someone able to settle it.
+NINETY_THIRD_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "The statement the app gave me isn't ours. It's for another family: their names, address "
+        "and bank details.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "When I open my order history I'm seeing somebody else's. It has her home address and "
+        "phone number on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I signed an NDA with you in March and now it's on your website for anyone to read.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A dispatcher from a firm we've never used got our crew list through your system, with "
+        "everyone's mobile numbers.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Third no-show. If that courier lies about us again I'll be at your depot, and it won't be "
+        "words I'm using.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "After what he said to my staff, half the yard say they'll sort him out behind the loading "
+        "bay, and I won't be stopping them.",
+    ),
+    (CueKind.THREAT_ABUSE, "Read my message. Are you lot genuinely this thick or is it training?"),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Whoever runs your installs, the person who sets the rota, I want them on the phone to me "
+        "today.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I would like an answer from someone who is able to discuss the penalty, please.",
+    ),
+]
+NINETY_THIRD_LOOKALIKES = [
+    "I won't be stopping them from ordering, they love the new range!",
+    "My neighbour's parcel isn't ours, it came to our address by mistake, I'll pop it round.",
+    "Next offence I'm calling the police 😂 Serious bit: can we book him again for May?",
+    "Can we get the same crew chief for Leeds on the 14th?",
+    "Whoever runs your installs did a lovely job, please pass on our thanks.",
+]
+# A ninety-second round, from batches 331-334 (103 of 120 on first play): what the customer never
+# shared, seen by another; a paper that belongs to someone named, with their details; someone
+# else's people said not to be us, with their numbers; a rival's quote taken and the switch said;
+# the notice owed asked for; harm told by what is left after; a body hauled across the counter or
+# out of the cab by the customer's men; whoever the people so far answer to.
+NINETY_SECOND_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "In their dashboard the other agency can open our client folders. We have never shared "
+        "anything with them.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The invoice the portal gave me is for a Mrs P. Lund, with her home address and phone "
+        "number on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "They all carry a 'Northside Vets' label, that's not us. I can see the owners' names, "
+        "mobile numbers and home addresses.",
+    ),
+    (
+        CueKind.CHURN,
+        "Brightwater have quoted for the whole contract and from next month we're going with them.",
+    ),
+    (CueKind.CHURN, "Forget it. Send me whatever notice period we owe you under the contract."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Third time your driver has blocked my gate. Do it again and he'll be going home with "
+        "fewer teeth than he came with.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Third time he's been rude to my staff. If he's behind that counter on Monday I'm dragging "
+        "him over it.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Third near miss. Next time my lads will drag him out of the forklift cab themselves.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd like to talk to whoever your account team answers to, today.",
+    ),
+]
+NINETY_SECOND_LOOKALIKES = [
+    "Our client export shows the owners' names and phone numbers, that's what we need for the "
+    "mailing list.",
+    "We got a quote from you this morning and we're going with it, thanks!",
+    "Could you send me the notice period for the lease renewal, please?",
+    "He came back from the dentist with fewer teeth than he went in with, poor lad.",
+    "I'm dragging the old files over to the new folder now, all fine.",
+    "Who does your account team report to? Just for our vendor form.",
+    "The report in her account is for a Mrs Lund, which is right, she's our client.",
+]
 # A ninety-first round, from batches 327-330 (107 of 120 on first play): a copy of the customer's
 # records mailed to a stranger; their own people seen in someone else's account; the story posted
 # on our public listing unless the money comes; harm told by how someone goes home; the customer's
@@ -3505,6 +3613,8 @@ ESCALATIONS = (
     + EIGHTY_NINTH_ROUND
     + NINETIETH_ROUND
     + NINETY_FIRST_ROUND
+    + NINETY_SECOND_ROUND
+    + NINETY_THIRD_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3595,6 +3705,8 @@ CALM_LOOKALIKES = (
     + EIGHTY_NINTH_LOOKALIKES
     + NINETIETH_LOOKALIKES
     + NINETY_FIRST_LOOKALIKES
+    + NINETY_SECOND_LOOKALIKES
+    + NINETY_THIRD_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

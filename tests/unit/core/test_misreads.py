@@ -6713,3 +6713,111 @@ def test_a_plea_cut_down_and_a_question_put_back_are_no_polite_asks(
 def test_a_joke_at_home_and_a_routine_inspection_raise_no_cue(text: str) -> None:
     a = read_one(text)
     assert not a.cues, a.explain()
+
+
+# Batches 331-334 (round 29).
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "feature"),
+    [
+        (  # the agent's "works on our end" answered with the customer's own
+            "Noted that it works on yours. It doesn't on ours, on two clean installs.",
+            "I've tested it here and it works fine on our end.",
+            "dialog.pushback",
+        ),
+        (  # the agent sent back to what was already sent
+            "They were broken when they arrived, it's in the photos I sent.",
+            "Breakages usually happen when parcels are stored badly after delivery.",
+            "dialog.pushback",
+        ),
+        (  # the reader doubted, the customer's competence said
+            "Yes, your primer and your times. I'm not new at this and I wonder if anyone is "
+            "actually reading what I write.",
+            "It's most likely an application thing. Did you use our primer?",
+            "dialog.pushback",
+        ),
+        (  # the exchange named as one had before
+            "Same primer, same shade. We've had this exact conversation twice before.",
+            "Could the wall have been damp when you painted?",
+            "repeat.loop",
+        ),
+        (  # the answer summed up as a no, with flat praise
+            "so no. great.",
+            "We can only sell what's showing on the site, sorry!",
+            "press.sarcasm",
+        ),
+    ],
+)
+def test_the_answer_disputed_the_loop_named_and_a_no_praised_are_heard(
+    text: str, agent: str, feature: str
+) -> None:
+    a = read_after_agent(text, agent, "Hi, there's a problem with my order, can you help?")
+    assert feature in _ids(a), a.explain()
+
+
+def test_the_agents_works_on_our_end_granted_is_no_fix() -> None:
+    a = read_after_agent(
+        "Noted that it works on yours. Could you test on version 4.2 specifically?",
+        "I've tested it here and it works fine on our end.",
+        "Since the update every export crashes on frame 1, on three machines.",
+    )
+    assert "calm.resolved" not in _ids(a), a.explain()
+
+
+def test_the_fault_counted_over_a_period_is_a_recurrence() -> None:
+    a = read_one("Second pallet this month where the bottom layer arrived crushed. Photos below.")
+    assert "repeat.recur" in _ids(a), a.explain()
+
+
+def test_a_claim_against_the_customer_by_their_own_client_is_no_legal_step_against_us() -> None:
+    a = read_one(
+        "Hi, a tenant of ours is suing us over a leak last winter and our insurer's solicitor "
+        "wants the full repair log. How do I export it?"
+    )
+    assert not a.cues, a.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I can only apply credits up to £250 from my side; an amount like this needs approval "
+        "above me.",
+        "That needs sign-off above my level, I'm afraid.",
+    ],
+)
+def test_a_limit_below_the_ask_and_approval_above_them_put_the_ask_above_the_agent(
+    reply: str,
+) -> None:
+    assert "agent.above_level" in engine().agent_families(reply)
+
+
+# Batches 335-338 (round 30).
+
+
+def test_someone_booked_again_is_no_recurrence() -> None:
+    a = read_one("Loved the show. Can we have him again for the Leeds gig on 2 May?")
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_a_job_murdered_by_our_crew_is_praise() -> None:
+    a = read_one("Your crew absolutely murdered the load-in today, done in 40 minutes 🔥")
+    assert "calm.praise" in _ids(a), a.explain()
+
+
+def test_a_police_joke_laughed_at_in_its_sentence_raises_no_cue() -> None:
+    a = read_one(
+        "Your rigger ate our hummus again. Next offence I'm calling the police 🚔😂 Serious bit: "
+        "is he free on the 2nd?"
+    )
+    assert not a.cues, a.explain()
+
+
+def test_the_police_called_in_anger_with_a_laugh_is_still_a_cue() -> None:
+    a = read_after_agent(
+        "lol you think this is funny? Third time your driver dumped it in the road. I'm calling "
+        "the police 😂 absolutely useless",
+        "Sorry about that!",
+        "Your driver threw my parcel over the gate again and it smashed. Furious.",
+    )
+    assert CueKind.LEGAL in {c.kind for c in a.cues}, a.explain()
