@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.core.leading import leading
 from bot.core.models import Cue, CueKind, CustomerType, Request, RequestKind, Signal, Trigger
 from bot.core.signals import blank, compile_patterns, compile_regex
+from bot.core.text import LAUGH_OUT
 from bot.core.textindex import Vocabulary, WordPattern
 from bot.core.textquote import CUE_LIMIT, SIGNAL_LIMIT, quote, shorten
 from phrasebook.detection import CueRule, DetectionRules
@@ -42,8 +43,10 @@ _QUESTION = re.compile(
 # a laugh out loud ("lol", "haha", 😂, 🤣, 😆) in the sentence that holds a legal or threat cue:
 # the sentence is a joke ("Next offence I'm calling the police 🚔😂", "Formal complaint from Maude
 # (Harris hawk): she's refusing to be photographed 😂"), unless the message is in earnest
-_LAUGH = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923|\U0001f606")
+_LAUGH = re.compile(LAUGH_OUT + "|\U0001f606")
 _LAUGH_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
+# (not `_SENTENCE`'s bounds: a colon there ends a sentence, and "Formal complaint from Maude
+# (Harris hawk): she's refusing to be photographed 😂" laughs at the whole line)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 

@@ -20,7 +20,15 @@ from bot.core import features as F
 from bot.core.features import Features, Hit
 from bot.core.models import Level, Turn
 from bot.core.signals import Matcher, strip_quote_lines
-from bot.core.text import FIGURE, WORD_FIGURE, Prepared, content_hashes, figure_key, ref_hashes
+from bot.core.text import (
+    FIGURE,
+    LAUGH_OUT,
+    WORD_FIGURE,
+    Prepared,
+    content_hashes,
+    figure_key,
+    ref_hashes,
+)
 from bot.core.textindex import AnyOf
 from bot.core.tone import ToneModels, Vector
 from phrasebook.detection import DetectionRules
@@ -328,7 +336,7 @@ IRONIC_FACE = "\U0001f643"  # 🙃, also what Slack's :upside_down_face: becomes
 
 
 # a laugh beside the face: "this upload bug is killing me lol" shrugs at the failure
-_LAUGH = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923|\U0001f605")
+_LAUGH = re.compile(LAUGH_OUT + "|\U0001f605")
 
 
 # the agent's answer praised to the skies: "thanks sooo much for the super helpful link 🙃",
@@ -781,7 +789,7 @@ _TAKEN_BACK = re.compile(
     r"(?<!not )(?<!no )(?<!n't )\b(?:jk|j/k|kidding|only joking|just joking)\b"
 )
 # a laugh out loud beside it ("lol", 😂) keeps the cheer
-_LAUGHS_OUT = re.compile("\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923")
+_LAUGHS_OUT = re.compile(LAUGH_OUT)
 
 
 def _sarcasm_reason(r: Reading) -> str | None:

@@ -172,6 +172,10 @@ def _content(tokens: tuple[str, ...] | list[str]) -> frozenset[int]:
     return frozenset(zlib.crc32(t.encode()) for t in tokens if t not in STOP_EN and len(t) > 2)
 
 
+# laughing out loud, as a pattern to compile where it is read: "lol", "haha", 😂, 🤣 (the sarcasm
+# steps keep a cheer beside one; the situation reader takes a cue laughed at for a joke)
+LAUGH_OUT = "\\b(?:lol|lmao|rofl|haha\\w*|hehe\\w*)\\b|\U0001f602|\U0001f923"
+
 # a figure with its unit, as an agent quotes a wait or an amount: "48h", "3-5 business days",
 # "10–14 days", "30 min", "72 hours" (the unit is kept: "48" alone is an order number as often)
 FIGURE = re.compile(
