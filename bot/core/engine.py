@@ -42,6 +42,7 @@ from bot.core.steps import (
     asks_question,
     default_pipeline,
     left_for_own_reason,
+    says_own_reason,
 )
 from bot.core.text import Prepared, figure_hashes, link_hashes, prepare, ref_hashes
 from bot.core.textindex import AnyOf, Vocabulary, WordPattern
@@ -129,6 +130,9 @@ class EngineState:
     last_asked: bool = False  # the customer's previous message asked a question
     was_warm: bool = False  # an earlier customer message greeted, thanked, smiled or praised
     open_requests: list[list[Any]] = field(default_factory=list)  # [kind, amount, cur, quote, turn]
+    # request kinds the thread has shown are owed, not a grant ("charged twice", "the refund you
+    # promised"): a later ask of that kind chases what is owed
+    owed: list[str] = field(default_factory=list)
     stuck_rounds: int = (
         0  # customer messages in a row asking again after a reply that did not deliver
     )
@@ -172,6 +176,7 @@ class EngineState:
             "last_asked": self.last_asked,
             "was_warm": self.was_warm,
             "open_requests": [list(r) for r in self.open_requests],
+            "owed": list(self.owed),
             "last_role": self.last_role,
             "last_customer_ts": self.last_customer_ts,
             "last_customer": self.last_customer,
@@ -214,6 +219,7 @@ class EngineState:
             last_asked=bool(data.get("last_asked", False)),
             was_warm=bool(data.get("was_warm", False)),
             open_requests=[list(r) for r in data.get("open_requests", [])],
+            owed=[str(k) for k in data.get("owed", [])],
             last_role=str(data["last_role"]),
             last_customer_ts=float(data["last_customer_ts"]),
             last_customer=str(data.get("last_customer", "")),
@@ -250,6 +256,7 @@ class EngineState:
             last_asked=self.last_asked,
             was_warm=self.was_warm,
             open_requests=[list(r) for r in self.open_requests],
+            owed=list(self.owed),
             stuck_rounds=self.stuck_rounds,
             answers=self.answers,
             last_role=self.last_role,
@@ -566,7 +573,27 @@ class FrustrationEngine:
             # formalities": the customer's own lawyer on their own paperwork
             staying = tuple(c for c in situation.cues if c.kind not in _OWN_REASON_QUIET)
             situation = replace(situation, cues=staying)
+        elif says_own_reason(no_fault, reading.features):
+            # leaving for a reason of their own given now, whatever came before ("the sync
+            # failed twice" ... "cancel the storm add-on. Nothing wrong with it, our reinsurer
+            # covers it now"); a lawyer named in the same breath keeps their cue ("our counsel is
+            # drafting a formal notice of breach")
+            staying = tuple(c for c in situation.cues if c.kind is not CueKind.CHURN)
+            situation = replace(situation, cues=staying)
         disowned = _disowns_ask(prep.lower)
+        for kind in situation.owed:
+            if kind.value not in state.owed:
+                state.owed.append(kind.value)
+        if state.owed and any(r.kind.value in state.owed for r in situation.requests):
+            # asked again for what the thread showed is owed ("charged 2 times ... refund one",
+            # then "It is 340 euro. Yes or no, you refund it??"): chasing it, not a grant
+            left = tuple(r for r in situation.requests if r.kind.value not in state.owed)
+            kept = (
+                situation.cues
+                if left
+                else tuple(c for c in situation.cues if c.kind is not CueKind.BEYOND_AUTHORITY)
+            )
+            situation = replace(situation, cues=kept, requests=left)
         if disowned:
             # the ask the agent refused was never made: "I wasn't asking for a refund, I was
             # asking what I do with him"
@@ -651,7 +678,16 @@ class FrustrationEngine:
             and any(f in F.DECLINED for f in state.last_agent)
             and F.AGENT_OFFER not in state.last_agent
         )
-        refused = reading.after_agent and any(f in F.REFUSED for f in state.last_agent)
+        # a plain no ("unfortunately the class had to be cancelled") refuses an ask already open
+        # when the agent answered, or one the customer insists on against it ("No. I want sage
+        # waistcoats by Friday"): an ask first made in this message, unpushed ("a new date, a
+        # refund?"), has had no answer yet; saying it is not theirs to grant refuses whatever is
+        # asked
+        insisted = reading.features.has("dialog.no", "dialog.pushback")
+        refused = reading.after_agent and (
+            any(f in (F.AGENT_CANNOT_GRANT, F.AGENT_ABOVE_LEVEL) for f in state.last_agent)
+            or ("agent.negative" in state.last_agent and (bool(state.open_requests) or insisted))
+        )
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent
         requests = situation.requests

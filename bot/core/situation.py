@@ -28,8 +28,11 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 
 
 # a sentence ends at . ! ? ; before a space or the end, or at a line break: a file name, a version
-# or an amount ("payroll.csv", "v2.3", "3.5k") stays inside its sentence
-_SENTENCE = re.compile(r"(?:[^.!?;:\n]|[.!?;:](?=[^\s.!?;:]))+")
+# or an amount ("payroll.csv", "v2.3", "3.5k") stays inside its sentence, and so do an
+# abbreviation's dot ("patients I have never treated, e.g. Margaret Li, DOB 1961") and a colon
+# that introduces what the sentence is about ("results from another authority: names and home
+# addresses")
+_SENTENCE = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|incl)\.\s|[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
 # (tried only where a sentence starts, so a long message is scanned once)
 # a sentence asked as a question; "isn't mine??" or "?!" is disbelief said, not a question, and a
@@ -152,6 +155,9 @@ class Reading:
     cues: tuple[Cue, ...]
     requests: tuple[Request, ...]
     short_quotes: tuple[tuple[CueKind, str], ...] = ()  # cue evidence cut to signal length
+    # request kinds this message asks for as owed, not as a grant ("charged twice, can you refund
+    # one", "the refund you promised"): the request rule's `unless`
+    owed: tuple[RequestKind, ...] = ()
 
 
 class SituationReader:
@@ -311,9 +317,14 @@ class SituationReader:
             cues.append(Cue(meant_kind, evidence, why, turn, self.meaning_strength))
             short.append((meant_kind, shorten(sentence, SIGNAL_LIMIT)))
         requests: list[Request] = []
+        owed: list[RequestKind] = []
         for kind, rx, not_a_grant in self.requests:
             m = rx.search(cue_text) if rx.pid in live else None
-            if m is not None and (not_a_grant is None or not_a_grant.search(cue_text) is None):
+            if m is None:
+                continue
+            if not_a_grant is not None and not_a_grant.search(cue_text) is not None:
+                owed.append(kind)
+            else:
                 amount, cur = self._amount(cue_text)
                 evidence = quote(original, lower, *m, CUE_LIMIT)
                 requests.append(Request(kind, amount, cur, evidence, turn))
@@ -329,7 +340,13 @@ class SituationReader:
                 )
             )
         return Reading(
-            tuple(types), tuple(triggers), topic, tuple(cues), tuple(requests), tuple(short)
+            tuple(types),
+            tuple(triggers),
+            topic,
+            tuple(cues),
+            tuple(requests),
+            tuple(short),
+            tuple(owed),
         )
 
     def wants_for(self, topic: str | None, requests: tuple[Request, ...]) -> str:

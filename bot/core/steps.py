@@ -117,6 +117,9 @@ _PRAISE_ALONE = re.compile(
     # praise words stacked: "great, amazing, love the DIY element"
     r"|(?:^|[.!?]\s+)" + _PRAISE_WORD + r", " + _PRAISE_WORD + r"\b"
     r"|\blove (?:that|this) for (?:us|me)\b"
+    # "love that." said as a sentence of its own ("... while the backlog gets worked through.
+    # love that.")
+    r"|(?:^|[.!?]\s+)(?:i |we |just |gotta |got to )?(?:love|loving) (?:that|it|this)[.!]+(?=\s|$)"
 )
 # Praise as the first sentence of a reply ("Wonderful. ...", "Oh, brilliant!"), or right after
 # the agent's own word echoed back ("soon. lovely. ..."); an "ok." or "thanks." first is no echo
@@ -131,6 +134,12 @@ _PRAISE_OPENS = re.compile(
 _PRAISE_NAMES = re.compile(
     r"^(?:oh,? |well,? )?" + _PRAISE_WORD + r",? (?:a|an|the|another|more|some) (?:[a-z-]+ ){0,3}"
     r"[a-z-]+(?: again)?[.!]+(?=\s|$)"
+)
+# ... or the thing named first, then thanked flat: "a help article. cheers. really useful at 6:15"
+_NAMES_PRAISED = re.compile(
+    r"^(?:a|an|the|another|more|some) ((?:[a-z-]+ ){0,3}[a-z-]+)(?: again)?[.!]+\s+(?:oh,? )?(?:"
+    + _PRAISE_WORD
+    + r"|cheers|thanks|ta)[.!]+(?=\s|$)"
 )
 # praise given flat after a shrug, and nothing else: "Right. Brilliant." (after a defence it mocks;
 # after a template, "ok. great." may just take it)
@@ -365,7 +374,7 @@ _SHOPPING = re.compile(
 )
 
 
-def ironic_face_step(matcher: Matcher) -> Step:
+def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
     """`ironic_face`: 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
     ("resets 🙃 this upload bug is killing me lol") in a thread with no complaint yet; nor a
@@ -373,13 +382,15 @@ def ironic_face_step(matcher: Matcher) -> Step:
     changelog 🙃"), complaint or not; nor at their own side's slip ("intern renamed the colour
     field yesterday 🙃"); nor at the cause of a fault they say is fixed ("found a hazel branch
     in there 🙃 it's running again"); nor, first thing, at the failure that sent them shopping
-    ("... till the battery gave up 🙃 which of your pumps would you recommend?"). Beside a
+    ("... till the battery gave up 🙃 which of your pumps would you recommend?"); nor in a first
+    grumble called mild in so many words ("Mild grumble: ... a bit of a soup 🙃"). Beside a
     complaint, after one, beside pushback, with sarcastic words of its own ("love that for me
     🙃"), or praising the agent's answer to the skies ("thanks sooo much for the super helpful
     link 🙃") it keeps its meaning. It runs before the steps that find sarcasm in other ways (an
     echo of the agent's words, praise beside a failure), so dropping the face's reading never
     drops theirs."""
     words = matcher.family("press.sarcasm")
+    played_down = _either(rules.tuning.no_rush)
 
     def ironic_face(r: Reading) -> None:
         lower = r.prep.lower
@@ -403,7 +414,10 @@ def ironic_face_step(matcher: Matcher) -> Step:
         # at the failure that sent them shopping, first thing in the thread ("the old pump ran till
         # the battery gave up 🙃 ... which of your auto pumps would you recommend?")
         shopping = fresh and _SHOPPING.search(lower) is not None
-        light = shrug or laughed or own or fixed or shopping
+        # in a first grumble the customer plays down in so many words ("Mild grumble: ... a bit of
+        # a soup 🙃 Is there a setting I'm missing?", `tuning.no_rush`)
+        mild = fresh and played_down.search(lower) is not None
+        light = shrug or laughed or own or fixed or shopping or mild
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
@@ -792,6 +806,17 @@ _TAKEN_BACK = re.compile(
 _LAUGHS_OUT = re.compile(LAUGH_OUT)
 
 
+def _opens_with_praise(lower: str) -> bool:
+    """The message opens with a praise word, a comma and a sentence that sets nothing against it
+    and thanks for nothing ("Wonderful, we're really getting to know each other.")."""
+    m = _PRAISE_COMMA.match(lower)
+    return (
+        m is not None
+        and _CONTRAST.search(m.group(1)) is None
+        and _FOR_HELP.search(m.group(1)) is None
+    )
+
+
 def _sarcasm_reason(r: Reading) -> str | None:
     """The first way this message reads as sarcasm, in the order the sarcasm step tries them
     (the message is not read as sarcasm yet and says nothing is fixed)."""
@@ -811,6 +836,22 @@ def _sarcasm_reason(r: Reading) -> str | None:
                 and _MOVES_ON.search(lower) is None
             )
             or (failure and "\U0001f44f" in lower)  # 👏 beside a failure is a slow clap
+            # praise opening a reply that pushes back, in a thread with a complaint: "Wonderful,
+            # we're really getting to know each other. WAV, 48kHz, ~180MB, also in my first
+            # message." (not the agent's figure said back: "Perfect, 60 days. And the renewal
+            # date is 1 March, correct?"; nor a check asked for in a happy thread: "great, can you
+            # double check the note says ...")
+            or (
+                pushback
+                and r.after_agent
+                and (r.state.grieved or failure)
+                and getattr(feats.hits.get("dialog.pushback"), "label", None) != _FIGURE_BACK
+                and not feats.has("calm.thanks", "calm.resolved")
+                and _opens_with_praise(lower)
+            )
+            # praise ending on the burden the customer is left with: "Jams after 2-3 tickets,
+            # like I said. Brilliant, I'll tell the lads to hand-write PCNs in the rain then 👍"
+            or (r.after_agent and _PRAISE_THEN.search(lower) is not None)
             # praise run into what the failure means: "Wonderful, so the Tuesday thing was just a
             # nice story then."
             or (_PRAISE_SO.search(lower) is not None and _SO_CONSEQUENCE.search(lower) is not None)
@@ -953,6 +994,11 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
         # template reply: praise for an answer that moved nothing
         return "praise for a non-answer"
+    named = _NAMES_PRAISED.match(lower) if non_answer else None
+    if named is not None and _agents_words(r, named.group(1), at_least=2):
+        # what the non-answer handed over, named back and thanked flat: "a help article. cheers.
+        # really useful at 6:15" (a grievance said before or not)
+        return "thanks the non-answer for what it handed over"
     # what the reply leaves the customer with, said with a "so" (two ways below use it)
     consequence = _SO_CONSEQUENCE.search(lower) if after else None
     if (
@@ -1077,6 +1123,14 @@ _TIP_PRAISED = re.compile(
 # praise and flat thanks opening the reply: "Wonderful, thanks."
 _PRAISE_THANKS = re.compile(
     r"^\W*(?:oh,? )?" + _PRAISE_WORD + r",? (?:thanks|thank you|cheers)[.!]+(?=\s|$)"
+)
+# praise opening the customer's own plan, closed with "then", at the end of the message: "Brilliant,
+# I'll tell the lads to hand-write PCNs in the rain then 👍"
+_PRAISE_THEN = re.compile(
+    r"(?:^|[.!?]\s+)(?:oh,? |well,? )?"
+    + _PRAISE_WORD
+    + r"[,.!]? (?:i'?ll|we'?ll|i will|we will|(?:i|we) (?:guess|suppose) (?:i|we)'?ll) "
+    r"[^.!?\n]{3,80}? then\b[^\w\n]*$"
 )
 # praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
 _PRAISE_SO = re.compile(
@@ -1377,8 +1431,13 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             _YOU.search(_BENIGN_YOU.sub(" ", lower)) is None
             and found is not None
             # "... they're the worst", or the party as the one that did it: "The council have
-            # stuck a parking suspension on the bay ... cheers for that lads 🙃"
-            and (_THEY.search(lower) is not None or _DID_IT.match(lower, found.end()) is not None)
+            # stuck a parking suspension on the bay ... cheers for that lads 🙃"; a "they" before
+            # the party is named is someone else ("told the certification team will be in touch.
+            # They haven't been ... nothing to show the insurer")
+            and (
+                _THEY.search(lower, found.start()) is not None
+                or _DID_IT.match(lower, found.end()) is not None
+            )
         )
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
         if named or theirs:
@@ -1389,6 +1448,13 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
 
 _LEAVING = ("esc.churn", "esc.leaving")
 _NOT_OURS = ("problem.", *_LEAVING)
+
+
+def says_own_reason(no_fault: bool, feats: Features) -> bool:
+    """This message gives a reason of the customer's own (`tuning.no_fault`: "Nothing wrong with
+    it, our reinsurer covers it now") and vents nothing: what it drops or cancels is an account
+    change, whatever the thread complained about before."""
+    return no_fault and not feats.has(*_VENTED)
 
 
 def left_for_own_reason(state: EngineState, feats: Features) -> bool:
@@ -1848,7 +1914,7 @@ def default_pipeline(
         ("dialogue_only", dialogue_only),
         ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
         ("again_by_choice", again_by_choice_step(rules)),  # before sarcasm: no failure to mock
-        ("ironic_face", ironic_face_step(matcher)),  # before the other ways to find sarcasm
+        ("ironic_face", ironic_face_step(matcher, rules)),  # before the other ways to find sarcasm
         ("echo", echo),
         ("figure_echo", figure_echo),
         ("sarcasm", sarcasm),

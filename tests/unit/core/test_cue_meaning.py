@@ -1875,6 +1875,143 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninety-sixth round, from batches 347-350 (93 of 120 on first play): leaving said as the business
+# signed elsewhere, the next tour given to a rival, "this is the last", the notice terms or an
+# ended contract asked for; solicitors instructed by the customer's body; a report to the audit
+# regulator; another party's people named with their details; "which isn't us" then what can be
+# seen; the customer's private details where anyone can look; who runs the part at fault wanted
+# on a call; harm told by the way out; contempt for the agent's mind.
+NINETY_SIXTH_ROUND = [
+    (CueKind.CHURN, "Enough. We signed with Northgate this morning, they start on the 1st."),
+    (CueKind.CHURN, "Twenty years we bank with you and this is the last. Close it."),
+    (
+        CueKind.CHURN,
+        "Three missed collections. Send me whatever notice the contract needs, I want it ended.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The trustees have instructed the charity's solicitors to recover the cost from you.",
+    ),
+    (CueKind.LEGAL, "Our head of quality notified the FRC this morning and named your system."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The extra 80 are Riverside FC's volunteers. Full names, home addresses and phone numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I'm getting orders from Oak & Ivy, which isn't us. I can see their customers' names and "
+        "email addresses.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "My home address is on your public page for anyone to find. Take it down.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who runs accounts at your place? I want them on a call with me tomorrow.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If he shows his face here again he'll be leaving through that hedge.",
+    ),
+]
+NINETY_SIXTH_LOOKALIKES = [
+    "Our diocesan lawyer would like to read the streaming clause before we sign, could you send "
+    "it?",
+    "The firm's annual inspection by the regulator starts Monday; can the inspectors get read-only "
+    "access?",
+    "Our policy is to get three quotes on anything over 6 months, can you send your rates?",
+    "We signed with you last spring and it's been great, can we add a second site?",
+]
+# A ninety-fifth round, from batches 343-346 (106 of 120 on first play): a list for a different boat
+# with people's details, passports ending up in another boat's inbox, "a different firm, not us"
+# with what can be opened; whoever hands out the work wanted on the line; harm turned back on
+# someone ("it'll be him going into the door"); menace left to hope ("had better hope he's calmed
+# down").
+NINETY_FIFTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "Page 2 of our pack is a guest list for a different yacht, with names, dates of birth and "
+        "passport numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "How does our crew's medical data end up in another vessel's inbox??",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Those are a different agency, not us. We can open them: names, home addresses, phone "
+        "numbers.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Then I want to speak to whoever actually allocates the vans. Today.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Send that fitter again and it'll be him going through the window, not the glass.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Whoever answers the phone tomorrow had better hope I've calmed down by then.",
+    ),
+]
+NINETY_FIFTH_LOOKALIKES = [
+    "Nobody was hurt, we mopped it up and opened the windows. Can you send a new bottle?",
+    "Can your driver collect our two barristers from Leeds Crown Court at 4?",
+    "It's for a boundary dispute going to court, our client vs a neighbour, nothing to do with "
+    "you.",
+    "I'll talk to the person who runs our IT and come back to you.",
+    "Please cancel the storm add-on at renewal. Nothing wrong with it, our reinsurer covers it "
+    "now.",
+]
+# A ninety-fourth round, from batches 339-342 (99 of 120 on first play): data exposures said calmly
+# (people we never treated listed with a birth date, "e.g." inside the sentence; another authority's
+# records with their details after a colon; an outsider who can see our volunteers' details; our
+# paperwork sent to a stranger); the dispute forwarded to legal services who will write to us; the
+# charity's solicitors asked to write; a report to an exams regulator; harm promised by how someone
+# will feel afterwards.
+NINETY_FOURTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "Search brings up clients we have never served, i.e. Tom Hale, DOB 1979, under another "
+        "salon's name.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I'm seeing rows from another council: residents' names and home addresses.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "He can see the mobile numbers and home addresses for all 40 of our drivers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "A woman in Leeds rang us: your office emailed her our valuation, with the photos and our "
+        "address.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've forwarded this whole thread to our legal team; they will be writing to your board.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The committee has asked the club's solicitors to write to you about the missed fault.",
+    ),
+    (CueKind.LEGAL, "We have had to report this to Ofqual as an incident affecting candidates."),
+    (
+        CueKind.THREAT_ABUSE,
+        "If that driver turns up at my gate again, he'll wish he hadn't. Tell him.",
+    ),
+]
+NINETY_FOURTH_LOOKALIKES = [
+    "We've six new members we've never met, can you add their mobile numbers to the list?",
+    "Our conveyancing solicitor says she needs a copy of the invoice for the file, thanks.",
+    "I've forwarded the contract to our legal team for the usual review, back to you Monday.",
+    "I've spent all morning at the fair instead of the office, great turnout!",
+    "Just proving my students aren't fools: they passed the test first time!",
+    "You'll wish you'd ordered the bigger tub, this stuff goes fast 😄",
+]
 # A ninety-third round, from batches 335-338 (100 of 120 on first play): exposures said calmly in a
 # first message (a paper "isn't ours" with other people's details, "somebody else's" bare, the
 # confidential work public despite the agreement, the customer's people's list with an outsider);
@@ -3615,6 +3752,9 @@ ESCALATIONS = (
     + NINETY_FIRST_ROUND
     + NINETY_SECOND_ROUND
     + NINETY_THIRD_ROUND
+    + NINETY_FOURTH_ROUND
+    + NINETY_FIFTH_ROUND
+    + NINETY_SIXTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3707,6 +3847,9 @@ CALM_LOOKALIKES = (
     + NINETY_FIRST_LOOKALIKES
     + NINETY_SECOND_LOOKALIKES
     + NINETY_THIRD_LOOKALIKES
+    + NINETY_FOURTH_LOOKALIKES
+    + NINETY_FIFTH_LOOKALIKES
+    + NINETY_SIXTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

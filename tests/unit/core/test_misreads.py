@@ -6821,3 +6821,229 @@ def test_the_police_called_in_anger_with_a_laugh_is_still_a_cue() -> None:
         "Your driver threw my parcel over the gate again and it smashed. Furious.",
     )
     assert CueKind.LEGAL in {c.kind for c in a.cues}, a.explain()
+
+
+# Batches 339-342 (round 31).
+
+
+def _thread(*turns: tuple[Role, str]) -> Assessment:
+    """The assessment of the last customer message of a thread."""
+    eng = engine()
+    state = eng.start()
+    last: Assessment | None = None
+    for i, (role, text) in enumerate(turns):
+        state, a = eng.read(state, Turn(role, text, float(i)))
+        last = a if a is not None else last
+    assert last is not None
+    return last
+
+
+def test_a_refund_of_a_charge_taken_twice_asked_again_is_still_owed_not_granted() -> None:
+    """Charged twice, the customer asks once with the reason and then again without it: both
+    chase a correction, not a grant beyond the agent (a plain refund asked for keeps its ask)."""
+    twice = _thread(
+        (C, "My card was charged 2 times for the June booking, €410 each. Please refund one."),
+        (A, "Thanks, I've passed this to billing."),
+        (C, "Passed on, fine, but is it refunded? It is €410. Yes or no??"),
+    )
+    assert twice.requests == (), twice.explain()
+    plain = _thread(
+        (C, "The June booking was a letdown. I'd like a refund."),
+        (A, "Thanks, I've passed this to billing."),
+        (C, "Passed on, fine, but is it refunded? It is €410. Yes or no??"),
+    )
+    assert [r.kind for r in plain.requests] == [RequestKind.REFUND], plain.explain()
+
+
+def test_a_plain_no_refuses_only_an_ask_already_made_or_insisted_on() -> None:
+    """"Unfortunately the class had to be cancelled" answers a question about a class; the
+    refund first asked for in the reply after it has had no answer yet. An ask pushed against
+    the no ("No. I want sage ones by Friday") was refused."""
+    first = _thread(
+        (C, "Is Saturday's class going ahead? We got a text saying cancelled."),
+        (A, "Sorry! Unfortunately the class had to be cancelled. We'll be in touch."),
+        (C, "Ok but what happens now? A new date, a refund? Being in touch doesn't help us plan."),
+    )
+    assert not first.agent_refused, first.explain()
+    again = _thread(
+        (C, "The class was cancelled. I'd like a refund please."),
+        (A, "Unfortunately refunds aren't possible for cancelled classes."),
+        (C, "So no refund? We paid £180 for a course we never got."),
+    )
+    assert again.agent_refused, again.explain()
+    insisted = _thread(
+        (C, "The waistcoats you gave us are mustard, we booked sage. The wedding is Saturday."),
+        (A, "Sorry! Unfortunately we don't have sage in those sizes. 20% off mustard instead?"),
+        (C, "No. I don't want a discount on the wrong colour, I want sage by Friday."),
+    )
+    assert insisted.agent_refused, insisted.explain()
+
+
+def test_a_they_said_before_the_other_party_is_named_still_means_us() -> None:
+    """"... told the certification team will be in touch. They haven't been. ... nothing to show
+    the insurer": the insurer is who the customer answers to, not who failed them."""
+    a = read_after_agent(
+        "Three times I've asked, three times I've been told the certification team will be in "
+        "touch. They haven't been. The audit is in 4 days and I have nothing to show the insurer.",
+        "Hello, apologies for the delay. Your request is with our certification team, who will be "
+        "in touch shortly.",
+        "Can you send the certificates for our 16 staff please?",
+    )
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_the_cause_owned_in_a_word_is_no_frustration() -> None:
+    a = read_after_agent(
+        "that was me 🙋 put the new deep jig on yesterday for the plaques. sorry!!",
+        "Is anything on the bed taller than usual? A deep jig can push the head past the switch.",
+        "Machine halted again: homing switch not triggered. Any ideas?",
+    )
+    assert not a.frustrated, a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "ok so 20 trained staff sitting at home while the queue gets worked through. love "
+            "that. can you at least email me something?",
+            "Our team is working through the queue and will issue them as soon as possible.",
+        ),
+        (
+            "a user guide. cheers. really useful with the doors opening in ten minutes",
+            "I'm unable to change rotas on your behalf, but here's our user guide: "
+            "https://help.example/rota",
+        ),
+        (
+            "Yes, did that before I wrote. Still jams after two tickets, like I said. Brilliant, "
+            "I'll tell the team to write them by hand then 👍",
+            "Have you tried switching it off and on and reseating the roll?",
+        ),
+    ],
+)
+def test_praise_for_what_a_non_answer_leaves_is_sarcasm(text: str, agent: str) -> None:
+    a = read_after_agent(text, agent, "Our printers jam and the certificates are late. Help?")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_thanks_that_take_the_help_offered_are_meant() -> None:
+    a = read_after_agent(
+        "Perfect, I'll pick it up tomorrow then 👍",
+        "Your order is ready, collect any time from 9am tomorrow.",
+        "Hi, is my order ready?",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not asking about the form, I'm asking for a credit for work not done.",
+        "Two vans stood idle all day and the answer is check the driver's app settings.",
+        "The file is the one on your proof, which you then printed wrong. Not sure how to make "
+        "this any simpler.",
+    ],
+)
+def test_an_answer_put_straight_pushes_back(text: str) -> None:
+    a = read_after_agent(text, "All invoices follow the contracted schedule.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_please_just_is_a_plea_pared_down_not_a_polite_ask() -> None:
+    eng = engine()
+    pared = eng.features(eng.start(), Turn(C, "Please just tell me a date.", 0.0))
+    polite = eng.features(eng.start(), Turn(C, "Please tell me a date.", 0.0))
+    assert not pared.features.has("calm.polite") and polite.features.has("calm.polite")
+
+
+def test_the_customers_people_blamed_by_what_usually_happens_is_a_defence() -> None:
+    said = engine().agent_families(
+        "Missing tracks are almost always caused by rangers not enabling location or closing "
+        "the app. Please remind your team."
+    )
+    assert "agent.defensive" in said, said
+
+
+def test_a_state_told_with_fine_is_no_praise() -> None:
+    a = read_one("The same phones recorded fine on Tuesday. Something changed on your side.")
+    assert "calm.praise" not in _ids(a), a.explain()
+
+
+def test_the_time_an_answer_cost_is_a_verdict() -> None:
+    a = read_one("I've now spent my morning proving my team aren't idiots instead of working.")
+    assert "verdict.harsh" in _ids(a), a.explain()
+
+
+def test_a_service_not_offered_on_the_customers_behalf_holds_no_ask_above_the_agent() -> None:
+    a = _thread(
+        (C, "Can you just swap the two ushers for me? Doors are at 7."),
+        (A, "I'm unable to make changes to customer rotas on your behalf, sorry."),
+        (C, "Right. So I'm on my own with it at 6:15."),
+    )
+    assert a.requests == (), a.explain()
+
+
+def test_a_help_article_handed_over_as_the_answer_is_canned() -> None:
+    said = engine().agent_families("I can't do that for you, but here's our help article on it.")
+    assert "agent.canned" in said, said
+
+
+# Batches 343-346 (round 32).
+
+
+def test_a_first_grumble_called_mild_is_neither_sarcasm_nor_frustration() -> None:
+    a = read_one(
+        "Mild grumble: the PDF export drops the page numbers, which makes the appendix a bit of a "
+        "maze 🙃 Is there a setting I'm missing?"
+    )
+    assert "press.sarcasm" not in _ids(a) and not a.frustrated, a.explain()
+
+
+def test_a_late_cancellation_charge_is_a_fee_not_a_wait() -> None:
+    a = read_after_agent("Perfect. Is there a late cancellation charge if the trial overruns?")
+    assert "wait.duration" not in _ids(a) and "press.sarcasm" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two printers, one template. We're hand-writing them meanwhile, which the registrar is "
+        "just thrilled about, as you can imagine.",
+        "Thank you for pointing me to clause 9. Perhaps you could point me to where anyone told "
+        "us.",
+        "Day four of refreshing the page, so I'll tell the brokers to enjoy the suspense.",
+    ],
+)
+def test_delight_and_thanks_put_on_a_burden_are_sarcasm(text: str) -> None:
+    a = read_after_agent(text, "It may be a driver issue on your side.")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_praise_opening_a_reply_that_pushes_back_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Wonderful, we're really getting to know each other. MP4, 1080p, ~2GB, also in my first "
+        "message.",
+        "Thanks! Could you also let us know the file format and size?",
+        "Uploads fail at 99% every time. MP4, 1080p, about 2GB each.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_asking_not_to_have_to_ask_twice_pushes_back() -> None:
+    a = read_after_agent("I would also appreciate not having to ask for that twice.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_the_swap_refused_by_the_like_for_like_rule_is_a_no() -> None:
+    said = engine().agent_families(
+        "I'm sorry, warranty replacements have to be the same model as the original."
+    )
+    assert "agent.negative" in said, said
+
+
+# Batches 347-350 (round 33).
+
+
+def test_a_threshold_in_months_is_no_wait() -> None:
+    a = read_one("Company policy is three quotes on anything over 6 months. Can you send rates?")
+    assert "wait.duration" not in _ids(a), a.explain()
