@@ -806,15 +806,17 @@ _TAKEN_BACK = re.compile(
 _LAUGHS_OUT = re.compile(LAUGH_OUT)
 
 
-def _opens_with_praise(lower: str) -> bool:
-    """The message opens with a praise word, a comma and a sentence that sets nothing against it
-    and thanks for nothing ("Wonderful, we're really getting to know each other.")."""
+def _praise_opening(lower: str) -> str | None:
+    """The sentence after an opening praise word and a comma ("Wonderful, we're really getting
+    to know each other."), when it sets nothing against the praise and thanks for nothing ("Great,
+    thanks for checking", "Great, it came, but ...")."""
     m = _PRAISE_COMMA.match(lower)
-    return (
-        m is not None
-        and _CONTRAST.search(m.group(1)) is None
-        and _FOR_HELP.search(m.group(1)) is None
-    )
+    if m is None:
+        return None
+    sentence = m.group(1)
+    if _FOR_HELP.search(sentence) is not None or _CONTRAST.search(sentence) is not None:
+        return None
+    return sentence
 
 
 def _sarcasm_reason(r: Reading) -> str | None:
@@ -847,7 +849,7 @@ def _sarcasm_reason(r: Reading) -> str | None:
                 and (r.state.grieved or failure)
                 and getattr(feats.hits.get("dialog.pushback"), "label", None) != _FIGURE_BACK
                 and not feats.has("calm.thanks", "calm.resolved")
-                and _opens_with_praise(lower)
+                and _praise_opening(lower) is not None
             )
             # praise ending on the burden the customer is left with: "Jams after 2-3 tickets,
             # like I said. Brilliant, I'll tell the lads to hand-write PCNs in the rain then 👍"
@@ -1197,11 +1199,8 @@ def praise_opens_failure_step(matcher: Matcher) -> Step:
         feats = r.features
         if "press.sarcasm" in feats.values or not feats.has(*_FAILURE):
             return
-        m = _PRAISE_COMMA.match(r.prep.lower)
-        if m is None or feats.has("calm.resolved"):
-            return
-        sentence = m.group(1)
-        if _FOR_HELP.search(sentence) is not None or _CONTRAST.search(sentence) is not None:
+        sentence = _praise_opening(r.prep.lower)
+        if sentence is None or feats.has("calm.resolved"):
             return
         if any(rx.search(sentence) is not None for rx in failures):
             feats.set("press.sarcasm", 1.0, "praise opening the failure it names")
