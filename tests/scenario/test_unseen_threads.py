@@ -47,6 +47,9 @@ KNOWN_CALM_MISSES = {
     # batches 247-250, played once on the batch 243-246 fixes
     "b248-calm-taps-showroom-cartridge-drip": "a colleague's 'completely dead now actually' of a "
     "worn display tap reads as a correction and a complaint",
+    # batches 347-350, played once on the batch 343-346 fixes
+    "b349-calm-navigators-tile-cache-fatal": "'Yes, depot had an outage around 2am actually' "
+    "answers the agent's question but reads as a complaint after a heated-sounding log",
 }
 CALM = [
     pytest.param(
