@@ -685,8 +685,8 @@ class FrustrationEngine:
         # asked
         insisted = reading.features.has("dialog.no", "dialog.pushback")
         refused = reading.after_agent and (
-            any(f in (F.AGENT_CANNOT_GRANT, F.AGENT_ABOVE_LEVEL) for f in state.last_agent)
-            or ("agent.negative" in state.last_agent and (bool(state.open_requests) or insisted))
+            any(f in F.NOT_THEIRS for f in state.last_agent)
+            or (F.PLAIN_NO in state.last_agent and (bool(state.open_requests) or insisted))
         )
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent

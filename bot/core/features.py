@@ -146,8 +146,11 @@ DECLINED = (
     "agent.failed",
     AGENT_DEFENSIVE,
 )
-# ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval")
-REFUSED = ("agent.negative", AGENT_CANNOT_GRANT, AGENT_ABOVE_LEVEL)
+# ... of which the replies that refuse the ask itself ("No, we can't", "that needs approval"):
+# a plain no, or the ask said not to be the agent's to grant
+PLAIN_NO = "agent.negative"
+NOT_THEIRS = (AGENT_CANNOT_GRANT, AGENT_ABOVE_LEVEL)
+REFUSED = (PLAIN_NO, *NOT_THEIRS)
 # what keeps a thread going round: the customer asks again, corrects, or says it keeps happening
 # (not a recurrence they report: "the class was cancelled three times" is the problem, not a loop)
 STUCK = (

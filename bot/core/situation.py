@@ -48,8 +48,9 @@ _QUESTION = re.compile(
 # (Harris hawk): she's refusing to be photographed 😂"), unless the message is in earnest
 _LAUGH = re.compile(LAUGH_OUT + "|\U0001f606")
 _LAUGH_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
-# (not `_SENTENCE`'s bounds: a colon there ends a sentence, and "Formal complaint from Maude
-# (Harris hawk): she's refusing to be photographed 😂" laughs at the whole line)
+# (its own bounds, not `_SENTENCE`'s: it finds the sentence around a match and the faces after
+# its end mark, "... police. 😂"; "Formal complaint from Maude (Harris hawk): she's refusing to be
+# photographed 😂" laughs at the whole line)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 
