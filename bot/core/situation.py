@@ -35,10 +35,12 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 _SENTENCE = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|incl)\.\s|[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
 # (tried only where a sentence starts, so a long message is scanned once)
-# a sentence asked as a question; "isn't mine??" or "?!" is disbelief said, not a question, and a
-# statement with a hedge tagged on ("for a wedding in Savannah I think?") states, it does not ask
+# a sentence asked as a question, running on through "e.g." as `_SENTENCE` does ("Does the export
+# include notes other people wrote, e.g. a volunteer's free text?"); "isn't mine??" or "?!" is
+# disbelief said, not a question, and a statement with a hedge tagged on ("for a wedding in
+# Savannah I think?") states, it does not ask
 _QUESTION = re.compile(
-    r"(?:(?<=[.!?\n])|^)[^.!?\n]*"
+    r"(?:(?<=[.!?\n])|^)(?:\b(?:e\.g|i\.e|vs|approx|incl)\.\s|[^.!?\n])*"
     r"(?<!\bi think)(?<!\bi guess)(?<!\bi believe)(?<!\bi reckon)(?<!\bmaybe)"
     r"\?(?![?!])(?=[\s\"']|$)"
 )

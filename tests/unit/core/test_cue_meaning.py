@@ -1875,6 +1875,47 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninety-seventh round, from batches 351-354 (103 of 120 on first play): the records asked for
+# in a form another vendor can load; left out of the next budget; others advised not to renew;
+# evidence handed to an auditor with us named; fees disputed with the bank; "give me one good
+# reason" not to go public; who in the company is able to, asked for; another business's customer
+# list in an export.
+NINETY_SEVENTH_ROUND = [
+    (
+        CueKind.CHURN,
+        "After four lost weekends: send over what we need to move the job history out of your "
+        "platform into another vendor's system.",
+    ),
+    (
+        CueKind.CHURN,
+        "The board signs off the new budget in March, and your subscription won't be in it.",
+    ),
+    (CueKind.CHURN, "We'll be recommending that nobody else signs with you."),
+    (
+        CueKind.LEGAL,
+        "If the logs aren't back by Friday I'll give the inspector the export receipts with your "
+        "firm's name on them.",
+    ),
+    (CueKind.LEGAL, "Fine, we'll dispute the last three invoices through our bank then."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Give me one good reason not to share these screenshots with the 400 shops in our "
+        "association.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Cancel the charge, or let me know who at your company is authorised to.",
+    ),
+    (CueKind.DATA_EXPOSURE, "The report has a different practice's patient list in it, not ours."),
+]
+NINETY_SEVENTH_LOOKALIKES = [
+    "The regulator likes to see a paper trail, so can the export include the edit history?",
+    "The regulator is carrying out a sector-wide review of lenders this spring, so we need the "
+    "audit pack.",
+    "Our solicitor went to court this morning for another client, so replies may be slow.",
+    "The clock-in punches are on the tablet but not in the report yet, can you check?",
+    "I recommended that we renew for another two years, can you send the quote?",
+]
 # A ninety-sixth round, from batches 347-350 (93 of 120 on first play): leaving said as the business
 # signed elsewhere, the next tour given to a rival, "this is the last", the notice terms or an
 # ended contract asked for; solicitors instructed by the customer's body; a report to the audit
@@ -3755,6 +3796,7 @@ ESCALATIONS = (
     + NINETY_FOURTH_ROUND
     + NINETY_FIFTH_ROUND
     + NINETY_SIXTH_ROUND
+    + NINETY_SEVENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3850,6 +3892,7 @@ CALM_LOOKALIKES = (
     + NINETY_FOURTH_LOOKALIKES
     + NINETY_FIFTH_LOOKALIKES
     + NINETY_SIXTH_LOOKALIKES
+    + NINETY_SEVENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -6572,9 +6572,7 @@ def test_glad_news_said_back_with_praise_stays_sincere() -> None:
         assert "press.sarcasm" not in _ids(a), a.explain()
 
 
-def test_agent_replies_that_vouch_for_our_checks_or_leave_timing_to_the_routine_are_named() -> (
-    None
-):
+def test_agent_replies_that_vouch_for_our_checks_or_leave_timing_to_the_routine_are_named() -> None:
     eng = engine()
     for said in (
         "Every unit is tested before dispatch and no faults were found on yours.",
@@ -6856,7 +6854,7 @@ def test_a_refund_of_a_charge_taken_twice_asked_again_is_still_owed_not_granted(
 
 
 def test_a_plain_no_refuses_only_an_ask_already_made_or_insisted_on() -> None:
-    """"Unfortunately the class had to be cancelled" answers a question about a class; the
+    """ "Unfortunately the class had to be cancelled" answers a question about a class; the
     refund first asked for in the reply after it has had no answer yet. An ask pushed against
     the no ("No. I want sage ones by Friday") was refused."""
     first = _thread(
@@ -6880,7 +6878,7 @@ def test_a_plain_no_refuses_only_an_ask_already_made_or_insisted_on() -> None:
 
 
 def test_a_they_said_before_the_other_party_is_named_still_means_us() -> None:
-    """"... told the certification team will be in touch. They haven't been. ... nothing to show
+    """ "... told the certification team will be in touch. They haven't been. ... nothing to show
     the insurer": the insurer is who the customer answers to, not who failed them."""
     a = read_after_agent(
         "Three times I've asked, three times I've been told the certification team will be in "
@@ -7047,3 +7045,61 @@ def test_the_swap_refused_by_the_like_for_like_rule_is_a_no() -> None:
 def test_a_threshold_in_months_is_no_wait() -> None:
     a = read_one("Company policy is three quotes on anything over 6 months. Can you send rates?")
     assert "wait.duration" not in _ids(a), a.explain()
+
+
+# Batches 351-354 (round 34).
+
+
+def test_the_thing_named_as_the_one_wanted_corrects_nobody() -> None:
+    a = read_after_agent(
+        "That update is exactly what I wanted, the old one kept dropping readings."
+    )
+    assert "dialog.no" not in _ids(a), a.explain()
+    b = read_after_agent("That's not the one I asked for, I wanted the 3.9 build.")
+    assert "dialog.no" in _ids(b), b.explain()
+
+
+def test_a_scare_declared_over_and_every_unit_done_read_as_resolved() -> None:
+    a = read_after_agent("All four tills updated, totals back where they were. Panic over!")
+    assert "calm.resolved" in _ids(a), a.explain()
+    b = read_after_agent("All four tills updated but the totals are still wrong.")
+    assert "calm.resolved" not in _ids(b), b.explain()
+
+
+def test_a_job_run_again_without_a_fault_is_resolved() -> None:
+    a = read_after_agent("Ran it again myself, 340 rows imported without errors.")
+    assert "calm.resolved" in _ids(a), a.explain()
+
+
+def test_a_gap_the_customer_explains_is_nothing_missing() -> None:
+    a = read_after_agent(
+        "Report pulled: 29 of 30 signed. The missing one is a new starter, which is expected."
+    )
+    assert "problem.missing" not in _ids(a), a.explain()
+    b = read_after_agent(
+        "Report pulled: 29 of 30 signed. The missing one signed last week, where is it?"
+    )
+    assert "problem.missing" in _ids(b), b.explain()
+
+
+def test_comfort_in_a_status_stuck_for_weeks_is_sarcasm() -> None:
+    a = read_after_agent(
+        "So comforting to know it's on the roadmap, for the fourth month running.",
+        agent="Thanks, this is on our roadmap.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_agents_word_held_against_the_outcome_is_sarcasm() -> None:
+    a = read_after_agent(
+        'Any idea when "investigating" becomes "resolved"?', agent="Our team is investigating."
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_question_running_through_an_example_is_still_a_question() -> None:
+    a = read_one(
+        "Thanks! Does the export include notes that other staff wrote about a client, e.g. a "
+        "locum's free text? We review those first."
+    )
+    assert not a.cues, a.explain()
