@@ -1405,6 +1405,9 @@ _BENIGN_YOU = re.compile(
     r"\b(?:thank you|(?:could|can|would|will) you|let you know|see you|"
     r"(?:for|before|during|on) your (?:visit|appointment|call|engineer|technician|crew|team)|"
     r"heads up for your \w+)\b"
+    # a how-to question to us after the vent ("Anyway! Is there a setting in your export to change
+    # the file name format?") asks about our product, it blames no one
+    r"|(?:^|(?<=[.!?] ))(?:anyway[,.!]* )?(?:is|are) there (?:a |an |any )?[^.!?\n]{0,80}?\?"
 )
 _DID_IT = re.compile(r" (?:have|has|had|'ve|'s|are|is|were|was|went|keep|kept|just)\b")
 _AT_US = re.compile(r"\b(?:with|at|about|towards?|by|of) (?:you|your|u|ur|y'?all)\b")
@@ -1414,8 +1417,8 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
     """`aimed_elsewhere`: the upset names someone else as the one at fault (`tuning.third_party`)
     and says nothing of us ("Our SIS vendor changed the export format AGAIN without telling
     anyone ... honestly they're the worst"): like a vent with "not your problem", its feelings
-    are not ours to answer; the facts still count. So is a feeling told as someone else's
-    ("tenant is pretty fed up with him", `tuning.their_feeling`)."""
+    are not ours to answer, and what went wrong in it went wrong with them. So is a feeling told
+    as someone else's ("tenant is pretty fed up with him", `tuning.their_feeling`)."""
     third_party = _either(rules.tuning.third_party)
     their_feeling = _either(rules.tuning.their_feeling)
 
@@ -1441,6 +1444,12 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
         if named or theirs:
             _drop_vented(r.features)
+        if named:
+            # nothing in the message is about us, so neither is what went wrong in it: "Our bank
+            # has rejected our payment file AGAIN ... the worst bank on the planet. Anyway! Is
+            # there a setting in your export ...?" reports the bank's failure, not ours
+            for name in [n for n in r.features.values if n.startswith(F.PROBLEM_PREFIXES)]:
+                r.features.drop(name)
 
     return aimed_elsewhere
 

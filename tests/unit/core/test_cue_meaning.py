@@ -1875,6 +1875,43 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninety-eighth round, from batches 355-358 (99 of 120 on first play): a letter announced from
+# the firm that handles the customer's contracts, about liability; someone over the agent asked
+# for; the customer's members told how we behaved; the customer's insurer readying to put us on
+# notice; the renewal call waved off and the rival a neighbour uses; the next newsletter issue
+# about how our protection works; a named regulator to be notified; a recommendation not to renew.
+NINETY_EIGHTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "I've sent the photos and your quote to Marsh & Tilly, who act for us. Expect a letter "
+        "from them about who's liable for the damage.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Is there someone over you who can actually commit to a date?"),
+    (
+        CueKind.THREAT_ABUSE,
+        "All 90 of our members are going to hear exactly how you handled this.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The insurer has asked for your registered company details so they can put you on notice.",
+    ),
+    (CueKind.CHURN, "Don't bother with the renewal call."),
+    (CueKind.CHURN, "We're in talks with the outfit our sister site uses."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Fine. The next issue of our bulletin will be about how your 'priority support' works.",
+    ),
+    (
+        CueKind.LEGAL,
+        "If we can't show the results by Friday I must notify the Food Standards Agency.",
+    ),
+    (CueKind.CHURN, "After this week my recommendation will be that we don't renew in June."),
+]
+NINETY_EIGHTH_LOOKALIKES = [
+    "Our client's manager has been chasing us all week, can you give me a date for the fix?",
+    "Could you notify the licensing office that our opening hours changed?",
+    "The export came through fine, every table is there, thanks for that.",
+]
 # A ninety-seventh round, from batches 351-354 (103 of 120 on first play): the records asked for
 # in a form another vendor can load; left out of the next budget; others advised not to renew;
 # evidence handed to an auditor with us named; fees disputed with the bank; "give me one good
@@ -3797,6 +3834,7 @@ ESCALATIONS = (
     + NINETY_FIFTH_ROUND
     + NINETY_SIXTH_ROUND
     + NINETY_SEVENTH_ROUND
+    + NINETY_EIGHTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3893,6 +3931,7 @@ CALM_LOOKALIKES = (
     + NINETY_FIFTH_LOOKALIKES
     + NINETY_SIXTH_LOOKALIKES
     + NINETY_SEVENTH_LOOKALIKES
+    + NINETY_EIGHTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

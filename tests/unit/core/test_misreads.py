@@ -7103,3 +7103,62 @@ def test_a_question_running_through_an_example_is_still_a_question() -> None:
         "locum's free text? We review those first."
     )
     assert not a.cues, a.explain()
+
+
+# Batches 355-358 (round 35).
+
+
+def test_a_vent_at_the_customers_bank_reports_no_failure_of_ours() -> None:
+    a = read_one(
+        "Our bank bounced the payroll file AGAIN because their new portal hates spaces. Worst "
+        "bank ever. Anyway! Is there a setting in your export for the file name?"
+    )
+    assert not [s for s in a.signals if s.id.startswith(("problem.", "repeat."))], a.explain()
+
+
+def test_a_revived_unit_and_a_cost_that_is_someone_elses_are_no_complaint() -> None:
+    a = read_after_agent(
+        "It's alive! Burning 4 L/hr at idle, but that's one for the operator, not you 🙃 thanks!"
+    )
+    assert "calm.resolved" in _ids(a), a.explain()
+    assert "press.sarcasm" not in _ids(a), a.explain()
+    assert not a.frustrated, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first lorry is at the port in 2 hours and still no booking refs.",
+        "This needs someone on it now, not tomorrow.",
+    ],
+)
+def test_a_deadline_counted_down_or_set_against_later_presses(text: str) -> None:
+    assert "press.urgency" in _ids(read_after_agent(text)), text
+
+
+def test_a_suggestion_tried_with_no_change_is_still_broken() -> None:
+    a = read_after_agent("done. same.", agent="Can you log out and back in again?")
+    assert "wait.still" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize("text", ["Yes. You mentioned.", "Yes, I'd gathered. Now what?"])
+def test_the_agents_repeat_acknowledged_flat_pushes_back(text: str) -> None:
+    a = read_after_agent(text, agent="As mentioned, payouts can take up to 5 business days.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there a bulk option or am I just your unpaid QA team now",
+        "Love that for my card statement 🙃",
+        'Oh brilliant, "all systems normal". The kiosk has been dark since 6.',
+    ],
+)
+def test_new_shapes_of_sarcasm(text: str) -> None:
+    assert "press.sarcasm" in _ids(read_after_agent(text)), text
+
+
+def test_the_answer_named_as_the_one_given_before_is_a_broken_promise() -> None:
+    a = read_after_agent("That's what I was told in March.", agent="I've passed it to the team.")
+    assert "promise.broken" in _ids(a), a.explain()
