@@ -768,7 +768,15 @@ def sarcasm(r: Reading) -> None:
     you Friday. Perfect."). A message not read as sarcasm may still have a face that is not meant
     (`_faces_not_meant`)."""
     feats = r.features
-    if "press.sarcasm" not in feats.values and not feats.has("calm.resolved"):
+    lower = r.prep.lower
+    # "the system is working perfectly" said back after praise and a "so" is the agent's claim
+    # restated as its consequence, not a fix
+    restated = (
+        r.after_agent
+        and _PRAISE_SO.search(lower) is not None
+        and _SO_CONSEQUENCE.search(lower) is not None
+    )
+    if "press.sarcasm" not in feats.values and (not feats.has("calm.resolved") or restated):
         reason = _sarcasm_reason(r)
         if reason is not None:
             feats.set("press.sarcasm", 1.0, reason)
@@ -1134,14 +1142,16 @@ _PRAISE_THEN = re.compile(
     + r"[,.!]? (?:i'?ll|we'?ll|i will|we will|(?:i|we) (?:guess|suppose) (?:i|we)'?ll) "
     r"[^.!?\n]{3,80}? then\b[^\w\n]*$"
 )
-# praise run into a "so": "Brilliant, so that's our problem too" (not "great, so glad")
+# praise run into a "so", in one sentence or two: "Brilliant, so that's our problem too",
+# "Wonderful. So the system is working perfectly and I simply have 90 wedding guests ..." (not
+# "great, so glad")
 _PRAISE_SO = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? |well,? |wow,? |ah,? )?"
     # "good" said to a defence too: "Ah good, so it's nature's fault."
     + r"(?:"
     + _PRAISE_WORD
     + r"|good)"
-    + r",? so (?!(?:much|many|far|glad|happy|"
+    + r"[,.!]? so (?!(?:much|many|far|glad|happy|"
     r"quick|kind|helpful|good|great|nice|fast|pleased|excited|grateful)\b)"
 )
 # praise and its verdict, in one sentence or two: "Lovely, very reassuring.", "Wonderful, really
@@ -1342,8 +1352,12 @@ def own_slip(r: Reading) -> None:
         # on my part: I capsized, lost my hat ... and Ewan had me sorted in 90 seconds"): the
         # losses and the verdict are their story, the thanks are for us
         thanked = feats.has("calm.praise", "calm.thanks")
-        if thanked or feats.has("calm.resolved"):
-            own += [n for n in feats.values if n.startswith("problem.")]
+        # ... and so is the cause owned in answer to the agent's question ("Was anything
+        # different about how they were closed?" - "I closed them from the tablet ... that was
+        # offline half the afternoon. Probably my fault, it showed a cloud icon that I ignored")
+        answered = r.after_agent and F.AGENT_ASKED in r.state.last_agent
+        if thanked or answered or feats.has("calm.resolved"):
+            own += [n for n in feats.values if n.startswith(("problem.", "neglect."))]
         if thanked:
             own.append("verdict.loaded")
         for name in own:
@@ -1364,10 +1378,13 @@ _VENTED = (
 
 def elsewhere(r: Reading) -> None:
     """ "My seller is driving me up the wall ... not your problem, I know": the customer says
-    the upset is with someone else. The feelings in the message are theirs, not ours to answer;
-    the problem it reports still counts."""
+    the upset is with someone else. The feelings in the message are theirs, not ours to answer,
+    and so is what went wrong ("they've tipped 8 tonnes of crusher run ... Not your lot's fault,
+    the app did exactly what I asked"): the customer still needs help, not soothing."""
     if r.features.has("calm.elsewhere"):
         _drop_vented(r.features)
+        for name in [n for n in r.features.values if n.startswith(F.PROBLEM_PREFIXES)]:
+            r.features.drop(name)
 
 
 def _drop_vented(feats: Features) -> None:
@@ -1880,7 +1897,8 @@ _FLAT_DENIAL = re.compile(
     r"no,? (?:they|it) (?:weren'?t|wasn'?t)))[.!](?=\s|$)"
 )
 # the customer's own next step named: "I'll keep an eye on it and report back"
-_OWN_PLAN = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i'?m going to|we'?re going to)\b")
+# ("we'll" needs its apostrophe: "as well" is no plan)
+_OWN_PLAN = re.compile(r"\b(?:i'?ll|we'll|i will|we will|i'?m going to|we'?re going to)\b")
 # the label of a pushback that gives back a reference number asked for again
 _GAVE_AGAIN = "gives again what they already gave"
 

@@ -38,7 +38,6 @@ KNOWN_CALM_MISSES = {
     "b42-calm-hr-taxcode-blunt": "'Why did HMRC send a new one' read as a loaded question",
     "b44-calm-satellite-snow-jokes": "'cancel winter, not your department' read as pushback",
     "b45-calm-uni-zoom-rant": "a professor's anger at Zoom mid-seminar is coached (arguable)",
-    "b46-calm-property-bank-rage": "a rage at the customer's bank keeps its facts (on hold, again)",
     "b48-calm-citizen-abusive-user": "a troll's threat quoted in full reads as the customer's heat",
     "b49-calm-museum-cancel-autorenew-member": "':cry:' and 'can't see a cancel option' read upset",
     "b50-calm-brew-carrier-rant": "a rage at the freight carrier, 'not your fault at all', coached",

@@ -1875,6 +1875,44 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A ninety-ninth round, from batches 359-362 (95 of 120 on first play): a visit to collect the
+# money with the office's address known; the customer's audience who'd love to hear; the whole saga
+# on the forum "so everyone knows"; a column used to tell people who let them down; the customer's
+# lawyers to read our terms; the data taken out to "something else"; "or tell me who actually can".
+NINETY_NINTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Your depot is on Mill Lane, I've driven past it. If we're not paid by Monday me and the "
+        "lads will come and collect what we're owed.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Our Facebook group has 3,000 drivers who'd love to hear how you treat small operators.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'll be putting the whole saga on the guild forum, screenshots included, so everyone "
+        "knows what they're signing up for.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I have a column in the trade paper next week and I'm tempted to use it to tell people "
+        "exactly which supplier let us down.",
+    ),
+    (CueKind.LEGAL, "Then our lawyers can read your terms and conditions."),
+    (
+        CueKind.CHURN,
+        "Tell me how to get our bookings out of your system, we'll move to something else for the "
+        "summer.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Fix it before Friday, or tell me who actually can."),
+]
+NINETY_NINTH_LOOKALIKES = [
+    "I'll pop over tomorrow and collect it myself if that's easier.",
+    "Priya here, the site manager, just adding the floor plan.",
+    "We won't renew the events add-on, the other three members have left so it's just me.",
+    "Cheers for sorting the invoices, that's us done for the year.",
+]
 # A ninety-eighth round, from batches 355-358 (99 of 120 on first play): a letter announced from
 # the firm that handles the customer's contracts, about liability; someone over the agent asked
 # for; the customer's members told how we behaved; the customer's insurer readying to put us on
@@ -3835,6 +3873,7 @@ ESCALATIONS = (
     + NINETY_SIXTH_ROUND
     + NINETY_SEVENTH_ROUND
     + NINETY_EIGHTH_ROUND
+    + NINETY_NINTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3932,6 +3971,7 @@ CALM_LOOKALIKES = (
     + NINETY_SIXTH_LOOKALIKES
     + NINETY_SEVENTH_LOOKALIKES
     + NINETY_EIGHTH_LOOKALIKES
+    + NINETY_NINTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

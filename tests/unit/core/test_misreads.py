@@ -7162,3 +7162,68 @@ def test_new_shapes_of_sarcasm(text: str) -> None:
 def test_the_answer_named_as_the_one_given_before_is_a_broken_promise() -> None:
     a = read_after_agent("That's what I was told in March.", agent="I've passed it to the team.")
     assert "promise.broken" in _ids(a), a.explain()
+
+
+# Batches 359-362 (round 36).
+
+
+def test_the_update_named_as_the_fix_is_resolved() -> None:
+    a = read_one("Just confirming the 3.1 update fixed the dropouts on the long runs!")
+    assert "calm.resolved" in _ids(a), a.explain()
+
+
+def test_a_cause_owned_in_answer_to_the_agents_question_is_no_complaint() -> None:
+    a = read_after_agent(
+        "I closed them from the tablet while it was offline. Probably my fault, I ignored the "
+        "sync warning.",
+        agent="Was anything different about how they were closed?",
+    )
+    assert not [s for s in a.signals if s.id.startswith(("problem.", "neglect."))], a.explain()
+
+
+def test_keeping_anything_is_no_failure() -> None:
+    a = read_after_agent(
+        "Perfect. Our auditor asked whether you keep anything on your side, like IP logs?"
+    )
+    assert "problem.broken" not in _ids(a), a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_a_rant_said_not_to_be_at_us_is_no_complaint_of_ours() -> None:
+    a = read_one(
+        "Morning. Bit of a rant and it's not at you lot: the ferry's been cancelled AGAIN, third "
+        "time this week. Absolute joke. Can the spare reader come by post?"
+    )
+    assert not a.frustrated, a.explain()
+
+
+def test_what_is_in_the_first_message_as_well_is_given_again() -> None:
+    a = read_after_agent(
+        "The order number is in my first message, and the photo is attached as well. HS-1234.",
+        agent="Could you send me your order number and a photo?",
+        opener="Order HS-1234 arrived with the wrong gauge, photo attached.",
+    )
+    assert a.agent_asked_given, a.explain()
+
+
+def test_the_joke_said_to_be_over_is_upset() -> None:
+    a = read_after_agent("yeah cheers. not really laughing now mate", agent="Haha, hang tight!")
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+def test_froze_is_broken() -> None:
+    assert "problem.broken" in _ids(read_one("The stream froze twice during the final."))
+
+
+def test_the_same_answer_for_the_third_time_goes_round_in_circles() -> None:
+    a = read_after_agent("That's the same answer for the third time.", agent="Results are final.")
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_praise_then_so_restating_a_defence_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Wonderful. So the system is working perfectly and I have two groups booked into one hall. "
+        "Marvellous 🙂",
+        agent="I've checked and the system is working as designed.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
