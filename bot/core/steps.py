@@ -1383,12 +1383,16 @@ def elsewhere(r: Reading) -> None:
     the app did exactly what I asked"): the customer still needs help, not soothing."""
     if r.features.has("calm.elsewhere"):
         _drop_vented(r.features)
-        for name in [n for n in r.features.values if n.startswith(F.PROBLEM_PREFIXES)]:
-            r.features.drop(name)
+        _drop_problems(r.features)
 
 
 def _drop_vented(feats: Features) -> None:
     for name in [n for n in feats.values if n.startswith(_VENTED)]:
+        feats.drop(name)
+
+
+def _drop_problems(feats: Features) -> None:
+    for name in [n for n in feats.values if n.startswith(F.PROBLEM_PREFIXES)]:
         feats.drop(name)
 
 
@@ -1465,8 +1469,7 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             # nothing in the message is about us, so neither is what went wrong in it: "Our bank
             # has rejected our payment file AGAIN ... the worst bank on the planet. Anyway! Is
             # there a setting in your export ...?" reports the bank's failure, not ours
-            for name in [n for n in r.features.values if n.startswith(F.PROBLEM_PREFIXES)]:
-                r.features.drop(name)
+            _drop_problems(r.features)
 
     return aimed_elsewhere
 
