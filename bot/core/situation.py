@@ -32,7 +32,9 @@ _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
 # abbreviation's dot ("patients I have never treated, e.g. Margaret Li, DOB 1961") and a colon
 # that introduces what the sentence is about ("results from another authority: names and home
 # addresses")
-_SENTENCE = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|incl)\.\s|[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
+# an abbreviation's dot, which ends no sentence
+_ABBREVIATION = r"\b(?:e\.g|i\.e|vs|approx|incl)\.\s"
+_SENTENCE = re.compile(r"(?:" + _ABBREVIATION + r"|[^.!?;\n]|[.!?;](?=[^\s.!?;]))+")
 # a sentence that asks: it ends with a question mark ("(a food bank in Ohio?)" asks nothing)
 # (tried only where a sentence starts, so a long message is scanned once)
 # a sentence asked as a question, running on through "e.g." as `_SENTENCE` does ("Does the export
@@ -40,7 +42,7 @@ _SENTENCE = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|incl)\.\s|[^.!?;\n]|[.!?;](
 # disbelief said, not a question, and a statement with a hedge tagged on ("for a wedding in
 # Savannah I think?") states, it does not ask
 _QUESTION = re.compile(
-    r"(?:(?<=[.!?\n])|^)(?:\b(?:e\.g|i\.e|vs|approx|incl)\.\s|[^.!?\n])*"
+    r"(?:(?<=[.!?\n])|^)(?:" + _ABBREVIATION + r"|[^.!?\n])*"
     r"(?<!\bi think)(?<!\bi guess)(?<!\bi believe)(?<!\bi reckon)(?<!\bmaybe)"
     r"\?(?![?!])(?=[\s\"']|$)"
 )

@@ -768,15 +768,9 @@ def sarcasm(r: Reading) -> None:
     you Friday. Perfect."). A message not read as sarcasm may still have a face that is not meant
     (`_faces_not_meant`)."""
     feats = r.features
-    lower = r.prep.lower
-    # "the system is working perfectly" said back after praise and a "so" is the agent's claim
-    # restated as its consequence, not a fix
-    restated = (
-        r.after_agent
-        and _PRAISE_SO.search(lower) is not None
-        and _SO_CONSEQUENCE.search(lower) is not None
-    )
-    if "press.sarcasm" not in feats.values and (not feats.has("calm.resolved") or restated):
+    if "press.sarcasm" not in feats.values and (
+        not feats.has("calm.resolved") or _restates_claim(r)
+    ):
         reason = _sarcasm_reason(r)
         if reason is not None:
             feats.set("press.sarcasm", 1.0, reason)
@@ -812,6 +806,17 @@ _TAKEN_BACK = re.compile(
 )
 # a laugh out loud beside it ("lol", 😂) keeps the cheer
 _LAUGHS_OUT = re.compile(LAUGH_OUT)
+
+
+def _restates_claim(r: Reading) -> bool:
+    """ "Wonderful. So the system is working perfectly and I simply have 90 wedding guests ...":
+    the agent's claim said back after praise and a "so" as its consequence, not a fix."""
+    lower = r.prep.lower
+    return (
+        r.after_agent
+        and _PRAISE_SO.search(lower) is not None
+        and _SO_CONSEQUENCE.search(lower) is not None
+    )
 
 
 def _praise_opening(lower: str) -> str | None:
