@@ -514,7 +514,10 @@ _FIGURE_OPENS = re.compile(
     # or a praise word: "Fantastic. 3-5 working days for a race on Saturday."; "up to" or
     # "another" before it: "ok. up to 10 working days to look at 3 photos"
     r"^\W*(?:(?:wow|oh|ah|right|ok|okay|so|hmm+|um+|great|fantastic|brilliant|perfect|lovely|"
-    r"wonderful|super|cool|amazing)[,.!]*\s+)?(?:(?:up to|another|a further|within) )?("
+    r"wonderful|super|cool|amazing)[,.!]*\s+)?(?:(?:up to|another|a further|within) )?"
+    # the window the agent gave, now gone by: "It's been 5 working days." after "3-5 working days"
+    r"(?:(?:it'?s|it has|that'?s|we'?ve|i'?ve) (?:now |already |just |actually )?"
+    r"(?:been|had|waited) (?:over |more than |a full |the full )?)?("
     + FIGURE.pattern
     + "|"
     + WORD_FIGURE.pattern

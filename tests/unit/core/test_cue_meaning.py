@@ -1875,6 +1875,46 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundredth round, from batches 363-366 (101 of 120 on first play): the story promised to the
+# customer's audience with us named and tagged; the screenshots to go up with our name on them and
+# a room of traders told to drop us; lawyers asking about our part, or to be heard from; a lawyer
+# already rung; our liability for the customer's losses claimed; a regulator told it was us, or to
+# be told why; lawyers asking for our account; life before us to go back to; the listings pulled
+# off our site; other parties' rows in the customer's list.
+HUNDREDTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "We'll be sharing exactly which supplier ruined our launch, tagging your brand on each "
+        "one.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Sort it in the next hour or the screenshots go up with your company name tagged.",
+    ),
+    (CueKind.THREAT_ABUSE, "I'll tell all the traders at this fair to ditch your app."),
+    (CueKind.LEGAL, "Their underwriters' lawyers want to know about your role in this."),
+    (CueKind.LEGAL, "You'll be hearing from the client's solicitors."),
+    (CueKind.LEGAL, "We've already consulted our solicitors about this."),
+    (CueKind.LEGAL, "We'll be looking to your company to cover every cancelled booking."),
+    (CueKind.LEGAL, "The licensing officer will hear exactly how this happened."),
+    (
+        CueKind.LEGAL,
+        "I've notified the trading standards office that the fault was caused by your system.",
+    ),
+    (CueKind.LEGAL, "Our solicitors have requested a full timeline from you."),
+    (CueKind.CHURN, "We managed for fifteen years before you came along and we'll manage again."),
+    (CueKind.CHURN, "Then I'll pull all our rooms off your marketplace."),
+    (CueKind.DATA_EXPOSURE, "The export has 40 customers in it and only 12 are ours."),
+    (CueKind.DATA_EXPOSURE, "The dashboard shows invoices that aren't ours, from a firm in Leeds."),
+]
+HUNDREDTH_LOOKALIKES = [
+    "Our legal team will send over the marked-up contract tomorrow.",
+    "An outage on launch day would have killed us, so thanks for the quick fix!",
+    "Half the team got logged out and can't remember their passwords.",
+    "Our solicitor called this morning to say the lease is signed.",
+    "The council will be told about the new opening hours by the landlord.",
+    "Could you pull the old photos off our listing?",
+]
 # A ninety-ninth round, from batches 359-362 (95 of 120 on first play): a visit to collect the
 # money with the office's address known; the customer's audience who'd love to hear; the whole saga
 # on the forum "so everyone knows"; a column used to tell people who let them down; the customer's
@@ -3874,6 +3914,7 @@ ESCALATIONS = (
     + NINETY_SEVENTH_ROUND
     + NINETY_EIGHTH_ROUND
     + NINETY_NINTH_ROUND
+    + HUNDREDTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -3972,6 +4013,7 @@ CALM_LOOKALIKES = (
     + NINETY_SEVENTH_LOOKALIKES
     + NINETY_EIGHTH_LOOKALIKES
     + NINETY_NINTH_LOOKALIKES
+    + HUNDREDTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

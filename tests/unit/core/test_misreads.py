@@ -7227,3 +7227,88 @@ def test_praise_then_so_restating_a_defence_is_sarcasm() -> None:
         agent="I've checked and the system is working as designed.",
     )
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+# Batches 363-366 (round 37).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The courier lost two parcels again, hopeless. None of that's on you though. Can you "
+        "resend the labels?",
+        "Found it, the router reset itself 🙄 (the router, not you guys). All good now.",
+        "The courier's fault, not yours, but the parcel came back. How do I rebook it?",
+    ],
+)
+def test_the_fault_put_with_someone_else_in_new_words_is_a_vent_elsewhere(text: str) -> None:
+    a = read_after_agent(text)
+    vented = ("problem.", "repeat.", "feel.", "verdict.", "emoji.")
+    assert not [s for s in a.signals if s.id.startswith(vented) and s.weight > 0], a.explain()
+    assert not a.frustrated and not a.cues, a.explain()
+
+
+def test_went_down_a_treat_is_no_outage() -> None:
+    a = read_one("The new menu cards went down a treat with the regulars!")
+    assert "problem.broken" not in _ids(a), a.explain()
+
+
+def test_readings_coming_through_again_are_no_recurrence() -> None:
+    a = read_after_agent("Restarted it and the readings are coming through again, cheers.")
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_a_gap_from_the_customers_own_offline_day_is_no_missing_data() -> None:
+    a = read_after_agent(
+        "Got it. The report is missing two sales from the day our card machine was down, we "
+        "have them on paper."
+    )
+    assert "problem.missing" not in _ids(a), a.explain()
+
+
+def test_on_hold_with_the_bank_is_no_wait_for_us() -> None:
+    a = read_one("Spent an hour on hold with the bank to get this letter, anyway here it is.")
+    assert "wait.still" not in _ids(a), a.explain()
+
+
+def test_the_agents_window_said_to_have_passed_pushes_back() -> None:
+    a = read_after_agent(
+        "It's been 10 working days now.",
+        agent="Refunds can take 5-10 working days to reach your account.",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "In most cases this comes from staff skipping the end-of-day scan.",
+        "Your drivers may have scanned it twice.",
+        "The app doesn't alter the quantities you type in.",
+    ],
+)
+def test_the_fault_put_on_the_customers_people_or_input_is_defensive(reply: str) -> None:
+    assert "agent.defensive" in engine().agent_families(reply)
+
+
+def test_the_agents_explanation_doubted_pushes_back() -> None:
+    a = read_after_agent(
+        "I'm not convinced that's really a sizing issue.", agent="It looks like a sizing mix-up."
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_joke_said_to_be_less_funny_now_is_upset() -> None:
+    a = read_after_agent(
+        "The emojis were cute at first. Much less cute now with 40 guests at the door.",
+        agent="Haha 🙈 on it!",
+    )
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+def test_a_customer_done_with_us_in_the_third_person_is_leaving() -> None:
+    a = read_after_agent(
+        "Then this client's done. We got by for ten years without your app.",
+        agent="The new pricing applies to everyone.",
+    )
+    assert "esc.leaving" in _ids(a), a.explain()
