@@ -1147,7 +1147,7 @@ _PRAISE_THANKS = re.compile(
 _PRAISE_THEN = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? |well,? )?"
     + _PRAISE_WORD
-    + r"[,.!]? (?:i'?ll|we'?ll|i will|we will|(?:i|we) (?:guess|suppose) (?:i|we)'?ll) "
+    + r"[,.!]? (?:i'?ll|we'll|i will|we will|(?:i|we) (?:guess|suppose) (?:i|we)'?ll) "
     r"[^.!?\n]{3,80}? then\b[^\w\n]*$"
 )
 # praise run into a "so", in one sentence or two: "Brilliant, so that's our problem too",

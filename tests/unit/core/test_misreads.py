@@ -977,9 +977,16 @@ def test_understated_displeasure_says_the_customer_is_upset(text: str) -> None:
 
 
 def test_please_hurry_presses_for_speed_and_is_no_courtesy() -> None:
-    names = {s.id for s in read_one("Please hurry, the queue is growing.").signals}
-    assert "press.urgency" in names and "calm.polite" not in names, names
-    assert "press.urgency" not in {s.id for s in read_one("No hurry at all, thanks!").signals}
+    # the features, not the signals: a feature whose weight is small never shows as a signal
+    eng = engine()
+
+    def features(text: str) -> set[str]:
+        return set(eng.features(eng.start(), Turn(Role.CUSTOMER, text, 0.0)).features.values)
+
+    hurry = features("Please hurry, the queue is growing.")
+    assert "press.urgency" in hurry and "calm.polite" not in hurry, hurry
+    assert "calm.polite" in features("Please send the invoice when you can.")
+    assert "press.urgency" not in features("No hurry at all, thanks!")
 
 
 @pytest.mark.parametrize(
@@ -7312,3 +7319,14 @@ def test_a_customer_done_with_us_in_the_third_person_is_leaving() -> None:
         agent="The new pricing applies to everyone.",
     )
     assert "esc.leaving" in _ids(a), a.explain()
+
+
+def test_not_a_user_error_owns_no_slip() -> None:
+    eng = engine()
+    said = eng.features(
+        eng.start(),
+        Turn(Role.CUSTOMER, "It's not a user error, we followed your guide to the letter.", 0.0),
+    )
+    assert not said.features.has("calm.own_slip"), said.features.values
+    owned = eng.features(eng.start(), Turn(Role.CUSTOMER, "Classic user error, my bad.", 0.0))
+    assert owned.features.has("calm.own_slip"), owned.features.values
