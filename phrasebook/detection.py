@@ -443,6 +443,21 @@ class DetectionRules(_Frozen):
         unknown = sorted((set(self.combiner.weights) | set(self.combiner.priors)) - known)
         if unknown:
             raise ValueError(f"combiner names unknown features: {', '.join(unknown)}")
+        t = self.tuning
+        named = (
+            t.frustrated_needs
+            + t.frustrated_needs_after_agent
+            + t.polite
+            + t.angry_needs
+            + t.grievance
+            + t.laugh_is_scorn
+        )
+        # a name is a feature, or a family of them ("problem." for every problem feature)
+        stray = sorted(
+            {n for n in named if n not in known and not any(k.startswith(n) for k in known)}
+        )
+        if stray:
+            raise ValueError(f"tuning.yaml names unknown features: {', '.join(stray)}")
         return self
 
 
