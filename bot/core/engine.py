@@ -118,6 +118,9 @@ class EngineState:
     escalated: bool = False
     grieved: bool = False  # an earlier customer message complained about the service (uneasy+)
     own_reason: bool = False  # an earlier customer message said the reason is not the service
+    # an earlier customer message put the upset with someone else ("not your fault, the
+    # courier ..."): a later "they" with nothing of us is that someone
+    vented_elsewhere: bool = False
     frustrated_rounds: int = 0
     last_logit: float | None = None  # the previous customer message's score, as a logit
     peak_logit: float | None = None  # the hottest customer message so far, as a logit
@@ -162,6 +165,7 @@ class EngineState:
             "escalated": self.escalated,
             "grieved": self.grieved,
             "own_reason": self.own_reason,
+            "vented_elsewhere": self.vented_elsewhere,
             "frustrated_rounds": self.frustrated_rounds,
             "last_logit": None if self.last_logit is None else round(self.last_logit, 4),
             "peak_logit": None if self.peak_logit is None else round(self.peak_logit, 4),
@@ -204,6 +208,7 @@ class EngineState:
             escalated=bool(data["escalated"]),
             grieved=bool(data.get("grieved", False)),
             own_reason=bool(data.get("own_reason", False)),
+            vented_elsewhere=bool(data.get("vented_elsewhere", False)),
             frustrated_rounds=int(data["frustrated_rounds"]),
             last_logit=None if last is None else float(last),
             peak_logit=None if peak is None else float(peak),
@@ -244,6 +249,7 @@ class EngineState:
             escalated=self.escalated,
             grieved=self.grieved,
             own_reason=self.own_reason,
+            vented_elsewhere=self.vented_elsewhere,
             frustrated_rounds=self.frustrated_rounds,
             last_logit=self.last_logit,
             peak_logit=self.peak_logit,
@@ -706,6 +712,9 @@ class FrustrationEngine:
         )
         self._remember(state, prep, turn, z, reading.asks)
         state.was_warm = state.was_warm or reading.features.has(*F.WARM_PREFIXES)
+        state.vented_elsewhere = (
+            state.vented_elsewhere or reading.aimed_away or reading.features.has("calm.elsewhere")
+        )
         return Assessment(
             turn=index,
             customer_turn=customer_turn,

@@ -57,6 +57,7 @@ class Reading:
     asks: bool | None = None  # `asks_question` of the message, once the context step asked
     no_fault: bool | None = None  # the message names a reason of its own, once a step looked
     gave_again: bool = False  # gives back a reference the agent asked for again (context step)
+    aimed_away: bool = False  # puts the fault with someone else, nothing of us (`aimed_elsewhere`)
 
 
 Step = Callable[[Reading], None]
@@ -1458,18 +1459,25 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
         # "could you come and quote", "a heads up for your visit" ask or tell us something;
         # any other "you" may be the one at fault
         found = third_party.search(lower)
-        named = (
-            _YOU.search(_BENIGN_YOU.sub(" ", lower)) is None
-            and found is not None
-            # "... they're the worst", or the party as the one that did it: "The council have
-            # stuck a parking suspension on the bay ... cheers for that lads 🙃"; a "they" before
-            # the party is named is someone else ("told the certification team will be in touch.
-            # They haven't been ... nothing to show the insurer")
-            and (
-                _THEY.search(lower, found.start()) is not None
-                or _DID_IT.match(lower, found.end()) is not None
+        of_us = _YOU.search(_BENIGN_YOU.sub(" ", lower)) is not None
+        named = not of_us and (
+            (
+                found is not None
+                # "... they're the worst", or the party as the one that did it: "The council have
+                # stuck a parking suspension on the bay ... cheers for that lads 🙃"; a "they"
+                # before the party is named is someone else ("told the certification team will be
+                # in touch. They haven't been ... nothing to show the insurer")
+                and (
+                    _THEY.search(lower, found.start()) is not None
+                    or _DID_IT.match(lower, found.end()) is not None
+                )
             )
+            # the party an earlier message blamed, now a "they" ("Not your fault at all, I know
+            # you just hand over to them" ... "Their claims line had me on hold for 40 mins and
+            # then hung up on me 🙄")
+            or (r.state.vented_elsewhere and _THEY.search(lower) is not None)
         )
+        r.aimed_away = named
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
         if named or theirs:
             _drop_vented(r.features)

@@ -1875,6 +1875,29 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-first round, from batches 367-370 (95 of 120 on first play): a newspaper said to
+# want the story; someone able to decide, or whoever runs support, asked for; the business taken
+# to the customer's own site and the kiss-off; a report to a regulator naming us as the cause.
+HUNDRED_AND_FIRST_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm sure the Evening Post would be very interested in how you treat small charities.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Please pass this to someone who is authorised to make a decision."),
+    (CueKind.MANAGER_REQUEST, "Put me through to whoever heads customer service."),
+    (CueKind.CHURN, "Fine, we'll move our orders to another platform."),
+    (CueKind.CHURN, "You can keep your loyalty scheme."),
+    (CueKind.CHURN, "We'll be selling on our own website from January."),
+    (CueKind.LEGAL, "Our deviation report has your platform listed as the root cause."),
+]
+HUNDRED_AND_FIRST_LOOKALIKES = [
+    "Trading Standards are coming in for their annual inspection next week.",
+    "We're getting ready for an audit by the county council in March.",
+    "The environment agency approved our permit last week.",
+    "Our solicitor says we need to keep the records for six years.",
+    "Does the report also include the other branches' sales? Don't want to send them by mistake.",
+    "The local paper would love a photo of the new shop front!",
+]
 # A hundredth round, from batches 363-366 (101 of 120 on first play): the story promised to the
 # customer's audience with us named and tagged; the screenshots to go up with our name on them and
 # a room of traders told to drop us; lawyers asking about our part, or to be heard from; a lawyer
@@ -3915,6 +3938,7 @@ ESCALATIONS = (
     + NINETY_EIGHTH_ROUND
     + NINETY_NINTH_ROUND
     + HUNDREDTH_ROUND
+    + HUNDRED_AND_FIRST_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4014,6 +4038,7 @@ CALM_LOOKALIKES = (
     + NINETY_EIGHTH_LOOKALIKES
     + NINETY_NINTH_LOOKALIKES
     + HUNDREDTH_LOOKALIKES
+    + HUNDRED_AND_FIRST_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

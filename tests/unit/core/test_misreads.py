@@ -7330,3 +7330,102 @@ def test_not_a_user_error_owns_no_slip() -> None:
     assert not said.features.has("calm.own_slip"), said.features.values
     owned = eng.features(eng.start(), Turn(Role.CUSTOMER, "Classic user error, my bad.", 0.0))
     assert owned.features.has("calm.own_slip"), owned.features.values
+
+
+# Batches 367-370 (round 38).
+
+
+def test_not_our_fault_but_a_request_is_still_a_vent_elsewhere() -> None:
+    a = read_one(
+        "Not your fault at all but could you help: our bank froze the account and every direct "
+        "debit bounced 🙄"
+    )
+    assert not [s for s in a.signals if s.id.startswith(("problem.", "emoji."))], a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_a_they_after_a_vent_elsewhere_is_still_the_third_party() -> None:
+    eng = engine()
+    state = eng.start()
+    for role, text in [
+        (Role.CUSTOMER, "The courier lost our parcels again. Not your fault, I know."),
+        (Role.AGENT, "Sorry! Here's the proof of handover for the claim."),
+    ]:
+        state, _ = eng.read(state, Turn(role, text, 1.0))
+    _, a = eng.read(
+        state,
+        Turn(Role.CUSTOMER, "Their helpline had me on hold for an hour then hung up on me 🙄", 2.0),
+    )
+    assert a is not None
+    assert not [s for s in a.signals if s.id.startswith(("wait.", "emoji."))], a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_a_job_redone_again_is_no_recurrence() -> None:
+    a = read_after_agent("Ok, reloaded the file and calibrated again. Readings match now.")
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_ringing_someone_to_double_check_is_no_pushback() -> None:
+    a = read_after_agent(
+        "I'd been calling the depot every day to double check the slots, so thanks for fixing it."
+    )
+    assert "dialog.pushback" not in _ids(a), a.explain()
+
+
+def test_a_chore_the_fix_ended_is_resolved() -> None:
+    eng = engine()
+    said = "Brilliant, we can finally stop printing the lists by hand."
+    reading = eng.features(eng.start(), Turn(Role.CUSTOMER, said, 0.0))
+    assert reading.features.has("calm.resolved"), reading.features.values
+
+
+def test_a_temper_owned_with_a_laugh_is_friendly_exaggeration() -> None:
+    a = read_one("Our card reader has decided every receipt should print blank. I'm a bit cross 😂")
+    assert "misread.hyperbole" in _ids(a), a.explain()
+    assert "feel.upset" not in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("They're correct. Same account for three years.", "Please check your bank details."),
+        ("It isn't a sync issue. The orders are missing.", "Try a resync from settings."),
+        ("Restarting won't bring the orders back, will it?", "Could you restart the app?"),
+        ("I did read the article before writing.", "Here's our help article on this."),
+        ("It's been set to UTC since we signed up.", "Please check your time zone setting."),
+    ],
+)
+def test_the_agents_check_or_framing_refused_pushes_back(text: str, agent: str) -> None:
+    assert "dialog.pushback" in _ids(read_after_agent(text, agent=agent)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could I get an actual answer this time?",
+        "Please help rather than sending me back to the carrier.",
+    ],
+)
+def test_the_answers_called_no_answer_feel_ignored(text: str) -> None:
+    assert "neglect.ignored" in _ids(read_after_agent(text)), text
+
+
+def test_the_wait_counted_in_days_says_how_long() -> None:
+    a = read_after_agent("This is now day six without a working till.")
+    assert "wait.duration" in _ids(a), a.explain()
+
+
+def test_a_charge_called_a_privilege_is_sarcasm() -> None:
+    a = read_after_agent("Great, so we pay extra for the privilege of waiting.")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_not_really_funny_anymore_is_upset() -> None:
+    a = read_after_agent("Honestly not really funny anymore.", agent="Haha, classic!")
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+def test_wanting_the_company_to_pay_a_bill_asks_for_compensation() -> None:
+    a = read_after_agent("That's your mistake and I want your company to pay the storage bill.")
+    assert RequestKind.COMPENSATION in {r.kind for r in a.requests}, a.explain()
