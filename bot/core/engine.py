@@ -572,6 +572,11 @@ class FrustrationEngine:
         ):
             jokes = tuple(c for c in situation.cues if c.kind not in _JOKE_PRONE)
             situation = replace(situation, cues=jokes)
+        if reading.features.has("calm.elsewhere") and score < self.combiner.cuts.frustrated:
+            # names called in a message that says the upset is not with us, and reads no more than
+            # uneasy, are someone else's ("yes I know it's *them* not you ... absolute clowns 🤡")
+            aimed = tuple(c for c in situation.cues if c.kind is not CueKind.THREAT_ABUSE)
+            situation = replace(situation, cues=aimed)
         if left_for_own_reason(state, reading.features):
             # "does cancelling the plan delete everything?" after "our parent company moved
             # everyone to one provider": how to leave, for a reason given earlier (`own_reason`);

@@ -367,6 +367,14 @@ _SO_HELPFUL = re.compile(r"\b(?:super|so+|very|really|ever so) (?:helpful|useful
 
 
 # a customer shopping for a replacement or asking what to buy
+# a reply that opens by taking up the agent's offer or plan: "please yes to the lanyards", "yes
+# please", "Brilliant, Thursday's great", "perfect, that works"
+_TAKES_IT = re.compile(
+    r"^\W*(?:(?:please )?yes(?:,? please)?(?: to\b)?|please do|(?:brilliant|great|perfect|lovely|"
+    r"amazing|fab|fantastic|excellent|cheers|ace|sounds (?:good|great|perfect))[,.!]+ "
+    r"(?:[\w-]+ ){0,3}?[\w-]*(?:(?:'s| is| are) (?:great|fine|perfect|good|brilliant|ideal|"
+    r"spot on)| works?| sounds? (?:good|great|fine|perfect))\b)"
+)
 _SHOPPING = re.compile(
     r"\b(?:which|what) (?:of your |one of your )?(?:[\w-]+ ){0,3}(?:would|do|should|could) you "
     r"(?:recommend|suggest|advise)\b|\bwhat do you recommend\b|"
@@ -418,7 +426,16 @@ def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
         # in a first grumble the customer plays down in so many words ("Mild grumble: ... a bit of
         # a soup 🙃 Is there a setting I'm missing?", `tuning.no_rush`)
         mild = fresh and played_down.search(lower) is not None
-        light = shrug or laughed or own or fixed or shopping or mild
+        # taking up what the agent just offered or did, the face at the customer's own lot
+        # ("please yes to the lanyards, I'm the one who climbs down to fetch it every time 🙃",
+        # "Brilliant, Thursday's great. ... Otherwise they'll sit there with the parcels 🙃")
+        accepted = (
+            r.after_agent
+            and any(f in _MOVES_SOMETHING for f in r.state.last_agent)
+            and _TAKES_IT.match(lower) is not None
+            and not r.features.has("dialog.pushback")
+        )
+        light = shrug or laughed or own or fixed or shopping or mild or accepted
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
@@ -448,6 +465,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|aren'?t|weren'?t|doesn
 _NO_USE = re.compile(
     r"\s*(?:is|are|was) (?:(?:very|really|quite|rather|a bit|a little|pretty) )?"
     r"(?:difficult|hard|impossible|tricky|no use|no help|useless|meaningless) (?:for|to)\b"
+    # ... or praises them to the skies: ""We'll look into it" was super helpful 👍"
+    r"|\s*(?:is|are|was|were) (?:(?:super|so|really|very|incredibly|amazingly|hugely|ever so) )"
+    r"(?:helpful|useful|reassuring|informative|comforting|clear)\b"
 )
 # the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
 # stranger messaged her last night", "A glitch?!"
@@ -929,7 +949,9 @@ def _sarcasm_reason(r: Reading) -> str | None:
     if (
         "\U0001f44f" in lower
         and after
-        and r.state.grieved
+        # in a thread already aggrieved, or right after a template that moved nothing, unthanked
+        # ("Love that 👏 Payments were posted on the 2nd ... it's all in your own audit log")
+        and (r.state.grieved or (non_answer and not feats.has("calm.thanks")))
         and _KIDDING.search(lower) is None
         and (
             non_answer

@@ -1875,6 +1875,29 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-second round, from batches 371-374 (98 of 120 on first play): a season not to be
+# run with us; another party's records said by what the customer does not own; who a formal
+# letter goes to; an insurer or a lawyer looking at our part and at liability; whoever owns the
+# account, someone who can decide or who knows the trade; the agent called stupid; a visit to make
+# the point.
+HUNDRED_AND_SECOND_ROUND = [
+    (CueKind.CHURN, "The winter season won't be running with you."),
+    (CueKind.DATA_EXPOSURE, "My dashboard shows invoices for a shop that we don't own."),
+    (CueKind.LEGAL, "Tell me who our formal complaint should be addressed to."),
+    (CueKind.LEGAL, "Our insurer will be looking into whether your checks were adequate."),
+    (CueKind.LEGAL, "I need to know where the liability sits for these doors."),
+    (CueKind.MANAGER_REQUEST, "Put me in touch with whoever owns our account."),
+    (CueKind.MANAGER_REQUEST, "I need someone there who can actually make a decision today."),
+    (CueKind.MANAGER_REQUEST, "Find me somebody who knows what they're doing."),
+    (CueKind.THREAT_ABUSE, "Are you really this stupid?"),
+    (CueKind.THREAT_ABUSE, "I'll come down to your office and show you myself."),
+]
+HUNDRED_AND_SECOND_LOOKALIKES = [
+    "Our legal team have asked for a copy of your DPA for the renewal.",
+    "Can I pull that out of your system as a PDF?",
+    "We're buying a new printer for the second till, any you'd recommend?",
+    "We had a routine visit from the trading standards officer, all fine.",
+]
 # A hundred-and-first round, from batches 367-370 (95 of 120 on first play): a newspaper said to
 # want the story; someone able to decide, or whoever runs support, asked for; the business taken
 # to the customer's own site and the kiss-off; a report to a regulator naming us as the cause.
@@ -3939,6 +3962,7 @@ ESCALATIONS = (
     + NINETY_NINTH_ROUND
     + HUNDREDTH_ROUND
     + HUNDRED_AND_FIRST_ROUND
+    + HUNDRED_AND_SECOND_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4039,6 +4063,7 @@ CALM_LOOKALIKES = (
     + NINETY_NINTH_LOOKALIKES
     + HUNDREDTH_LOOKALIKES
     + HUNDRED_AND_FIRST_LOOKALIKES
+    + HUNDRED_AND_SECOND_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

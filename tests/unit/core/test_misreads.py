@@ -7429,3 +7429,106 @@ def test_not_really_funny_anymore_is_upset() -> None:
 def test_wanting_the_company_to_pay_a_bill_asks_for_compensation() -> None:
     a = read_after_agent("That's your mistake and I want your company to pay the storage bill.")
     assert RequestKind.COMPENSATION in {r.kind for r in a.requests}, a.explain()
+
+
+# Batches 371-374 (round 39).
+
+
+def test_names_called_at_the_party_at_fault_raise_no_cue() -> None:
+    a = read_one(
+        "Yes I know it's them not you, their API is down again. Absolute clowns 🤡 Can our "
+        "invoices wait in a queue?"
+    )
+    assert not a.cues and not a.frustrated, a.explain()
+
+
+def test_a_sarcastic_not_your_problem_puts_nothing_elsewhere() -> None:
+    # the agent's deflection said back ("Not your problem then. Brilliant.") keeps the threat that
+    # follows a threat; a sincere "not your problem, I know" is a vent elsewhere
+    eng = engine()
+
+    def features(text: str) -> set[str]:
+        return set(eng.features(eng.start(), Turn(Role.CUSTOMER, text, 0.0)).features.values)
+
+    assert "calm.elsewhere" not in features("Not your problem then. Brilliant.")
+    assert "calm.elsewhere" in features("The courier lost it again. Not your problem, I know.")
+
+
+def test_the_fault_taken_back_off_us_is_a_vent_elsewhere() -> None:
+    a = read_after_agent(
+        "Ah, that'll be our supplier sending the wrong file again. Fair enough, not on you. Can "
+        "the import skip bad rows?"
+    )
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_a_wry_face_while_taking_up_the_agents_offer_is_no_sarcasm() -> None:
+    a = read_after_agent(
+        "Yes please to the spare batteries, I'm the one who drives them over every time 🙃",
+        agent="I can send two spare batteries today, would that help?",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_each_complaint_in_a_register_is_no_upset() -> None:
+    eng = engine()
+    said = "Please export the audit trail of who edited each complaint."
+    reading = eng.features(eng.start(), Turn(Role.CUSTOMER, said, 0.0))
+    assert not reading.features.has("feel.upset"), reading.features.values
+
+
+def test_you_should_have_it_by_a_day_is_a_promise_not_blame() -> None:
+    eng = engine()
+    assert "agent.defensive" not in eng.agent_families(
+        "I've opened a request for it, you should have it by Thursday."
+    )
+    assert "agent.defensive" in eng.agent_families("You should have checked the settings first.")
+
+
+def test_part_of_the_account_staying_is_a_downgrade_not_leaving() -> None:
+    a = read_one(
+        "Hi! The events team is moving to another vendor, so they won't need seats; the press "
+        "office is staying with you. Can we drop to 11 seats?"
+    )
+    assert not a.cues and not a.frustrated, a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Two days on and nothing. "We will look into it" was super helpful 👍',
+        "Everything passes. But by all means tell me again it's our DNS 🙂",
+    ],
+)
+def test_the_agents_words_praised_or_invited_again_are_sarcasm(text: str) -> None:
+    a = read_after_agent(text, agent="We will look into it and get back to you.")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IT checked, and so did I.",
+        "What changed is on your end.",
+        "I've read 4.2 already.",
+        "Please stop quoting the terms at me.",
+        "So I get section 7.3 pasted at me.",
+    ],
+)
+def test_the_check_done_or_the_terms_quoted_push_back(text: str) -> None:
+    assert "dialog.pushback" in _ids(read_after_agent(text)), text
+
+
+def test_not_a_joke_any_more_is_upset() -> None:
+    a = read_after_agent("It's been a week. Not really a joke any more.", agent="Haha, on it!")
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+def test_applause_right_after_a_template_is_a_slow_clap() -> None:
+    a = read_after_agent(
+        "Love that 👏 It's all in your own audit log.",
+        agent="Thank you for reaching out! We're sorry for any inconvenience. Please verify your "
+        "data and let us know if you need anything else.",
+        opener="Hi, the March statements show last month's balances. Can you check?",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
