@@ -88,24 +88,24 @@ def _copy_rules(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_combiner_weight_for_a_feature_nobody_produces_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("file", "key", "entry", "named"),
+    [
+        # a combiner weight, and a tuning list, naming a feature no rule produces
+        ("combiner.yaml", "weights:\n", "  made.up: 1.0\n", "unknown features: made.up"),
+        ("tuning.yaml", "grievance:\n", "  - problm.\n", "tuning.yaml names unknown features: problm."),
+    ],
+)
+def test_a_feature_nobody_produces_is_refused(
+    tmp_path: Path, file: str, key: str, entry: str, named: str
+) -> None:
     folder = _copy_rules(tmp_path)
-    path = folder / "combiner.yaml"
+    path = folder / file
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("weights:\n", "weights:\n  made.up: 1.0\n", 1), "utf-8")
+    path.write_text(text.replace(key, key + entry, 1), "utf-8")
     with pytest.raises(PhrasebookError) as err:
         load_detection(folder)
-    assert "made.up" in err.value.problem
-
-
-def test_a_tuning_list_naming_a_feature_nobody_produces_is_refused(tmp_path: Path) -> None:
-    folder = _copy_rules(tmp_path)
-    path = folder / "tuning.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("grievance:\n", "grievance:\n  - problm.\n", 1), "utf-8")
-    with pytest.raises(PhrasebookError) as err:
-        load_detection(folder)
-    assert "tuning.yaml" in err.value.problem and "problm." in err.value.problem
+    assert named in err.value.problem
 
 
 def test_cut_points_out_of_order_raise_with_file_and_line(tmp_path: Path) -> None:
