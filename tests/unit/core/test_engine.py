@@ -93,7 +93,7 @@ def _copy_rules(tmp_path: Path) -> Path:
     [
         # a combiner weight, and a tuning list, naming a feature no rule produces
         ("combiner.yaml", "weights:\n", "  made.up: 1.0\n", "unknown features: made.up"),
-        ("tuning.yaml", "grievance:\n", "  - problm.\n", "tuning.yaml names unknown features: problm."),
+        ("tuning.yaml", "grievance:\n", "  - problm.\n", "tuning.yaml names unknown features"),
     ],
 )
 def test_a_feature_nobody_produces_is_refused(
