@@ -92,8 +92,18 @@ def _copy_rules(tmp_path: Path) -> Path:
     ("file", "key", "entry", "named"),
     [
         # a combiner weight, and a tuning list, naming a feature no rule produces
-        ("combiner.yaml", "weights:\n", "  made.up: 1.0\n", "unknown features: made.up"),
-        ("tuning.yaml", "grievance:\n", "  - problm.\n", "tuning.yaml names unknown features"),
+        (
+            "combiner.yaml",
+            "weights:\n",
+            "  made.up: 1.0\n",
+            "combiner names unknown features: made.up",
+        ),
+        (
+            "tuning.yaml",
+            "grievance:\n",
+            "  - problm.\n",
+            "tuning.yaml names unknown features: problm.",
+        ),
     ],
 )
 def test_a_feature_nobody_produces_is_refused(
@@ -105,7 +115,7 @@ def test_a_feature_nobody_produces_is_refused(
     path.write_text(text.replace(key, key + entry, 1), "utf-8")
     with pytest.raises(PhrasebookError) as err:
         load_detection(folder)
-    assert named in err.value.problem
+    assert named in err.value.problem, err.value.problem
 
 
 def test_cut_points_out_of_order_raise_with_file_and_line(tmp_path: Path) -> None:
@@ -686,7 +696,7 @@ def test_an_agent_refusal_is_seen_by_the_next_customer_message() -> None:
 
 
 def test_a_plain_cant_of_the_services_holds_no_ask_open_as_an_exception() -> None:
-    """"We're unable to make manual bookings" says what the service does not do, not that the
+    """ "We're unable to make manual bookings" says what the service does not do, not that the
     ask is above the agent: no exception is held open for a supervisor, however heated the
     customer gets (a refusal that names a rule bypassed still is one)."""
     *_, a = read_thread(
