@@ -366,7 +366,6 @@ _THANKED_FOR_LINK = re.compile(
 _SO_HELPFUL = re.compile(r"\b(?:super|so+|very|really|ever so) (?:helpful|useful)\b")
 
 
-# a customer shopping for a replacement or asking what to buy
 # a reply that opens by taking up the agent's offer or plan: "please yes to the lanyards", "yes
 # please", "Brilliant, Thursday's great", "perfect, that works"
 _TAKES_IT = re.compile(
@@ -375,6 +374,7 @@ _TAKES_IT = re.compile(
     r"(?:[\w-]+ ){0,3}?[\w-]*(?:(?:'s| is| are) (?:great|fine|perfect|good|brilliant|ideal|"
     r"spot on)| works?| sounds? (?:good|great|fine|perfect))\b)"
 )
+# a customer shopping for a replacement or asking what to buy
 _SHOPPING = re.compile(
     r"\b(?:which|what) (?:of your |one of your )?(?:[\w-]+ ){0,3}(?:would|do|should|could) you "
     r"(?:recommend|suggest|advise)\b|\bwhat do you recommend\b|"
@@ -392,7 +392,9 @@ def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
     field yesterday 🙃"); nor at the cause of a fault they say is fixed ("found a hazel branch
     in there 🙃 it's running again"); nor, first thing, at the failure that sent them shopping
     ("... till the battery gave up 🙃 which of your pumps would you recommend?"); nor in a first
-    grumble called mild in so many words ("Mild grumble: ... a bit of a soup 🙃"). Beside a
+    grumble called mild in so many words ("Mild grumble: ... a bit of a soup 🙃"); nor while
+    taking up what the agent just offered ("please yes to the lanyards, I'm the one who climbs
+    down to fetch it every time 🙃"). Beside a
     complaint, after one, beside pushback, with sarcastic words of its own ("love that for me
     🙃"), or praising the agent's answer to the skies ("thanks sooo much for the super helpful
     link 🙃") it keeps its meaning. It runs before the steps that find sarcasm in other ways (an
@@ -1470,7 +1472,9 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
     and says nothing of us ("Our SIS vendor changed the export format AGAIN without telling
     anyone ... honestly they're the worst"): like a vent with "not your problem", its feelings
     are not ours to answer, and what went wrong in it went wrong with them. So is a feeling told
-    as someone else's ("tenant is pretty fed up with him", `tuning.their_feeling`)."""
+    as someone else's ("tenant is pretty fed up with him", `tuning.their_feeling`). Once the
+    thread has put the upset with someone else (`EngineState.vented_elsewhere`), a later "they"
+    that says nothing of us is that someone ("Their claims line had me on hold for 40 mins")."""
     third_party = _either(rules.tuning.third_party)
     their_feeling = _either(rules.tuning.their_feeling)
 
