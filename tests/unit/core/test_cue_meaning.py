@@ -1875,6 +1875,35 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-third round, from batches 375-378 (104 of 120 on first play): a conference, a
+# forum or forty clubs told how we behave; records ordered kept for a claim and remedies reviewed;
+# the kiss-off and the month of leaving; the most senior person, or who can say yes; the
+# customer's lawyer already on the contract; files of drivers who never worked for the customer.
+HUNDRED_AND_THIRD_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Every supplier at next week's trade show is going to hear exactly how you treated us.",
+    ),
+    (CueKind.THREAT_ABUSE, "The owners' club will be hearing exactly why."),
+    (CueKind.THREAT_ABUSE, "I'll tell all the other schools never to book with you."),
+    (CueKind.LEGAL, "Our counsel sent a litigation hold notice to your legal department."),
+    (CueKind.LEGAL, "We are considering our remedies under the service agreement."),
+    (CueKind.CHURN, "You can run it without us then, after this month we're out."),
+    (CueKind.MANAGER_REQUEST, "Who's the highest-ranking person I can talk to?"),
+    (CueKind.MANAGER_REQUEST, "If you can't, tell me who can approve it."),
+    (CueKind.LEGAL, "My solicitor has been through the contract already."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I'm seeing timesheets for staff who have never worked for us.",
+    ),
+]
+HUNDRED_AND_THIRD_LOOKALIKES = [
+    "Our lawyer has reviewed the agreement and is happy with it.",
+    "Bottle of the 2021 with your name on it, thanks for sorting the crew!",
+    "We're looking at another supplier for the gloves purely on price, any trade pricing?",
+    "Lawyer will probably have a few comments, she always does.",
+    "The county counsel got a public records request for the access log.",
+]
 # A hundred-and-second round, from batches 371-374 (98 of 120 on first play): a season not to be
 # run with us; another party's records said by what the customer does not own; who a formal
 # letter goes to; an insurer or a lawyer looking at our part and at liability; whoever owns the
@@ -3963,6 +3992,7 @@ ESCALATIONS = (
     + HUNDREDTH_ROUND
     + HUNDRED_AND_FIRST_ROUND
     + HUNDRED_AND_SECOND_ROUND
+    + HUNDRED_AND_THIRD_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4064,6 +4094,7 @@ CALM_LOOKALIKES = (
     + HUNDREDTH_LOOKALIKES
     + HUNDRED_AND_FIRST_LOOKALIKES
     + HUNDRED_AND_SECOND_LOOKALIKES
+    + HUNDRED_AND_THIRD_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

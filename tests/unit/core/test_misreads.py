@@ -7532,3 +7532,34 @@ def test_applause_right_after_a_template_is_a_slow_clap() -> None:
         opener="Hi, the March statements show last month's balances. Can you check?",
     )
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+# Batches 375-378 (round 40).
+
+
+def test_not_our_fault_but_the_customers_own_bind_is_still_a_vent_elsewhere() -> None:
+    a = read_one(
+        "The courier has lost it again, absolute clowns 🤦 Not your fault at all but we're down "
+        "to our last box. Any chance of a reship?"
+    )
+    assert not a.cues and not a.frustrated, a.explain()
+
+
+def test_an_animals_feelings_are_theirs() -> None:
+    a = read_after_agent("Legend. The dogs are gutted 🐶", agent="Shipped, tracking to follow.")
+    assert "feel.upset" not in _ids(a), a.explain()
+
+
+def test_a_line_straight_again_is_no_recurrence() -> None:
+    a = read_after_agent("Fix on both. Rows dead straight again. Cheers!")
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_leaving_the_setting_covered_asks_for_compensation() -> None:
+    a = read_after_agent("That's two batches lost. I want this batch covered, £4,200.")
+    assert RequestKind.COMPENSATION in {r.kind for r in a.requests}, a.explain()
+
+
+def test_really_building_confidence_is_sarcasm() -> None:
+    a = read_after_agent("Approved on the 2nd, it's the 14th. Really building confidence here 👍")
+    assert "press.sarcasm" in _ids(a), a.explain()
