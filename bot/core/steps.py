@@ -837,12 +837,13 @@ _LAUGHS_OUT = re.compile(LAUGH_OUT)
 def _restates_claim(r: Reading) -> bool:
     """ "Wonderful. So the system is working perfectly and I simply have 90 wedding guests ...":
     the agent's claim said back after praise and a "so" as its consequence, not a fix."""
-    lower = r.prep.lower
-    return (
-        r.after_agent
-        and _PRAISE_SO.search(lower) is not None
-        and _SO_CONSEQUENCE.search(lower) is not None
-    )
+    return r.after_agent and _praise_so_consequence(r.prep.lower)
+
+
+def _praise_so_consequence(lower: str) -> bool:
+    """Praise run into a "so" and what the failure means ("Wonderful, so the Tuesday thing was
+    just a nice story then.")."""
+    return _PRAISE_SO.search(lower) is not None and _SO_CONSEQUENCE.search(lower) is not None
 
 
 def _praise_opening(lower: str) -> str | None:
@@ -895,7 +896,7 @@ def _sarcasm_reason(r: Reading) -> str | None:
             or (r.after_agent and _PRAISE_THEN.search(lower) is not None)
             # praise run into what the failure means: "Wonderful, so the Tuesday thing was just a
             # nice story then."
-            or (_PRAISE_SO.search(lower) is not None and _SO_CONSEQUENCE.search(lower) is not None)
+            or _praise_so_consequence(lower)
             # praise closing a failure or a pushback ("... to finish manufacturing it myself.
             # great. very convenient")
             or (
@@ -1415,17 +1416,13 @@ def elsewhere(r: Reading) -> None:
     and so is what went wrong ("they've tipped 8 tonnes of crusher run ... Not your lot's fault,
     the app did exactly what I asked"): the customer still needs help, not soothing."""
     if r.features.has("calm.elsewhere"):
-        _drop_vented(r.features)
-        _drop_problems(r.features)
+        _drop(r.features, _VENTED)
+        _drop(r.features, F.PROBLEM_PREFIXES)
 
 
-def _drop_vented(feats: Features) -> None:
-    for name in [n for n in feats.values if n.startswith(_VENTED)]:
-        feats.drop(name)
-
-
-def _drop_problems(feats: Features) -> None:
-    for name in [n for n in feats.values if n.startswith(F.PROBLEM_PREFIXES)]:
+def _drop(feats: Features, prefixes: tuple[str, ...]) -> None:
+    """Remove every feature starting with one of `prefixes`."""
+    for name in [n for n in feats.values if n.startswith(prefixes)]:
         feats.drop(name)
 
 
@@ -1506,12 +1503,12 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
         r.aimed_away = named
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
         if named or theirs:
-            _drop_vented(r.features)
+            _drop(r.features, _VENTED)
         if named:
             # nothing in the message is about us, so neither is what went wrong in it: "Our bank
             # has rejected our payment file AGAIN ... the worst bank on the planet. Anyway! Is
             # there a setting in your export ...?" reports the bank's failure, not ours
-            _drop_problems(r.features)
+            _drop(r.features, F.PROBLEM_PREFIXES)
 
     return aimed_elsewhere
 
