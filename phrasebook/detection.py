@@ -222,6 +222,15 @@ class CueExamples(_Frozen):
     threshold: float = Field(default=0.58, gt=0, lt=1)  # cosine similarity to count as a match
     margin: float = Field(default=0.0, ge=0, lt=1)  # how much closer than any look-alike
     strength: float = Field(default=0.75, ge=0, le=1)  # strength of a cue raised by meaning
+    # what a sentence must also say to be read as a kind by likeness alone: its one essential
+    # word ("someone else's", "leaked" for data exposure), as a word-bounded pattern
+    needs: dict[CueKind, str] = {}
+
+    @field_validator("needs")
+    @classmethod
+    def _needs_ok(cls, value: dict[CueKind, str]) -> dict[CueKind, str]:
+        _check_word_patterns(list(value.values()))
+        return value
 
     @field_validator("examples")
     @classmethod

@@ -168,6 +168,7 @@ def load_cue_bank(rules: DetectionRules, embedder: WordLlamaEmbedder) -> CueBank
         ),
         texts=tuple(tuple(book.examples[k]) for k in kinds),
         lookalikes=lookalikes,
+        needs={kind: re.compile(rf"\b(?:{rx})\b") for kind, rx in book.needs.items()},
         threshold=book.threshold,
         margin=book.margin,
     )

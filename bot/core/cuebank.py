@@ -9,7 +9,8 @@ vectors come from the loader (the core does no I/O): WordLlama by default.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -47,6 +48,14 @@ class CueBank:
     lookalikes: Vector  # matrix of unit vectors
     threshold: float
     margin: float
+    # a kind's essential word, which a sentence read as that kind by likeness must also hold
+    # (lowercased sentence); kinds without one need none
+    needs: Mapping[CueKind, re.Pattern[str]] = field(default_factory=dict)
+
+    def holds(self, kind: CueKind, sentence: str) -> bool:
+        """The sentence says what `kind` cannot do without (see `needs`)."""
+        rx = self.needs.get(kind)
+        return rx is None or rx.search(sentence.lower()) is not None
 
     def __post_init__(self) -> None:
         # one stacked matrix: a single product per sentence gives every similarity at once

@@ -499,7 +499,11 @@ class FrustrationEngine:
             parts = parts or [reading.prep.prose]
         else:
             vectors = [self.tone.embedder.embed(p.lower()) for p in parts]
-        return [(m.kind, parts[m.sentence], m.example) for m in self.bank.match(vectors)]
+        return [
+            (m.kind, parts[m.sentence], m.example)
+            for m in self.bank.match(vectors)
+            if self.bank.holds(m.kind, parts[m.sentence])
+        ]
 
     def _was_heated(self, state: EngineState) -> bool:
         """The previous customer message was frustrated already (heat carries over)."""

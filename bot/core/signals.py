@@ -69,6 +69,8 @@ def _clause_words(lower: str, start: int) -> list[str]:
 
 
 _COORDINATORS = frozenset({"and", "but"})
+# a negator before one of these leaves the matched words standing: "can't keep chasing"
+_GOES_ON = frozenset({"keep", "continue"})
 
 
 class Matcher:
@@ -91,10 +93,12 @@ class Matcher:
             if words[i] in _COORDINATORS:
                 words = words[i + 1 :]
                 break
-        # "nothing's wrong": a negator with its 's still negates
+        # "nothing's wrong": a negator with its 's still negates; one that governs "keep" says
+        # the thing goes on and cannot be borne: "we can't keep going round in circles"
         return any(
-            w in self.negators or w.endswith("n't") or w.removesuffix("'s") in self.negators
-            for w in words
+            (w in self.negators or w.endswith("n't") or w.removesuffix("'s") in self.negators)
+            and (i + 1 >= len(words) or words[i + 1] not in _GOES_ON)
+            for i, w in enumerate(words)
         )
 
     def _supposed(self, lower: str, start: int, problem: bool = False) -> bool:

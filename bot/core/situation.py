@@ -214,10 +214,15 @@ class SituationReader:
                 return topic
         return None
 
-    def _amount(self, text: str) -> tuple[float | None, str]:
-        m = _AMOUNT.search(text)
-        if m is None:
+    def _amount(self, text: str, near: tuple[int, int] = (0, 0)) -> tuple[float | None, str]:
+        """The sum asked for: of the amounts in the message, the one nearest the ask's words
+        (`near`, their span), so the loss it asks to have credited counts, not a price named on
+        the way ("At £38 a head that's about £4,500 of covers we lost. I want that credited")."""
+        found = list(_AMOUNT.finditer(text))
+        if not found:
             return None, ""
+        start, end = near
+        m = min(found, key=lambda a: max(0, a.start() - end, start - a.end()))
         if m.group(1):
             sym, num, scale = m.group(1), m.group(2), m.group(3)
         else:
@@ -330,7 +335,7 @@ class SituationReader:
             if not_a_grant is not None and not_a_grant.search(cue_text) is not None:
                 owed.append(kind)
             else:
-                amount, cur = self._amount(cue_text)
+                amount, cur = self._amount(cue_text, m)
                 evidence = quote(original, lower, *m, CUE_LIMIT)
                 requests.append(Request(kind, amount, cur, evidence, turn))
         if requests:

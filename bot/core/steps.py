@@ -455,7 +455,9 @@ _QUOTED_WORDS = re.compile(
 )
 # a quoted label or name, not an echo: "I clicked 'place hold'", "the 'export' button"
 _LABEL_BEFORE = re.compile(
+    # (what someone wrote is a literal: "Tom wrote 'est' on every gravity reading")
     r"\b(?:click\w*|tap\w*|press\w*|select\w*|chose|choose|typ\w*|enter\w*|call\w*|named|"
+    r"wrote|writes|written|marked|put|"
     r"label\w*|says?|said|shows?|showing|reads?|status|option|button|menu|field|tab|under|to|of)"
     r"[^\w.!?\n]*$"  # in the same sentence: "no call. "guaranteed"" names no label
 )
@@ -524,6 +526,12 @@ _RELAYED = re.compile(
 )
 # ... or asked back with a flat "when." or "where.": "in touch when.", "In transit where."
 _WHEN_BACK = re.compile(r"^\W*([a-z][a-z' ]{1,30}?)\s+(?:when|where)[.!]+(?=\s|$)")
+# ... or said back as a sentence of its own, then set against the circumstances in a fragment:
+# "Re-enter them manually. For four people, two hours before lock, when the hours were right
+# before your fix."
+_ECHO_AGAINST = re.compile(
+    r"^\W*([a-z][a-z' -]{3,40}?)\.\s+(?:for|with|on|at|when|while|after|before|by)\b[^.?!\n]*[.!]"
+)
 # the agent's word restated as what it costs: "Cool, so normal is losing 40 minutes a shift."
 _SO_ECHO = re.compile(
     r"(?:^|[.!?,;]\s*)so ([a-z][a-z'-]*(?: [a-z'-]+){0,2}) (?:is|means|equals)\b([^.!?\n]*)([.!?]?)"
@@ -665,6 +673,16 @@ def echo(r: Reading) -> None:
         and _agents_words(r, asked.group(1))
     ):
         r.features.set("press.sarcasm", 1.0, "throws the agent's words back")
+        return
+    against = _ECHO_AGAINST.match(lower) if r.after_agent else None
+    if (
+        against is not None
+        and not r.features.has("calm.polite", "calm.thanks", "calm.resolved", "calm.praise")
+        # all but one of its words the agent's ("them" for "their hours")
+        and len(content_hashes(against.group(1)) & set(r.state.agent_hashes)) >= 2
+        and len(content_hashes(against.group(1)) - set(r.state.agent_hashes)) <= 1
+    ):
+        r.features.set("press.sarcasm", 1.0, "says the agent's words back against what they cost")
         return
     flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower) or _WHEN_BACK.match(lower)
     if flat is None and r.after_agent and r.state.grieved:
@@ -960,6 +978,14 @@ def _sarcasm_reason(r: Reading) -> str | None:
             non_answer
             # a reply that did, asked, offered or planned nothing, applauded without thanks
             or (not feats.has("calm.thanks") and not any(f in _MOVES_SOMETHING for f in last))
+            # in a thread already aggrieved, applause with neither thanks nor a fix for a reply
+            # that did nothing, though it asked ("Same problem as the first batch" ... "Could you
+            # send photos?" ... "Fantastic quality control honestly 👏 two runs, same shift")
+            or (
+                r.state.grieved
+                and F.AGENT_DONE not in last
+                and not feats.has("calm.thanks", "calm.resolved")
+            )
         )
     ):
         # applause for a reply that did nothing, in a thread already aggrieved: a slow clap
@@ -1277,6 +1303,26 @@ def _moved_nothing(agent: list[str]) -> bool:
     return _templated(agent) and not _moved_on(agent)
 
 
+# a smile that may sit on a pushback as politeness: not a laugh, not a party
+_SMILE = re.compile("[\U0001f642\U0001f60a]|:-?\\)")
+
+
+def smile_on_pushback(r: Reading) -> None:
+    """A smile closing a pushback on a reply that did, asked or confirmed nothing is politeness
+    worn thin, not cheer ("Read it. It says international cards. ... or something's
+    misclassified 🙂 cool cool"): the smile cannot calm the correction. A laugh keeps its
+    cheer."""
+    if (
+        "calm.cheer" in r.features.values
+        and r.after_agent
+        and r.features.has("dialog.pushback", "dialog.no")
+        and not any(f in F.PROGRESS for f in r.state.last_agent)
+        and _SMILE.search(r.prep.lower) is not None
+        and _LAUGH.search(r.prep.lower) is None
+    ):
+        r.features.drop("calm.cheer")
+
+
 def contrast(r: Reading) -> None:
     """Praise or thanks before a "but" softens what follows it ("I love you guys but the app
     crashes", "thanks, but it still fails"): it cannot calm the complaint after it."""
@@ -1310,6 +1356,8 @@ def closing(r: Reading) -> None:
 
 # a "no" opening a reply, with its punctuation ("nah, same address", "no. ", "nope!")
 _LEADING_NO = re.compile(r"^(?:no|nope|nah|negative)\b[\s,.!]*")
+# "no" before a noun, no stop between: "No light on it", "no error in the log"
+_NO_THING = re.compile(r"^no ([a-z][a-z-]{2,})\b")
 # ... and a reply that wants something other than what was offered: the offer missed
 _WANTS_OTHER = re.compile(
     r"\b(?:want|wanted|need|needed|prefer|rather|instead|other|another|different|else|"
@@ -1329,12 +1377,17 @@ def answered_no_step(matcher: Matcher) -> Step:
     words = matcher.family("dialog.no")
 
     def answered_no(r: Reading) -> None:
-        if (
-            "dialog.no" not in r.features.values
-            or not r.after_agent
-            or F.AGENT_CHOICE not in r.state.last_agent
-            or not r.features.has("calm.")
-        ):
+        if "dialog.no" not in r.features.values or not r.after_agent:
+            return
+        if F.AGENT_ASKED in r.state.last_agent:
+            # "no" naming the very thing the agent asked about answers the question ("Could you
+            # check whether the power supply has a light on?" "No light on it. Breaker had
+            # tripped"): it says what is not there, it corrects nobody
+            thing = _NO_THING.match(r.prep.lower)
+            if thing is not None and _agents_words(r, thing.group(1)):
+                r.features.drop("dialog.no")
+                return
+        if F.AGENT_CHOICE not in r.state.last_agent or not r.features.has("calm."):
             return
         lower = r.prep.lower
         m = _LEADING_NO.match(lower)
@@ -1498,7 +1551,8 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             # the party an earlier message blamed, now a "they" ("Not your fault at all, I know
             # you just hand over to them" ... "Their claims line had me on hold for 40 mins and
             # then hung up on me 🙄")
-            or (r.state.vented_elsewhere and _THEY.search(lower) is not None)
+            # ... or named again ("Now I just need the co-op to answer a phone 🙄")
+            or (r.state.vented_elsewhere and (found is not None or _THEY.search(lower) is not None))
         )
         r.aimed_away = named
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
@@ -1875,9 +1929,9 @@ _UP_THERE = (
     r"(?:right|already|attached|listed|written|posted|sent|given|mentioned|included) up there|"
     r"(?:it'?s|its|it is|they'?re|they are|all|that'?s) (?:all )?up there"
     r"(?=\s*(?:[.!,;)]|\U0001f446|\u261d|$))|"
-    # "its in the msg above"
+    # "its in the msg above", "They're in the message directly above yours."
     r"(?:in|on) (?:the|my) (?:first |last |previous |earlier )?(?:msg|message|post|email|note) "
-    r"above|"
+    r"(?:directly |right |just |immediately )?above|"
     # "7781. first thing i wrote."
     r"(?:the )?(?:first|very first) thing (?:i|we) (?:wrote|said|sent|put|typed|gave you)"
 )
@@ -1988,6 +2042,7 @@ def default_pipeline(
         ("sarcasm", sarcasm),
         ("praise_opens_failure", praise_opens_failure_step(matcher)),
         ("contrast", contrast),
+        ("smile_on_pushback", smile_on_pushback),
         ("closing", closing),
         ("answered_no", answered_no_step(matcher)),
         ("own_slip", own_slip),

@@ -15,6 +15,12 @@ _HEAD = 420
 
 _FENCE = re.compile(r"```.*?(?:```|$)", re.S)
 _INLINE = re.compile(r"`[^`\n]*`")
+# a file named in prose ("38 in rejected.csv", "see invoice_march.pdf"): a name, not words
+_FILENAME = re.compile(
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:csv|tsv|xlsx?|xlsm|ods|pdf|docx?|odt|rtf|txt|json|xml|zip|"
+    r"png|jpe?g|gif|heic|log|ya?ml|html?|sql|ics|pptx?|dwg|dxf|stl|gcode)\b",
+    re.IGNORECASE,
+)
 _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>")
 _SLACK_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 _SLACK_OTHER = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>")
@@ -277,6 +283,8 @@ def prepare(text: str) -> Prepared:
         body = body.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     if "http" in body or "www." in body:  # what every match of _URL begins with
         body = _URL.sub(" ", body)
+    if "." in body:
+        body = _FILENAME.sub(" ", body)
     if '"' in body or "\u201c" in body:
         body = _REPORTED.sub(_unquote, body)
     if "*" in body or "_" in body or "~" in body:

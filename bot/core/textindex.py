@@ -300,6 +300,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.M)
 
 
+def _shadowed(plain: str, earlier: set[str] | None) -> bool:
+    """A plain alternative's first word may start a match of an earlier regex alternative."""
+    if earlier is None:
+        return True
+    first = plain.split(" ", 1)[0]
+    return not earlier.isdisjoint(head_keys(word_head(first)))
+
+
 class WordPattern:
     """A word-bounded alternation of patterns, matched fast on lowercased text."""
 
@@ -307,9 +315,14 @@ class WordPattern:
         self.words: set[str] = set()
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
         complex_parts: list[str] = []
+        # the first letters an earlier regex alternative may start with (None: anything): a plain
+        # word after one that can start at the same word is tried in order with the regexes, or
+        # the word would win where the alternation takes the earlier, longer match ("trading
+        # standards did a test purchase" for "trading standards" after "trading standards\b...")
+        earlier: set[str] | None = set()
         for pattern in patterns:
             for alt in split_alternatives(pattern):
-                if _PLAIN.fullmatch(alt):
+                if _PLAIN.fullmatch(alt) and not _shadowed(alt, earlier):
                     words = tuple(alt.split(" "))
                     if len(words) == 1:
                         self.words.add(words[0])
@@ -317,6 +330,9 @@ class WordPattern:
                         self.phrases.setdefault(words[0], []).append(words)
                 else:
                     complex_parts.append(alt)
+                    if earlier is not None:
+                        leads = word_leads(alt)
+                        earlier = None if leads is None else earlier | leads
         # alternatives whose first letters are known are tried only at the word starts that
         # begin that way (a match starts at a word start); the others (emoji, symbols first)
         # are searched for everywhere

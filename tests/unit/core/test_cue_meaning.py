@@ -1875,6 +1875,51 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-fifth round, from batches 383-386 (103 of 120 on first play): the move out and
+# being off our system; whoever owns support; a visit in numbers; going live to an audience; the
+# account to a regulator that will name us and the insurer's questions; someone who can actually
+# do something; other growers' bank details with what is not ours.
+HUNDRED_AND_FIFTH_ROUND = [
+    (CueKind.CHURN, "Send me what I need to move the customer list out, we'll be gone by spring."),
+    (CueKind.CHURN, "After the season we're off your platform, every depot."),
+    (CueKind.MANAGER_REQUEST, "I want this reviewed by whoever actually owns the product roadmap."),
+    (CueKind.THREAT_ABUSE, "Might drop by with the lads this afternoon and see how you like that."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm going live tonight and walking them through how you've treated us.",
+    ),
+    (CueKind.LEGAL, "Our report to the inspector will say exactly what you've just told me."),
+    (CueKind.MANAGER_REQUEST, "I need someone who can actually make a decision, today."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "These aren't ours. Different company entirely, with their staff bank details on page 2.",
+    ),
+]
+HUNDRED_AND_FIFTH_LOOKALIKES = [
+    "She mentioned the ICO in her email, so I'd like to get the export right first time.",
+    "Could you get our invoices out to the accountant before Friday?",
+    "We'll be gone by 4 today for the staff party, back tomorrow at 8.",
+    "The lads and I will swing by the stand at the show to say hello!",
+    "Our insurers asked for a copy of the maintenance schedule, where do I download it?",
+]
+# A hundred-and-fourth round, from batches 379-382 (105 of 120 on first play): an ultimatum that
+# leaves its consequence unsaid; the customer's peers told, the thread promised to their groups;
+# leaving for "something that works", not one more month paid, the records wanted out of our
+# system.
+HUNDRED_AND_FOURTH_ROUND = [
+    (CueKind.THREAT_ABUSE, "Sort it by tonight or we'll be having a very different conversation."),
+    (CueKind.THREAT_ABUSE, "Every grower in the valley will hear about it by Friday."),
+    (CueKind.THREAT_ABUSE, "This thread is going on the growers' Facebook group tonight."),
+    (CueKind.CHURN, "From next month every branch is moving to something that actually works."),
+    (CueKind.CHURN, "We won't be paying you for another quarter of this."),
+]
+HUNDRED_AND_FOURTH_LOOKALIKES = [
+    "We've got the fire inspector coming in on the 3rd, can I print the alarm test log?",
+    "A complaint came in from a former customer of ours, how do I find her old orders?",
+    "Is there a log of when the report was last exported?",
+    "That's a different conversation, shall we pick the pricing up next week?",
+    "Every member of the club will hear about the new booking page at the AGM 🙂",
+]
 # A hundred-and-third round, from batches 375-378 (104 of 120 on first play): a conference, a
 # forum or forty clubs told how we behave; records ordered kept for a claim and remedies reviewed;
 # the kiss-off and the month of leaving; the most senior person, or who can say yes; the
@@ -3993,6 +4038,8 @@ ESCALATIONS = (
     + HUNDRED_AND_FIRST_ROUND
     + HUNDRED_AND_SECOND_ROUND
     + HUNDRED_AND_THIRD_ROUND
+    + HUNDRED_AND_FOURTH_ROUND
+    + HUNDRED_AND_FIFTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4095,6 +4142,8 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_FIRST_LOOKALIKES
     + HUNDRED_AND_SECOND_LOOKALIKES
     + HUNDRED_AND_THIRD_LOOKALIKES
+    + HUNDRED_AND_FOURTH_LOOKALIKES
+    + HUNDRED_AND_FIFTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -132,8 +132,8 @@ def test_handles_links_hashtags_and_runs_of_spaces_are_cleaned(text: str, lower:
 def test_slack_emphasis_is_taken_off_a_phrase_but_lone_marks_stay() -> None:
     prep = prepare("*URGENT* the app shows _another family's_ child ~and~ more")
     assert prep.lower == "urgent the app shows another family's child and more"
-    assert prepare("f*** off, see northwind_payroll_q3.csv and 5*3").lower == (
-        "f*** off, see northwind_payroll_q3.csv and 5*3"
+    assert prepare("f*** off, see the northwind_payroll_q3 tab and 5*3").lower == (
+        "f*** off, see the northwind_payroll_q3 tab and 5*3"
     )
 
 
@@ -7563,3 +7563,186 @@ def test_leaving_the_setting_covered_asks_for_compensation() -> None:
 def test_really_building_confidence_is_sarcasm() -> None:
     a = read_after_agent("Approved on the 2nd, it's the 14th. Really building confidence here 👍")
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+# Batches 379-382 (round 41).
+
+
+def test_a_loop_that_cannot_go_on_is_still_a_loop() -> None:
+    """A negator that governs "keep" leaves the situation standing: it cannot be borne."""
+    a = read_after_agent("Same link again. We can't keep going round in circles with this.")
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+def test_no_naming_the_thing_the_agent_asked_about_answers_the_question() -> None:
+    asked = "Could you check whether there's an error on the printer's screen?"
+    answer = read_after_agent("No error on it. Reseated the cable and it's printing now.", asked)
+    assert "dialog.no" not in _ids(answer), answer.explain()
+    bare = read_after_agent("No. Still nothing.", asked)
+    assert "dialog.no" in _ids(bare), bare.explain()
+
+
+def test_the_customers_own_word_to_check_is_no_correction() -> None:
+    a = read_after_agent("Sure. I said I'd look at the renewal terms myself, but if you know?")
+    assert "dialog.no" not in _ids(a), a.explain()
+
+
+def test_a_former_customer_of_the_customers_is_no_leaving() -> None:
+    a = read_one("We had a data request from a former customer, how do I pull her bookings?")
+    assert_calm(a)
+    assert "esc.leaving" not in _ids(a), a.explain()
+
+
+def test_a_regulators_visit_booked_for_a_date_is_routine() -> None:
+    a = read_one("We have the food safety inspector in on the 12th, can I print May's fridge logs?")
+    assert_calm(a)
+
+
+def test_asking_for_the_record_of_an_export_is_no_data_exposure() -> None:
+    a = read_after_agent("Is there a record that the report was downloaded? It's for our audit.")
+    assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_look_resetting_the_reply_pushes_back() -> None:
+    a = read_after_agent(
+        "Swapped it on Monday. Look, I'm driving out there every morning to check it myself.",
+        agent="Could you check the battery?",
+    )
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_done_that_answers_the_tip_as_already_followed() -> None:
+    tip = "Please try clearing your cache."
+    done_that = read_after_agent("Done that. Also tried another browser and my phone.", tip)
+    assert "dialog.pushback" in _ids(done_that), done_that.explain()
+    done = read_after_agent("Done.", "Can you try restarting it?")
+    assert "dialog.pushback" not in _ids(done), done.explain()
+
+
+def test_pointing_at_the_message_right_above_gives_it_again() -> None:
+    a = read_after_agent(
+        "They're in the message right above yours.",
+        agent="Could you send me the order numbers?",
+        opener="Hi, orders 5521 and 5530 haven't arrived.",
+    )
+    assert a.agent_asked_given, a.explain()
+
+
+def test_someone_who_can_actually_look_presses() -> None:
+    a = read_after_agent("Could someone who can actually look at the server side take this?")
+    assert "press.question" in _ids(a), a.explain()
+
+
+def test_a_joke_taken_back_in_the_comparative_is_upset() -> None:
+    a = read_after_agent("Now the totals are doubled. A bit less funny this time.", "Haha, fixed!")
+    assert "feel.upset" in _ids(a), a.explain()
+
+
+def test_the_agents_instruction_said_back_against_its_cost_is_sarcasm() -> None:
+    asked = "Could you re-enter the orders by hand?"
+    scorn = read_after_agent("Re-enter them by hand. For 40 orders, an hour before cut-off.", asked)
+    assert "press.sarcasm" in _ids(scorn), scorn.explain()
+    taken = read_after_agent("Re-enter them by hand. For the 40 orders, same dates?", asked)
+    assert "press.sarcasm" not in _ids(taken), taken.explain()
+
+
+def test_the_loss_named_before_the_ask_is_the_amount_asked() -> None:
+    a = read_after_agent("At £12 a ticket that's about £3,000 we lost. I want that credited.")
+    assert [(r.kind, r.amount) for r in a.requests] == [(RequestKind.CREDIT, 3000.0)], a.explain()
+
+
+def test_the_third_time_sent_to_the_same_page_says_the_loop() -> None:
+    a = read_after_agent("That's the third time I've been pointed to the same page.")
+    assert "repeat.loop" in _ids(a), a.explain()
+
+
+# Batches 383-386 (round 42).
+
+
+def test_a_regulator_named_in_passing_by_the_customers_own_customer_is_no_legal_cue() -> None:
+    a = read_one("A client sent a subject access request and mentioned the ICO. How do I export?")
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_vent_at_a_public_body_with_nothing_of_us_is_aimed_elsewhere() -> None:
+    a = read_one("The port authority's booking site is down AGAIN, their system is a total joke.")
+    assert not a.frustrated, a.explain()
+
+
+def test_a_party_blamed_earlier_named_again_is_still_them() -> None:
+    eng = engine()
+    state = eng.start()
+    for role, text in [
+        (Role.CUSTOMER, "None of this is your fault, the co-op's scales are down again 😤"),
+        (Role.AGENT, "Ugh. You can enter the loads by hand under Loads > Manual."),
+        (Role.CUSTOMER, "Legend. Now I just need the co-op to pick up a phone 🙄"),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and not a.frustrated, a.explain()
+
+
+def test_a_file_named_in_prose_is_no_words() -> None:
+    assert "rejected" not in prepare("38 rows in rejected.csv, fixing now").tokens
+
+
+def test_quoted_words_someone_wrote_are_a_literal() -> None:
+    a = read_after_agent(
+        "Perfect, all in. Our foreman wrote 'tbc' on half the sheets, very him",
+        agent="Rows with 'tbc' in the date go to the rejects file, fix and re-import those.",
+    )
+    assert "press.sarcasm" not in _ids(a), a.explain()
+
+
+def test_read_it_already_answers_the_pointer_as_already_followed() -> None:
+    policy = "Please see our fee schedule."
+    pushed = read_after_agent("Read it already. It says overseas cards only.", policy)
+    assert "dialog.pushback" in _ids(pushed), pushed.explain()
+    just_read = read_after_agent("read it. solid writeup, thanks.", "The postmortem is up: link")
+    assert "dialog.pushback" not in _ids(just_read), just_read.explain()
+
+
+def test_not_asking_without_the_i_pushes_back() -> None:
+    a = read_after_agent("Not asking you to waive it. Asking you to check this one.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_did_you_look_at_the_refs_presses() -> None:
+    a = read_after_agent("Nothing has changed here. Did you look at the refs?")
+    assert "press.question" in _ids(a), a.explain()
+
+
+def test_links_to_the_help_centre_as_the_answer_feel_ignored() -> None:
+    a = read_after_agent("Two clients turned away and I'm getting links to the help centre.")
+    assert "neglect.ignored" in _ids(a), a.explain()
+
+
+def test_a_smile_on_a_pushback_after_a_bare_reply_is_no_cheer() -> None:
+    policy = "Fees are set out in our schedule."
+    pushed = read_after_agent("Done that. The card is domestic :slightly_smiling_face:", policy)
+    assert "calm.cheer" not in _ids(pushed), pushed.explain()
+    laughed = read_after_agent("Done that. The card is domestic haha", policy)
+    assert "calm.cheer" in _ids(laughed), laughed.explain()
+
+
+def test_the_same_fault_as_the_first_batch_happened_again() -> None:
+    a = read_one("The second run arrived. Same problem as the first batch, the blue is off.")
+    assert "repeat.again" in _ids(a), a.explain()
+
+
+def test_applause_in_an_aggrieved_thread_is_a_slow_clap_whatever_the_reply_did() -> None:
+    a = read_after_agent(
+        "Great quality control 👏 two runs, same fault.",
+        agent="Sorry to hear that. Could you send photos?",
+        opener="The reprint came. Same problem as the first batch, the cyan is shifted.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_praise_for_a_needless_harm_is_sarcasm() -> None:
+    a = read_after_agent("Really helpful to email 90 members a payment warning for no reason 👍")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_not_so_funny_now_is_upset() -> None:
+    a = read_after_agent("The broker booked elsewhere. Not quite so funny now.", "Ha, on it!")
+    assert "feel.upset" in _ids(a), a.explain()
