@@ -101,14 +101,17 @@ class Matcher:
             for i, w in enumerate(words)
         )
 
-    def _supposed(self, lower: str, start: int, problem: bool = False) -> bool:
+    def _supposed(
+        self, lower: str, start: int, problem: bool = False, recurrence: bool = False
+    ) -> bool:
         """A supposition opens the clause just before `start` ("if anything goes wrong"): one of
         the phrasebook's `hypotheticals`, as whole words; for a `problem` family a hedge ("so
-        maybe the reader is broken") does too."""
+        maybe the reader is broken") does too; for a `recurrence` ("again") a plain "if" does
+        ("if he double books again I'm sending him over")."""
         phrases = self.guessing if problem else self.supposing
-        if not phrases:
-            return False
         window = " " + " ".join(_clause_words(lower, start)) + " "
+        if recurrence and " if " in window:
+            return True
         return any(f" {phrase} " in window for phrase in phrases)
 
     def match(self, lower: str, evidence_text: str) -> list[Hit]:
@@ -134,13 +137,16 @@ class Matcher:
             first_neg: tuple[int, int] | None = None
             hit: tuple[int, int] | None = None
             problem = rule.id.startswith("problem.")
+            # "if he double books again": a recurrence after a plain "if" is a supposition
+            recurrence = rule.id.startswith("repeat.")
             if not rule.negatable or not (
-                self._negated(text, first[0]) or self._supposed(text, first[0], problem)
+                self._negated(text, first[0])
+                or self._supposed(text, first[0], problem, recurrence)
             ):
                 hit = first
             else:
                 for span in cs.regex.finditer(text):
-                    if self._supposed(text, span[0], problem):
+                    if self._supposed(text, span[0], problem, recurrence):
                         continue  # "if anything goes wrong": neither the problem nor its opposite
                     if self._negated(text, span[0]):
                         first_neg = first_neg or span

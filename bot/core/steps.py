@@ -738,8 +738,8 @@ def echo(r: Reading) -> None:
                 opens
                 and (
                     # a sentence opened with the words, in an aggrieved thread, is an echo: "🙂
-                    # "Slight variation", sure."
-                    (r.state.grieved and r.features.has("press.", "dialog."))
+                    # "Slight variation", sure.", ""One-off". It did the same thing on the 3rd."
+                    (r.state.grieved and r.features.has("press.", "dialog.", "repeat."))
                     # ... and so is one that denies them next: ""Should be fine" isn't something I
                     # can give the printer." (a title, "Paranormal Activity", is a name)
                     or (
@@ -994,7 +994,9 @@ def _sarcasm_reason(r: Reading) -> str | None:
         return "applauds an answer that moved nothing"
     if (
         after
-        and feats.has("dialog.")
+        # ... or set against a failure told in the same breath: "Oh awesome, thanks, super
+        # helpful 👍 ... This is the third decline on this card since the 1st."
+        and feats.has("dialog.", "problem.")
         and (
             _HELP_PRAISED.search(lower) is not None
             or (
@@ -1445,7 +1447,8 @@ def own_slip(r: Reading) -> None:
         answered = r.after_agent and F.AGENT_ASKED in r.state.last_agent
         if thanked or answered or feats.has("calm.resolved"):
             own += [n for n in feats.values if n.startswith(("problem.", "neglect."))]
-        if thanked:
+        if thanked or answered:
+            # ("I'll delete it, my mess" to "Want me to delete it or will you?")
             own.append("verdict.loaded")
         for name in own:
             feats.drop(name)
@@ -1743,7 +1746,11 @@ def tone_step(models: ToneModels) -> Step:
         r.vector = models.embed(r.prep.lower)
         words = models.words_logit(r.prep.lower)
         embed = models.embed_logit(r.vector)
-        if r.features.has("calm.elsewhere"):
+        # ... and once the thread has put the upset with someone else, a later message that
+        # complains of nothing in its own words ("Tried the notes field before, they ignore it")
+        # carries the earlier vent's tone, not a new upset with us
+        quiet = r.state.vented_elsewhere and not r.features.has(*F.COMPLAINT_PREFIXES, "verdict.")
+        if r.features.has("calm.elsewhere") or quiet:
             words, embed = min(words, 0.0), min(embed, 0.0)
         r.features.set(F.TONE_WORDS, round(words, 4), "overall wording")
         r.features.set(F.TONE_EMBED, round(embed, 4), "overall tone")

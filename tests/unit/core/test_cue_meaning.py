@@ -1875,6 +1875,30 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-sixth round, from batches 387-390 (101 of 120 on first play): "we're done" and
+# what to send; the board's decision to replace us; a letter before action in the works; the
+# inspector told it was us; the solicitor asking for our written explanation and whom to address;
+# a visit with the customer's people to settle it face to face; other members' records.
+HUNDRED_AND_SIXTH_ROUND = [
+    (CueKind.CHURN, "We're done. Send me what I need to export the client list."),
+    (CueKind.CHURN, "Our board signed off on replacing you last week."),
+    (CueKind.LEGAL, "She says there's no basis for it and she's drafting a letter before action."),
+    (CueKind.LEGAL, "We'll be telling the inspector the outage was down to your system."),
+    (CueKind.LEGAL, "Our solicitor has asked for your company's written explanation."),
+    (CueKind.LEGAL, "Who should that letter be addressed to?"),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'll bring a couple of the lads down tomorrow and we can sort it out face to face.",
+    ),
+    (CueKind.DATA_EXPOSURE, "The export has other members' bank details in it."),
+]
+HUNDRED_AND_SIXTH_LOOKALIKES = [
+    "Can you send the DPA here or do I go through our account manager?",
+    "The regulator could have fined us if we'd missed it, so thanks for the quick fix!",
+    "Our lawyer will read every word of the contract, she always does.",
+    "I'll bring a couple of the team down to your training day next month.",
+    "We're done for today, thanks for all the help!",
+]
 # A hundred-and-fifth round, from batches 383-386 (103 of 120 on first play): the move out and
 # being off our system; whoever owns support; a visit in numbers; going live to an audience; the
 # account to a regulator that will name us and the insurer's questions; someone who can actually
@@ -4040,6 +4064,7 @@ ESCALATIONS = (
     + HUNDRED_AND_THIRD_ROUND
     + HUNDRED_AND_FOURTH_ROUND
     + HUNDRED_AND_FIFTH_ROUND
+    + HUNDRED_AND_SIXTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4144,6 +4169,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_THIRD_LOOKALIKES
     + HUNDRED_AND_FOURTH_LOOKALIKES
     + HUNDRED_AND_FIFTH_LOOKALIKES
+    + HUNDRED_AND_SIXTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -7746,3 +7746,109 @@ def test_praise_for_a_needless_harm_is_sarcasm() -> None:
 def test_not_so_funny_now_is_upset() -> None:
     a = read_after_agent("The broker booked elsewhere. Not quite so funny now.", "Ha, on it!")
     assert "feel.upset" in _ids(a), a.explain()
+
+
+# Batches 387-390 (round 43).
+
+
+def features_after_agent(
+    text: str,
+    agent: str = "Thanks, checking now.",
+    opener: str = "Hi, could you check invoice INV-1 for me?",
+) -> set[str]:
+    """The named features of `text` as the customer's second message (a calm marker of no
+    weight shows here, not among the signals)."""
+    eng = engine()
+    state = eng.start()
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, opener, 1.0))
+    state, _ = eng.read(state, Turn(Role.AGENT, agent, 2.0))
+    return set(eng.features(state, Turn(Role.CUSTOMER, text, 3.0)).features.values)
+
+
+def test_my_mess_owns_the_slip_and_its_word() -> None:
+    said = features_after_agent("I'll delete it, my mess.", "Want me to delete it or will you?")
+    assert "calm.own_slip" in said and "verdict.loaded" not in said, said
+
+
+def test_yes_theyre_showing_confirms_the_fix() -> None:
+    a = read_after_agent(
+        "Yes, they're showing. Anything we can do ourselves next time?",
+        agent="I've rerun it by hand. Can you confirm the drivers see the routes?",
+    )
+    assert "calm.resolved" in _ids(a), a.explain()
+
+
+def test_a_thing_being_itself_is_a_shrug_at_someone_elses_kit() -> None:
+    said = features_after_agent("COM6 🙄 windows gonna windows. want me to change it?")
+    assert "calm.elsewhere" in said and "emoji.upset" not in said, said
+
+
+def test_not_a_software_problem_puts_the_trouble_elsewhere() -> None:
+    said = features_after_agent(
+        "Done, thanks. The pallets keep going in the wrong bay but that's not a software problem"
+    )
+    assert "calm.elsewhere" in said and "dialog.no" not in said, said
+
+
+def test_menace_at_the_customers_own_people_is_hyperbole() -> None:
+    a = read_after_agent("Perfect. I will murder whoever keeps leaving the gate open 🙃")
+    assert "esc.threat" not in _ids(a), a.explain()
+    assert not [c for c in a.cues if c.kind is CueKind.THREAT_ABUSE], a.explain()
+
+
+def test_after_a_vent_at_someone_else_a_plain_message_carries_no_new_tone() -> None:
+    eng = engine()
+    state = eng.start()
+    for role, text in [
+        (Role.CUSTOMER, "Not your fault at all, but the couriers squashed our trays AGAIN 😤"),
+        (Role.AGENT, "Oof. Use Report a problem on the order and we'll chase them."),
+        (Role.CUSTOMER, "Done. Tried the notes field before, they ignore it"),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and not a.frustrated, a.explain()
+
+
+def test_if_it_happens_again_is_a_supposition() -> None:
+    a = read_one("flipped it. if he double books again I'm sending him to you 😂")
+    assert "repeat.recur" not in _ids(a), a.explain()
+
+
+def test_the_fault_kept_as_a_tradition_is_sarcasm() -> None:
+    a = read_after_agent("It froze again this Saturday. Lovely to see it becoming a tradition 👍")
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_rule_summed_up_against_the_customer_then_noted_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Right. So the fee applies even when the error is yours. Good to know, I'll make a note."
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_super_helpful_after_a_template_beside_a_fault_is_sarcasm() -> None:
+    template = (
+        "Thanks for reaching out! Declines can happen for a number of reasons. Please make sure "
+        "the correct PIN is used. Let us know if the issue persists!"
+    )
+    a = read_after_agent(
+        "Oh awesome, thanks, super helpful 👍 The card is broken again, third time this month.",
+        template,
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_whole_request_put_back_pushes_back() -> None:
+    a = read_after_agent("Can someone re-run the March import. That is the whole request.")
+    assert "dialog.pushback" in _ids(a), a.explain()
+
+
+def test_a_fine_the_customer_was_spared_is_no_legal_cue() -> None:
+    a = read_one("Trading Standards could have fined us, so we reprinted them. Can you refund?")
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_loss_the_customer_wants_paid_asks_for_compensation() -> None:
+    a = read_after_agent("11 pigs and the vet. I've put it at £6,900 and I want it paid.")
+    assert [(r.kind, r.amount) for r in a.requests] == [(RequestKind.COMPENSATION, 6900.0)], (
+        a.explain()
+    )
