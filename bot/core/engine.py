@@ -60,6 +60,21 @@ _QUIET_CUES = frozenset({CueKind.BEYOND_AUTHORITY, CueKind.STALEMATE})  # no hea
 # said laughing by a customer with nothing to complain about, these are a joke: "my dish doesn't
 # do snow 😂 I'm considering suing Mother Nature"
 _JOKE_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _in_if_sentence(lower: str, evidence: str) -> bool:
+    """The cue's evidence (a window of the message around the match) reaches into a sentence of
+    `lower` that opens with "if"."""
+    probe = evidence.strip("…").strip().lower()
+    at = lower.find(probe[:40]) if probe else -1
+    if at < 0:
+        return False
+    end = at + len(probe)
+    return any(
+        m.group(0).lstrip().startswith("if ") and m.start() < end and at < m.end()
+        for m in _SENTENCES.finditer(lower)
+    )
 
 
 # cues a reason of the customer's own keeps quiet for the rest of a thread with no complaint:
@@ -576,6 +591,20 @@ class FrustrationEngine:
         ):
             jokes = tuple(c for c in situation.cues if c.kind not in _JOKE_PRONE)
             situation = replace(situation, cues=jokes)
+        calm_now = score < self.combiner.cuts.uneasy or reading.features.has(
+            "calm.own_slip", "calm.resolved"
+        )
+        if not (was_heated or state.grieved) and calm_now:
+            # a menace put as a supposition in a calm thread with no complaint before is banter:
+            # "if it does this during the christmas rush I'm driving over there with my hottest
+            # soldering iron 🔥🔨", "If it hadn't been that simple I was going to post our
+            # angriest cuckoo clock to your office"
+            supposed = tuple(
+                c
+                for c in situation.cues
+                if not (c.kind is CueKind.THREAT_ABUSE and _in_if_sentence(prep.lower, c.evidence))
+            )
+            situation = replace(situation, cues=supposed)
         if reading.features.has("calm.elsewhere") and score < self.combiner.cuts.frustrated:
             # names called in a message that says the upset is not with us, and reads no more than
             # uneasy, are someone else's ("yes I know it's *them* not you ... absolute clowns 🤡")

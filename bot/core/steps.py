@@ -1450,8 +1450,14 @@ def own_slip(r: Reading) -> None:
         if thanked or answered:
             # ("I'll delete it, my mess" to "Want me to delete it or will you?")
             own.append("verdict.loaded")
+        slip = feats.hits.get("calm.own_slip")
+        if slip is not None and _SELF_INSULT.search(slip.evidence.lower()) is not None:
+            own.append("feel.insult")  # "Past me is an idiot": the name is their own
         for name in own:
             feats.drop(name)
+
+
+_SELF_INSULT = re.compile(r"\b(?:idiot|muppet|fool|numpty|moron|clown|menace|disaster)\b")
 
 
 # what a vent about someone else borrows: the feeling, not the facts

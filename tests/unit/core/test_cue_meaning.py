@@ -1875,6 +1875,33 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-seventh round, from batches 391-394 (99 of 120 on first play): what to send for
+# the move and "we're gone"; our part named as the cause; the solicitors asked to look at the
+# contract, a letter to our managing director, logs to be kept; the penalties looked to us for;
+# a point made in a way to be remembered; who makes the calls over there.
+HUNDRED_AND_SEVENTH_ROUND = [
+    (CueKind.CHURN, "Fine. Send me whatever we need to get our records out, we'll go elsewhere."),
+    (CueKind.LEGAL, "We'll be naming your update as the cause in our report to the board."),
+    (CueKind.LEGAL, "The trustees have asked our solicitors to look at the contract."),
+    (CueKind.LEGAL, "Please make sure nobody deletes any logs from that weekend."),
+    (CueKind.LEGAL, "If we're fined, we'll be looking to your company for the penalties."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Eight days, nothing. I'll drop in and explain it to reception in a way they'll remember.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who actually makes the calls over there? Put me through to that person.",
+    ),
+]
+HUNDRED_AND_SEVENTH_LOOKALIKES = [
+    "The gumdrops were gone by 10am again, the office loves them 😂",
+    "If it crashes during the Christmas rush I'm driving over with my hottest soldering iron 🔥😂",
+    "Our board's lawyer says we have a month to answer the request.",
+    "We've got the licensing officer in on Tuesday for a routine visit, can I print the log?",
+    "I'll explain it to the new starters in a way they'll remember, thanks for the diagram!",
+    "Other members' records reference lots she donated, does deleting her remove those?",
+]
 # A hundred-and-sixth round, from batches 387-390 (101 of 120 on first play): "we're done" and
 # what to send; the board's decision to replace us; a letter before action in the works; the
 # inspector told it was us; the solicitor asking for our written explanation and whom to address;
@@ -4065,6 +4092,7 @@ ESCALATIONS = (
     + HUNDRED_AND_FOURTH_ROUND
     + HUNDRED_AND_FIFTH_ROUND
     + HUNDRED_AND_SIXTH_ROUND
+    + HUNDRED_AND_SEVENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4170,6 +4198,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_FOURTH_LOOKALIKES
     + HUNDRED_AND_FIFTH_LOOKALIKES
     + HUNDRED_AND_SIXTH_LOOKALIKES
+    + HUNDRED_AND_SEVENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

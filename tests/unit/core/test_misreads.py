@@ -7852,3 +7852,27 @@ def test_a_loss_the_customer_wants_paid_asks_for_compensation() -> None:
     assert [(r.kind, r.amount) for r in a.requests] == [(RequestKind.COMPENSATION, 6900.0)], (
         a.explain()
     )
+
+
+# Batches 391-394 (round 44).
+
+
+def test_a_menace_put_as_a_supposition_in_a_calm_thread_is_banter() -> None:
+    eng = engine()
+    state = eng.start()
+    for role, text in [
+        (Role.CUSTOMER, "Hi! Is there a size limit on label uploads?"),
+        (Role.AGENT, "Yes, 10MB. Compress it and it'll go through."),
+        (
+            Role.CUSTOMER,
+            "re-uploaded, all good. if it does this in the christmas rush I'm driving over "
+            "there with my hottest soldering iron 🔥🔨",
+        ),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and not a.cues, a.explain()
+
+
+def test_past_me_called_names_is_the_customers_own_slip() -> None:
+    said = features_after_agent("Found it, I set it to run till 2026. Past me is an idiot.")
+    assert "calm.own_slip" in said and "feel.insult" not in said, said
