@@ -7582,11 +7582,6 @@ def test_no_naming_the_thing_the_agent_asked_about_answers_the_question() -> Non
     assert "dialog.no" in _ids(bare), bare.explain()
 
 
-def test_the_customers_own_word_to_check_is_no_correction() -> None:
-    a = read_after_agent("Sure. I said I'd look at the renewal terms myself, but if you know?")
-    assert "dialog.no" not in _ids(a), a.explain()
-
-
 def test_a_former_customer_of_the_customers_is_no_leaving() -> None:
     a = read_one("We had a data request from a former customer, how do I pull her bookings?")
     assert_calm(a)
@@ -7601,14 +7596,6 @@ def test_a_regulators_visit_booked_for_a_date_is_routine() -> None:
 def test_asking_for_the_record_of_an_export_is_no_data_exposure() -> None:
     a = read_after_agent("Is there a record that the report was downloaded? It's for our audit.")
     assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
-
-
-def test_look_resetting_the_reply_pushes_back() -> None:
-    a = read_after_agent(
-        "Swapped it on Monday. Look, I'm driving out there every morning to check it myself.",
-        agent="Could you check the battery?",
-    )
-    assert "dialog.pushback" in _ids(a), a.explain()
 
 
 def test_done_that_answers_the_tip_as_already_followed() -> None:
@@ -7628,16 +7615,6 @@ def test_pointing_at_the_message_right_above_gives_it_again() -> None:
     assert a.agent_asked_given, a.explain()
 
 
-def test_someone_who_can_actually_look_presses() -> None:
-    a = read_after_agent("Could someone who can actually look at the server side take this?")
-    assert "press.question" in _ids(a), a.explain()
-
-
-def test_a_joke_taken_back_in_the_comparative_is_upset() -> None:
-    a = read_after_agent("Now the totals are doubled. A bit less funny this time.", "Haha, fixed!")
-    assert "feel.upset" in _ids(a), a.explain()
-
-
 def test_the_agents_instruction_said_back_against_its_cost_is_sarcasm() -> None:
     asked = "Could you re-enter the orders by hand?"
     scorn = read_after_agent("Re-enter them by hand. For 40 orders, an hour before cut-off.", asked)
@@ -7649,11 +7626,6 @@ def test_the_agents_instruction_said_back_against_its_cost_is_sarcasm() -> None:
 def test_the_loss_named_before_the_ask_is_the_amount_asked() -> None:
     a = read_after_agent("At £12 a ticket that's about £3,000 we lost. I want that credited.")
     assert [(r.kind, r.amount) for r in a.requests] == [(RequestKind.CREDIT, 3000.0)], a.explain()
-
-
-def test_the_third_time_sent_to_the_same_page_says_the_loop() -> None:
-    a = read_after_agent("That's the third time I've been pointed to the same page.")
-    assert "repeat.loop" in _ids(a), a.explain()
 
 
 # Batches 383-386 (round 42).
@@ -7685,35 +7657,12 @@ def test_a_file_named_in_prose_is_no_words() -> None:
     assert "rejected" not in prepare("38 rows in rejected.csv, fixing now").tokens
 
 
-def test_quoted_words_someone_wrote_are_a_literal() -> None:
-    a = read_after_agent(
-        "Perfect, all in. Our foreman wrote 'tbc' on half the sheets, very him",
-        agent="Rows with 'tbc' in the date go to the rejects file, fix and re-import those.",
-    )
-    assert "press.sarcasm" not in _ids(a), a.explain()
-
-
 def test_read_it_already_answers_the_pointer_as_already_followed() -> None:
     policy = "Please see our fee schedule."
     pushed = read_after_agent("Read it already. It says overseas cards only.", policy)
     assert "dialog.pushback" in _ids(pushed), pushed.explain()
     just_read = read_after_agent("read it. solid writeup, thanks.", "The postmortem is up: link")
     assert "dialog.pushback" not in _ids(just_read), just_read.explain()
-
-
-def test_not_asking_without_the_i_pushes_back() -> None:
-    a = read_after_agent("Not asking you to waive it. Asking you to check this one.")
-    assert "dialog.pushback" in _ids(a), a.explain()
-
-
-def test_did_you_look_at_the_refs_presses() -> None:
-    a = read_after_agent("Nothing has changed here. Did you look at the refs?")
-    assert "press.question" in _ids(a), a.explain()
-
-
-def test_links_to_the_help_centre_as_the_answer_feel_ignored() -> None:
-    a = read_after_agent("Two clients turned away and I'm getting links to the help centre.")
-    assert "neglect.ignored" in _ids(a), a.explain()
 
 
 def test_a_smile_on_a_pushback_after_a_bare_reply_is_no_cheer() -> None:
@@ -7738,16 +7687,6 @@ def test_applause_in_an_aggrieved_thread_is_a_slow_clap_whatever_the_reply_did()
     assert "press.sarcasm" in _ids(a), a.explain()
 
 
-def test_praise_for_a_needless_harm_is_sarcasm() -> None:
-    a = read_after_agent("Really helpful to email 90 members a payment warning for no reason 👍")
-    assert "press.sarcasm" in _ids(a), a.explain()
-
-
-def test_not_so_funny_now_is_upset() -> None:
-    a = read_after_agent("The broker booked elsewhere. Not quite so funny now.", "Ha, on it!")
-    assert "feel.upset" in _ids(a), a.explain()
-
-
 # Batches 387-390 (round 43).
 
 
@@ -7768,14 +7707,6 @@ def features_after_agent(
 def test_my_mess_owns_the_slip_and_its_word() -> None:
     said = features_after_agent("I'll delete it, my mess.", "Want me to delete it or will you?")
     assert "calm.own_slip" in said and "verdict.loaded" not in said, said
-
-
-def test_yes_theyre_showing_confirms_the_fix() -> None:
-    a = read_after_agent(
-        "Yes, they're showing. Anything we can do ourselves next time?",
-        agent="I've rerun it by hand. Can you confirm the drivers see the routes?",
-    )
-    assert "calm.resolved" in _ids(a), a.explain()
 
 
 def test_a_thing_being_itself_is_a_shrug_at_someone_elses_kit() -> None:
@@ -7813,18 +7744,6 @@ def test_if_it_happens_again_is_a_supposition() -> None:
     assert "repeat.recur" not in _ids(a), a.explain()
 
 
-def test_the_fault_kept_as_a_tradition_is_sarcasm() -> None:
-    a = read_after_agent("It froze again this Saturday. Lovely to see it becoming a tradition 👍")
-    assert "press.sarcasm" in _ids(a), a.explain()
-
-
-def test_the_rule_summed_up_against_the_customer_then_noted_is_sarcasm() -> None:
-    a = read_after_agent(
-        "Right. So the fee applies even when the error is yours. Good to know, I'll make a note."
-    )
-    assert "press.sarcasm" in _ids(a), a.explain()
-
-
 def test_super_helpful_after_a_template_beside_a_fault_is_sarcasm() -> None:
     template = (
         "Thanks for reaching out! Declines can happen for a number of reasons. Please make sure "
@@ -7835,11 +7754,6 @@ def test_super_helpful_after_a_template_beside_a_fault_is_sarcasm() -> None:
         template,
     )
     assert "press.sarcasm" in _ids(a), a.explain()
-
-
-def test_the_whole_request_put_back_pushes_back() -> None:
-    a = read_after_agent("Can someone re-run the March import. That is the whole request.")
-    assert "dialog.pushback" in _ids(a), a.explain()
 
 
 def test_a_fine_the_customer_was_spared_is_no_legal_cue() -> None:
@@ -7876,3 +7790,122 @@ def test_a_menace_put_as_a_supposition_in_a_calm_thread_is_banter() -> None:
 def test_past_me_called_names_is_the_customers_own_slip() -> None:
     said = features_after_agent("Found it, I set it to run till 2026. Past me is an idiot.")
     assert "calm.own_slip" in said and "feel.insult" not in said, said
+
+
+# Rounds 41 to 44 (batches 379-394): phrasings read, after an agent reply, as the family a careful
+# reader would give them, or not: (text, the agent's reply or None for a plain one, family, read?)
+SESSION_58_PHRASINGS = [
+    pytest.param(
+        "Sure. I said I'd look at the renewal terms myself, but if you know?",
+        None,
+        "dialog.no",
+        False,
+        id="the_customers_own_word_to_check_is_no_correction",
+    ),
+    pytest.param(
+        "Swapped it on Monday. Look, I'm driving out there every morning to check it myself.",
+        "Could you check the battery?",
+        "dialog.pushback",
+        True,
+        id="look_resetting_the_reply_pushes_back",
+    ),
+    pytest.param(
+        "Could someone who can actually look at the server side take this?",
+        None,
+        "press.question",
+        True,
+        id="someone_who_can_actually_look_presses",
+    ),
+    pytest.param(
+        "Now the totals are doubled. A bit less funny this time.",
+        "Haha, fixed!",
+        "feel.upset",
+        True,
+        id="a_joke_taken_back_in_the_comparative_is_upset",
+    ),
+    pytest.param(
+        "That's the third time I've been pointed to the same page.",
+        None,
+        "repeat.loop",
+        True,
+        id="the_third_time_sent_to_the_same_page_says_the_loop",
+    ),
+    pytest.param(
+        "Perfect, all in. Our foreman wrote 'tbc' on half the sheets, very him",
+        "Rows with 'tbc' in the date go to the rejects file, fix and re-import those.",
+        "press.sarcasm",
+        False,
+        id="quoted_words_someone_wrote_are_a_literal",
+    ),
+    pytest.param(
+        "Not asking you to waive it. Asking you to check this one.",
+        None,
+        "dialog.pushback",
+        True,
+        id="not_asking_without_the_i_pushes_back",
+    ),
+    pytest.param(
+        "Nothing has changed here. Did you look at the refs?",
+        None,
+        "press.question",
+        True,
+        id="did_you_look_at_the_refs_presses",
+    ),
+    pytest.param(
+        "Two clients turned away and I'm getting links to the help centre.",
+        None,
+        "neglect.ignored",
+        True,
+        id="links_to_the_help_centre_as_the_answer_feel_ignored",
+    ),
+    pytest.param(
+        "Really helpful to email 90 members a payment warning for no reason 👍",
+        None,
+        "press.sarcasm",
+        True,
+        id="praise_for_a_needless_harm_is_sarcasm",
+    ),
+    pytest.param(
+        "The broker booked elsewhere. Not quite so funny now.",
+        "Ha, on it!",
+        "feel.upset",
+        True,
+        id="not_so_funny_now_is_upset",
+    ),
+    pytest.param(
+        "Yes, they're showing. Anything we can do ourselves next time?",
+        "I've rerun it by hand. Can you confirm the drivers see the routes?",
+        "calm.resolved",
+        True,
+        id="yes_theyre_showing_confirms_the_fix",
+    ),
+    pytest.param(
+        "It froze again this Saturday. Lovely to see it becoming a tradition 👍",
+        None,
+        "press.sarcasm",
+        True,
+        id="the_fault_kept_as_a_tradition_is_sarcasm",
+    ),
+    pytest.param(
+        "Right. So the fee applies even when the error is yours. Good to know, I'll make a note.",
+        None,
+        "press.sarcasm",
+        True,
+        id="the_rule_summed_up_against_the_customer_then_noted_is_sarcasm",
+    ),
+    pytest.param(
+        "Can someone re-run the March import. That is the whole request.",
+        None,
+        "dialog.pushback",
+        True,
+        id="the_whole_request_put_back_pushes_back",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "agent", "family", "read"), SESSION_58_PHRASINGS)
+def test_a_phrasing_from_rounds_41_to_44_reads_as_its_family(
+    text: str, agent: str | None, family: str, read: bool
+) -> None:
+    a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
+    assert (family in _ids(a)) is read, a.explain()
