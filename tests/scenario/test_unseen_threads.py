@@ -49,6 +49,11 @@ KNOWN_CALM_MISSES = {
     # batches 347-350, played once on the batch 343-346 fixes
     "b349-calm-navigators-tile-cache-fatal": "'Yes, depot had an outage around 2am actually' "
     "answers the agent's question but reads as a complaint after a heated-sounding log",
+    # batches 391-394, played once on the batch 387-390 fixes
+    "b393-calm-clockmenders-cuckoo-banter": "'Saturdays are showing again' after the fix reads as "
+    "the fault coming back",
+    "b394-calm-choristers-licence-upload-publisher-rant": "a rant at a publisher's portal, said "
+    "not to be aimed at us, still reads angry with us",
 }
 CALM = [
     pytest.param(
