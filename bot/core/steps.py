@@ -610,11 +610,12 @@ _PRAISE_THEN_THANKS = re.compile(
 )
 
 
-def _agents_words(r: Reading, words: str, *, at_least: int = 1) -> bool:
-    """The content words of `words` (at least `at_least` of them) are all in the agent's last
-    reply: the customer is saying the agent's own words back."""
+def _agents_words(r: Reading, words: str, *, at_least: int = 1, others: int = 0) -> bool:
+    """The content words of `words` are the agent's last reply's (at least `at_least` of them,
+    and no more than `others` that are not): the customer is saying the agent's words back."""
     said = content_hashes(words)
-    return len(said) >= at_least and said <= set(r.state.agent_hashes)
+    shared = said.intersection(r.state.agent_hashes)
+    return len(shared) >= at_least and len(said) - len(shared) <= others
 
 
 def echo(r: Reading) -> None:
@@ -679,8 +680,7 @@ def echo(r: Reading) -> None:
         against is not None
         and not r.features.has("calm.polite", "calm.thanks", "calm.resolved", "calm.praise")
         # all but one of its words the agent's ("them" for "their hours")
-        and len(content_hashes(against.group(1)) & set(r.state.agent_hashes)) >= 2
-        and len(content_hashes(against.group(1)) - set(r.state.agent_hashes)) <= 1
+        and _agents_words(r, against.group(1), at_least=2, others=1)
     ):
         r.features.set("press.sarcasm", 1.0, "says the agent's words back against what they cost")
         return
@@ -1294,6 +1294,11 @@ def _templated(agent: list[str]) -> bool:
     return any(f in _NON_ANSWER for f in agent)
 
 
+def _progressed(agent: list[str]) -> bool:
+    """The agent's last reply did something, asked something or confirmed something."""
+    return any(f in F.PROGRESS for f in agent)
+
+
 def _moved_on(agent: list[str]) -> bool:
     """The agent's last reply did something, asked something or offered something."""
     return any(f in F.PROGRESS or f == F.AGENT_OFFER for f in agent)
@@ -1318,7 +1323,7 @@ def smile_on_pushback(r: Reading) -> None:
         "calm.cheer" in r.features.values
         and r.after_agent
         and r.features.has("dialog.pushback", "dialog.no")
-        and not any(f in F.PROGRESS for f in r.state.last_agent)
+        and not _progressed(r.state.last_agent)
         and _SMILE.search(r.prep.lower) is not None
         and _LAUGH.search(r.prep.lower) is None
     ):
@@ -1870,7 +1875,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         # that was the second sentence of my message 🙂": the agent did not read the message
         if (
             r.after_agent
-            and not any(f in F.PROGRESS for f in state.last_agent)
+            and not _progressed(state.last_agent)
             and _SAID_UP_THERE.search(prep.lower) is not None
             and not feats.has("calm.thanks", "calm.polite")
         ):
@@ -1884,7 +1889,7 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         denied = _DENIED.search(prep.lower) if r.after_agent and state.agent_hashes else None
         if (
             denied is not None
-            and not any(f in F.PROGRESS for f in state.last_agent)
+            and not _progressed(state.last_agent)
             and not feats.has("calm.thanks", "calm.polite", "dialog.pushback")
         ):
             said = content_hashes(denied.group(1))
