@@ -63,16 +63,46 @@ _JOKE_PRONE = frozenset({CueKind.LEGAL, CueKind.THREAT_ABUSE})
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 
 
+# an "if" that says the trouble goes on unfixed is an ultimatum, not a supposition: "If this isn't
+# sorted this week I'm posting the whole saga there", "if nobody calls me today ..." (a past
+# counterfactual, "If it hadn't been that simple", stays a supposition)
+_ULTIMATUM_IF = re.compile(
+    r"^if (?:this|it|that|the [\w-]+|you(?: guys| lot)?|your [\w-]+|nobody|no one|someone|somebody|"
+    r"i|we)(?:'s|'re| is| are)?(?: still)? (?:isn'?t|is not|aren'?t|are not|doesn'?t|does not|"
+    r"don'?t|do not|can'?t|cannot|won'?t|will not|hasn'?t|has not|haven'?t|have not|not|still|"
+    r"calls?|rings?|gets? back|fix(?:es)?|sorts?)\b"
+)
+
+
+# the customer counting their own asks ("Third time asking.", "I've asked for this three times"),
+# not the agent's replies ("that's the same reply word for word")
+_ASKS_COUNTED = re.compile(
+    r"\b(?:third|3rd|fourth|4th|fifth|5th) time (?:(?:i'?m|i am|i'?ve|i have|we'?re|we'?ve|i|we) )?"
+    r"(?:ask|request|chas)\w*|\b(?:asked|requested|chased)(?: (?:for )?(?:this|that|it))? "
+    r"(?:three|four|five|3|4|5) times\b"
+)
+
+
+def _plan_only(agent_families: list[str]) -> bool:
+    """The reply offered a step of its own, and was no template or repeat."""
+    return "agent.plan" in agent_families and not any(
+        f in ("agent.canned", F.SAME_ANSWER) for f in agent_families
+    )
+
+
 def _in_if_sentence(lower: str, evidence: str) -> bool:
     """The cue's evidence (a window of the message around the match) reaches into a sentence of
-    `lower` that opens with "if"."""
+    `lower` that opens with "if" and is no ultimatum (`_ULTIMATUM_IF`)."""
     probe = evidence.strip("…").strip().lower()
     at = lower.find(probe[:40]) if probe else -1
     if at < 0:
         return False
     end = at + len(probe)
     return any(
-        m.group(0).lstrip().startswith("if ") and m.start() < end and at < m.end()
+        m.group(0).lstrip().startswith("if ")
+        and _ULTIMATUM_IF.match(m.group(0).lstrip()) is None
+        and m.start() < end
+        and at < m.end()
         for m in _SENTENCES.finditer(lower)
     )
 
@@ -693,8 +723,19 @@ class FrustrationEngine:
         ):
             state.stuck_rounds = 0
         # "third time I've asked", "we are going in circles", after as many agent answers as rounds
-        # (two agent messages in a row are one answer)
-        says_so = reading.features.has(F.SAYS_LOOP) and state.answers >= t.escalate_rounds
+        # (two agent messages in a row are one answer), or counted by the asks themselves: the ask
+        # put a third time after two replies that moved nothing ("Third time asking. Yes or no?")
+        says_so = reading.features.has(F.SAYS_LOOP) and (
+            state.answers >= t.escalate_rounds
+            or (
+                asked_again
+                and state.stuck_rounds >= t.escalate_rounds - 1
+                and _ASKS_COUNTED.search(prep.lower) is not None
+                # ... unless the last reply promised a step of its own ("I'll chase billing
+                # today"): the count then presses a plan still open, it is not yet a loop
+                and not _plan_only(state.last_agent)
+            )
+        )
         if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):
             ask = f"asked about {topic} {state.topic_counts.get(topic, 1)} times" if topic else ""
             cues.append(

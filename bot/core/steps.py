@@ -99,6 +99,31 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
     return hyperbole
 
 
+# a sentence put as a supposition: "If it slips to next week I'm driving down ..."
+_SUPPOSED_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def supposed_temper_step(rules: DetectionRules) -> Step:
+    """`supposed_temper`: a put-on temper in a message that is all supposition, complaining of
+    nothing, in a thread not yet heated, is play ("If it slips to next week I'm driving down to
+    your office with a crate of doughnuts and eating ALL of them in front of you 🍩😤"): the upset
+    face belongs to the story, not to the customer now."""
+    complaint = tuple(g for g in rules.tuning.grievance if g != "emoji.upset")
+
+    def supposed_temper(r: Reading) -> None:
+        if not r.features.has("emoji.upset") or r.state.level in _HEATED:
+            return
+        if r.features.has(*complaint):
+            return
+        sentences = [s.strip() for s in _SUPPOSED_SENTENCE.findall(r.prep.lower) if s.strip()]
+        if not sentences or not all(s.startswith("if ") for s in sentences):
+            return
+        r.features.drop("emoji.upset")
+        r.features.set(F.HYPERBOLE, 1.0, "a temper put on in a supposition")
+
+    return supposed_temper
+
+
 _PRAISE_WORD = (
     r"(?:great|fantastic|brilliant|perfect|wonderful|awesome|lovely|excellent|amazing|superb|super|"
     r"fab|fabulous|genius|"
@@ -458,7 +483,10 @@ _LABEL_BEFORE = re.compile(
     # (what someone wrote is a literal: "Tom wrote 'est' on every gravity reading")
     r"\b(?:click\w*|tap\w*|press\w*|select\w*|chose|choose|typ\w*|enter\w*|call\w*|named|"
     r"wrote|writes|written|marked|put|"
-    r"label\w*|says?|said|shows?|showing|reads?|status|option|button|menu|field|tab|under|to|of)"
+    r"label\w*|says?|said|shows?|showing|reads?|status|option|button|menu|field|tab|under|to|of|"
+    # a colour or a word asked for a state: "can we have beige for "no data""
+    r"(?:colou?rs?|shades?|icons?|words?|beige|gr[ae]y|red|green|blue|purple|yellow|orange|pink|"
+    r"white|black) (?:for|as|instead of))"
     r"[^\w.!?\n]*$"  # in the same sentence: "no call. "guaranteed"" names no label
 )
 _LABEL_AFTER = re.compile(
@@ -600,6 +628,12 @@ _THANKS_FOR_REPEAT = re.compile(
     r"copying|repeating|telling|reciting)(?: me| us)? (?:the |that |this |your |it |them )?"
     r"(?:[\w-]+ ){0,3}?(?:twice|(?:for )?the (?:second|third|fourth) time|"
     r"(?:two|three|four) times)\b"
+)
+# thanks for the reply, opening a message that says the reply came before: "Thank you for the
+# detailed reply. It is word for word the one I received on the 3rd"
+_THANKS_FOR_REPLY = re.compile(
+    r"^\W*(?:thanks|thank you|many thanks|cheers)(?: so much| very much)? for (?:the|your) "
+    r"(?:[\w-]+ )?(?:reply|response|answer|message|e-?mail|update)\b"
 )
 # praise run into thanks, a sentence after the one set against the figure: "10-14 working days.
 # For a wedding in 12 calendar days. Fab, thanks so much" (not "2 days. Lovely, thanks!")
@@ -957,6 +991,16 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # thanks for being told the same thing again: "Thanks for reading me the policy twice,
         # really clears it up."
         return "thanks for the same answer again"
+    if (
+        r.after_agent
+        and feats.has("repeat.loop")
+        and not feats.has("calm.resolved")
+        and _THANKS_FOR_REPLY.search(lower) is not None
+        and _LAUGHS_OUT.search(lower) is None
+    ):
+        # thanks for a reply the same message calls a repeat: "Thank you for the detailed reply.
+        # It is word for word the one I received on the 3rd"
+        return "thanks for a reply it calls a repeat"
     if (
         figure_back is not None
         and figure_back.label == _FIGURE_BACK
@@ -1531,6 +1575,18 @@ _DID_IT = re.compile(r" (?:have|has|had|'ve|'s|are|is|were|was|went|keep|kept|ju
 _AT_US = re.compile(r"\b(?:with|at|about|towards?|by|of) (?:you|your|u|ur|y'?all)\b")
 
 
+# the old provider named as the better time, so the fault is ours: "Never happened once with the
+# old provider", "we never had this with our previous supplier", "starting to wonder what we
+# switched for"
+_BETTER_BEFORE = re.compile(
+    r"\b(?:never|not once|didn'?t|did not|wasn'?t|was not)(?: once| ever)? (?:happened|happen|had "
+    r"(?:this|that|it|these|those|one|an? (?:issue|problem))|an? (?:issue|problem))(?: once| even "
+    r"once| before)? (?:with|at|under|on) (?:the|our|my) (?:old|previous|former|last)\b"
+    r"|\bwhat (?:we|i) (?:switched|moved|changed|came over) for\b"
+    r"|\bshould(?:'ve| have) (?:stayed|stuck) with (?:the|our|my) (?:old|previous|former|last)\b"
+)
+
+
 def aimed_elsewhere_step(rules: DetectionRules) -> Step:
     """`aimed_elsewhere`: the upset names someone else as the one at fault (`tuning.third_party`)
     and says nothing of us ("Our SIS vendor changed the export format AGAIN without telling
@@ -1549,7 +1605,10 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
         # "could you come and quote", "a heads up for your visit" ask or tell us something;
         # any other "you" may be the one at fault
         found = third_party.search(lower)
-        of_us = _YOU.search(_BENIGN_YOU.sub(" ", lower)) is not None
+        of_us = (
+            _YOU.search(_BENIGN_YOU.sub(" ", lower)) is not None
+            or _BETTER_BEFORE.search(lower) is not None
+        )
         named = not of_us and (
             (
                 found is not None
@@ -1718,6 +1777,33 @@ def retried_and_failing(r: Reading) -> None:
 _GLAD = ("calm.resolved", "calm.praise", "calm.cheer", "calm.thanks")
 
 
+# a sentence shouted whole, among calm ones: "WE DID THE UPDATE. Version 2.8.1, is written in the
+# ticket." (a run of codes or product names in capitals is no shout: it has none of these words)
+_SENTENCE_SPLIT = re.compile(r"[.!?\n]+")
+_CAPS_TOKEN = re.compile(r"[A-Za-z']+")
+_SHOUTED_WORDS = frozenset(
+    {
+        *("I", "WE", "YOU", "IT", "THE", "THIS", "THAT", "IS", "ARE", "WAS", "DID", "DONE"),
+        *("NOT", "NO", "HAVE", "HAS", "ALREADY", "STILL", "WHY", "WHAT", "AND", "TO", "OF"),
+        *("MY", "OUR", "YOUR", "TOLD", "SAID", "NEVER", "AGAIN"),
+    }
+)
+
+
+def _shouts(prose: str) -> bool:
+    """Some sentence of `prose` is written wholly in capitals, three words or more."""
+    for sentence in _SENTENCE_SPLIT.split(prose):
+        words = _CAPS_TOKEN.findall(sentence)
+        if (
+            len(words) >= 3
+            and all(w.isupper() for w in words if len(w) > 1)
+            and sum(1 for w in words if len(w) >= 3) >= 2
+            and any(w in _SHOUTED_WORDS for w in words)
+        ):
+            return True
+    return False
+
+
 def shape_step(rules: DetectionRules) -> Step:
     """`shape`: capitals, punctuation bursts (not in glad news, nor closing a yes or a cheer:
     `tuning.glad_bursts`), length, stripped code and empty messages."""
@@ -1727,7 +1813,10 @@ def shape_step(rules: DetectionRules) -> Step:
         prep, feats = r.prep, r.features
         feats.set(
             F.CAPS,
-            1.0 if prep.caps_words >= 2 and prep.caps_words * 2 >= prep.long_words else 0.0,
+            1.0
+            if prep.caps_words >= 2
+            and (prep.caps_words * 2 >= prep.long_words or _shouts(prep.prose))
+            else 0.0,
             "writes in capitals",
         )
         bursts = prep.bursts
@@ -2053,6 +2142,7 @@ def default_pipeline(
         ("lexicon", lexicon_step(matcher)),
         ("dialogue_only", dialogue_only),
         ("hyperbole", hyperbole_step(matcher, tuple(rules.lexicon.hyperbole_cancels))),
+        ("supposed_temper", supposed_temper_step(rules)),
         ("again_by_choice", again_by_choice_step(rules)),  # before sarcasm: no failure to mock
         ("ironic_face", ironic_face_step(matcher, rules)),  # before the other ways to find sarcasm
         ("echo", echo),

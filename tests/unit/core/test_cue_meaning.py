@@ -1875,6 +1875,76 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-ninth round, from batches 399-402 (100 of 120 on first play): the renewal refused
+# and the records taken out first; the story put on a network with screenshots, or promised to an
+# audience unless it is fixed; someone above the agent, or who gets to decide; the agent's limit
+# named by the customer; another firm's confidential papers, or records opened by changing the
+# number in the address.
+HUNDRED_AND_NINTH_ROUND = [
+    (CueKind.CHURN, "Renewal is in March and we won't be signing it. Send me the export format."),
+    (CueKind.CHURN, "I want every job sheet out of your system before the contract ends."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm putting this on LinkedIn tonight with the screenshots. Plenty of firms book via you.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If it isn't fixed by Monday, all of them get the whole story of how you treat makers.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Is there anyone at your end above you who can approve it?"),
+    (CueKind.MANAGER_REQUEST, "Tell me who over there gets to decide that."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "We need a new unit and I don't expect you to be able to authorise that. Who can?",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "I can see other firms' invoices by changing the number in the URL. Stopped at two.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Two attachments are another company's drawings, stamped confidential, not ours.",
+    ),
+]
+HUNDRED_AND_NINTH_LOOKALIKES = [
+    "Our solicitor says we've got a month to answer the subject access request.",
+    "The state agency moved to a new XML schema this quarter, does your export support it?",
+    "The store manager has called me twice already, can you confirm the order went through?",
+    "We're putting a post on LinkedIn tonight with screenshots of the new dashboard, love it!",
+    "Renewal is in March and we're happy to sign it, can you send the paperwork?",
+    "How do I change the number in the URL to open our second depot's dashboard?",
+]
+# A hundred-and-eighth round, from batches 395-398 (108 of 120 on first play): the end named
+# after a last stretch; an authority to be notified and told it is our doing; the customer's
+# lawyer holding the file and writing to ours; the story written up for an audience to judge, or
+# put out with our name on it; another operator's records; who at the firm can decide.
+HUNDRED_AND_EIGHTH_ROUND = [
+    (CueKind.CHURN, "Right. We'll get through the winter and then we're gone."),
+    (
+        CueKind.LEGAL,
+        "I'll have to notify the licensing authority and I'll be telling them it was your outage.",
+    ),
+    (CueKind.LEGAL, "Our solicitor now has the full file, this chat included."),
+    (CueKind.LEGAL, "Expect our lawyer to get in touch with your legal team this week."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm writing it all up for the members' newsletter and they can judge for themselves.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Unless it's fixed by Friday it goes on the trade forum with your firm's name on it.",
+    ),
+    (CueKind.DATA_EXPOSURE, "Pretty sure these are another haulier's delivery records."),
+    (CueKind.MANAGER_REQUEST, "Who at your company can actually make the call on this?"),
+]
+HUNDRED_AND_EIGHTH_LOOKALIKES = [
+    "The council's inspection is next week, so could we have the fix in before then?",
+    "Please cancel the 4 seasonal user seats from next month, the pickers have gone home.",
+    "I'll post the rota tonight and the crews can decide for themselves who takes Sunday.",
+    "Our solicitor has the deeds for the new yard, nothing for you there, just FYI.",
+    "The booking calendar shows someone else on it for Tuesday, can you check which slot is ours?",
+    "If it slips again I'm bringing a tray of flapjacks and eating them all in front of you 😤",
+]
 # A hundred-and-seventh round, from batches 391-394 (99 of 120 on first play): what to send for
 # the move and "we're gone"; our part named as the cause; the solicitors asked to look at the
 # contract, a letter to our managing director, logs to be kept; the penalties looked to us for;
@@ -4093,6 +4163,8 @@ ESCALATIONS = (
     + HUNDRED_AND_FIFTH_ROUND
     + HUNDRED_AND_SIXTH_ROUND
     + HUNDRED_AND_SEVENTH_ROUND
+    + HUNDRED_AND_EIGHTH_ROUND
+    + HUNDRED_AND_NINTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4199,6 +4271,8 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_FIFTH_LOOKALIKES
     + HUNDRED_AND_SIXTH_LOOKALIKES
     + HUNDRED_AND_SEVENTH_LOOKALIKES
+    + HUNDRED_AND_EIGHTH_LOOKALIKES
+    + HUNDRED_AND_NINTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -7909,3 +7909,301 @@ def test_a_phrasing_from_rounds_41_to_44_reads_as_its_family(
 ) -> None:
     a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
     assert (family in _ids(a)) is read, a.explain()
+
+
+# Batches 395-398 (round 45) and round 44's misses mended in session 59.
+
+
+def test_a_temper_put_on_in_a_supposition_is_play_in_a_calm_thread() -> None:
+    eng = engine()
+    state = eng.start()
+    for role, text in [
+        (Role.CUSTOMER, "Any news on the 2.3 release? The crews keep asking me 😄"),
+        (Role.AGENT, "It's in final testing, target is Friday."),
+        (
+            Role.CUSTOMER,
+            "If it slips to next month I'm bringing a tray of flapjacks and eating every one "
+            "in front of you 🍰😤",
+        ),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and not a.frustrated, a.explain()
+    assert "emoji.upset" not in _ids(a), a.explain()
+
+
+def test_a_temper_in_a_supposition_beside_a_complaint_stays_a_temper() -> None:
+    said = features_after_agent("It crashed again at 6am. If it does that once more 😤")
+    assert "emoji.upset" in said, said
+
+
+def test_an_if_that_says_the_trouble_goes_on_is_an_ultimatum_not_a_supposition() -> None:
+    a = read_after_agent(
+        "If this isn't sorted this week I'm posting the whole story in the growers' group "
+        "with your company's name on it.",
+        "I can book an engineer for the 23rd.",
+        "Hi, the grader belt has come off again.",
+    )
+    assert CueKind.THREAT_ABUSE in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_refund_the_customer_must_give_their_own_buyer_asks_for_nothing() -> None:
+    a = read_after_agent("He paid the old price, so I get to refund him by hand. Great stuff 🙃")
+    assert not [r for r in a.requests if r.kind is RequestKind.REFUND], a.explain()
+    asked = read_after_agent("You need to refund me the £40 fee.")
+    assert [r.kind for r in asked.requests] == [RequestKind.REFUND], asked.explain()
+
+
+SESSION_59_PHRASINGS = [
+    pytest.param(
+        "That's the same link. Does the product do re-exports or not?",
+        "This article should help: https://help.example.com/permits",
+        "repeat.loop",
+        True,
+        id="thats_the_same_link_names_the_repeat",
+    ),
+    pytest.param(
+        "Is that the same link as the one in the welcome email?",
+        None,
+        "repeat.loop",
+        False,
+        id="asking_whether_a_link_is_the_same_is_no_repeat",
+    ),
+    pytest.param(
+        "Third day without a reply. We're nearly out of stock.",
+        None,
+        "neglect.ignored",
+        True,
+        id="the_silence_counted_in_days_feels_ignored",
+    ),
+    pytest.param(
+        "Two days without a reply from the carrier, could you chase them?",
+        None,
+        "neglect.ignored",
+        False,
+        id="a_third_partys_silence_is_not_ours",
+    ),
+    pytest.param(
+        "It's your template. I downloaded it from the import page this morning.",
+        "Your file has the dates in the wrong format.",
+        "dialog.pushback",
+        True,
+        id="the_fault_handed_back_in_one_sentence_pushes_back",
+    ),
+    pytest.param(
+        "It's a dishwasher. Things get wet. That's kind of the whole point",
+        "Damage can happen if the unit is exposed to moisture.",
+        "dialog.pushback",
+        True,
+        id="the_plain_fact_the_excuse_ignores_pushes_back",
+    ),
+    pytest.param(
+        "Yes, that's the whole point of the import, thanks!",
+        None,
+        "dialog.pushback",
+        False,
+        id="the_point_of_a_feature_explained_is_no_pushback",
+    ),
+    pytest.param(
+        "So we pay for your outage. Great way to treat customers of six years 👍",
+        None,
+        "press.sarcasm",
+        True,
+        id="praise_for_how_we_treat_the_customer_is_sarcasm",
+    ),
+    pytest.param(
+        "The voucher feature is a great way to reward your regulars, thanks for adding it.",
+        None,
+        "press.sarcasm",
+        False,
+        id="a_feature_praised_for_rewarding_regulars_is_sincere",
+    ),
+    pytest.param(
+        "It's Thursday.",
+        "Still investigating, will let you know.",
+        "wait.long",
+        True,
+        id="the_day_named_as_the_whole_answer_is_a_long_wait",
+    ),
+    pytest.param(
+        "It's Thursday's delivery I'm asking about, not Friday's.",
+        None,
+        "wait.long",
+        False,
+        id="a_day_named_in_a_question_is_no_wait",
+    ),
+    pytest.param(
+        "We'll see this season out and then we're gone.",
+        None,
+        "esc.leaving",
+        True,
+        id="the_end_named_after_a_last_stretch_is_leaving",
+    ),
+    pytest.param(
+        "I'll finish the stock count and then I'm gone for the weekend.",
+        None,
+        "esc.leaving",
+        False,
+        id="gone_for_the_weekend_is_no_leaving",
+    ),
+    # batches 399-402 (round 46)
+    pytest.param(
+        "What's the best way to get the reports out in a format they can read offline?",
+        None,
+        "problem.broken",
+        False,
+        id="offline_as_the_way_to_read_is_no_fault",
+    ),
+    pytest.param(
+        "The till went offline twice during lunch.",
+        None,
+        "problem.broken",
+        True,
+        id="a_till_gone_offline_is_a_fault",
+    ),
+    pytest.param(
+        "Killed the stuck one and the rest are moving again. Ta!",
+        "Cancel that job on its own and the others carry on.",
+        "repeat.recur",
+        False,
+        id="things_moving_again_is_recovery_not_recurrence",
+    ),
+    pytest.param(
+        "All sorted now. Ta!",
+        None,
+        "calm.thanks",
+        True,
+        id="ta_said_alone_is_thanks",
+    ),
+    pytest.param(
+        "Can you at least tell me whether I should email them all myself?",
+        "Still looking, bear with me.",
+        "press.question",
+        True,
+        id="a_plea_cut_to_its_least_presses",
+    ),
+    pytest.param(
+        "Thanks for the reply. It is word for word the one I got last week.",
+        "Please check your capacity settings.",
+        "press.sarcasm",
+        True,
+        id="thanks_for_a_reply_it_calls_a_repeat_is_sarcasm",
+    ),
+    pytest.param(
+        "Thanks for the reply, that's exactly what I needed.",
+        "Please check your capacity settings.",
+        "press.sarcasm",
+        False,
+        id="thanks_for_a_useful_reply_is_sincere",
+    ),
+    pytest.param(
+        "WE DID THE UPDATE. It says so in the ticket.",
+        "Could you try updating the firmware?",
+        "shape.caps",
+        True,
+        id="a_sentence_shouted_whole_is_capitals",
+    ),
+    pytest.param(
+        "Codes on the label are SKU ABC DEF, is that right?",
+        None,
+        "shape.caps",
+        False,
+        id="codes_in_capitals_are_no_shout",
+    ),
+    pytest.param(
+        "Officers go out with flat cameras. This is not ok.",
+        None,
+        "verdict.harsh",
+        True,
+        id="this_is_not_ok_is_a_verdict",
+    ),
+    pytest.param(
+        "We did the update. Still red.",
+        "Could you update the dock firmware?",
+        "dialog.pushback",
+        True,
+        id="the_suggested_step_said_done_already_pushes_back",
+    ),
+    pytest.param(
+        "That's the third time since April. Never happened once with the old provider.",
+        None,
+        "repeat.again",
+        True,
+        id="the_old_provider_as_the_better_time_keeps_the_fault_ours",
+    ),
+    pytest.param(
+        "Two vans at the same pump is... kind of our whole job.",
+        "The fraud rules are set globally.",
+        "dialog.pushback",
+        True,
+        id="the_plain_fact_about_the_customers_job_pushes_back",
+    ),
+    pytest.param(
+        'also the purple is VERY dramatic, can we have beige for "no data" 😅',
+        'Purple is "no data" in that palette.',
+        "press.sarcasm",
+        False,
+        id="a_colour_asked_for_a_quoted_state_is_no_echo",
+    ),
+    pytest.param(
+        "He hated computers even more than I do, the old pattern maker.",
+        None,
+        "feel.upset",
+        False,
+        id="someone_elses_dislike_of_computers_is_no_upset",
+    ),
+    pytest.param(
+        "Funny how the price goes up right after the contract is signed.",
+        None,
+        "press.sarcasm",
+        True,
+        id="timing_pointed_at_as_no_accident_is_sarcasm",
+    ),
+    pytest.param(
+        "Funny how fast the crews took to the new app, they love it.",
+        None,
+        "press.sarcasm",
+        False,
+        id="a_pleasant_surprise_is_no_sarcasm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "agent", "family", "read"), SESSION_59_PHRASINGS)
+def test_a_phrasing_from_rounds_45_and_46_reads_as_its_family(
+    text: str, agent: str | None, family: str, read: bool
+) -> None:
+    a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
+    assert (family in _ids(a)) is read, a.explain()
+
+
+def test_the_ask_put_a_third_time_after_two_replies_that_moved_nothing_is_a_stalemate() -> None:
+    eng = engine()
+    state = eng.start()
+    a = None
+    for role, text in [
+        (Role.CUSTOMER, "Can you switch off auto re-sequencing for our Leeds depot?"),
+        (Role.AGENT, "Re-sequencing keeps routes efficient as traffic changes 🚚"),
+        (
+            Role.CUSTOMER,
+            "I get the idea. It doesn't work for how we load. I need it off. Possible?",
+        ),
+        (Role.AGENT, "Our engine recalculates routes so drivers always get the quickest one 😊"),
+        (Role.CUSTOMER, "Third time asking. Yes or no: can it be turned off for Leeds?"),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_same_reply_named_a_second_time_is_not_yet_a_stalemate() -> None:
+    eng = engine()
+    state = eng.start()
+    a = None
+    for role, text in [
+        (Role.CUSTOMER, "Worker POS-3321 keeps failing its checks. Which one is it?"),
+        (Role.AGENT, "Please make sure all workers have completed their induction."),
+        (Role.CUSTOMER, "They all have. I asked which worker."),
+        (Role.AGENT, "Please make sure all workers have completed their induction."),
+        (Role.CUSTOMER, "That's word for word the same reply. Is anyone looking at POS-3321?"),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and CueKind.STALEMATE not in {c.kind for c in a.cues}, a.explain()
