@@ -80,7 +80,34 @@ _ASKS_COUNTED = re.compile(
     r"\b(?:third|3rd|fourth|4th|fifth|5th) time (?:(?:i'?m|i am|i'?ve|i have|we'?re|we'?ve|i|we) )?"
     r"(?:ask|request|chas)\w*|\b(?:asked|requested|chased)(?: (?:for )?(?:this|that|it))? "
     r"(?:three|four|five|3|4|5) times\b"
+    # the count said as the reply's opening: "Third time: I have that one"
+    r"|^(?:for the )?(?:third|3rd|fourth|4th|fifth|5th) time(?: now)?[:,.!]"
 )
+
+
+# "you" in an aside that clears us ("(not you, don't worry)", "not your fault") names nobody
+_CLEARING = re.compile(
+    r"\(\s*not (?:you|your)\b[^()]*\)|\bnot (?:you|your (?:fault|problem|doing|team|side|end))\b"
+)
+_YOU_WORD = re.compile(r"\b(?:you|your|yours|u|ur|y'?all)\b")
+
+
+def _names_us(lower: str, evidence: str) -> bool:
+    """The sentence of `lower` at the middle of the cue's evidence (a window widened evenly round
+    the match) names us, outside an aside clearing us; a message quoted whole is read whole."""
+    probe = evidence.strip("…").strip().lower()
+    at = lower.find(probe[:40]) if probe else -1
+    if at < 0:
+        return True
+    middle = at + len(probe) // 2
+    whole = at == 0 and len(probe) >= len(lower.strip()) - 2
+    for m in _SENTENCES.finditer(lower):
+        if whole or m.start() <= middle < m.end():
+            if _YOU_WORD.search(_CLEARING.sub(" ", m.group(0))) is not None:
+                return True
+            if not whole:
+                return False
+    return whole is False
 
 
 def _plan_only(agent_families: list[str]) -> bool:
@@ -635,10 +662,18 @@ class FrustrationEngine:
                 if not (c.kind is CueKind.THREAT_ABUSE and _in_if_sentence(prep.lower, c.evidence))
             )
             situation = replace(situation, cues=supposed)
-        if reading.features.has("calm.elsewhere") and score < self.combiner.cuts.frustrated:
+        if reading.features.has("calm.elsewhere"):
             # names called in a message that says the upset is not with us, and reads no more than
-            # uneasy, are someone else's ("yes I know it's *them* not you ... absolute clowns 🤡")
-            aimed = tuple(c for c in situation.cues if c.kind is not CueKind.THREAT_ABUSE)
+            # uneasy, are someone else's ("yes I know it's *them* not you ... absolute clowns 🤡");
+            # hotter, they are when their sentence names nobody of ours but in the aside clearing
+            # us ("Our courier (not you, don't worry) has let us down again, useless lot.")
+            cool = score < self.combiner.cuts.frustrated
+            aimed = tuple(
+                c
+                for c in situation.cues
+                if c.kind is not CueKind.THREAT_ABUSE
+                or not (cool or not _names_us(prep.lower, c.evidence))
+            )
             situation = replace(situation, cues=aimed)
         if left_for_own_reason(state, reading.features):
             # "does cancelling the plan delete everything?" after "our parent company moved

@@ -1566,7 +1566,10 @@ _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
 _BENIGN_YOU = re.compile(
     r"\b(?:thank you|(?:could|can|would|will) you|let you know|see you|"
     r"(?:for|before|during|on) your (?:visit|appointment|call|engineer|technician|crew|team)|"
-    r"heads up for your \w+)\b"
+    r"heads up for your \w+|"
+    # the question set apart from the vent: "Rant over 😤 Actual question for you: how do I ..."
+    r"(?:actual|real|proper|quick|serious|genuine|one more|another|a|my) questions? "
+    r"(?:for|to) you)\b"
     # a how-to question to us after the vent ("Anyway! Is there a setting in your export to change
     # the file name format?") asks about our product, it blames no one
     r"|(?:^|(?<=[.!?] ))(?:anyway[,.!]* )?(?:is|are) there (?:a |an |any )?[^.!?\n]{0,80}?\?"
@@ -1849,7 +1852,12 @@ def tone_step(models: ToneModels) -> Step:
         # ... and once the thread has put the upset with someone else, a later message that
         # complains of nothing in its own words ("Tried the notes field before, they ignore it")
         # carries the earlier vent's tone, not a new upset with us
-        quiet = r.state.vented_elsewhere and not r.features.has(*F.COMPLAINT_PREFIXES, "verdict.")
+        # after a vent at someone else, or in one put with someone else here ("The haulier has
+        # lost ANOTHER crate ... Rant over 😤 Actual question for you: ..."), the tone of a message
+        # that complains of nothing of ours cannot raise it
+        quiet = (r.state.vented_elsewhere or r.aimed_away) and not r.features.has(
+            *F.COMPLAINT_PREFIXES, "verdict."
+        )
         if r.features.has("calm.elsewhere") or quiet:
             words, embed = min(words, 0.0), min(embed, 0.0)
         r.features.set(F.TONE_WORDS, round(words, 4), "overall wording")

@@ -1875,6 +1875,52 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-tenth round, from batches 403-406 (99 of 120 on first play): the studios coming
+# off the platform, "I'm done" before what to send; the customer's lawyers holding the timeline, a
+# formal claim to expect; a room of peers and the trade press told what we did, or every contact
+# told how the marketplace treats suppliers; someone who can actually do it, asked for; records
+# the customer is not meant to see, other clients' codes on the customer's phones.
+HUNDRED_AND_TENTH_ROUND = [
+    (CueKind.CHURN, "That's it. All nine sites come off your platform when the term ends."),
+    (CueKind.CHURN, "Twice now, and frankly I'm done. Send me whatever export you've got."),
+    (CueKind.LEGAL, "Our insurers and our lawyers have the full timeline now."),
+    (CueKind.LEGAL, "Expect a formal claim for the costs from us next week."),
+    (CueKind.THREAT_ABUSE, "The trade paper will hear about it too, I can promise you that."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'll stand up at the guild meeting telling them exactly what your system did to us.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'll be telling every skipper and agent I know, and the harbour group, exactly how "
+        "your marketplace treats its suppliers.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I need someone who can actually pull the records, not the link."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Who can actually issue the certificate, or tell me plainly it can't be done?",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please put me in touch with whoever in finance actually has authority over the hold.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Half the rows are another firm's customers. We're not meant to see that.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Their clients' key safe codes are sitting on my cleaners' phones right now.",
+    ),
+]
+HUNDRED_AND_TENTH_LOOKALIKES = [
+    "Our courier (not you, don't worry) has let us down again, useless lot. Can I move the slot?",
+    "The regulator asked for the timber records for the inspection next month, where are they?",
+    "Can I roll back to 8.3 without losing my licence activation?",
+    "Who can actually see the payroll reports, just admins?",
+    "We're coming off the old system next month, can you help us migrate?",
+    "The local paper will hear about our open day, could you add it to the events page?",
+]
 # A hundred-and-ninth round, from batches 399-402 (100 of 120 on first play): the renewal refused
 # and the records taken out first; the story put on a network with screenshots, or promised to an
 # audience unless it is fixed; someone above the agent, or who gets to decide; the agent's limit
@@ -4165,6 +4211,7 @@ ESCALATIONS = (
     + HUNDRED_AND_SEVENTH_ROUND
     + HUNDRED_AND_EIGHTH_ROUND
     + HUNDRED_AND_NINTH_ROUND
+    + HUNDRED_AND_TENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4273,6 +4320,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_SEVENTH_LOOKALIKES
     + HUNDRED_AND_EIGHTH_LOOKALIKES
     + HUNDRED_AND_NINTH_LOOKALIKES
+    + HUNDRED_AND_TENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -8165,6 +8165,77 @@ SESSION_59_PHRASINGS = [
         False,
         id="a_pleasant_surprise_is_no_sarcasm",
     ),
+    # batches 403-406 (round 47)
+    pytest.param(
+        "Perfect, Annex B is what she was missing. Can it go to contracts@example.com?",
+        "The retention table is in Annex B.",
+        "problem.missing",
+        False,
+        id="the_piece_found_is_no_loss",
+    ),
+    pytest.param(
+        "Bingo. The italics were never copied over. Copying now.",
+        "My guess is the fonts didn't get copied to the new box.",
+        "calm.resolved",
+        True,
+        id="bingo_bears_out_the_agents_guess",
+    ),
+    pytest.param(
+        "Rebuilt, preflight passes clean, 0 errors 0 warnings. Thanks!",
+        None,
+        "problem.broken",
+        False,
+        id="a_clean_build_counts_no_errors",
+    ),
+    pytest.param(
+        "That's a relief, honestly. Photos attached.",
+        "The claim goes through us, you don't have to chase the courier.",
+        "calm.resolved",
+        True,
+        id="help_taken_with_relief_settles_it",
+    ),
+    pytest.param(
+        "Photos attached. Never using that courier again, it said 'left in safe place'.",
+        None,
+        "repeat.recur",
+        False,
+        id="a_vow_about_someone_elses_service_is_no_recurrence",
+    ),
+    pytest.param(
+        "Right. So the £45 is for your mistake. Good to know how this works.",
+        "The policy applies to all accounts.",
+        "press.sarcasm",
+        True,
+        id="the_cost_restated_and_called_good_to_know_is_sarcasm",
+    ),
+    pytest.param(
+        "Both PDFs are on ticket #55812. Love getting to explain it twice :+1:",
+        "Could you send me screenshots of both?",
+        "press.sarcasm",
+        True,
+        id="the_repeat_welcomed_is_sarcasm",
+    ),
+    pytest.param(
+        "Both have the same timestamp. That's kind of why I'm asking.",
+        "Please refer to the latest one.",
+        "dialog.pushback",
+        True,
+        id="the_replys_point_turned_back_as_the_reason_for_asking_pushes_back",
+    ),
+    pytest.param(
+        "Reinstalling wipes the offline queue. That's the 40 boards. No.",
+        "Can you try reinstalling?",
+        "dialog.pushback",
+        True,
+        id="the_suggestion_turned_down_flat_after_its_cost_pushes_back",
+    ),
+    pytest.param(
+        "We've gone round this three times now. The inspection is on the 19th.",
+        "For exports please use the Export feature.",
+        "repeat.loop",
+        True,
+        id="the_rounds_counted_say_the_loop",
+    ),
 ]
 
 
@@ -8207,3 +8278,46 @@ def test_the_same_reply_named_a_second_time_is_not_yet_a_stalemate() -> None:
     ]:
         state, a = eng.read(state, Turn(role, text, 1.0))
     assert a is not None and CueKind.STALEMATE not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_fee_to_be_taken_off_is_a_refund_of_that_fee() -> None:
+    a = read_one("We were charged a £45 late fee on INV-7731. Can you take the fee off please?")
+    assert [(r.kind, r.amount) for r in a.requests] == [(RequestKind.REFUND, 45.0)], a.explain()
+
+
+def test_the_refund_the_customers_own_buyer_wants_asks_us_for_nothing() -> None:
+    a = read_one(
+        "The courier smashed it. The buyer is lovely but wants a refund. How do claims work?"
+    )
+    assert not a.requests, a.explain()
+
+
+def test_a_rant_set_apart_from_the_question_to_us_is_aimed_elsewhere() -> None:
+    a = read_one(
+        "Honestly I could scream. The haulier has lost ANOTHER crate, third time this year with "
+        "them. Rant over 😤 Actual question for you: how do I mark the slabs as lost?"
+    )
+    assert not a.frustrated, a.explain()
+
+
+def test_the_count_opening_the_reply_counts_the_asks() -> None:
+    eng = engine()
+    state = eng.start()
+    a = None
+    for role, text in [
+        (
+            Role.CUSTOMER,
+            "Our buyer needs the certificate with the batch IDs on it. Can you do one?",
+        ),
+        (Role.AGENT, "Certificates can be downloaded from Documents > Certificates."),
+        (Role.CUSTOMER, "That's where I got it. No batch IDs, the buyer rejected it. As I said."),
+        (Role.AGENT, "The certificate template is standard for all customers."),
+        (Role.CUSTOMER, "Third time: I have that one and it isn't accepted. Can you add the IDs?"),
+    ]:
+        state, a = eng.read(state, Turn(role, text, 1.0))
+    assert a is not None and CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+
+
+def test_an_aside_opening_by_clearing_us_puts_the_upset_elsewhere() -> None:
+    said = features_after_agent("Ugh. Our courier (not you, don't worry 😅) cancelled AGAIN.")
+    assert "calm.elsewhere" in said, said
