@@ -1506,7 +1506,9 @@ def own_slip(r: Reading) -> None:
             feats.drop(name)
 
 
-_SELF_INSULT = re.compile(r"\b(?:idiot|muppet|fool|numpty|moron|clown|menace|disaster)\b")
+_SELF_INSULT = re.compile(
+    r"\b(?:idiot|muppet|fool|numpty|moron|clown|menace|disaster|stupid|silly|dumb|daft)\b"
+)
 
 
 # what a vent about someone else borrows: the feeling, not the facts

@@ -1875,6 +1875,55 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-eleventh round, from batches 407-410 (98 of 120 on first play): an investigator
+# who will come to us; the thread sent to the firm that handles the customer's contracts; papers
+# to a solicitor unless it is put right; the team lead asked for by title, someone who can
+# actually move it; what to send over, the rival's contract starting, "we'll be on something
+# else"; the thread going up with our name on it; the rest of the rows another party's people.
+HUNDRED_AND_ELEVENTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "The labour inspector rang me today and she may well contact you directly about it.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I've forwarded this thread to Parry & Co, who handle our contracts. They'll write.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The board will pass the invoices to our solicitor if this isn't credited by Friday.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Third outage this month. Who's your team lead? I want them on this thread today.",
+    ),
+    (CueKind.MANAGER_REQUEST, "This needs somebody who can actually move another booking."),
+    (
+        CueKind.CHURN,
+        "I've had enough. Send over whatever we need to get our data out, our contract with "
+        "Rotamax starts Monday.",
+    ),
+    (
+        CueKind.CHURN,
+        "Don't bother, this is useless. We'll be on something else before the next audit.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "By tonight this whole thread goes up there with your company's name on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "We have 40 pupils. The rest are for another school: names, home addresses, the lot.",
+    ),
+]
+HUNDRED_AND_ELEVENTH_LOOKALIKES = [
+    "We've received a public records request from a defense attorney, how do I export the logs?",
+    "The environment agency does its annual permit inspection next month, can you help?",
+    "Please print the OSHA 300 logs and the near-miss reports for Thursday's visit.",
+    "Could you pass this to someone who can look at what changed in the last release?",
+    "Our counsel will probably want to skim the DPA too, could you send it over?",
+    "Please send the signed contract to our solicitor, thanks!",
+]
 # A hundred-and-tenth round, from batches 403-406 (99 of 120 on first play): the studios coming
 # off the platform, "I'm done" before what to send; the customer's lawyers holding the timeline, a
 # formal claim to expect; a room of peers and the trade press told what we did, or every contact
@@ -4212,6 +4261,7 @@ ESCALATIONS = (
     + HUNDRED_AND_EIGHTH_ROUND
     + HUNDRED_AND_NINTH_ROUND
     + HUNDRED_AND_TENTH_ROUND
+    + HUNDRED_AND_ELEVENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4321,6 +4371,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_EIGHTH_LOOKALIKES
     + HUNDRED_AND_NINTH_LOOKALIKES
     + HUNDRED_AND_TENTH_LOOKALIKES
+    + HUNDRED_AND_ELEVENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

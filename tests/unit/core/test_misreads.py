@@ -8236,6 +8236,84 @@ SESSION_59_PHRASINGS = [
         True,
         id="the_rounds_counted_say_the_loop",
     ),
+    # batches 407-410 (round 48)
+    pytest.param(
+        "So the policy is that we pay for your outage. Good to know :+1:",
+        "Overages are non-refundable.",
+        "press.sarcasm",
+        True,
+        id="the_cost_called_good_to_know_with_a_thumb_is_sarcasm",
+    ),
+    pytest.param(
+        "With respect, the TC52 is listed as recommended in your own hardware guide.",
+        "The TC52 is an older device, we recommend upgrading.",
+        "dialog.pushback",
+        True,
+        id="the_vendors_own_guide_against_the_reply_pushes_back",
+    ),
+    pytest.param(
+        "We zero it before every job. It started with your update. But thanks for the reminder.",
+        "Please make sure your operator zeroes the Z axis.",
+        "press.sarcasm",
+        True,
+        id="thanks_for_advice_just_disproved_is_sarcasm",
+    ),
+    pytest.param(
+        "Thanks for the reminder, I'd completely forgotten about the renewal!",
+        "Just a heads up that your renewal is due on the 1st.",
+        "press.sarcasm",
+        False,
+        id="thanks_for_a_useful_reminder_is_sincere",
+    ),
+    pytest.param(
+        "Incognito, same. The lorry leaves at 3pm.",
+        "Could you try an incognito window?",
+        "repeat.again",
+        True,
+        id="the_suggested_try_reported_as_same",
+    ),
+    pytest.param(
+        "So the recommendation is that we check your system's work for you. Noted.",
+        "We recommend confirming directly with the bugler 48 hours before.",
+        "press.sarcasm",
+        True,
+        id="the_advice_restated_as_our_job_and_noted_is_sarcasm",
+    ),
+    pytest.param(
+        "Right. I've stopped joking. 60 people haven't been paid.",
+        "Your next run is on the 5th.",
+        "feel.upset",
+        True,
+        id="the_joking_called_off_is_upset",
+    ),
+    pytest.param(
+        "Future shifts aren't the issue. Two people worked and weren't paid.",
+        "I'd recommend regenerating the QR code for future shifts.",
+        "dialog.pushback",
+        True,
+        id="the_replys_point_set_aside_pushes_back",
+    ),
+    pytest.param(
+        "I'm not asking for a form, I'm asking someone to look at why.",
+        "Off-cycle runs can be requested via the form.",
+        "dialog.pushback",
+        True,
+        id="not_asking_for_x_asking_for_y_pushes_back",
+    ),
+    pytest.param(
+        "So we now have minus 14 jackets in size M. Really nailing it.",
+        "Your stock levels should be 100% accurate now.",
+        "press.sarcasm",
+        True,
+        id="subjectless_praise_closing_an_absurd_result_is_sarcasm",
+    ),
+    pytest.param(
+        "You're really nailing it with these updates, thanks team!",
+        None,
+        "press.sarcasm",
+        False,
+        id="praise_with_its_subject_is_sincere",
+    ),
 ]
 
 
@@ -8321,3 +8399,19 @@ def test_the_count_opening_the_reply_counts_the_asks() -> None:
 def test_an_aside_opening_by_clearing_us_puts_the_upset_elsewhere() -> None:
     said = features_after_agent("Ugh. Our courier (not you, don't worry 😅) cancelled AGAIN.")
     assert "calm.elsewhere" in said, said
+
+
+def test_a_question_called_silly_by_its_asker_is_their_own_slip() -> None:
+    said = features_after_agent(
+        "Ok I did it, there was salt on it. Now it shows 58%. Sorry for the stupid question 😅",
+        "Could you rinse the probe tip with fresh water?",
+    )
+    assert "calm.own_slip" in said and "feel.insult" not in said, said
+
+
+def test_a_vent_at_the_venue_then_a_question_to_us_is_aimed_elsewhere() -> None:
+    a = read_one(
+        "I swear this venue is going to be the death of me. They've moved the dinner *again* 🙄 "
+        "Anyway, rant over. Is there a way to shift all 24 shifts by 75 min in one go?"
+    )
+    assert not a.frustrated, a.explain()
