@@ -763,8 +763,16 @@ class FrustrationEngine:
         says_so = reading.features.has(F.SAYS_LOOP) and (
             state.answers >= t.escalate_rounds
             or (
-                asked_again
-                and state.stuck_rounds >= t.escalate_rounds - 1
+                (
+                    (asked_again and state.stuck_rounds >= t.escalate_rounds - 1)
+                    # ... or after as many replies, whatever they asked back ("Could you also
+                    # recalibrate the probe?" ... "Third time asking: ... yes or no?")
+                    or (
+                        reading.after_agent
+                        and state.answers >= t.escalate_rounds - 1
+                        and F.AGENT_DONE not in state.last_agent
+                    )
+                )
                 and _ASKS_COUNTED.search(prep.lower) is not None
                 # ... unless the last reply promised a step of its own ("I'll chase billing
                 # today"): the count then presses a plan still open, it is not yet a loop

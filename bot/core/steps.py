@@ -462,7 +462,10 @@ def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
             and _TAKES_IT.match(lower) is not None
             and not r.features.has("dialog.pushback")
         )
-        light = shrug or laughed or own or fixed or shopping or mild or accepted
+        # beside a joke the hyperbole step found, first thing in the thread ("ok who do I have to
+        # bribe to get the roster export to stop putting the night gang on *Saturday* 🙃")
+        joking = fresh and r.features.has(F.HYPERBOLE)
+        light = shrug or laughed or own or fixed or shopping or mild or accepted or joking
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
@@ -1110,6 +1113,15 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # "Wonderful. Truly, thank you so much for appreciating my patience twice." after a
         # template reply: praise for an answer that moved nothing
         return "praise for a non-answer"
+    if (
+        non_answer
+        and r.state.grieved
+        and feats.has("dialog.pushback")
+        and _PRAISE_THANKS_OPENS.match(lower) is not None
+    ):
+        # praise and thanks for a defence, then the defence pushed back on: "Fantastic, thanks.
+        # Checked spam, checked the address ... The reminders are the one thing we pay you for"
+        return "thanks for a defence it then pushes back on"
     named = _NAMES_PRAISED.match(lower) if non_answer else None
     if named is not None and _agents_words(r, named.group(1), at_least=2):
         # what the non-answer handed over, named back and thanked flat: "a help article. cheers.
@@ -1346,6 +1358,12 @@ def _progressed(agent: list[str]) -> bool:
 def _moved_on(agent: list[str]) -> bool:
     """The agent's last reply did something, asked something or offered something."""
     return any(f in F.PROGRESS or f == F.AGENT_OFFER for f in agent)
+
+
+# praise run into thanks as the whole first sentence: "Fantastic, thanks."
+_PRAISE_THANKS_OPENS = re.compile(
+    r"^\W*(?:oh,? )?" + _PRAISE_WORD + r",? (?:thanks|thank you|cheers|ta)[.!]+(?=\s|$)"
+)
 
 
 def _moved_nothing(agent: list[str]) -> bool:

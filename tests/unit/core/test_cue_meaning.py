@@ -1875,6 +1875,40 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-twelfth round, from batches 411-414 (100 of 120 on first play): who is
+# accountable, who over there owns it; the customer's solicitor asked about getting the cost back
+# from us; a report to a regulator that will name us; good news or the story for a room of peers;
+# a rival's demo booked.
+HUNDRED_AND_TWELFTH_ROUND = [
+    (
+        CueKind.MANAGER_REQUEST,
+        "Three months of forwards. Who is actually accountable for billing over there?",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "You keep passing messages along. Who over there actually owns allocation?",
+    ),
+    (CueKind.LEGAL, "Our MD has asked our solicitor whether we can recover the cost from you."),
+    (
+        CueKind.LEGAL,
+        "They report it to the regulator today and the report will say your software lost it.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I'll state in that notification that the records were lost by our software supplier.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'd much rather be telling them you sorted it than telling them what this week was like.",
+    ),
+    (CueKind.CHURN, "I've had enough of this. I've got a demo with Weighwise on Thursday."),
+]
+HUNDRED_AND_TWELFTH_LOOKALIKES = [
+    "Our legal team want to redline the DPA this time round, who should they send comments to?",
+    "Jumping in, I'm Luis's manager. Can we also get idle time per tractor in the file?",
+    "We've got a demo with the new starters on Thursday, can you set up their accounts?",
+    "I'd rather be telling the crews about the new app than the old one, any release date?",
+]
 # A hundred-and-eleventh round, from batches 407-410 (98 of 120 on first play): an investigator
 # who will come to us; the thread sent to the firm that handles the customer's contracts; papers
 # to a solicitor unless it is put right; the team lead asked for by title, someone who can
@@ -4262,6 +4296,7 @@ ESCALATIONS = (
     + HUNDRED_AND_NINTH_ROUND
     + HUNDRED_AND_TENTH_ROUND
     + HUNDRED_AND_ELEVENTH_ROUND
+    + HUNDRED_AND_TWELFTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4372,6 +4407,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_NINTH_LOOKALIKES
     + HUNDRED_AND_TENTH_LOOKALIKES
     + HUNDRED_AND_ELEVENTH_LOOKALIKES
+    + HUNDRED_AND_TWELFTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

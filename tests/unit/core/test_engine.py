@@ -580,7 +580,10 @@ def test_an_agent_joking_along_is_not_an_agent_who_failed() -> None:
     assert "agent.joking" in joking and "agent.failed" not in joking
 
 
-def test_saying_it_goes_in_circles_is_a_stalemate_only_after_as_many_answers_as_rounds() -> None:
+def test_saying_it_goes_in_circles_is_a_stalemate_once_the_asks_outnumber_the_answers() -> None:
+    """The third ask after two replies that moved nothing is a stalemate when the customer counts
+    it; after one reply the count is the customer's history elsewhere (an email, a call), and
+    after a reply that promised a step of its own the plan is still open."""
     circles = "This is the third time I'm asking about the export. Every answer is copy-paste."
     two = last(
         (C, "The export fails."),
@@ -589,24 +592,26 @@ def test_saying_it_goes_in_circles_is_a_stalemate_only_after_as_many_answers_as_
         (A, "Please try another browser."),
         (C, circles),
     )
-    assert CueKind.STALEMATE not in cue_kinds(two) and two.frustrated
-    three = last(
-        (C, "The export fails."),
+    assert CueKind.STALEMATE in cue_kinds(two), two.explain()
+    one = last(
+        (C, "The export fails. I emailed and rang about it last week."),
         (A, "Please clear your cache."),
-        (C, "Still failing."),
-        (A, "Please try another browser."),
-        (C, "Same."),
-        (A, "Please check the file size."),
         (C, circles),
     )
-    assert CueKind.STALEMATE in cue_kinds(three)
-    # "let me check" and then the answer are one answer, not two
-    checked_first = last(
+    assert CueKind.STALEMATE not in cue_kinds(one) and one.frustrated, one.explain()
+    planned = last(
         (C, "The export fails."),
-        (A, "Let me check."),
         (A, "Please clear your cache."),
         (C, "Still failing."),
-        (A, "Please try another browser."),
+        (A, "Sorry about that, I'll chase the export team today."),
+        (C, circles),
+    )
+    assert CueKind.STALEMATE not in cue_kinds(planned), planned.explain()
+    # "let me check" and then the answer are one answer, not two
+    checked_first = last(
+        (C, "The export fails. I emailed and rang about it last week."),
+        (A, "Let me check."),
+        (A, "Please clear your cache."),
         (C, circles),
     )
     assert CueKind.STALEMATE not in cue_kinds(checked_first), checked_first.explain()

@@ -8266,13 +8266,6 @@ SESSION_59_PHRASINGS = [
         id="thanks_for_a_useful_reminder_is_sincere",
     ),
     pytest.param(
-        "Incognito, same. The lorry leaves at 3pm.",
-        "Could you try an incognito window?",
-        "repeat.again",
-        True,
-        id="the_suggested_try_reported_as_same",
-    ),
-    pytest.param(
         "So the recommendation is that we check your system's work for you. Noted.",
         "We recommend confirming directly with the bugler 48 hours before.",
         "press.sarcasm",
@@ -8313,6 +8306,50 @@ SESSION_59_PHRASINGS = [
         "press.sarcasm",
         False,
         id="praise_with_its_subject_is_sincere",
+    ),
+    # batches 411-414 (round 49)
+    pytest.param(
+        "Can you price it as a separate line? And our legal team want to redline the DPA.",
+        None,
+        "esc.legal",
+        False,
+        id="the_customers_lawyers_reviewing_papers_is_no_legal_step",
+    ),
+    pytest.param(
+        "ok who do I have to bribe to get the export to stop putting nights on Saturday 🙃",
+        None,
+        "misread.hyperbole",
+        True,
+        id="a_joking_bribe_is_hyperbole",
+    ),
+    pytest.param(
+        "Love that every cert is dated 1970. Really looking forward to explaining that to our "
+        "customers.",
+        None,
+        "press.sarcasm",
+        True,
+        id="the_explaining_to_come_welcomed_is_sarcasm",
+    ),
+    pytest.param(
+        "Checked spam and the address. The reminders are the one thing we pay you for.",
+        None,
+        "dialog.pushback",
+        True,
+        id="the_one_thing_paid_for_pushes_back",
+    ),
+    pytest.param(
+        "They ARE on 3.9.2. I write this in the ticket also.",
+        "Please make sure the drivers are on the latest version.",
+        "dialog.pushback",
+        True,
+        id="the_answer_already_in_the_ticket_pushes_back",
+    ),
+    pytest.param(
+        "Noted. That would be the fourth power-cycle this month, for the record.",
+        "Could you power-cycle the controller and run the self-test?",
+        "repeat.loop",
+        True,
+        id="the_same_step_counted_by_the_month_says_the_loop",
     ),
 ]
 
@@ -8415,3 +8452,28 @@ def test_a_vent_at_the_venue_then_a_question_to_us_is_aimed_elsewhere() -> None:
         "Anyway, rant over. Is there a way to shift all 24 shifts by 75 min in one go?"
     )
     assert not a.frustrated, a.explain()
+
+
+def test_the_drivers_angry_with_the_customer_not_us_is_not_the_customers_calm() -> None:
+    said = features_after_agent(
+        "They ARE on 3.9.2. Is 4 days now, the drivers are angry with me, not with you",
+        "Please make sure the drivers are on the latest version.",
+    )
+    assert "calm.elsewhere" not in said, said
+
+
+def test_a_rant_declared_not_about_us_puts_the_upset_elsewhere() -> None:
+    said = features_after_agent(
+        "Ok I need to vent and it is NOT about you guys. FuelPoint is a joke."
+    )
+    assert "calm.elsewhere" in said, said
+
+
+def test_thanks_for_a_defence_then_pushed_back_on_is_sarcasm() -> None:
+    a = read_after_agent(
+        "Fantastic, thanks. Checked spam, checked the address. The reminders are the one thing "
+        "we pay you for.",
+        "Please make sure your email address is up to date and check your spam folder.",
+        "Neither reminder email came and now the store is locked. This is ridiculous.",
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
