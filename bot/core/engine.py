@@ -110,10 +110,12 @@ def _names_us(lower: str, evidence: str) -> bool:
     return whole is False
 
 
-def _plan_only(agent_families: list[str]) -> bool:
-    """The reply offered a step of its own, and was no template or repeat."""
-    return "agent.plan" in agent_families and not any(
-        f in ("agent.canned", F.SAME_ANSWER) for f in agent_families
+def _still_holding(agent_families: list[str]) -> bool:
+    """The reply promised a step of its own or held the line ("Our team is looking into it",
+    "I'll pass your feedback on"), and did not repeat the reply before it."""
+    return (
+        any(f in ("agent.plan", "agent.canned") for f in agent_families)
+        and F.SAME_ANSWER not in agent_families
     )
 
 
@@ -774,9 +776,10 @@ class FrustrationEngine:
                     )
                 )
                 and _ASKS_COUNTED.search(prep.lower) is not None
-                # ... unless the last reply promised a step of its own ("I'll chase billing
-                # today"): the count then presses a plan still open, it is not yet a loop
-                and not _plan_only(state.last_agent)
+                # ... unless the last reply promised a step of its own or held the line ("I'll
+                # chase billing today", "Our team is looking into it"): the count then presses
+                # what is still open, the thread is rising, not yet a loop
+                and not _still_holding(state.last_agent)
             )
         )
         if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):

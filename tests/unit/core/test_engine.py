@@ -583,7 +583,8 @@ def test_an_agent_joking_along_is_not_an_agent_who_failed() -> None:
 def test_saying_it_goes_in_circles_is_a_stalemate_once_the_asks_outnumber_the_answers() -> None:
     """The third ask after two replies that moved nothing is a stalemate when the customer counts
     it; after one reply the count is the customer's history elsewhere (an email, a call), and
-    after a reply that promised a step of its own the plan is still open."""
+    after a reply that promised a step of its own or held the line ("Our team is looking into
+    it") what is asked is still open: the thread is rising, not yet going round."""
     circles = "This is the third time I'm asking about the export. Every answer is copy-paste."
     two = last(
         (C, "The export fails."),
@@ -607,6 +608,14 @@ def test_saying_it_goes_in_circles_is_a_stalemate_once_the_asks_outnumber_the_an
         (C, circles),
     )
     assert CueKind.STALEMATE not in cue_kinds(planned), planned.explain()
+    held = last(
+        (C, "The export fails."),
+        (A, "Thanks for letting us know, we'll look into it."),
+        (C, "Still failing, any update?"),
+        (A, "Thanks for your patience! Our team is looking into it."),
+        (C, circles),
+    )
+    assert CueKind.STALEMATE not in cue_kinds(held), held.explain()
     # "let me check" and then the answer are one answer, not two
     checked_first = last(
         (C, "The export fails. I emailed and rang about it last week."),
