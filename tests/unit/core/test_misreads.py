@@ -7690,6 +7690,18 @@ def test_applause_in_an_aggrieved_thread_is_a_slow_clap_whatever_the_reply_did()
 # Batches 387-390 (round 43).
 
 
+def read_thread(*turns: tuple[Role, str]) -> Assessment:
+    """The reading of the thread's last customer message, the turns played in order."""
+    eng = engine()
+    state = eng.start()
+    a = None
+    for role, text in turns:
+        state, read = eng.read(state, Turn(role, text, 1.0))
+        a = read or a
+    assert a is not None
+    return a
+
+
 def features_after_agent(
     text: str,
     agent: str = "Thanks, checking now.",
@@ -7903,21 +7915,11 @@ SESSION_58_PHRASINGS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "agent", "family", "read"), SESSION_58_PHRASINGS)
-def test_a_phrasing_from_rounds_41_to_44_reads_as_its_family(
-    text: str, agent: str | None, family: str, read: bool
-) -> None:
-    a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
-    assert (family in _ids(a)) is read, a.explain()
-
-
 # Batches 395-398 (round 45) and round 44's misses mended in session 59.
 
 
 def test_a_temper_put_on_in_a_supposition_is_play_in_a_calm_thread() -> None:
-    eng = engine()
-    state = eng.start()
-    for role, text in [
+    a = read_thread(
         (Role.CUSTOMER, "Any news on the 2.3 release? The crews keep asking me 😄"),
         (Role.AGENT, "It's in final testing, target is Friday."),
         (
@@ -7925,9 +7927,8 @@ def test_a_temper_put_on_in_a_supposition_is_play_in_a_calm_thread() -> None:
             "If it slips to next month I'm bringing a tray of flapjacks and eating every one "
             "in front of you 🍰😤",
         ),
-    ]:
-        state, a = eng.read(state, Turn(role, text, 1.0))
-    assert a is not None and not a.frustrated, a.explain()
+    )
+    assert not a.frustrated, a.explain()
     assert "emoji.upset" not in _ids(a), a.explain()
 
 
@@ -8354,19 +8355,20 @@ SESSION_59_PHRASINGS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "agent", "family", "read"), SESSION_59_PHRASINGS)
-def test_a_phrasing_from_rounds_45_and_46_reads_as_its_family(
+@pytest.mark.parametrize(
+    ("text", "agent", "family", "read"), SESSION_58_PHRASINGS + SESSION_59_PHRASINGS
+)
+def test_a_phrasing_from_the_blind_rounds_reads_as_its_family(
     text: str, agent: str | None, family: str, read: bool
 ) -> None:
+    """Rounds 41 to 49 (batches 379-414): each phrasing, after an agent reply, reads as the
+    family a careful reader would give it, or not."""
     a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
     assert (family in _ids(a)) is read, a.explain()
 
 
 def test_the_ask_put_a_third_time_after_two_replies_that_moved_nothing_is_a_stalemate() -> None:
-    eng = engine()
-    state = eng.start()
-    a = None
-    for role, text in [
+    a = read_thread(
         (Role.CUSTOMER, "Can you switch off auto re-sequencing for our Leeds depot?"),
         (Role.AGENT, "Re-sequencing keeps routes efficient as traffic changes 🚚"),
         (
@@ -8375,24 +8377,19 @@ def test_the_ask_put_a_third_time_after_two_replies_that_moved_nothing_is_a_stal
         ),
         (Role.AGENT, "Our engine recalculates routes so drivers always get the quickest one 😊"),
         (Role.CUSTOMER, "Third time asking. Yes or no: can it be turned off for Leeds?"),
-    ]:
-        state, a = eng.read(state, Turn(role, text, 1.0))
-    assert a is not None and CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+    )
+    assert CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
 
 
 def test_the_same_reply_named_a_second_time_is_not_yet_a_stalemate() -> None:
-    eng = engine()
-    state = eng.start()
-    a = None
-    for role, text in [
+    a = read_thread(
         (Role.CUSTOMER, "Worker POS-3321 keeps failing its checks. Which one is it?"),
         (Role.AGENT, "Please make sure all workers have completed their induction."),
         (Role.CUSTOMER, "They all have. I asked which worker."),
         (Role.AGENT, "Please make sure all workers have completed their induction."),
         (Role.CUSTOMER, "That's word for word the same reply. Is anyone looking at POS-3321?"),
-    ]:
-        state, a = eng.read(state, Turn(role, text, 1.0))
-    assert a is not None and CueKind.STALEMATE not in {c.kind for c in a.cues}, a.explain()
+    )
+    assert CueKind.STALEMATE not in {c.kind for c in a.cues}, a.explain()
 
 
 def test_a_fee_to_be_taken_off_is_a_refund_of_that_fee() -> None:
@@ -8416,10 +8413,7 @@ def test_a_rant_set_apart_from_the_question_to_us_is_aimed_elsewhere() -> None:
 
 
 def test_the_count_opening_the_reply_counts_the_asks() -> None:
-    eng = engine()
-    state = eng.start()
-    a = None
-    for role, text in [
+    a = read_thread(
         (
             Role.CUSTOMER,
             "Our buyer needs the certificate with the batch IDs on it. Can you do one?",
@@ -8428,9 +8422,8 @@ def test_the_count_opening_the_reply_counts_the_asks() -> None:
         (Role.CUSTOMER, "That's where I got it. No batch IDs, the buyer rejected it. As I said."),
         (Role.AGENT, "The certificate template is standard for all customers."),
         (Role.CUSTOMER, "Third time: I have that one and it isn't accepted. Can you add the IDs?"),
-    ]:
-        state, a = eng.read(state, Turn(role, text, 1.0))
-    assert a is not None and CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+    )
+    assert CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
 
 
 def test_an_aside_opening_by_clearing_us_puts_the_upset_elsewhere() -> None:
