@@ -110,6 +110,12 @@ def _names_us(lower: str, evidence: str) -> bool:
     return whole is False
 
 
+# a straight answer demanded: "yes or no?", "Do you have it or not?", "tell me plainly"
+_STRAIGHT_ANSWER = re.compile(
+    r"\byes or no\b|\bor not\b|\bplainly\b|\bstraight answer\b|\ba simple (?:yes|no|answer)\b"
+)
+
+
 def _still_holding(agent_families: list[str]) -> bool:
     """The reply promised a step of its own or held the line ("Our team is looking into it",
     "I'll pass your feedback on"), and did not repeat the reply before it."""
@@ -776,6 +782,8 @@ class FrustrationEngine:
                     )
                 )
                 and _ASKS_COUNTED.search(prep.lower) is not None
+                # ... and demanding a straight answer ("yes or no?", "or not?")
+                and _STRAIGHT_ANSWER.search(prep.lower) is not None
                 # ... unless the last reply promised a step of its own or held the line ("I'll
                 # chase billing today", "Our team is looking into it"): the count then presses
                 # what is still open, the thread is rising, not yet a loop

@@ -582,18 +582,29 @@ def test_an_agent_joking_along_is_not_an_agent_who_failed() -> None:
 
 def test_saying_it_goes_in_circles_is_a_stalemate_once_the_asks_outnumber_the_answers() -> None:
     """The third ask after two replies that moved nothing is a stalemate when the customer counts
-    it; after one reply the count is the customer's history elsewhere (an email, a call), and
-    after a reply that promised a step of its own or held the line ("Our team is looking into
-    it") what is asked is still open: the thread is rising, not yet going round."""
+    it and demands a straight answer; after one reply the count is the customer's history
+    elsewhere (an email, a call), and after a reply that promised a step of its own or held the
+    line ("Our team is looking into it") what is asked is still open: the thread is rising, not
+    yet going round."""
     circles = "This is the third time I'm asking about the export. Every answer is copy-paste."
+    counted = "Third time I'm asking: will the export be fixed this week, yes or no?"
     two = last(
+        (C, "The export fails."),
+        (A, "Please clear your cache."),
+        (C, "Still failing."),
+        (A, "Please try another browser."),
+        (C, counted),
+    )
+    assert CueKind.STALEMATE in cue_kinds(two), two.explain()
+    # ... with no straight answer demanded, the count alone waits for a third reply
+    said = last(
         (C, "The export fails."),
         (A, "Please clear your cache."),
         (C, "Still failing."),
         (A, "Please try another browser."),
         (C, circles),
     )
-    assert CueKind.STALEMATE in cue_kinds(two), two.explain()
+    assert CueKind.STALEMATE not in cue_kinds(said) and said.frustrated, said.explain()
     one = last(
         (C, "The export fails. I emailed and rang about it last week."),
         (A, "Please clear your cache."),

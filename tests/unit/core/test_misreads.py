@@ -8421,7 +8421,7 @@ def test_the_count_opening_the_reply_counts_the_asks() -> None:
         (Role.AGENT, "Certificates can be downloaded from Documents > Certificates."),
         (Role.CUSTOMER, "That's where I got it. No batch IDs, the buyer rejected it. As I said."),
         (Role.AGENT, "The certificate template is standard for all customers."),
-        (Role.CUSTOMER, "Third time: I have that one and it isn't accepted. Can you add the IDs?"),
+        (Role.CUSTOMER, "Third time: I have that one and it isn't accepted. IDs on it, yes or no?"),
     )
     assert CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
 
