@@ -95,12 +95,12 @@ _YOU_WORD = re.compile(r"\b(?:you|your|yours|u|ur|y'?all)\b")
 def _names_us(lower: str, evidence: str) -> bool:
     """The sentence of `lower` at the middle of the cue's evidence (a window widened evenly round
     the match) names us, outside an aside clearing us; a message quoted whole is read whole."""
-    probe = evidence.strip("…").strip().lower()
-    at = lower.find(probe[:40]) if probe else -1
-    if at < 0:
+    span = _evidence_span(lower, evidence)
+    if span is None:
         return True
-    middle = at + len(probe) // 2
-    whole = at == 0 and len(probe) >= len(lower.strip()) - 2
+    at, end = span
+    middle = (at + end) // 2
+    whole = at == 0 and end - at >= len(lower.strip()) - 2
     for m in _SENTENCES.finditer(lower):
         if whole or m.start() <= middle < m.end():
             if _YOU_WORD.search(_CLEARING.sub(" ", m.group(0))) is not None:
@@ -125,14 +125,20 @@ def _still_holding(agent_families: list[str]) -> bool:
     )
 
 
+def _evidence_span(lower: str, evidence: str) -> tuple[int, int] | None:
+    """Where a cue's evidence (a quote, ellipses trimmed) starts in `lower`, and its end."""
+    probe = evidence.strip("…").strip().lower()
+    at = lower.find(probe[:40]) if probe else -1
+    return None if at < 0 else (at, at + len(probe))
+
+
 def _in_if_sentence(lower: str, evidence: str) -> bool:
     """The cue's evidence (a window of the message around the match) reaches into a sentence of
     `lower` that opens with "if" and is no ultimatum (`_ULTIMATUM_IF`)."""
-    probe = evidence.strip("…").strip().lower()
-    at = lower.find(probe[:40]) if probe else -1
-    if at < 0:
+    span = _evidence_span(lower, evidence)
+    if span is None:
         return False
-    end = at + len(probe)
+    at, end = span
     return any(
         m.group(0).lstrip().startswith("if ")
         and _ULTIMATUM_IF.match(m.group(0).lstrip()) is None
@@ -680,7 +686,7 @@ class FrustrationEngine:
                 c
                 for c in situation.cues
                 if c.kind is not CueKind.THREAT_ABUSE
-                or not (cool or not _names_us(prep.lower, c.evidence))
+                or (not cool and _names_us(prep.lower, c.evidence))
             )
             situation = replace(situation, cues=aimed)
         if left_for_own_reason(state, reading.features):
@@ -771,16 +777,12 @@ class FrustrationEngine:
         says_so = reading.features.has(F.SAYS_LOOP) and (
             state.answers >= t.escalate_rounds
             or (
-                (
-                    (asked_again and state.stuck_rounds >= t.escalate_rounds - 1)
-                    # ... or after as many replies, whatever they asked back ("Could you also
-                    # recalibrate the probe?" ... "Third time asking: ... yes or no?")
-                    or (
-                        reading.after_agent
-                        and state.answers >= t.escalate_rounds - 1
-                        and F.AGENT_DONE not in state.last_agent
-                    )
-                )
+                # (rounds of asking again imply as many replies, so the replies are counted),
+                # whatever they asked back ("Could you also recalibrate the probe?" ... "Third
+                # time asking: ... yes or no?")
+                reading.after_agent
+                and state.answers >= t.escalate_rounds - 1
+                and F.AGENT_DONE not in state.last_agent
                 and _ASKS_COUNTED.search(prep.lower) is not None
                 # ... and demanding a straight answer ("yes or no?", "or not?")
                 and _STRAIGHT_ANSWER.search(prep.lower) is not None
