@@ -82,6 +82,9 @@ _ASKS_COUNTED = re.compile(
     r"(?:three|four|five|3|4|5) times\b"
     # the count said as the reply's opening: "Third time: I have that one"
     r"|^(?:for the )?(?:third|3rd|fourth|4th|fifth|5th) time(?: now)?[:,.!]"
+    # the question counted: "Same question a third time: ..."
+    r"|\b(?:same|this|that|the|my) question,? (?:for )?(?:a|the) "
+    r"(?:third|3rd|fourth|4th|fifth|5th) time\b"
 )
 
 
@@ -112,7 +115,8 @@ def _names_us(lower: str, evidence: str) -> bool:
 
 # a straight answer demanded: "yes or no?", "Do you have it or not?", "tell me plainly"
 _STRAIGHT_ANSWER = re.compile(
-    r"\byes or no\b|\bor not\b|\bplainly\b|\bstraight answer\b|\ba simple (?:yes|no|answer)\b"
+    r"\byes ?(?:or|/) ?no\b|\bor not\b|\bplainly\b|\bstraight answer\b"
+    r"|\ba simple (?:yes|no|answer)\b"
 )
 
 

@@ -503,6 +503,9 @@ _NO_USE = re.compile(
     # ... or praises them to the skies: ""We'll look into it" was super helpful 👍"
     r"|\s*(?:is|are|was|were) (?:(?:super|so|really|very|incredibly|amazingly|hugely|ever so) )"
     r"(?:helpful|useful|reassuring|informative|comforting|clear)\b"
+    # ... or answers them with one word of praise: '"A number of accounts". Great.'
+    r"|[\"'”’]?[.!,]+\s*(?:great|lovely|brilliant|fantastic|wonderful|perfect|super|marvellous|"
+    r"excellent|splendid|cool|nice)[.!]+"
 )
 # the agent's words thrown back bare as an outraged question opening the reply: "Good fun?? A
 # stranger messaged her last night", "A glitch?!"
@@ -1582,6 +1585,10 @@ def no_rush_step(rules: DetectionRules) -> Step:
 
 
 _THEY = re.compile(r"\b(?:they|they'?re|they'?ve|their|them)\b")
+# ... and, once the upset is theirs, the one person it was put with ("Can I send him a reminder?")
+_THEY_ELSEWHERE = re.compile(
+    r"\b(?:they|they'?re|they'?ve|their|them|he|he'?s|him|his|she|she'?s|her)\b"
+)
 _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
 _BENIGN_YOU = re.compile(
     r"\b(?:thank you|(?:could|can|would|will) you|let you know|see you|"
@@ -1593,8 +1600,16 @@ _BENIGN_YOU = re.compile(
     # a how-to question to us after the vent ("Anyway! Is there a setting in your export to change
     # the file name format?") asks about our product, it blames no one
     r"|(?:^|(?<=[.!?] ))(?:anyway[,.!]* )?(?:is|are) there (?:a |an |any )?[^.!?\n]{0,80}?\?"
+    # ... what our system makes of it, told as a reading ("your app thinks they're outside the
+    # zone", "your portal says it was delivered"): a report, not the fault
+    r"|\byour (?:app|system|portal|platform|software|dashboard|site|website|tool|map|tracker) "
+    r"(?:thinks|says|shows|reads|treats|sees|puts|has) (?:them|they|it|him|her|us|me|"
+    r"(?:our|my|the) [\w-]+)\b"
+    # ... and us asked to look at our side: "Can you see anything wrong on your end?"
+    r"|\b(?:anything|something) (?:wrong|off|odd|weird|strange|unusual|amiss|different|unexpected) "
+    r"(?:on|at|from|in) your (?:end|side|logs?|system)\b[^.!?\n]{0,40}\?"
 )
-_DID_IT = re.compile(r" (?:have|has|had|'ve|'s|are|is|were|was|went|keep|kept|just)\b")
+_DID_IT = re.compile(r" (?:have|has|had|'ve|'s|are|is|were|was|went|keep|kept|just|[a-z]{3,}ed)\b")
 _AT_US = re.compile(r"\b(?:with|at|about|towards?|by|of) (?:you|your|u|ur|y'?all)\b")
 
 
@@ -1623,7 +1638,11 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
 
     def aimed_elsewhere(r: Reading) -> None:
         lower = r.prep.lower
-        if not r.features.has(*_VENTED) or r.features.has("calm.elsewhere"):
+        # once the thread has put the upset with someone else, a plain report of what went wrong
+        # with them is theirs too ("Opened 14 Oct, 22 Oct and 3 Nov. Lost my foot. Can I send him
+        # a reminder with a late fee?")
+        reported = r.state.vented_elsewhere and r.features.has(*F.PROBLEM_PREFIXES)
+        if not (r.features.has(*_VENTED) or reported) or r.features.has("calm.elsewhere"):
             return
         # "could you come and quote", "a heads up for your visit" ask or tell us something;
         # any other "you" may be the one at fault
@@ -1648,7 +1667,10 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             # you just hand over to them" ... "Their claims line had me on hold for 40 mins and
             # then hung up on me 🙄")
             # ... or named again ("Now I just need the co-op to answer a phone 🙄")
-            or (r.state.vented_elsewhere and (found is not None or _THEY.search(lower) is not None))
+            or (
+                r.state.vented_elsewhere
+                and (found is not None or _THEY_ELSEWHERE.search(lower) is not None)
+            )
         )
         r.aimed_away = named
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
@@ -1890,7 +1912,7 @@ _NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
 # one clipped word and a full stop (`ctx.clipped`)
 _CLIPPED = re.compile(
     # after a shrug and a "but" too: "Ok. But when."
-    r"(?:(?:ok|okay|right|fine|yes|yeah|sure)[.,!]? (?:but|and|so) )?(?:"
+    r"(?:(?:ok|okay|right|fine|yes|yeah|sure)[.,!]? (?:(?:but|and|so) )?)?(?:"
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
     # ... or a short question typed with a full stop, a demand for a time: "where is he.",
     # "need a time.", "When is the part due."

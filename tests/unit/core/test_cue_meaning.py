@@ -1875,6 +1875,56 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-thirteenth round, from batches 415-418 (100 of 120 on first play): another
+# party's people in what the customer got, with what is private about them; a paper for someone
+# named, with their address; a filing with a department of public health; the firms that pitched
+# against us called again; the thread or the story promised to the customer's peers unless it is
+# put right by a day.
+HUNDRED_AND_THIRTEENTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "Two of our members got a different member's booking form this morning, with the home "
+        "address and door code on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The report we downloaded has 40 rows that belong to another clinic: names, dates of "
+        "birth and mobile numbers.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Page 3 of the pack is for a tenant named Ruth Abara, with her home address and her bank "
+        "details.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our practice manager is filing with the Department of Public Health on Monday about this.",
+    ),
+    (
+        CueKind.CHURN,
+        "I've had enough of this. Our CFO is already talking to the firms who pitched against you "
+        "last year.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If there's no fix by Thursday I'm posting this whole chat on your company page and "
+        "telling them exactly what happened.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "If the invoices aren't corrected by Monday, all of them hear at the regional forum "
+        "exactly what you charged us.",
+    ),
+]
+HUNDRED_AND_THIRTEENTH_LOOKALIKES = [
+    "We're onboarding another clinic next month, can I import their staff names and dates of "
+    "birth myself?",
+    "Can alerts go to each site supervisor as well as the control room?",
+    "We've got the weights & measures inspector in on Tuesday for the annual check, which report "
+    "does he need?",
+    "I'll sort them tonight, there's only a dozen left.",
+    "The returns went to court e-filing fine this morning, thanks.",
+]
 # A hundred-and-twelfth round, from batches 411-414 (100 of 120 on first play): who is
 # accountable, who over there owns it; the customer's solicitor asked about getting the cost back
 # from us; a report to a regulator that will name us; good news or the story for a room of peers;
@@ -4297,6 +4347,7 @@ ESCALATIONS = (
     + HUNDRED_AND_TENTH_ROUND
     + HUNDRED_AND_ELEVENTH_ROUND
     + HUNDRED_AND_TWELFTH_ROUND
+    + HUNDRED_AND_THIRTEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4408,6 +4459,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_TENTH_LOOKALIKES
     + HUNDRED_AND_ELEVENTH_LOOKALIKES
     + HUNDRED_AND_TWELFTH_LOOKALIKES
+    + HUNDRED_AND_THIRTEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -8355,13 +8355,88 @@ SESSION_59_PHRASINGS = [
 ]
 
 
+SESSION_60_PHRASINGS = [
+    pytest.param(
+        "Really appreciate getting to re-enter the rota every Monday 👍",
+        "Done, it's re-applied now.",
+        "press.sarcasm",
+        True,
+        id="a_chore_that_comes_back_every_week_welcomed_is_sarcasm",
+    ),
+    pytest.param(
+        "Love getting to see the new dashboard every morning, great work.",
+        None,
+        "press.sarcasm",
+        False,
+        id="getting_to_see_something_good_every_day_is_praise",
+    ),
+    pytest.param(
+        "Brilliant. Love a queue. Shall we check back in the new year?",
+        "Your request is in the billing queue.",
+        "press.sarcasm",
+        True,
+        id="a_queue_loved_and_the_next_chase_put_off_for_months_is_sarcasm",
+    ),
+    pytest.param(
+        "Shall I check back next week for the replacement date?",
+        None,
+        "press.sarcasm",
+        False,
+        id="checking_back_next_week_is_a_plain_question",
+    ),
+    pytest.param(
+        '"Some customers". Lovely. So who tells mine?',
+        "Some customers were affected by a scheduler issue overnight.",
+        "press.sarcasm",
+        True,
+        id="the_agents_words_quoted_back_with_one_word_of_praise_are_an_echo",
+    ),
+    pytest.param(
+        "That worked! I take back half of what I said about the portal, thanks.",
+        None,
+        "dialog.no",
+        False,
+        id="taking_back_what_one_said_about_a_third_party_corrects_nobody",
+    ),
+    pytest.param(
+        "That's not what I said. I asked for the March invoice.",
+        None,
+        "dialog.no",
+        True,
+        id="not_what_i_said_still_corrects_the_agent",
+    ),
+    pytest.param(
+        "Does the pack include drafts? I'd rather they were in it marked draft than missing.",
+        None,
+        "problem.missing",
+        False,
+        id="rather_than_missing_is_a_preference_not_a_loss",
+    ),
+    pytest.param(
+        "Right. Noted.",
+        "Unfortunately the terms apply equally to all clients.",
+        "ctx.clipped",
+        True,
+        id="right_noted_to_a_refusal_is_clipped",
+    ),
+    pytest.param(
+        "Nah, done it myself, all sorted 🎉 cheers",
+        "No, those get skipped. If you'd rather I ran it from our side, just say.",
+        "dialog.no",
+        False,
+        id="nah_to_an_offer_made_conditional_declines_it",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "agent", "family", "read"), SESSION_58_PHRASINGS + SESSION_59_PHRASINGS
+    ("text", "agent", "family", "read"),
+    SESSION_58_PHRASINGS + SESSION_59_PHRASINGS + SESSION_60_PHRASINGS,
 )
 def test_a_phrasing_from_the_blind_rounds_reads_as_its_family(
     text: str, agent: str | None, family: str, read: bool
 ) -> None:
-    """Rounds 41 to 49 (batches 379-414): each phrasing, after an agent reply, reads as the
+    """Rounds 41 to 50 (batches 379-418): each phrasing, after an agent reply, reads as the
     family a careful reader would give it, or not."""
     a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
     assert (family in _ids(a)) is read, a.explain()
@@ -8470,3 +8545,69 @@ def test_thanks_for_a_defence_then_pushed_back_on_is_sarcasm() -> None:
         "Neither reminder email came and now the store is locked. This is ridiculous.",
     )
     assert "press.sarcasm" in _ids(a), a.explain()
+
+
+# Batches 415-418 (round 50).
+
+
+def test_a_vent_at_the_bank_with_us_asked_to_look_at_our_side_is_not_at_us() -> None:
+    a = read_one(
+        "Our bank rejected the file AGAIN 😤 Third time this month, honestly the bank is hopeless. "
+        "Can you see anything odd on your side?"
+    )
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_the_people_who_run_the_site_are_someone_else_to_blame() -> None:
+    a = read_one(
+        "The site's property manager has 'lost' our certificate twice now, some of these "
+        "property managers would lose their heads. Is there a delivery receipt in the app?"
+    )
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_after_a_vent_at_someone_else_what_went_wrong_with_him_is_his() -> None:
+    a = read_thread(
+        (
+            Role.CUSTOMER,
+            "The estate manager at Fernside has 'lost' my invoice three times now, some of these "
+            "land agents would lose their own boots. Can I see whether he opened the emails?",
+        ),
+        (Role.AGENT, "Yes: open the invoice, then Activity. Each send shows when it was opened."),
+        (Role.CUSTOMER, "Ha, opened twice. Lost it my foot. Can I send him a reminder with a fee?"),
+    )
+    assert "problem.missing" not in _ids(a), a.explain()
+
+
+def test_the_same_question_counted_after_three_answers_that_moved_nothing_is_a_stalemate() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The alarm feed dropped for four hours overnight. Why, and is it fixed?"),
+        (Role.AGENT, "Thanks for reporting. The feed is working normally now."),
+        (Role.CUSTOMER, "Good, but why did it drop, and can it happen again this weekend?"),
+        (Role.AGENT, "Our engineers are investigating. The feed is working normally."),
+        (Role.CUSTOMER, "I need to know whether to put a second person on shift this weekend."),
+        (Role.AGENT, "We'll share a report when the investigation is done. All normal now."),
+        (
+            Role.CUSTOMER,
+            "Same question for the fourth time: yes/no, can this happen again this weekend? "
+            "'All normal now' doesn't help me staff a shift.",
+        ),
+    )
+    assert CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_month_credited_and_free_months_after_are_a_credit_asked_for() -> None:
+    a = read_one(
+        "Three weeks without tracking. I want October credited in full and the next "
+        "two months free."
+    )
+    assert RequestKind.CREDIT in {r.kind for r in a.requests}, a.explain()
+
+
+def test_what_our_app_makes_of_someone_elses_change_is_a_reading_not_a_fault() -> None:
+    a = read_one(
+        "The port authority has moved the loading zone AGAIN without telling anyone, and your "
+        "app thinks our trucks are outside it. Honestly that port lot are a nightmare 🤦 Can "
+        "we redraw the zone ourselves?"
+    )
+    assert a.level in (Level.CALM, Level.UNEASY), a.explain()
