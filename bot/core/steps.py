@@ -408,6 +408,12 @@ _SHOPPING = re.compile(
 )
 
 
+# the cause named with a sigh: "of course it was Teams", "of course it's the firewall"
+_CULPRIT = re.compile(
+    r"\bof course it (?:was|is|'s|had to be|would be) (?:the |our |my )?([a-z][\w-]{2,})"
+)
+
+
 def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
     """`ironic_face`: 🙃 read as a shrug on a light line: "my kid says fish is 'crunchy' now 🙃"
     has nothing gone wrong, so the face alone is no sarcasm; nor beside a failure laughed off
@@ -419,12 +425,12 @@ def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
     ("... till the battery gave up 🙃 which of your pumps would you recommend?"); nor in a first
     grumble called mild in so many words ("Mild grumble: ... a bit of a soup 🙃"); nor while
     taking up what the agent just offered ("please yes to the lanyards, I'm the one who climbs
-    down to fetch it every time 🙃"). Beside a
-    complaint, after one, beside pushback, with sarcastic words of its own ("love that for me
-    🙃"), or praising the agent's answer to the skies ("thanks sooo much for the super helpful
-    link 🙃") it keeps its meaning. It runs before the steps that find sarcasm in other ways (an
-    echo of the agent's words, praise beside a failure), so dropping the face's reading never
-    drops theirs."""
+    down to fetch it every time 🙃"); nor at the culprit the agent just named ("Teams, of course
+    it was Teams 🙃 both through now"). Beside a complaint, after one, beside pushback, with
+    sarcastic words of its own ("love that for me 🙃"), or praising the agent's answer to the
+    skies ("thanks sooo much for the super helpful link 🙃") it keeps its meaning. It runs
+    before the steps that find sarcasm in other ways (an echo of the agent's words, praise
+    beside a failure), so dropping the face's reading never drops theirs."""
     words = matcher.family("press.sarcasm")
     played_down = _either(rules.tuning.no_rush)
 
@@ -465,7 +471,17 @@ def ironic_face_step(matcher: Matcher, rules: DetectionRules) -> Step:
         # beside a joke the hyperbole step found, first thing in the thread ("ok who do I have to
         # bribe to get the roster export to stop putting the night gang on *Saturday* 🙃")
         joking = fresh and r.features.has(F.HYPERBOLE)
-        light = shrug or laughed or own or fixed or shopping or mild or accepted or joking
+        # at the culprit the agent just named ("another app is holding the camera (Teams/Zoom)"
+        # ... "Teams, of course it was Teams 🙃 both through now")
+        named = _CULPRIT.search(lower) if r.after_agent else None
+        culprit = (
+            named is not None
+            and _agents_words(r, named.group(1))
+            and not r.features.has("dialog.pushback")
+        )
+        light = (
+            shrug or laughed or own or fixed or shopping or mild or accepted or joking or culprit
+        )
         if (
             light
             and (words is None or words.search(lower.replace(IRONIC_FACE, " ")) is None)
@@ -1437,6 +1453,17 @@ _WANTS_OTHER = re.compile(
 )
 
 
+def _inflections(word: str) -> tuple[str, ...]:
+    """A plural noun and the past tense the agent asked with ("No changes on our side" answers
+    "Has anything changed?"): the word itself, and for one ending in s its -d and -ed forms."""
+    forms = {word}
+    for end in ("es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            stem = word[: -len(end)]
+            forms.update((stem + "d", stem + "ed"))
+    return tuple(sorted(forms))
+
+
 def answered_no_step(matcher: Matcher) -> Step:
     """A "no" turning down what the agent offered, from a customer who is plainly content
     ("Want the Feb box sent to a different address?" "nah same address ... the new cartridges
@@ -1456,7 +1483,7 @@ def answered_no_step(matcher: Matcher) -> Step:
             # check whether the power supply has a light on?" "No light on it. Breaker had
             # tripped"): it says what is not there, it corrects nobody
             thing = _NO_THING.match(r.prep.lower)
-            if thing is not None and _agents_words(r, thing.group(1)):
+            if thing is not None and any(_agents_words(r, w) for w in _inflections(thing.group(1))):
                 r.features.drop("dialog.no")
                 return
         if F.AGENT_CHOICE not in r.state.last_agent or not r.features.has("calm."):
@@ -1820,6 +1847,27 @@ def retried_and_failing(r: Reading) -> None:
 
 
 _GLAD = ("calm.resolved", "calm.praise", "calm.cheer", "calm.thanks")
+
+
+# a fix we announced, told back: "after you told us in February it was fixed", "your engineer
+# swore it was sorted"
+_FIX_TOLD = re.compile(
+    r"\b(?:you|your [\w-]+|they|he|she)(?: [\w-]+){0,2}? (?:told|said|promised|assured|claimed|"
+    r"swore|insisted|confirmed)\b[^.!?\n]{0,40}?\b(?:it|that|this|the [\w-]+)(?:'s| is| was| had "
+    r"been| has been| would be| were) (?:now |all )?(?:solved|resolved|fixed|sorted)\b"
+)
+
+
+def fix_told_back(r: Reading) -> None:
+    """ "This is the second double booking this year, after you told us in February it was
+    fixed": a fix we announced, told back beside the fault come back, is a promise broken, not
+    "it works now"."""
+    if (
+        "calm.resolved" in r.features.values
+        and r.features.has("repeat.", "promise.", "problem.")
+        and _FIX_TOLD.search(r.prep.lower) is not None
+    ):
+        r.features.drop("calm.resolved")
 
 
 # a sentence shouted whole, among calm ones: "WE DID THE UPDATE. Version 2.8.1, is written in the
@@ -2211,6 +2259,7 @@ def default_pipeline(
         ("praise_passed_on", praise_passed_on(rules)),
         ("retried_and_working", retried_and_working),
         ("retried_and_failing", retried_and_failing),
+        ("fix_told_back", fix_told_back),
         ("shape", shape_step(rules)),
         ("tone", tone_step(tone)),
         ("context", context_step(reader, rules)),

@@ -1875,6 +1875,43 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-fourteenth round, from batches 419-422 (106 of 120 on first play): another
+# party's paper received, with their address; another organisation's rows, with what is personal
+# in them; the customer's counsel after our incident timeline or the indemnity; the replacement
+# already planned, the records asked out of ours; the story written up for the customer's peers,
+# "every shop owner I know will see how you treated us".
+HUNDRED_AND_FOURTEENTH_ROUND = [
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our treasurer got the Morrisons' invoice this morning, with their home address and bank "
+        "details on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Twelve of the rows come from another agency: full names, dates of birth, home addresses.",
+    ),
+    (CueKind.LEGAL, "Our general counsel has asked for your incident timeline before Friday."),
+    (
+        CueKind.LEGAL,
+        "Legal want to know whether the indemnity clause in our contract covers the fines.",
+    ),
+    (
+        CueKind.CHURN,
+        "We'll have a replacement platform up and running by March, and I want to know how to get "
+        "our booking history out of yours.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm writing this up, screenshots and all, for the county federation forum so every club "
+        "in the county knows how you deal with refunds.",
+    ),
+    (CueKind.THREAT_ABUSE, "Every shop owner I know will see how you treated us this month."),
+]
+HUNDRED_AND_FOURTEENTH_LOOKALIKES = [
+    "I got the Johnsons' booking moved to Friday, thanks for sorting it.",
+    "We'll have another label printer up and running by Friday, so the labels can wait.",
+    "Can you help me get the records ready before the council licensing visit next week?",
+]
 # A hundred-and-thirteenth round, from batches 415-418 (100 of 120 on first play): another
 # party's people in what the customer got, with what is private about them; a paper for someone
 # named, with their address; a filing with a department of public health; the firms that pitched
@@ -4348,6 +4385,7 @@ ESCALATIONS = (
     + HUNDRED_AND_ELEVENTH_ROUND
     + HUNDRED_AND_TWELFTH_ROUND
     + HUNDRED_AND_THIRTEENTH_ROUND
+    + HUNDRED_AND_FOURTEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4460,6 +4498,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_ELEVENTH_LOOKALIKES
     + HUNDRED_AND_TWELFTH_LOOKALIKES
     + HUNDRED_AND_THIRTEENTH_LOOKALIKES
+    + HUNDRED_AND_FOURTEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

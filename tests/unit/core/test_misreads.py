@@ -8426,6 +8426,76 @@ SESSION_60_PHRASINGS = [
         False,
         id="nah_to_an_offer_made_conditional_declines_it",
     ),
+    pytest.param(
+        "Office 365, of course it was Office 365 🙃 all working now, thanks!",
+        "That error usually means Office 365 is holding the file lock, close Outlook and retry.",
+        "press.sarcasm",
+        False,
+        id="a_sigh_at_the_culprit_the_agent_named_is_no_sarcasm",
+    ),
+    pytest.param(
+        "Great, so we're paying $2.50 a month per seat for nothing 👏",
+        "Per our terms, inactive seats are billed.",
+        "press.sarcasm",
+        True,
+        id="praise_then_paying_for_nothing_is_sarcasm",
+    ),
+    pytest.param(
+        "Great, so we're billed monthly from now on. Nothing else changes?",
+        None,
+        "press.sarcasm",
+        False,
+        id="praise_then_a_plain_billing_question_is_no_sarcasm",
+    ),
+    pytest.param(
+        "Tried that. Still wrong, which is at least consistent.",
+        "Could you try clearing your cache?",
+        "press.sarcasm",
+        True,
+        id="a_fault_praised_for_its_consistency_is_sarcasm",
+    ),
+    pytest.param(
+        "Europe/London, as it has been since we signed up.",
+        "Could you check your account timezone is set correctly?",
+        "dialog.pushback",
+        True,
+        id="the_setting_right_all_along_pushes_back",
+    ),
+    pytest.param(
+        "No changes on our side since the upgrade.",
+        "Has anything changed on your network recently?",
+        "dialog.no",
+        False,
+        id="no_changes_answers_whether_anything_changed",
+    ),
+    pytest.param(
+        "Ha, kidding. Mostly. The export has the wrong column since this morning, can you look?",
+        None,
+        "calm.cheer",
+        True,
+        id="kidding_takes_back_a_dig",
+    ),
+    pytest.param(
+        "Are you kidding? It's broken again.",
+        None,
+        "calm.cheer",
+        False,
+        id="are_you_kidding_is_no_joke",
+    ),
+    pytest.param(
+        "Fourth time. Where is the certificate?",
+        "Please see section 9 of the manual.",
+        "repeat.loop",
+        True,
+        id="the_ask_counted_in_two_words_says_the_loop",
+    ),
+    pytest.param(
+        "Third time lucky, it went through!",
+        None,
+        "repeat.loop",
+        False,
+        id="third_time_lucky_counts_no_asks",
+    ),
 ]
 
 
@@ -8611,3 +8681,17 @@ def test_what_our_app_makes_of_someone_elses_change_is_a_reading_not_a_fault() -
         "we redraw the zone ourselves?"
     )
     assert a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_a_fix_we_announced_told_back_beside_the_fault_is_no_resolution() -> None:
+    said = features_after_agent(
+        "This is the third clash this year, after you told us in March it was fixed.",
+        "Sorry about that, I'll raise it with engineering.",
+        "Two bookings landed on the same slot again.",
+    )
+    assert "calm.resolved" not in said, said
+
+
+def test_our_fees_for_three_months_credited_back_are_a_credit_asked_for() -> None:
+    a = read_one("I want our seller fees for March, April and May credited back, that's £4,200.")
+    assert RequestKind.CREDIT in {r.kind for r in a.requests}, a.explain()
