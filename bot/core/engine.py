@@ -680,8 +680,9 @@ class FrustrationEngine:
                 if not (c.kind is CueKind.THREAT_ABUSE and _in_if_sentence(prep.lower, c.evidence))
             )
             situation = replace(situation, cues=supposed)
-        if reading.features.has("calm.elsewhere"):
-            # names called in a message that says the upset is not with us, and reads no more than
+        if reading.features.has("calm.elsewhere") or reading.aimed_away:
+            # names called in a message that says the upset is not with us (or puts it with
+            # someone else, `aimed_elsewhere`), and reads no more than
             # uneasy, are someone else's ("yes I know it's *them* not you ... absolute clowns 🤡");
             # hotter, they are when their sentence names nobody of ours but in the aside clearing
             # us ("Our courier (not you, don't worry) has let us down again, useless lot.")

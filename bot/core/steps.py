@@ -1636,6 +1636,11 @@ _BENIGN_YOU = re.compile(
     r"|\b(?:anything|something) (?:wrong|off|odd|weird|strange|unusual|amiss|different|unexpected) "
     r"(?:on|at|from|in) your (?:end|side|logs?|system)\b[^.!?\n]{0,40}\?"
 )
+_VENT_FIRST = re.compile(
+    r"\b(?:need|have|got|want|gotta|going|gonna) to "
+    r"(?:vent|rant|have a (?:rant|moan|vent|whinge))\b[^.!?\n]{0,40}?"
+    r"\b(?:then|before|after that|and)\b"
+)
 _DID_IT = re.compile(r" (?:have|has|had|'ve|'s|are|is|were|was|went|keep|kept|just|[a-z]{3,}ed)\b")
 _AT_US = re.compile(r"\b(?:with|at|about|towards?|by|of) (?:you|your|u|ur|y'?all)\b")
 
@@ -1674,7 +1679,11 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
         # "could you come and quote", "a heads up for your visit" ask or tell us something;
         # any other "you" may be the one at fault
         found = third_party.search(lower)
-        of_us = (
+        # a vent announced before the question ("Ok I need to vent for a sec and then ask you a
+        # question 😤 Our dealer had our baler ... for THREE WEEKS"): the "you" of the question
+        # after it puts no fault on us
+        announced = found is not None and _VENT_FIRST.search(lower) is not None
+        of_us = not announced and (
             _YOU.search(_BENIGN_YOU.sub(" ", lower)) is not None
             or _BETTER_BEFORE.search(lower) is not None
         )

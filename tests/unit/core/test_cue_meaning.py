@@ -1875,6 +1875,41 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-fifteenth round, from batches 423-426 (105 of 120 on first play): the post the
+# customer's group will all be reading unless it is fixed by a day; us named in the customer's
+# report to an inspector, their lawyers asked where it leaves them; a paper said not to be
+# theirs, named as another's; people said not to be theirs, with what is personal about them;
+# whoever there is able to make a decision.
+HUNDRED_AND_FIFTEENTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If bookings can't be fixed by Friday, they'll all be reading a post from me about how "
+        "you've handled this, screenshots included.",
+    ),
+    (
+        CueKind.LEGAL,
+        "If the records are gone I'll be naming you in that report, and asking our lawyers where "
+        "that leaves us.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The statement isn't ours. It's Hartley Dairy's, with their bank details and payment band "
+        "on it.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "These aren't our tenants: names, dates of birth and benefit amounts for another landlord.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd like to speak with whoever there is able to make a decision on this.",
+    ),
+]
+HUNDRED_AND_FIFTEENTH_LOOKALIKES = [
+    "They'll all be reading the new handbook by Friday, can you upload it?",
+    "Asking our lawyers whether we need a DPA, can you send yours over?",
+    "Before we sign, our lawyer wants to review who's liable if a load fails inspection.",
+]
 # A hundred-and-fourteenth round, from batches 419-422 (106 of 120 on first play): another
 # party's paper received, with their address; another organisation's rows, with what is personal
 # in them; the customer's counsel after our incident timeline or the indemnity; the replacement
@@ -4386,6 +4421,7 @@ ESCALATIONS = (
     + HUNDRED_AND_TWELFTH_ROUND
     + HUNDRED_AND_THIRTEENTH_ROUND
     + HUNDRED_AND_FOURTEENTH_ROUND
+    + HUNDRED_AND_FIFTEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4499,6 +4535,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_TWELFTH_LOOKALIKES
     + HUNDRED_AND_THIRTEENTH_LOOKALIKES
     + HUNDRED_AND_FOURTEENTH_LOOKALIKES
+    + HUNDRED_AND_FIFTEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -8496,6 +8496,69 @@ SESSION_60_PHRASINGS = [
         False,
         id="third_time_lucky_counts_no_asks",
     ),
+    pytest.param(
+        "Ha. Ha. Starting to think the invoice isn't the only thing that's gone missing.",
+        "Still looking into it, will update you soon.",
+        "press.sarcasm",
+        True,
+        id="a_laugh_typed_out_flat_is_sarcasm",
+    ),
+    pytest.param(
+        "Haha that's brilliant, thanks!",
+        None,
+        "press.sarcasm",
+        False,
+        id="a_real_laugh_is_no_sarcasm",
+    ),
+    pytest.param(
+        "Love that the tickets arrive after the show 👏 really adds to the experience.",
+        None,
+        "press.sarcasm",
+        True,
+        id="a_failure_that_adds_to_the_experience_is_sarcasm",
+    ),
+    pytest.param(
+        "Great. Like last time.",
+        "Thanks, I'll pass this on to the team.",
+        "press.sarcasm",
+        True,
+        id="great_like_last_time_to_a_hand_off_is_sarcasm",
+    ),
+    pytest.param(
+        "Great, like last time the engineer was brilliant, same again please.",
+        None,
+        "press.sarcasm",
+        False,
+        id="great_like_last_time_as_praise_is_no_sarcasm",
+    ),
+    pytest.param(
+        "I appreciate the reply. I'd appreciate it more if it answered the question.",
+        "Thank you for your patience, our team is looking into it.",
+        "press.sarcasm",
+        True,
+        id="thanks_made_conditional_on_a_better_answer_is_sarcasm",
+    ),
+    pytest.param(
+        "We received the same advice on the last ticket, and the speed was fine then too.",
+        "Please check your internet connection is stable.",
+        "repeat.loop",
+        True,
+        id="the_same_advice_received_before_says_the_loop",
+    ),
+    pytest.param(
+        "I keep getting links to the same guide.",
+        "Here's our guide: https://help.example.com/payouts",
+        "repeat.loop",
+        True,
+        id="links_kept_coming_say_the_loop",
+    ),
+    pytest.param(
+        "Less funny now, honestly. The quotes are going out wrong.",
+        "Still looking! Have you tried logging out and back in?",
+        "feel.upset",
+        True,
+        id="less_funny_now_says_the_joke_is_over",
+    ),
 ]
 
 
@@ -8695,3 +8758,30 @@ def test_a_fix_we_announced_told_back_beside_the_fault_is_no_resolution() -> Non
 def test_our_fees_for_three_months_credited_back_are_a_credit_asked_for() -> None:
     a = read_one("I want our seller fees for March, April and May credited back, that's £4,200.")
     assert RequestKind.CREDIT in {r.kind for r in a.requests}, a.explain()
+
+
+def test_a_vent_announced_at_the_dealer_before_a_question_is_not_at_us() -> None:
+    a = read_one(
+        "Ok I need to vent for a sec and then ask you something 😤 Our dealer had the tractor for "
+        "TWO WEEKS for a simple update. Absolute clowns. Anyway, your app isn't showing the hours "
+        "since, is that on your end?"
+    )
+    assert not a.cues and a.level in (Level.CALM, Level.UNEASY), a.explain()
+
+
+def test_the_years_fees_back_are_a_refund_asked_for() -> None:
+    a = read_one("I want the year's fees back, £2,400, after this weekend.")
+    assert RequestKind.REFUND in {r.kind for r in a.requests}, a.explain()
+
+
+def test_the_amount_to_be_covered_is_compensation_asked_for() -> None:
+    a = read_one("Your alarm failed and the batch is ruined. I want the £3,100 covered.")
+    assert RequestKind.COMPENSATION in {r.kind for r in a.requests}, a.explain()
+
+
+def test_guilty_owns_the_slip() -> None:
+    said = features_after_agent(
+        "Guilty. I'd left the old file in the folder 🙄",
+        "That error means an old file is in the import folder.",
+    )
+    assert "calm.own_slip" in said, said
