@@ -1481,7 +1481,8 @@ def answered_no_step(matcher: Matcher) -> Step:
         if F.AGENT_ASKED in r.state.last_agent:
             # "no" naming the very thing the agent asked about answers the question ("Could you
             # check whether the power supply has a light on?" "No light on it. Breaker had
-            # tripped"): it says what is not there, it corrects nobody
+            # tripped"), in its plural for the agent's past tense too ("No changes on our side"
+            # to "has anything changed?"): it says what is not there, it corrects nobody
             thing = _NO_THING.match(r.prep.lower)
             if thing is not None and any(_agents_words(r, w) for w in _inflections(thing.group(1))):
                 r.features.drop("dialog.no")
@@ -1611,11 +1612,10 @@ def no_rush_step(rules: DetectionRules) -> Step:
     return no_rush
 
 
-_THEY = re.compile(r"\b(?:they|they'?re|they'?ve|their|them)\b")
+_THEY_WORDS = r"they|they'?re|they'?ve|their|them"
+_THEY = re.compile(rf"\b(?:{_THEY_WORDS})\b")
 # ... and, once the upset is theirs, the one person it was put with ("Can I send him a reminder?")
-_THEY_ELSEWHERE = re.compile(
-    r"\b(?:they|they'?re|they'?ve|their|them|he|he'?s|him|his|she|she'?s|her)\b"
-)
+_THEY_ELSEWHERE = re.compile(rf"\b(?:{_THEY_WORDS}|he|he'?s|him|his|she|she'?s|her)\b")
 _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
 _BENIGN_YOU = re.compile(
     r"\b(?:thank you|(?:could|can|would|will) you|let you know|see you|"
@@ -1968,7 +1968,7 @@ def tone_step(models: ToneModels) -> Step:
 _NUDGE_PREFIXES = ("press.", "neglect.", "wait.")
 # one clipped word and a full stop (`ctx.clipped`)
 _CLIPPED = re.compile(
-    # after a shrug and a "but" too: "Ok. But when."
+    # after a shrug, with a "but" or without: "Ok. But when.", "Right. Noted."
     r"(?:(?:ok|okay|right|fine|yes|yeah|sure)[.,!]? (?:(?:but|and|so) )?)?(?:"
     r"(k|kk|fine|no|nope|noted|right|whatever|when|soon|nothing|same|still|obviously)\."
     # ... or a short question typed with a full stop, a demand for a time: "where is he.",
