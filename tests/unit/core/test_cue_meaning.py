@@ -1875,6 +1875,33 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-sixteenth round, from batches 427-430 (103 of 120 on first play): the office's
+# hours known after its address; the story written up for the customer's peers with our pages as
+# evidence; the records headed for something else; places not the customer's in their view, with
+# their people's details; "then I need to speak to whoever can".
+HUNDRED_AND_SIXTEENTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Nice unit you've got off the ring road. I know what time you lock up.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm writing this up for the regional growers' newsletter tonight, your status page "
+        "screenshots and all.",
+    ),
+    (CueKind.CHURN, "I've had enough. By March they're going into something else."),
+    (
+        CueKind.DATA_EXPOSURE,
+        "Our portal shows two schools we don't own, and I can see their pupils' names and phone "
+        "numbers.",
+    ),
+    (CueKind.MANAGER_REQUEST, "You can't move it? Then I need to speak to whoever can."),
+]
+HUNDRED_AND_SIXTEENTH_LOOKALIKES = [
+    "We're writing this up for our newsletter this week, lovely new feature!",
+    "The depot manager changed the rota, can you restore Tuesday's version?",
+    "We'll be moving to something else for the Christmas menu, can you archive the old one?",
+]
 # A hundred-and-fifteenth round, from batches 423-426 (105 of 120 on first play): the post the
 # customer's group will all be reading unless it is fixed by a day; us named in the customer's
 # report to an inspector, their lawyers asked where it leaves them; a paper said not to be
@@ -4422,6 +4449,7 @@ ESCALATIONS = (
     + HUNDRED_AND_THIRTEENTH_ROUND
     + HUNDRED_AND_FOURTEENTH_ROUND
     + HUNDRED_AND_FIFTEENTH_ROUND
+    + HUNDRED_AND_SIXTEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4536,6 +4564,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_THIRTEENTH_LOOKALIKES
     + HUNDRED_AND_FOURTEENTH_LOOKALIKES
     + HUNDRED_AND_FIFTEENTH_LOOKALIKES
+    + HUNDRED_AND_SIXTEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -8559,6 +8559,76 @@ SESSION_60_PHRASINGS = [
         True,
         id="less_funny_now_says_the_joke_is_over",
     ),
+    pytest.param(
+        "Honestly starting to wonder why we switched from the old booking book.",
+        "Here's our help article on that.",
+        "feel.upset",
+        True,
+        id="wondering_why_they_switched_to_us_is_regret",
+    ),
+    pytest.param(
+        "I wonder why the export takes so long, is it the file size?",
+        None,
+        "feel.upset",
+        False,
+        id="wondering_why_something_is_slow_is_a_question",
+    ),
+    pytest.param(
+        "Joke's wearing a bit thin now, we need an answer by Friday.",
+        "The template uses the address in Settings.",
+        "feel.upset",
+        True,
+        id="a_joke_worn_thin_is_over",
+    ),
+    pytest.param(
+        "Love that the scanner picks the morning of the audit to take a nap 👏",
+        None,
+        "press.sarcasm",
+        True,
+        id="a_fault_praised_for_its_timing_is_sarcasm",
+    ),
+    pytest.param(
+        "So your invoice was wrong and we pay for it. Right.",
+        "The terms are clear on late returns.",
+        "press.sarcasm",
+        True,
+        id="your_mistake_and_we_pay_is_sarcasm",
+    ),
+    pytest.param(
+        "So the answer is it's our staff. Great.",
+        "It's most likely on the operator side.",
+        "press.sarcasm",
+        True,
+        id="the_answer_restated_then_praised_is_sarcasm",
+    ),
+    pytest.param(
+        "They still show the old price, which is why I'm asking.",
+        "Prices update automatically.",
+        "dialog.pushback",
+        True,
+        id="which_is_why_im_asking_said_flat_pushes_back",
+    ),
+    pytest.param(
+        "I'll try once more. Why did it happen?",
+        "We've fixed the batch now.",
+        "repeat.loop",
+        True,
+        id="the_question_put_once_more_says_the_loop",
+    ),
+    pytest.param(
+        "Let me try again, maybe the file was too big.",
+        None,
+        "repeat.loop",
+        False,
+        id="trying_an_upload_again_is_no_loop",
+    ),
+    pytest.param(
+        "Sent the form Monday. Heard nothing since.",
+        "Could you send us the form?",
+        "neglect.ignored",
+        True,
+        id="heard_nothing_since_feels_ignored",
+    ),
 ]
 
 
@@ -8569,7 +8639,7 @@ SESSION_60_PHRASINGS = [
 def test_a_phrasing_from_the_blind_rounds_reads_as_its_family(
     text: str, agent: str | None, family: str, read: bool
 ) -> None:
-    """Rounds 41 to 50 (batches 379-418): each phrasing, after an agent reply, reads as the
+    """Rounds 41 to 53 (batches 379-430): each phrasing, after an agent reply, reads as the
     family a careful reader would give it, or not."""
     a = read_after_agent(text) if agent is None else read_after_agent(text, agent)
     assert (family in _ids(a)) is read, a.explain()
@@ -8785,3 +8855,16 @@ def test_guilty_owns_the_slip() -> None:
         "That error means an old file is in the import folder.",
     )
     assert "calm.own_slip" in said, said
+
+
+def test_the_delay_owned_as_their_own_sides_is_a_slip_of_theirs() -> None:
+    said = features_after_agent(
+        "Ah ok. My colleague published it late because the judge changed the date.",
+        "The reminder was skipped because the pool was published after 18:00.",
+    )
+    assert "calm.own_slip" in said, said
+
+
+def test_test_fails_retested_and_passed_report_no_fault() -> None:
+    said = features_after_agent("Lift 14 has two fails, both retested and passed. One line or two?")
+    assert "problem.broken" not in said, said
