@@ -85,6 +85,9 @@ _ASKS_COUNTED = re.compile(
     # the question counted: "Same question a third time: ..."
     r"|\b(?:same|this|that|the|my) question,? (?:for )?(?:a|the) "
     r"(?:third|3rd|fourth|4th|fifth|5th) time\b"
+    # ... or the asking counted: "I'm asking a simple question for the third time"
+    r"|\b(?:ask|asking|request|requesting|chase|chasing)\b(?: [\w']+){0,4} (?:for )?(?:a|the) "
+    r"(?:third|3rd|fourth|4th|fifth|5th) time\b"
 )
 
 
@@ -117,6 +120,16 @@ def _names_us(lower: str, evidence: str) -> bool:
 _STRAIGHT_ANSWER = re.compile(
     r"\byes ?(?:or|/) ?no\b|\bor not\b|\bplainly\b|\bstraight answer\b"
     r"|\ba simple (?:yes|no|answer)\b"
+)
+
+
+# the customer telling us the last reply said nothing new: "That's the same answer as before."
+_SAME_REPLY = re.compile(
+    r"\b(?:that'?s|that is|this is|it'?s|it is|you'?ve given|you gave|you sent|you'?ve sent|got|"
+    r"getting)(?: me| us)? (?:just )?(?:the|exactly the|the exact|word for word the) same "
+    r"(?:answer|reply|response|line|message|thing)(?: (?:as|you gave|you sent|i got))? "
+    r"(?:(?:me |us )?before|last time|yesterday|earlier|on (?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|(?:two|three|\d+) days ago|twice)\b"
 )
 
 
@@ -789,12 +802,19 @@ class FrustrationEngine:
                 and state.answers >= t.escalate_rounds - 1
                 and F.AGENT_DONE not in state.last_agent
                 and _ASKS_COUNTED.search(prep.lower) is not None
-                # ... and demanding a straight answer ("yes or no?", "or not?")
-                and _STRAIGHT_ANSWER.search(prep.lower) is not None
-                # ... unless the last reply promised a step of its own or held the line ("I'll
-                # chase billing today", "Our team is looking into it"): the count then presses
-                # what is still open, the thread is rising, not yet a loop
-                and not _still_holding(state.last_agent)
+                # ... and demanding a straight answer ("yes or no?", "or not?"), unless the last
+                # reply promised a step of its own or held the line ("I'll chase billing today",
+                # "Our team is looking into it"): the count then presses what is still open, the
+                # thread is rising, not yet a loop; or the customer says the reply only said
+                # again what the one before did ("That's the same answer as before. I'm asking a
+                # simple question for the third time")
+                and (
+                    (
+                        _STRAIGHT_ANSWER.search(prep.lower) is not None
+                        and not _still_holding(state.last_agent)
+                    )
+                    or _SAME_REPLY.search(prep.lower) is not None
+                )
             )
         )
         if (state.stuck_rounds >= t.escalate_rounds and frustrated) or (says_so and frustrated):

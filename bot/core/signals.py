@@ -19,7 +19,8 @@ _SINGLE_QUOTED = re.compile(
     r"(?<![\w'])'(?=[a-z])(?:[^'\n]|(?<=[a-z])'(?=[a-z])){3,400}?(?<=[a-z0-9.!?,])'(?![a-z0-9])"
 )
 _NEG_WINDOW = re.compile(r"[a-z']+")
-_CLAUSE_END = re.compile(r"[.,!?;:\n]")
+# (a face closes its clause too, as a full stop would: "... but not pay 🙂 did you read it?")
+_CLAUSE_END = re.compile("[.,!?;:\n\U0001f300-\U0001faff\u2600-\u27bf]")
 
 
 def compile_regex(patterns: Sequence[str]) -> re.Pattern[str]:

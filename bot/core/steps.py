@@ -548,19 +548,21 @@ _VAGUE_BACK = re.compile(
 # ... or any few words of the reply, then a flat "Right." or "Ok.": "On the list. Right. Same list
 # as yesterday I assume", "Someone will be in touch. Ok. Last time that took 4 days."
 # (in quotation marks too: ""As soon as possible." Right.")
-# ... or "I see.", "Noted.", "Sure.": "Passed it on. Noted."
+# ... or "I see.", "Noted.", "Sure.", "Fine.": "Passed it on. Noted.", "On the roadmap. Fine."
 _ECHO_RIGHT = re.compile(
     r"^\W*([a-z][a-z' ]{1,30}?)"
     + _SAID_BACK_END
-    + r"(?:right|ok|okay|i see|noted|got it|sure|understood)\.+(?=\s|$)"
+    + r"(?:right|ok|okay|i see|noted|got it|sure|understood|fine)\.+(?=\s|$)"
 )
 # ... or, in a thread already aggrieved, a few of them with a praise word said flat after, the
 # agent's smile between or their own after, and more to say: "Progressing nicely 😊 great. ...
 # Could I have an actual date?", "Credits, great 🙂 The comet will be very impressed." (a glad
-# "Shipped! Great!" is no echo: the praise ends flat, with a full stop or a face)
+# "Shipped! Great!" is no echo: the praise ends flat, with a full stop or a face); a "Yes." before
+# them takes nothing back ("Yes. Visible. Great. Buyers can admire it but not bid on it")
 # (a plan said back and welcomed is taken: "Ok so it'll be with you Friday. Perfect.")
 _ECHO_PRAISED = re.compile(
-    r"^\W*(?!(?:ok|okay|so|right|yes|yeah|fine|sure)\b)([a-z][a-z']*(?: [a-z']+){0,3})"
+    r"^\W*(?:(?:yes|yeah|yep|ok|okay|right)[.!]+\s+)?"
+    r"(?!(?:ok|okay|so|right|yes|yeah|fine|sure)\b)([a-z][a-z']*(?: [a-z']+){0,3})"
     r"(?:[.!,]+\s*|\s*[^\w\s.!?,;:'\"]{1,3}\s+)"
     r"(?:great|lovely|brilliant|wonderful|perfect|fab|fantastic|super|cool|marvellous)"
     r"(?:[.!]|\s*[^\w\s.!?,;:'\"]{1,3})\s+\S"
@@ -741,7 +743,9 @@ def echo(r: Reading) -> None:
         r.features.set("press.sarcasm", 1.0, "says the agent's words back against what they cost")
         return
     flat = _VAGUE_BACK.match(lower) or _ECHO_RIGHT.match(lower) or _WHEN_BACK.match(lower)
-    if flat is None and r.after_agent and r.state.grieved:
+    # (in a grievance, or with a pressing question of its own: "Yes. Visible. Great. ... Did you
+    # read past the first line?")
+    if flat is None and r.after_agent and (r.state.grieved or r.features.has("press.question")):
         flat = _ECHO_PRAISED.match(lower)
     if (
         flat is not None
@@ -1592,22 +1596,32 @@ def _either(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+# the customer's own filing of a fault as a wish: "Feature request rather than bug."
+_FILED_AS_WISH = re.compile(
+    r"\b(?:more (?:of )?)?an? (?:feature request|enhancement|wish(?:list item)?),? "
+    r"(?:rather than|not) an? (?:bug|fault|defect)\b|\bfeature request rather than (?:a )?bug\b"
+)
+
+
 def no_rush_step(rules: DetectionRules) -> Step:
     """`no_rush`: a deadline the customer says is no rush ("their deadline is the 30th, so no rush
     before then") presses for nothing, and a repeat or a correction played down ("second time
     this year, not a big deal but would save us both a job", "the invoice says 2 x zip pull but I
     think only one was changed? not fussed, just so your records are right") is an aside, not
-    heat (`tuning.no_rush`)."""
+    heat (`tuning.no_rush`). A fault the customer files as a wish themselves and vents nothing
+    about ("One tiny thing, not urgent: in dark mode the low-water line is quite hard to see.
+    Feature request rather than bug.") is a request to note, not a grievance."""
     waived = _either(rules.tuning.no_rush)
     asides = ("press.urgency", "repeat.again", "repeat.recur", "dialog.pushback")
 
     def no_rush(r: Reading) -> None:
-        if not r.features.has(*asides):
-            return
-        if waived.search(r.prep.lower) is not None:
+        lower = r.prep.lower
+        if r.features.has(*asides) and waived.search(lower) is not None:
             for name in asides:
                 if r.features.has(name):
                     r.features.drop(name)
+        if _FILED_AS_WISH.search(lower) is not None and not r.features.has(*_VENTED):
+            _drop(r.features, (*F.PROBLEM_PREFIXES, "dialog.soft"))
 
     return no_rush
 
@@ -1626,7 +1640,7 @@ _BENIGN_YOU = re.compile(
     r"(?:for|to) you)\b"
     # a how-to question to us after the vent ("Anyway! Is there a setting in your export to change
     # the file name format?") asks about our product, it blames no one
-    r"|(?:^|(?<=[.!?] ))(?:anyway[,.!]* )?(?:is|are) there (?:a |an |any )?[^.!?\n]{0,80}?\?"
+    r"|(?:^|(?<=[.!?] ))(?:anyway[,.!]* )?(?:is|are) there (?:a |an |any )?[^.!?\n]{0,140}?\?"
     # ... what our system makes of it, told as a reading ("your app thinks they're outside the
     # zone", "your portal says it was delivered"): a report, not the fault
     r"|\byour (?:app|system|portal|platform|software|dashboard|site|website|tool|map|tracker) "
@@ -1635,6 +1649,11 @@ _BENIGN_YOU = re.compile(
     # ... and us asked to look at our side: "Can you see anything wrong on your end?"
     r"|\b(?:anything|something) (?:wrong|off|odd|weird|strange|unusual|amiss|different|unexpected) "
     r"(?:on|at|from|in) your (?:end|side|logs?|system)\b[^.!?\n]{0,40}\?"
+    # ... and us praised for the help: "1.4MB. You are a saint. Now to go and fight the council
+    # again 🙃"
+    r"|\byou(?:'re| are)(?: such)?(?: an?| the)? (?:absolute |total |real |actual |proper )?"
+    r"(?:saint|star|legend|hero|lifesaver|life saver|genius|gem|champion|angel|diamond|wizard|"
+    r"godsend|best)\b"
 )
 _VENT_FIRST = re.compile(
     r"\b(?:need|have|got|want|gotta|going|gonna) to "

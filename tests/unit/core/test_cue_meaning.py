@@ -1875,6 +1875,44 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-seventeenth round, from batches 431-434 (101 of 120 on first play): the story
+# typed up with this conversation's screenshots for the customer's peers; a visit to have a word in
+# person, with the customer's men brought along; advice taken on getting the costs back from us;
+# every fee we took disputed with the card companies; a rival named as where the account goes at
+# renewal.
+HUNDRED_AND_SEVENTEENTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "I've typed it all up, with screenshots of these replies, for the allotment society's "
+        "Facebook group.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "Might swing by your depot and have a quiet word in person. I'll bring a few of my "
+        "drivers.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our finance director is getting advice on clawing back the costs from you.",
+    ),
+    (
+        CueKind.LEGAL,
+        "If it's not sorted by Monday I'm disputing every subscription payment you've taken since "
+        "spring with my card company.",
+    ),
+    (CueKind.CHURN, "Honestly, that's it. We'll switch to Ferncrest at renewal."),
+]
+HUNDRED_AND_SEVENTEENTH_LOOKALIKES = [
+    "We've written it up with screenshots of the new dashboard for our team wiki.",
+    "Could we swing by your office for the training in person? I'll bring a couple of the new "
+    "starters.",
+    "Our accountant is taking advice on recovering the VAT from HMRC.",
+    "We'll move to Xero at the end of the year, can you check the export still works?",
+    "The network switch was moved by another contractor last week, so the port may be wrong.",
+    "The council's licensing portal wants one PDF, can your app export the certificates together?",
+    "Our lawyer says the holiday pay must be shown as a separate line on the payslip.",
+    "Two of the collisions involved the police, so we need the reports for court.",
+]
 # A hundred-and-sixteenth round, from batches 427-430 (103 of 120 on first play): the office's
 # hours known after its address; the story written up for the customer's peers with our pages as
 # evidence; the records headed for something else; places not the customer's in their view, with
@@ -4450,6 +4488,7 @@ ESCALATIONS = (
     + HUNDRED_AND_FOURTEENTH_ROUND
     + HUNDRED_AND_FIFTEENTH_ROUND
     + HUNDRED_AND_SIXTEENTH_ROUND
+    + HUNDRED_AND_SEVENTEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4565,6 +4604,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_FOURTEENTH_LOOKALIKES
     + HUNDRED_AND_FIFTEENTH_LOOKALIKES
     + HUNDRED_AND_SIXTEENTH_LOOKALIKES
+    + HUNDRED_AND_SEVENTEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

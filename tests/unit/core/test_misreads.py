@@ -8868,3 +8868,157 @@ def test_the_delay_owned_as_their_own_sides_is_a_slip_of_theirs() -> None:
 def test_test_fails_retested_and_passed_report_no_fault() -> None:
     said = features_after_agent("Lift 14 has two fails, both retested and passed. One line or two?")
     assert "problem.broken" not in said, said
+
+
+# Session 61, round 54 (batches 431-434)
+
+
+def test_a_fault_the_customer_files_as_a_wish_and_not_urgent_is_no_grievance() -> None:
+    a = read_after_agent(
+        "One small thing, not urgent: the totals row is hard to read in dark mode. Feature request "
+        "rather than a bug.",
+        "Glad the update sorted it, I'll close the ticket.",
+    )
+    assert not ({"problem.broken", "dialog.soft"} & _ids(a)), a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_a_fault_under_an_if_is_supposed_not_reported() -> None:
+    said = features_after_agent(
+        "Perfect. And if it doesn't work I'm sending the geese round to your office, fair "
+        "warning 🪿",
+        "One booking covers both days: choose Multi-day on the page.",
+    )
+    assert "problem.broken" not in said and "press.sarcasm" not in said, said
+
+
+def test_praise_for_us_beside_a_fight_with_someone_else_is_not_at_us() -> None:
+    a = read_thread(
+        (
+            Role.CUSTOMER,
+            "Need to vent and it's NOT about you: the port authority's booking site has eaten my "
+            "slot twice this week.",
+        ),
+        (Role.AGENT, "Sorry, rough week! Export > Slots > Compressed gets it under their limit."),
+        (
+            Role.CUSTOMER,
+            "900KB. You're a star. Now back to arguing with the port authority again 🙃",
+        ),
+    )
+    assert not a.frustrated, a.explain()
+
+
+def test_kit_knocked_loose_by_the_customers_own_people_is_their_slip() -> None:
+    said = features_after_agent(
+        "Cable got knocked loose when the lads were painting the plant room 🙄 plugged it back in "
+        "and it's back on the dashboard",
+        "Is the network cable on the back still plugged in?",
+    )
+    assert "calm.own_slip" in said and "emoji.upset" not in said, said
+
+
+def test_a_value_the_template_never_had_is_a_fault() -> None:
+    assert "problem.broken" in features_after_agent(
+        "The invoice template now prints Customer: undefined on every page."
+    )
+
+
+def test_praise_over_a_fault_from_the_first_message_is_sarcasm() -> None:
+    a = read_one(
+        "Fantastic 👏 the new export now puts null in every price column. Really nailing it."
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_agents_word_said_back_after_a_yes_then_praised_flat_is_sarcasm() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "Members say the Pay button is greyed out on the renewal page."),
+        (Role.AGENT, "I've checked and the renewal page is live 😊"),
+        (Role.CUSTOMER, "Yes. Live. Great. They can look at it but not pay 🙂 Did you read it?"),
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_agents_words_said_back_then_fine_is_flat_scorn() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The stock sync has wiped the prices from all 90 items. Again."),
+        (Role.AGENT, "Our engineers are aware and a fix is in the backlog."),
+        (Role.CUSTOMER, "In the backlog. Fine. Tell me how I export everything."),
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_the_service_wiping_the_customers_data_is_a_fault_and_their_own_clear_out_is_not() -> None:
+    assert "problem.missing" in features_after_agent(
+        "The overnight import has wiped the photos from all 212 listings."
+    )
+    assert "problem.missing" not in features_after_agent(
+        "We have wiped the old photos from all the listings ourselves, ready for the new ones."
+    )
+
+
+def test_the_known_workaround_already_done_and_refused_again_pushes_back() -> None:
+    said = features_after_agent(
+        "I know the workaround, I did it last month. It took a whole day. I'm not doing it again.",
+        "There's a workaround in our help centre for relinking the images.",
+    )
+    assert "dialog.pushback" in said, said
+
+
+def test_every_other_app_working_pushes_back_on_the_agents_cause() -> None:
+    said = features_after_agent(
+        "Same office network as everything else. Every other app syncs fine.",
+        "That error usually means a weak connection, could you try another network?",
+    )
+    assert "dialog.pushback" in said, said
+
+
+def test_the_ask_counted_beside_the_same_answer_named_is_a_stalemate() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "My refund for order 5512 still hasn't arrived. When will it be paid?"),
+        (Role.AGENT, "Thanks for your patience, the finance team is processing it."),
+        (Role.CUSTOMER, "It's been three weeks. Is there a date? I have suppliers to pay."),
+        (Role.AGENT, "Refund times can vary, the finance team is processing it."),
+        (
+            Role.CUSTOMER,
+            "That's the same answer as last time. I'm asking for the third time: when will it be "
+            "paid?",
+        ),
+    )
+    assert CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+
+
+def test_paying_the_customers_own_crews_to_wait_is_no_churn() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The arrival texts to our consignees stopped on Saturday."),
+        (Role.AGENT, "Our provider had a delay on Saturday, it should be resolved now."),
+        (
+            Role.CUSTOMER,
+            "It isn't, none went out yesterday either. I cannot keep paying drivers to wait at the "
+            "wharf, could someone look at the delivery receipts?",
+        ),
+    )
+    assert CueKind.CHURN not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_rule_the_customers_lawyer_gives_for_a_record_is_no_legal_threat() -> None:
+    a = read_one(
+        "Our lawyer says the overtime must be shown as its own line on the payslip. Possible?"
+    )
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_police_in_the_customers_own_incidents_are_no_threat() -> None:
+    a = read_one(
+        "The tablets lost 12 accident reports since the update. Several involved the police, so "
+        "we need them back by Friday. Could you treat it as a priority?"
+    )
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_councils_portal_is_no_regulator_brought_in() -> None:
+    a = read_one(
+        "The council's licensing portal times out on files over 2MB, it's a shambles. Can your "
+        "export make one smaller PDF?"
+    )
+    assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
