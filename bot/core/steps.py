@@ -652,6 +652,11 @@ _THANKS_FOR_REPEAT = re.compile(
     r"copying|repeating|telling|reciting)(?: me| us)? (?:the |that |this |your |it |them )?"
     r"(?:[\w-]+ ){0,3}?(?:twice|(?:for )?the (?:second|third|fourth) time|"
     r"(?:two|three|four) times)\b"
+    # ... or glad of it: "really appreciate section 7.2 being read to me twice 👍"
+    r"|\b(?:appreciate|love|enjoy(?:ed)?)(?: having)? (?:the |that |this |your |it |them )?"
+    r"(?:[\w.-]+ ){0,3}?(?:being )?(?:read|quoted|pasted|copied|repeated|recited|sent)"
+    r"(?: (?:out |back ))?(?: to)?(?: me| us)? (?:twice|(?:for )?the (?:second|third|fourth) time|"
+    r"(?:two|three|four) times)\b"
 )
 # thanks for the reply, opening a message that says the reply came before: "Thank you for the
 # detailed reply. It is word for word the one I received on the 3rd"
@@ -869,7 +874,9 @@ def sarcasm(r: Reading) -> None:
     Whatever the reply offered, the consequence it leaves spelled out with a "so" and closed with
     praise is sarcasm too ("So realistically we do half term with 8 cars and a queue round the
     arcade. Cracking."), unless the "so" only says the reply's own plan back ("Ok so it'll be with
-    you Friday. Perfect."). A message not read as sarcasm may still have a face that is not meant
+    you Friday. Perfect."). So is the service itself praised as the last words of the reply to a
+    refusal in an aggrieved thread ("... hope the tank without one doesn't cook. Great service
+    👍"). A message not read as sarcasm may still have a face that is not meant
     (`_faces_not_meant`)."""
     feats = r.features
     if "press.sarcasm" not in feats.values and (
@@ -1232,7 +1239,25 @@ def _sarcasm_reason(r: Reading) -> str | None:
         # the same answer sent again, praised for coming again: "Yes, very informative the second
         # time as well."
         return "praises the same answer for coming again"
+    if (
+        after
+        and r.state.grieved
+        and any(f in _DEFENCE_OR_NO for f in last)
+        and not feats.has("calm.thanks", "calm.resolved")
+        and _SERVICE_PRAISED.search(_last_sentence(lower)) is not None
+    ):
+        # the service praised to close the reply to a refusal: "Grand. We'll ship with five then
+        # and hope the tank without one doesn't cook. Great service 👍"
+        return "praises the service that just refused"
     return None
+
+
+# the service itself praised, as the message's last words: "Great service 👍"
+_SERVICE_PRAISED = re.compile(
+    r"^(?:really |truly |just |such )?(?:great|fantastic|brilliant|excellent|amazing|wonderful|"
+    r"lovely|superb|top|first[- ]class|stellar|outstanding|world[- ]class|top[- ]notch)"
+    r"(?: customer)? (?:service|support|stuff|work|job|help)\b[^\w\n]*$"
+)
 
 
 # praise and then a few words of the reply: "Amazing, passed on. That's what happened in week 1",

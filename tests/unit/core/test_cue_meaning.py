@@ -1875,6 +1875,47 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-eighteenth round, from batches 435-438 (107 of 120 on first play): a taunt about
+# facing the customer in person; the story put up with our company's name on it; whoever can
+# lift it, sent for; someone able to decide asked after, then asked for; the labour authorities
+# brought in; another party's statement in what the customer opened, with what is private in it.
+HUNDRED_AND_EIGHTEENTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Might pop in at your office on the way past and see how brave you are about that policy "
+        "with me stood there.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "It all goes up in the county growers' group tonight with your company name on it.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Get me whoever can actually release the hold, today."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Is there anyone there who can make a decision on this? I'd like to speak to them.",
+    ),
+    (
+        CueKind.LEGAL,
+        "Our shop steward has been on to the labour department and they want the rotas.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The March invoice is for a different practice, with their patients' dates of birth on it.",
+    ),    (
+        CueKind.LEGAL,
+        "Trading Standards came in for a routine check and the officer took every box off the "
+        "shelf.",
+    ),
+]
+HUNDRED_AND_EIGHTEENTH_LOOKALIKES = [
+    "Let's see how keen the crew are on the new rota when they're back on Monday.",
+    "It goes up on our website tonight with your company name in the credits, thanks again!",
+    "I opened the export for a different date range and the dates of birth column is empty.",
+    "The Environment Agency abstraction return is due Friday, can we export daily volumes?",
+    "We had a Trading Standards officer round on Tuesday, routine, nothing bad. How do I bold "
+    "the allergens?",
+    "We won't renew the reporting add-on, we'd be paying twice. Main subscription stays as is.",
+]
 # A hundred-and-seventeenth round, from batches 431-434 (101 of 120 on first play): the story
 # typed up with this conversation's screenshots for the customer's peers; a visit to have a word in
 # person, with the customer's men brought along; advice taken on getting the costs back from us;
@@ -4489,6 +4530,7 @@ ESCALATIONS = (
     + HUNDRED_AND_FIFTEENTH_ROUND
     + HUNDRED_AND_SIXTEENTH_ROUND
     + HUNDRED_AND_SEVENTEENTH_ROUND
+    + HUNDRED_AND_EIGHTEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4605,6 +4647,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_FIFTEENTH_LOOKALIKES
     + HUNDRED_AND_SIXTEENTH_LOOKALIKES
     + HUNDRED_AND_SEVENTEENTH_LOOKALIKES
+    + HUNDRED_AND_EIGHTEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -9022,3 +9022,66 @@ def test_a_councils_portal_is_no_regulator_brought_in() -> None:
         "export make one smaller PDF?"
     )
     assert CueKind.LEGAL not in {c.kind for c in a.cues}, a.explain()
+
+
+# Session 61, round 55 (batches 435-438)
+
+
+def test_a_part_dropped_because_another_system_does_it_is_no_churn_and_no_upset() -> None:
+    a = read_one(
+        "Heads up, we won't be renewing the route-planning add-on in June, our depot system does "
+        "it now so we'd be paying twice. Main plan stays as is. Can you confirm?"
+    )
+    assert CueKind.CHURN not in {c.kind for c in a.cues}, a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_a_fault_asked_about_as_a_guess_is_not_reported() -> None:
+    said = features_after_agent(
+        "One thing looks odd: Spain shows 900 plays but £0.00. Is that a bug or does it land "
+        "next quarter?",
+        "Statements > Q3 > Export, then choose By territory.",
+    )
+    assert "problem.broken" not in said, said
+
+
+def test_the_service_praised_to_close_the_reply_to_a_refusal_is_sarcasm() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The scale arrived with a cracked display. Can you send a new one?"),
+        (Role.AGENT, "Per our policy, returns need the original box and postage is at your cost."),
+        (Role.CUSTOMER, "So I pay to post back a scale you broke. Is that the best you can do?"),
+        (Role.AGENT, "I'm afraid that's the policy for all hardware claims."),
+        (Role.CUSTOMER, "Right. We'll weigh by hand then. Great service 👍"),
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_glad_of_the_terms_read_out_twice_is_sarcasm() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "Our fee on booking 881 is 15% but we're on the 10% plan. Can you check?"),
+        (Role.AGENT, "As per clause 4, rates apply at the time of booking."),
+        (Role.CUSTOMER, "We moved plans in March, this was booked in June. So?"),
+        (Role.AGENT, "As stated in clause 4, rates apply at the time of booking."),
+        (
+            Role.CUSTOMER,
+            "Fantastic, really appreciate clause 4 being quoted to me twice 👍 It's £30.",
+        ),
+    )
+    assert "press.sarcasm" in _ids(a), a.explain()
+
+
+def test_a_thing_past_changing_by_its_own_state_is_not_above_the_agent() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "Our fee on booking 881 is 15% but we're on the 10% plan. Can you check?"),
+        (Role.AGENT, "I'm unable to adjust commissions that have already been processed."),
+        (Role.CUSTOMER, "So the plan we pay for just doesn't apply? That's not good enough."),
+    )
+    assert RequestKind.EXCEPTION not in {r.kind for r in a.requests}, a.explain()
+
+
+def test_the_details_pointed_back_to_where_they_were_given_push_back() -> None:
+    said = features_after_agent(
+        "I wrote it in my message. Pixel 7, Android 14, app 5.2.",
+        "Could you tell me which device and app version you're using?",
+    )
+    assert "dialog.pushback" in said, said
