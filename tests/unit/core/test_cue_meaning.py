@@ -1875,6 +1875,34 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-nineteenth round, from batches 439-442 (107 of 120 on first play): the story
+# promised to the customer's readers as interesting reading; us tagged in every post; this thread
+# on the projector for a room of peers; the customer's inspector asking to hear from us; an answer
+# wanted, in heat, from someone who knows.
+HUNDRED_AND_NINETEENTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "Our members' bulletin goes out Friday and I think they'll find this month very "
+        "interesting reading.",
+    ),
+    (CueKind.THREAT_ABUSE, "I'll be tagging you in every post until it's fixed."),
+    (
+        CueKind.THREAT_ABUSE,
+        "I'm speaking at the trade meeting and I'll have screenshots of this chat up on the big "
+        "screen.",
+    ),
+    (
+        CueKind.LEGAL,
+        "The inspector wants our plan by Monday and he wants to hear from you directly.",
+    ),
+    (CueKind.MANAGER_REQUEST, "I need an answer from someone who actually knows the roadmap."),
+]
+HUNDRED_AND_NINETEENTH_LOOKALIKES = [
+    "I think our members will find the new booking page really useful.",
+    "Could you send screenshots of the new screens for the projector at our training day?",
+    "The inspector wants to see the dust logs, can you export them for March?",
+    "Not leaving you, boss just needs three quotes for the grant. Can you send one?",
+]
 # A hundred-and-eighteenth round, from batches 435-438 (107 of 120 on first play): a taunt about
 # facing the customer in person; the story put up with our company's name on it; whoever can
 # lift it, sent for; someone able to decide asked after, then asked for; the labour authorities
@@ -1901,7 +1929,8 @@ HUNDRED_AND_EIGHTEENTH_ROUND = [
     (
         CueKind.DATA_EXPOSURE,
         "The March invoice is for a different practice, with their patients' dates of birth on it.",
-    ),    (
+    ),
+    (
         CueKind.LEGAL,
         "Trading Standards came in for a routine check and the officer took every box off the "
         "shelf.",
@@ -4531,6 +4560,7 @@ ESCALATIONS = (
     + HUNDRED_AND_SIXTEENTH_ROUND
     + HUNDRED_AND_SEVENTEENTH_ROUND
     + HUNDRED_AND_EIGHTEENTH_ROUND
+    + HUNDRED_AND_NINETEENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4648,6 +4678,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_SIXTEENTH_LOOKALIKES
     + HUNDRED_AND_SEVENTEENTH_LOOKALIKES
     + HUNDRED_AND_EIGHTEENTH_LOOKALIKES
+    + HUNDRED_AND_NINETEENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

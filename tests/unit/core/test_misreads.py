@@ -9085,3 +9085,80 @@ def test_the_details_pointed_back_to_where_they_were_given_push_back() -> None:
         "Could you tell me which device and app version you're using?",
     )
     assert "dialog.pushback" in said, said
+
+
+# Session 61, round 56 (batches 439-442)
+
+
+def test_a_rant_announced_clipped_as_not_at_us_calls_names_at_someone_else() -> None:
+    a = read_one(
+        "Rant incoming, not at you: the courier has lost ANOTHER pallet, absolute clowns. Can I "
+        "clone the shipment for the replacement?"
+    )
+    assert CueKind.THREAT_ABUSE not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_customers_own_alert_asked_after_is_no_exposure() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "We didn't get the closure text for the loch yesterday. What happened?"),
+        (Role.AGENT, "Thanks for your patience! Our team is investigating notification delays."),
+        (
+            Role.CUSTOMER,
+            "That doesn't tell me what happened to our alert. Was it sent to our numbers?",
+        ),
+    )
+    assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_customers_seeing_the_wrong_stock_is_no_exposure() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The stock on the webshop is wrong again, I reported it last week."),
+        (Role.AGENT, "Could you clear your browser cache and check again?"),
+        (Role.CUSTOMER, "Cache is not it. The CUSTOMERS see the wrong stock on their phones."),
+    )
+    assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_nobody_due_on_a_machine_yet_feels_no_neglect() -> None:
+    said = features_after_agent(
+        "yes go ahead, nobody is on it until 10", "Can I push the update to line 3 now?"
+    )
+    assert "neglect.ignored" not in said, said
+
+
+def test_a_slip_run_on_with_so_is_owned() -> None:
+    said = features_after_agent(
+        "cancelled. it failed on row 40, a stray comma in the sheet so thats on us",
+        "Can you check which row it stopped at?",
+    )
+    assert "calm.own_slip" in said, said
+
+
+def test_the_customers_own_slip_feared_presses_for_nothing() -> None:
+    said = features_after_agent("quick q before I do something dumb: how do I stop the import?")
+    assert "press.urgency" not in said, said
+
+
+def test_the_renewal_date_only_dates_a_cancellation_and_a_reversal_is_a_refund() -> None:
+    a = read_one(
+        "We were charged £42 for the add-on renewal. I emailed on 3 Nov asking to cancel it, "
+        "before the renewal date. Could you reverse it please?"
+    )
+    assert CueKind.CHURN not in {c.kind for c in a.cues}, a.explain()
+    assert [(r.kind, r.amount) for r in a.requests] == [(RequestKind.REFUND, 42.0)], a.explain()
+
+
+def test_a_decision_called_a_choice_is_sarcasm() -> None:
+    said = features_after_agent(
+        "Quoting the terms at me over twelve pounds is... a choice.",
+        "Per our terms, renewals are non-refundable.",
+    )
+    assert "press.sarcasm" in said, said
+
+
+def test_details_pointed_back_to_earlier_tickets_push_back() -> None:
+    said = features_after_agent(
+        "Same as both previous tickets. Version 5.8, iPad 9th gen.",
+        "Which app version and iPad are you using?",
+    )
+    assert "dialog.pushback" in said, said
