@@ -220,6 +220,8 @@ _MOVES_ON = re.compile(
     # "Perfect. also he's on new meds since last week": a new topic, not "also still broken"
     r"also (?!still\b|not\b|again\b|broken\b|no\b|nothing\b|the same\b|same\b)|"
     r"another (?:question|thing)|one more (?:thing|question|q)\b|one more[,:]|unrelated|"
+    # "Brilliant. One thing, the export only lists three vessels": the next point, not the verdict
+    r"one (?:small |quick |little |other )?(?:thing|question|q)[,:]|"
     r"(?:can|could|would) you also\b|"
     r"separately|btw|"
     r"by the way|fwiw|for what it'?s worth|while i have you|"
@@ -787,6 +789,8 @@ def echo(r: Reading) -> None:
         return
     if r.state.agent_joked and not r.state.grieved and not r.features.has(*_FAILURE):
         return  # a joke quoted back is shared: ""queue murders you" is going on the t-shirts"
+    if r.features.has("calm.resolved"):
+        return  # ... and so is a phrase quoted beside the fix: ""weak 4G" ... that's us sorted"
     replied = set(r.state.agent_hashes)
     # an earlier reply's words too, quoted against what happened: "So "all on track" on
     # Wednesday meant not started."
@@ -1661,7 +1665,7 @@ _BENIGN_YOU = re.compile(
     r"(?:for|before|during|on) your (?:visit|appointment|call|engineer|technician|crew|team)|"
     r"heads up for your \w+|"
     # the question set apart from the vent: "Rant over 😤 Actual question for you: how do I ..."
-    r"(?:actual|real|proper|quick|serious|genuine|one more|another|a|my) questions? "
+    r"(?:actual|real|proper|quick|serious|genuine|one more|another|a|my|the) questions? "
     r"(?:for|to) you)\b"
     # a how-to question to us after the vent ("Anyway! Is there a setting in your export to change
     # the file name format?") asks about our product, it blames no one
@@ -1726,7 +1730,11 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
         # a vent announced before the question ("Ok I need to vent for a sec and then ask you a
         # question 😤 Our dealer had our baler ... for THREE WEEKS"): the "you" of the question
         # after it puts no fault on us
-        announced = found is not None and _VENT_FIRST.search(lower) is not None
+        # (the party may go unnamed by kind, only "they": "SwiftParcel lost ANOTHER cold box ...
+        # Absolutely furious with them. Anyway, the question for you")
+        announced = _VENT_FIRST.search(lower) is not None and (
+            found is not None or _THEY.search(lower) is not None
+        )
         of_us = not announced and (
             _YOU.search(_BENIGN_YOU.sub(" ", lower)) is not None
             or _BETTER_BEFORE.search(lower) is not None
@@ -1751,6 +1759,7 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
                 r.state.vented_elsewhere
                 and (found is not None or _THEY_ELSEWHERE.search(lower) is not None)
             )
+            or announced
         )
         r.aimed_away = named
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None

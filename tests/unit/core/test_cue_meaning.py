@@ -1875,6 +1875,28 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-twentieth round, from batches 443-446 (107 of 120 on first play): the agent asked
+# if they are slow, as an insult; the customer's advisers to write about getting the money back;
+# the thread handed up to someone able to act.
+HUNDRED_AND_TWENTIETH_ROUND = [
+    (CueKind.THREAT_ABUSE, "Are you actually this thick, or is it a training thing?"),
+    (
+        CueKind.LEGAL,
+        "The whole file went to our solicitors today, you'll be hearing from them about the "
+        "losses.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "Please pass this to someone who can actually do something about it.",
+    ),
+]
+HUNDRED_AND_TWENTIETH_LOOKALIKES = [
+    "Could you pass this to the team that does the export format?",
+    "You'll be hearing from our accountant about the VAT return next week.",
+    "Our solicitor wants to know how long you keep crew data after we offboard someone.",
+    "The inspector will want our silica exposure records for the year, what's the best export?",
+    "That's got it. I'll forward the retention page to our solicitor. Thanks!",
+]
 # A hundred-and-nineteenth round, from batches 439-442 (107 of 120 on first play): the story
 # promised to the customer's readers as interesting reading; us tagged in every post; this thread
 # on the projector for a room of peers; the customer's inspector asking to hear from us; an answer
@@ -4561,6 +4583,7 @@ ESCALATIONS = (
     + HUNDRED_AND_SEVENTEENTH_ROUND
     + HUNDRED_AND_EIGHTEENTH_ROUND
     + HUNDRED_AND_NINETEENTH_ROUND
+    + HUNDRED_AND_TWENTIETH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4679,6 +4702,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_SEVENTEENTH_LOOKALIKES
     + HUNDRED_AND_EIGHTEENTH_LOOKALIKES
     + HUNDRED_AND_NINETEENTH_LOOKALIKES
+    + HUNDRED_AND_TWENTIETH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -9162,3 +9162,85 @@ def test_details_pointed_back_to_earlier_tickets_push_back() -> None:
         "Which app version and iPad are you using?",
     )
     assert "dialog.pushback" in said, said
+
+
+# Session 61, round 57 (batches 443-446)
+
+
+def test_a_vent_announced_at_them_then_the_question_is_not_at_us() -> None:
+    a = read_one(
+        "Need to vent for a sec and then a question. BoxLine lost another crate this week, "
+        "absolutely furious with them. Anyway, the question for you: can I change the default "
+        "carrier?"
+    )
+    assert not a.frustrated, a.explain()
+
+
+def test_exposure_records_and_the_public_record_are_no_leak() -> None:
+    for text in (
+        "The HSE inspector will want our silica exposure records for the year. Best export?",
+        "Since Tuesday the entries still show in my Submitted list but not on the public record.",
+    ):
+        a = read_one(text)
+        assert CueKind.DATA_EXPOSURE not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_praise_then_one_thing_moves_on_to_the_next_point() -> None:
+    said = features_after_agent(
+        "Brilliant. One thing, the export only lists three vessels, is that because one was in "
+        "dry dock?",
+        "Reports > Hours of work, tick Include rest periods.",
+    )
+    assert "press.sarcasm" not in said, said
+
+
+def test_a_phrase_quoted_beside_the_fix_is_shared_not_scorned() -> None:
+    said = features_after_agent(
+        'Ha, "weak signal under the bridges" is the story of my life. Cheers, that\'s us sorted',
+        "3.8.2 fixes the retries on weak signal under the bridges.",
+    )
+    assert "press.sarcasm" not in said and "calm.resolved" in said, said
+
+
+def test_the_same_sentence_counted_says_the_loop() -> None:
+    said = features_after_agent(
+        "That's the third time I've had that sentence.",
+        "As mentioned, certificates can't be changed once issued.",
+    )
+    assert "repeat.loop" in said, said
+
+
+def test_the_agents_asks_counted_back_push_back_but_are_no_loop() -> None:
+    said = features_after_agent(
+        "All iPhones. Third ask for the same info.", "Is it happening for all users?"
+    )
+    assert "dialog.pushback" in said and "repeat.loop" not in said, said
+
+
+def test_a_job_run_at_the_wrong_time_is_wrong() -> None:
+    assert "problem.wrong" in features_after_agent(
+        "The reminder texts went out at 03:04 instead of 18:00."
+    )
+
+
+def test_the_follow_up_loved_out_loud_is_sarcasm() -> None:
+    said = features_after_agent(
+        "Really loving the engineering follow-up so far.", "I've passed this to engineering."
+    )
+    assert "press.sarcasm" in said, said
+
+
+def test_nothing_came_is_something_missing() -> None:
+    assert "problem.missing" in features_after_agent(
+        "Tracking says delivered but the verger says nothing came."
+    )
+
+
+def test_the_details_pointed_back_in_a_word_push_back() -> None:
+    assert "dialog.pushback" in features_after_agent("Above.", "Could you send the crash log?")
+
+
+def test_the_festive_spirit_gone_is_upset() -> None:
+    assert "feel.upset" in features_after_agent(
+        "Not really feeling the festive spirit now, 40 families have no seat."
+    )
