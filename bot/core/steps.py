@@ -1739,27 +1739,31 @@ def aimed_elsewhere_step(rules: DetectionRules) -> Step:
             _YOU.search(_BENIGN_YOU.sub(" ", lower)) is not None
             or _BETTER_BEFORE.search(lower) is not None
         )
-        named = not of_us and (
-            (
-                found is not None
-                # "... they're the worst", or the party as the one that did it: "The council have
-                # stuck a parking suspension on the bay ... cheers for that lads 🙃"; a "they"
-                # before the party is named is someone else ("told the certification team will be
-                # in touch. They haven't been ... nothing to show the insurer")
-                and (
-                    _THEY.search(lower, found.start()) is not None
-                    or _DID_IT.match(lower, found.end()) is not None
+        # an announced vent is aimed elsewhere whatever it names; otherwise the party must be the
+        # one that did it, in a message that says nothing of us
+        named = announced or (
+            not of_us
+            and (
+                (
+                    found is not None
+                    # "... they're the worst", or the party as the one that did it: "The council
+                    # have stuck a parking suspension on the bay ... cheers for that lads 🙃"; a
+                    # "they" before the party is named is someone else ("told the certification
+                    # team will be in touch. They haven't been ... nothing to show the insurer")
+                    and (
+                        _THEY.search(lower, found.start()) is not None
+                        or _DID_IT.match(lower, found.end()) is not None
+                    )
+                )
+                # the party an earlier message blamed, now a "they" ("Not your fault at all, I know
+                # you just hand over to them" ... "Their claims line had me on hold for 40 mins and
+                # then hung up on me 🙄")
+                # ... or named again ("Now I just need the co-op to answer a phone 🙄")
+                or (
+                    r.state.vented_elsewhere
+                    and (found is not None or _THEY_ELSEWHERE.search(lower) is not None)
                 )
             )
-            # the party an earlier message blamed, now a "they" ("Not your fault at all, I know
-            # you just hand over to them" ... "Their claims line had me on hold for 40 mins and
-            # then hung up on me 🙄")
-            # ... or named again ("Now I just need the co-op to answer a phone 🙄")
-            or (
-                r.state.vented_elsewhere
-                and (found is not None or _THEY_ELSEWHERE.search(lower) is not None)
-            )
-            or announced
         )
         r.aimed_away = named
         theirs = _AT_US.search(lower) is None and their_feeling.search(lower) is not None
