@@ -322,7 +322,9 @@ class Coach:
         if waiting:  # a borderline reading, then the next message: confirmed or dropped
             # "that'd be it, works now" settles it whatever the score still carries
             settled = any(sig.id == "calm.resolved" for sig in assessment.signals)
-            if assessment.margin >= preset.confirm_margin + learned and not settled:
+            # ... and a chase of the same matter ("?", "Hello?") is the strain going on
+            chased = any(sig.id == "wait.still" for sig in assessment.signals)
+            if (assessment.margin >= preset.confirm_margin + learned or chased) and not settled:
                 return replace(state, deferred=None), Severity.NUDGE  # confirmed: gentler
             return replace(state, deferred=None), None
         if preset.uneasy_rising and assessment.trend is Trend.RISING:

@@ -1576,11 +1576,15 @@ def own_slip(r: Reading) -> None:
         # different about how they were closed?" - "I closed them from the tablet ... that was
         # offline half the afternoon. Probably my fault, it showed a cloud icon that I ignored")
         answered = r.after_agent and F.AGENT_ASKED in r.state.last_agent
+        # (and how long it lasted is theirs too: "He'd left himself clocked in since Monday 🙄
+        # (classic Kev). All three are in now. Thanks for sorting.")
         if thanked or answered or feats.has("calm.resolved"):
-            own += [n for n in feats.values if n.startswith(("problem.", "neglect."))]
+            own += [n for n in feats.values if n.startswith(("problem.", "neglect.", "wait."))]
         if thanked or answered:
-            # ("I'll delete it, my mess" to "Want me to delete it or will you?")
-            own.append("verdict.loaded")
+            # ("I'll delete it, my mess" to "Want me to delete it or will you?"), and the wry face
+            # at their own worn kit ("checked. tip is literally crumbling at the end 🙃 it's done
+            # about 300 firings so I guess it earned its retirement")
+            own += ["verdict.loaded", "press.sarcasm"]
         slip = feats.hits.get("calm.own_slip")
         if slip is not None and _SELF_INSULT.search(slip.evidence.lower()) is not None:
             own.append("feel.insult")  # "Past me is an idiot": the name is their own
@@ -1660,16 +1664,28 @@ _THEY = re.compile(rf"\b(?:{_THEY_WORDS})\b")
 # ... and, once the upset is theirs, the one person it was put with ("Can I send him a reminder?")
 _THEY_ELSEWHERE = re.compile(rf"\b(?:{_THEY_WORDS}|he|he'?s|him|his|she|she'?s|her)\b")
 _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
+# the customer's own step reported done, as the first words of a message: "done, trimmed to 180
+# chars", "ok, all done", "that's done now"
+_REPORTS_DONE = re.compile(
+    r"(?:ok(?:ay)?|right|so|and)?[,.!]? ?(?:(?:all|that'?s|it'?s|now) )?"
+    r"(?:done|sorted|did (?:it|that))"
+    r"\b(?![^.!?\n]{0,40}\b(?:but|still|again|nothing|no (?:change|difference|luck))\b)"
+)
+# a request to us ("could you", "any chance you can pull the scan history") puts no fault on us
 _BENIGN_YOU = re.compile(
-    r"\b(?:thank you|(?:could|can|would|will) you|let you know|see you|"
+    r"\b(?:thank you|(?:could|can|would|will) you|any chance (?:you|u) (?:can|could)|"
+    r"let you know|see you|"
     r"(?:for|before|during|on) your (?:visit|appointment|call|engineer|technician|crew|team)|"
     r"heads up for your \w+|"
     # the question set apart from the vent: "Rant over 😤 Actual question for you: how do I ..."
     r"(?:actual|real|proper|quick|serious|genuine|one more|another|a|my|the) questions? "
     r"(?:for|to) you)\b"
     # a how-to question to us after the vent ("Anyway! Is there a setting in your export to change
-    # the file name format?") asks about our product, it blames no one
-    r"|(?:^|(?<=[.!?] ))(?:anyway[,.!]* )?(?:is|are) there (?:a |an |any )?[^.!?\n]{0,140}?\?"
+    # the file name format?", "Honestly, that courier 🙄 Any way to bulk-print claim forms for the
+    # lost ones from your side?") asks about our product, it blames no one
+    r"|(?:^|(?<=[.!?\u2600-\u27bf\U0001f300-\U0001faff] ))(?:anyway[,.!]* )?"
+    r"(?:(?:is|are) there (?:a |an |any )?|any ?way (?:to|of|i can|we can)\b|"
+    r"is it possible to\b)[^.!?\n]{0,140}?\?"
     # ... what our system makes of it, told as a reading ("your app thinks they're outside the
     # zone", "your portal says it was delivered"): a report, not the fault
     r"|\byour (?:app|system|portal|platform|software|dashboard|site|website|tool|map|tracker) "
@@ -2096,7 +2112,13 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         # ("hi!! quick one on the proof" / "we spelled Annual wrong" / "can we swap the file?"),
         # unless the new one is a nudge about the wait ("Hello?", "Is anyone monitoring this?")
         quick = 0 < gap < tuning.double_text_seconds
-        double = quick and (bool(state.agent_hashes) or feats.has(*_NUDGE_PREFIXES))
+        # ... and the customer's own step reported done is no chase either ("give me 5 min to
+        # trim it" / "done, trimmed to 180 chars")
+        double = (
+            quick
+            and (bool(state.agent_hashes) or feats.has(*_NUDGE_PREFIXES))
+            and _REPORTS_DONE.match(prep.lower) is None
+        )
         feats.set(F.DOUBLE_TEXT, 1.0 if double else 0.0, "writes again before any reply")
         waited = math.log1p(gap / 60) / math.log1p(DAY_MINUTES) if gap > 0 and not quick else 0.0
         feats.set(F.WAITED, round(min(1.0, waited), 4), "chasing after a long wait")

@@ -207,6 +207,23 @@ def test_a_held_reading_is_dropped_when_the_next_message_reads_well_below_the_cu
     assert thread.state.deferred is None and thread.hints == []
 
 
+CHASE = Signal("wait.still", "still waiting", "?", 0.71)
+
+
+def test_a_held_reading_is_confirmed_by_a_bare_chase(coach: Coach) -> None:
+    """A borderline reading, then a bare "?" on the same matter: the customer chasing is the
+    strain going on, however little the one character weighs; the same margin without the
+    chase is dropped."""
+    thread = Thread(coach)
+    assert thread.customer(Level.FRUSTRATED, margin=0.3) is None
+    hint = thread.customer(Level.UNEASY, Trend.STEADY, margin=-0.4, signals=(CHASE,))
+    assert hint is not None and hint.severity is Severity.NUDGE
+    quiet = Thread(coach)
+    assert quiet.customer(Level.FRUSTRATED, margin=0.3) is None
+    assert quiet.customer(Level.UNEASY, Trend.STEADY, margin=-0.4) is None
+    assert quiet.hints == []
+
+
 def test_a_borderline_reading_with_heated_words_whispers_at_once(coach: Coach) -> None:
     """Just over the cut with "useless" or "furious" in it: no misreading to wait out (except
     in a conservative channel)."""

@@ -1875,6 +1875,69 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-twenty-first round, from batches 447-450 (105 of 120 on first play): the
+# customer's insurer after our registered details with a claim to follow; someone wanted for more
+# than the agent does; menace in the listener's shoes; the trade told at the next show; someone
+# else's people's details in view; the matter put before whoever runs the part that holds it.
+HUNDRED_AND_TWENTY_FIRST_ROUND = [
+    (
+        CueKind.LEGAL,
+        "Our insurers' claims handler has asked for your company's registered address, and you "
+        "should expect a claim for the recall costs.",
+    ),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I need someone who can deal with the money side of it, not just the fix.",
+    ),
+    (CueKind.THREAT_ABUSE, "Wouldn't want to be whoever packed this when we get there."),
+    (
+        CueKind.THREAT_ABUSE,
+        "Here's what happens if that answer comes back again: every one of them will hear "
+        "about it.",
+    ),
+    (CueKind.DATA_EXPOSURE, "I'm looking at another club's members' personal details."),
+    (
+        CueKind.MANAGER_REQUEST,
+        "I'd like this put in front of whoever actually runs your payments team.",
+    ),
+]
+HUNDRED_AND_TWENTY_FIRST_LOOKALIKES = [
+    "We're FCA-authorised, so our compliance lead will want the SOC 2 report before renewal.",
+    "I wouldn't want to be the one who tells the board when they find out about the price rise.",
+    "Everyone will hear about the new feature at the show, your call on the date though.",
+    "Can you send it to whoever runs payroll on our side? That's Jo.",
+    "We need someone who can cover the Saturday shift, not just the usual rota.",
+    "My apprentice thinks the drying room is about to burst into flames 😂",
+]
+# A hundred-and-twenty-second round, from batches 451-454 (102 of 120 on first play): our fault
+# put in a report to the customer's regulator; pages not the customer's with someone's details in
+# them; a visit for a word the listener will not enjoy; the business moved off us in plain words.
+HUNDRED_AND_TWENTY_SECOND_ROUND = [
+    (
+        CueKind.LEGAL,
+        "Our P&I club says we have to file a report with the flag state, and if your update was "
+        "to blame, that is what the report will say.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The invoice pack has two pages that aren't ours, with another firm's names and bank "
+        "details.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "I might pop over to your depot and have a word with whoever signed it off. Don't "
+        "think they'll enjoy it.",
+    ),
+    (CueKind.CHURN, "We're moving everything to another platform next month."),
+    (CueKind.CHURN, "We won't be paying for another year of this."),
+]
+HUNDRED_AND_TWENTY_SECOND_LOOKALIKES = [
+    "An erasure request from one of our members came in and she copied the ICO, how do we "
+    "action it?",
+    "I'll have a word with my boss tomorrow, don't think he'll enjoy the news.",
+    "We're moving everything to our own servers for the test environment.",
+    "Please pass this up to whoever manages Darren, he went well beyond.",
+]
 # A hundred-and-twentieth round, from batches 443-446 (107 of 120 on first play): the agent asked
 # if they are slow, as an insult; the customer's advisers to write about getting the money back;
 # the thread handed up to someone able to act.
@@ -4584,6 +4647,8 @@ ESCALATIONS = (
     + HUNDRED_AND_EIGHTEENTH_ROUND
     + HUNDRED_AND_NINETEENTH_ROUND
     + HUNDRED_AND_TWENTIETH_ROUND
+    + HUNDRED_AND_TWENTY_FIRST_ROUND
+    + HUNDRED_AND_TWENTY_SECOND_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4703,6 +4768,8 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_EIGHTEENTH_LOOKALIKES
     + HUNDRED_AND_NINETEENTH_LOOKALIKES
     + HUNDRED_AND_TWENTIETH_LOOKALIKES
+    + HUNDRED_AND_TWENTY_FIRST_LOOKALIKES
+    + HUNDRED_AND_TWENTY_SECOND_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -9244,3 +9244,137 @@ def test_the_festive_spirit_gone_is_upset() -> None:
     assert "feel.upset" in features_after_agent(
         "Not really feeling the festive spirit now, 40 families have no seat."
     )
+
+
+# Session 62, round 58 (batches 447-450) and round 59 (batches 451-454)
+
+
+def test_the_fee_wanted_back_is_a_refund_ask() -> None:
+    a = read_one("Two missed visits. I want the whole annual support fee back, £3,900.")
+    assert RequestKind.REFUND in {r.kind for r in a.requests}, a.explain()
+
+
+def test_a_thing_nobody_needs_is_no_neglect() -> None:
+    said = features_after_agent("Trim it, nobody reads those notes in the ledger anyway.")
+    assert "neglect.ignored" not in said, said
+
+
+def test_the_fault_named_with_last_month_recurs() -> None:
+    said = features_after_agent("Price list 'Trade A'. Same as last month. And the month before.")
+    assert "repeat.recur" in said, said
+
+
+def test_the_fix_tried_before_it_was_suggested_pushes_back() -> None:
+    said = features_after_agent(
+        "We did that on all six tablets yesterday, same thing.", "Please reinstall the app."
+    )
+    assert "dialog.pushback" in said, said
+
+
+def test_the_links_counted_back_push_back() -> None:
+    said = features_after_agent(
+        "I appreciate the articles, that's four now. Can someone compare the outputs?",
+        "Here's our troubleshooting guide: https://example.com/help",
+    )
+    assert "dialog.pushback" in said, said
+
+
+def test_a_cause_guessed_as_ones_own_is_a_slip_owned() -> None:
+    said = features_after_agent(
+        "That'd be me, sorry 🙈 I removed some old integrations last week.",
+        "Did anyone change the app permissions recently?",
+    )
+    assert "calm.own_slip" in said and "dialog.sorry" not in said, said
+
+
+def test_a_colleague_teased_for_the_slip_is_the_customers_own() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "Hi, one driver's hours haven't synced since Monday."),
+        (Role.AGENT, "Is the shift still clocked in on his phone?"),
+        (Role.CUSTOMER, "He'd left it running since Monday 🙄 (classic Rob). All in now, thanks!"),
+    )
+    assert a.level is Level.CALM, a.explain()
+
+
+def test_the_customers_own_work_resumed_is_no_recurrence() -> None:
+    said = features_after_agent("swapped the probe, reads fine at room temp. printing again. ta!")
+    assert "repeat.recur" not in said, said
+
+
+def test_the_wry_face_at_worn_kit_of_their_own_is_no_sarcasm() -> None:
+    said = features_after_agent(
+        "checked. the belt is literally in shreds 🙃 it's done ten years so it's earned its "
+        "retirement",
+        "Could you check the drive belt for wear?",
+    )
+    assert "press.sarcasm" not in said, said
+
+
+def test_the_burden_called_a_treat_is_sarcasm() -> None:
+    said = features_after_agent(
+        "Great 👍 re-pairing 40 scanners by hand, my favourite way to spend a Monday.",
+        "Please re-pair each scanner from the settings page.",
+    )
+    assert "press.sarcasm" in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not really laughing about it today tbh", "OK, less funny now. Two clients came on Monday."],
+)
+def test_the_joke_called_off_is_upset(text: str) -> None:
+    assert "feel.upset" in features_after_agent(text), text
+
+
+def test_the_last_wait_named_presses_for_speed() -> None:
+    said = features_after_agent("Thanks. Please don't let it be another three days.")
+    assert "press.urgency" in said, said
+
+
+def test_the_workaround_asked_back_in_disbelief_is_a_loaded_question() -> None:
+    said = features_after_agent(
+        "You want me to re-enter 300 prices by hand?", "Please edit each price manually."
+    )
+    assert "press.question" in said, said
+
+
+def test_a_request_to_our_product_after_not_your_fault_still_clears_us() -> None:
+    said = features_after_agent(
+        "That depot is hopeless 😠 Not your fault at all, but can your label tool switch us "
+        "to the other carrier?"
+    )
+    assert "calm.elsewhere" in said, said
+
+
+def test_a_vented_courier_named_again_beside_a_how_to_question_is_theirs() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "Not your fault at all, but the courier has lost three parcels this week."),
+        (Role.AGENT, "Sorry to hear that. Carrier rules are under Shipping."),
+        (
+            Role.CUSTOMER,
+            "Done. Honestly, that courier 🙄 Any way to print claim forms for the lost ones "
+            "from your side?",
+        ),
+    )
+    assert a.level is Level.CALM or a.level is Level.UNEASY, a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_the_customers_own_step_reported_done_is_no_chase() -> None:
+    eng = engine()
+    state = eng.start()
+    opener = "Hi, the nightly sync failed on one record."
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, opener, 1.0))
+    state, _ = eng.read(state, Turn(Role.AGENT, "Trim the note on it and I'll re-run.", 60.0))
+    state, _ = eng.read(state, Turn(Role.CUSTOMER, "Sure, give me 5 min to trim it", 120.0))
+    done = eng.features(state, Turn(Role.CUSTOMER, "done, trimmed to 180 chars", 180.0))
+    assert "pace.double_text" not in done.features.values, done.features.values
+    chase = eng.features(state, Turn(Role.CUSTOMER, "hello? anyone?", 180.0))
+    assert "pace.double_text" in chase.features.values, chase.features.values
+
+
+def test_a_fire_foretold_in_fun_is_no_danger() -> None:
+    a = read_one("lol my apprentice thinks frame 4 is about to burst into flames 😂 wrong units")
+    assert CueKind.SAFETY not in {c.kind for c in a.cues}, a.explain()
+    real = read_one("The charger burst into flames in the van this morning.")
+    assert CueKind.SAFETY in {c.kind for c in real.cues}, real.explain()
