@@ -103,8 +103,11 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
 _SUPPOSED_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
+PUT_ON_TEMPER = "a temper put on in a supposition"
+
+
 def supposed_temper_step(rules: DetectionRules) -> Step:
-    """`supposed_temper`: a put-on temper in a message that is all supposition, complaining of
+    """`supposed_temper`: a put-on temper in a message that ends in supposition, complaining of
     nothing, in a thread not yet heated, is play ("If it slips to next week I'm driving down to
     your office with a crate of doughnuts and eating ALL of them in front of you 🍩😤"): the upset
     face belongs to the story, not to the customer now."""
@@ -116,10 +119,13 @@ def supposed_temper_step(rules: DetectionRules) -> Step:
         if r.features.has(*complaint):
             return
         sentences = [s.strip() for s in _SUPPOSED_SENTENCE.findall(r.prep.lower) if s.strip()]
-        if not sentences or not all(s.startswith("if ") for s in sentences):
+        # (the temper closes the message as a supposition; what comes before it complains of
+        # nothing: "can promoted people get a 12h window? ... If you say no I'm coming over there
+        # with a bucket of reclaim and I'm not afraid to use it 🏺😤")
+        if not sentences or not sentences[-1].startswith("if "):
             return
         r.features.drop("emoji.upset")
-        r.features.set(F.HYPERBOLE, 1.0, "a temper put on in a supposition")
+        r.features.set(F.HYPERBOLE, 1.0, PUT_ON_TEMPER)
 
     return supposed_temper
 
@@ -1641,9 +1647,10 @@ def no_rush_step(rules: DetectionRules) -> Step:
     before then") presses for nothing, and a repeat or a correction played down ("second time
     this year, not a big deal but would save us both a job", "the invoice says 2 x zip pull but I
     think only one was changed? not fussed, just so your records are right") is an aside, not
-    heat (`tuning.no_rush`). A fault the customer files as a wish themselves and vents nothing
-    about ("One tiny thing, not urgent: in dark mode the low-water line is quite hard to see.
-    Feature request rather than bug.") is a request to note, not a grievance."""
+    heat (`tuning.no_rush`); so is a loss said to cost nothing that matters (`_NO_HARM`). A fault
+    the customer files as a wish themselves and vents nothing about ("One tiny thing, not
+    urgent: in dark mode the low-water line is quite hard to see. Feature request rather than
+    bug.") is a request to note, not a grievance."""
     waived = _either(rules.tuning.no_rush)
     asides = ("press.urgency", "repeat.again", "repeat.recur", "dialog.pushback")
 
@@ -1655,8 +1662,19 @@ def no_rush_step(rules: DetectionRules) -> Step:
                     r.features.drop(name)
         if _FILED_AS_WISH.search(lower) is not None and not r.features.has(*_VENTED):
             _drop(r.features, (*F.PROBLEM_PREFIXES, "dialog.soft"))
+        elif _NO_HARM.search(lower) is not None and not r.features.has(*_VENTED):
+            _drop(r.features, F.PROBLEM_PREFIXES)
 
     return no_rush
+
+
+# a loss the customer says cost nothing that matters: "Counts for 02:10-06:30 are missing but the
+# press wasn't striking then anyway (die change), so nothing lost that matters", "no harm done"
+_NO_HARM = re.compile(
+    r"\bnothing (?:(?:was |got )?(?:lost|missed|damaged) )?that (?:matters|mattered|counts)\b"
+    r"|\bno (?:real )?harm done\b|\bnothing (?:important|of (?:any )?(?:note|value)) "
+    r"(?:was |got )?(?:lost|missed|damaged)\b"
+)
 
 
 _THEY_WORDS = r"they|they'?re|they'?ve|their|them"
@@ -2083,7 +2101,13 @@ def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
         feats.set(F.BLUNT_PROBLEM, 1.0 if blunt else 0.0, "opens with a blunt problem report")
         feats.set(F.AFTER_AGENT, 1.0 if r.after_agent else 0.0)
         if r.after_agent:
+            # the bad news a slip of the customer's own caused is theirs, not the reply's ("All
+            # three were returned by your bank ... unable to locate" / "yep, fat-fingered the
+            # last digits 🤦 fixing now")
+            owned = feats.has("calm.own_slip")
             for family in state.last_agent:
+                if owned and family in _OWNED_NEWS:
+                    continue
                 feats.add(Hit(family, labels.get(family, family), ""))
         overlap = _overlap(prep, state.recent_hashes)
         repeated = overlap if overlap >= tuning.repeat_min_overlap else 0.0
@@ -2313,6 +2337,10 @@ def _overlap(prep: Prepared, recent: list[list[int]]) -> float:
         if len(old) >= 3:
             best = max(best, len(hashes.intersection(old)) / min(len(hashes), len(old)))
     return round(best, 3)
+
+
+# what the agent could not do, when the customer then owns the slip that caused it
+_OWNED_NEWS = ("agent.failed", "agent.negative")
 
 
 def default_pipeline(

@@ -1875,6 +1875,54 @@ SIXTY_SIXTH_LOOKALIKES = [
     "Could our next orders go with a different carrier? The current one leaves them in the rain.",
     "Next time your driver comes I'll be waiting for him with a cup of tea!",
 ]
+# A hundred-and-twenty-third round, from batches 455-458 (107 of 120 on first play): an
+# ultimatum with the whole story to be posted if it fails.
+HUNDRED_AND_TWENTY_THIRD_ROUND = [
+    (CueKind.THREAT_ABUSE, "If this isn't sorted by Monday, I'm posting the whole thread."),
+]
+HUNDRED_AND_TWENTY_THIRD_LOOKALIKES = [
+    "Our lawyer already sent the copycat the usual cease and desist; what do you need for your "
+    "IP form?",
+    "If it's not sorted by Friday I'll share the update with the team.",
+]
+# A hundred-and-twenty-fourth round, from batches 459-462 (106 of 120 on first play): the story
+# to go out on the customer's channels unless they hear by a time; the matter to be picked up by
+# whoever runs support; the rival named as where they will be; our lawyers holding the thread; a
+# regulator's complaint form in the possessive; the rest of an export another firm's; a write-up
+# of how we treat people to be posted where peers look.
+HUNDRED_AND_TWENTY_FOURTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If I don't hear by noon, the whole saga goes out on our socials and in the club "
+        "newsletter, screenshots and all.",
+    ),
+    (CueKind.MANAGER_REQUEST, "Could this be picked up by whoever runs your support team, please?"),
+    (CueKind.CHURN, "We'll be on another platform by the spring."),
+    (CueKind.LEGAL, "Our solicitors have this thread and will be in touch."),
+    (
+        CueKind.LEGAL,
+        "I've got the Data Protection Commission's complaint form open and I'll be filing it, "
+        "with you named.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "The export has 90 rows and we have 12. The rest belong to another practice.",
+    ),
+    (
+        CueKind.THREAT_ABUSE,
+        "There's a write-up on how you treat your suppliers ready, and it'll be posted on every "
+        "trade forum I'm on.",
+    ),
+]
+HUNDRED_AND_TWENTY_FOURTH_LOOKALIKES = [
+    "The council licensing office has asked us for the trip logs for one plate, how do I export "
+    "them?",
+    "We have a month to respond or the regulator can get involved, so how do I export one "
+    "person's data?",
+    "The courier's photo is of a door that isn't ours, can you help us claim?",
+    "We'll be on another call until 3, back after.",
+    "I cancelled our add-on on 2 Nov but we were charged for it on the 5th, can you check?",
+]
 # A hundred-and-twenty-first round, from batches 447-450 (105 of 120 on first play): the
 # customer's insurer after our registered details with a claim to follow; someone wanted for more
 # than the agent does; menace in the listener's shoes; the trade told at the next show; someone
@@ -4649,6 +4697,8 @@ ESCALATIONS = (
     + HUNDRED_AND_TWENTIETH_ROUND
     + HUNDRED_AND_TWENTY_FIRST_ROUND
     + HUNDRED_AND_TWENTY_SECOND_ROUND
+    + HUNDRED_AND_TWENTY_THIRD_ROUND
+    + HUNDRED_AND_TWENTY_FOURTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4770,6 +4820,8 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_TWENTIETH_LOOKALIKES
     + HUNDRED_AND_TWENTY_FIRST_LOOKALIKES
     + HUNDRED_AND_TWENTY_SECOND_LOOKALIKES
+    + HUNDRED_AND_TWENTY_THIRD_LOOKALIKES
+    + HUNDRED_AND_TWENTY_FOURTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

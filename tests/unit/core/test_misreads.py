@@ -9378,3 +9378,160 @@ def test_a_fire_foretold_in_fun_is_no_danger() -> None:
     assert CueKind.SAFETY not in {c.kind for c in a.cues}, a.explain()
     real = read_one("The charger burst into flames in the van this morning.")
     assert CueKind.SAFETY in {c.kind for c in real.cues}, real.explain()
+
+
+# Session 62, round 60 (batches 455-458) and round 61 (batches 459-462)
+
+
+def test_asking_whether_the_agent_knows_a_fact_is_no_loaded_question() -> None:
+    said = features_after_agent("Brill. Do you know if they want the photos with the claim?")
+    assert "press.question" not in said, said
+    assert "press.question" in features_after_agent("Do you even know what the export does?")
+
+
+def test_a_typing_slip_owned_takes_the_agents_bad_news_with_it() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "Hi, our last three payouts haven't arrived, can you check?"),
+        (Role.AGENT, "They were returned by your bank, unable to locate the account number."),
+        (
+            Role.CUSTOMER,
+            "Let me check what I typed... yep, fat-fingered the last digits 🤦 fixing now",
+        ),
+    )
+    ids = {s.id for s in a.signals}
+    assert "agent.failed" not in ids and not a.frustrated, a.explain()
+
+
+def test_a_loss_said_to_cost_nothing_that_matters_is_no_fault() -> None:
+    said = features_after_agent(
+        "Counts for that hour are missing but the press was idle anyway, so nothing lost that "
+        "matters.",
+        "Did you lose counts or only the live view?",
+    )
+    assert not {f for f in said if f.startswith("problem.")}, said
+
+
+def test_nobody_hurt_and_the_change_rolled_back_is_no_danger() -> None:
+    a = read_one(
+        "The mill plunged the cutter into the clamp on the first job. Nobody was hurt. We rolled "
+        "back to 4.2 and it runs clean. Can you confirm the bug?"
+    )
+    assert CueKind.SAFETY not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_a_chefs_kiss_is_praise_and_bumped_into_a_class_is_no_cancellation() -> None:
+    said = features_after_agent(
+        "the new waitlist auto-promote is chef's kiss. 11 people got bumped into Saturday's class."
+    )
+    assert "calm.praise" in said and "problem.cancelled" not in said, said
+
+
+def test_a_temper_put_on_after_a_plain_request_is_play() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The new export is lovely, thanks for shipping it."),
+        (Role.AGENT, "Glad to hear! Anything else we can tweak?"),
+        (
+            Role.CUSTOMER,
+            "One thing: can the window be 12h instead of 24? If you say no I'm coming over with a "
+            "bucket of slip and I'm not afraid to use it 🏺😤",
+        ),
+    )
+    assert CueKind.THREAT_ABUSE not in {c.kind for c in a.cues}, a.explain()
+    assert not a.frustrated, a.explain()
+
+
+def test_done_with_the_visits_is_fed_up_not_finished() -> None:
+    said = features_after_agent("I'm done with visits. I want the money back.")
+    assert "calm.closing" not in said, said
+
+
+def test_a_charge_asked_to_come_off_is_a_refund_with_its_amount() -> None:
+    a = read_one("Hi, we got a $65 overage on April's invoice. Can that come off?")
+    refunds = [r for r in a.requests if r.kind is RequestKind.REFUND]
+    assert refunds and refunds[0].amount == 65.0, a.explain()
+
+
+def test_the_agents_suggestion_greeted_with_mock_delight_is_sarcasm() -> None:
+    said = features_after_agent(
+        "Oh brilliant, the update. Fantastic. We're already on 5.12.", "Please update the app."
+    )
+    assert "press.sarcasm" in said, said
+
+
+def test_the_forced_fallback_mocked_as_old_fashioned_is_sarcasm() -> None:
+    said = features_after_agent("Really loving the clipboard system though, very retro.")
+    assert "press.sarcasm" in said, said
+    # ... not "like it's 1987 😅" alone, said in good humour in the first report
+    fun = features_after_agent("We've been writing claim numbers on tape like it's 1987 😅")
+    assert "press.sarcasm" not in fun, fun
+
+
+def test_the_day_named_in_a_chase_says_how_long_it_has_been() -> None:
+    said = features_after_agent("Hi, any news? It's Wednesday.", "I'll get back to you today.")
+    assert "wait.duration" in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've used the same rolls for three years without a problem. The only thing that changed "
+        "is your update.",
+        "We *have* let you know. That's what this thread is.",
+    ],
+)
+def test_the_plain_record_against_the_agents_blame_pushes_back(text: str) -> None:
+    assert "dialog.pushback" in features_after_agent(text, "Please use certified labels."), text
+
+
+def test_a_past_working_state_is_no_praise() -> None:
+    said = features_after_agent("How does the driver know? It printed them fine on Friday.")
+    assert "calm.praise" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Thanks, I'll raise it with the team and get back to you today.", "agent.plan"),
+        ("I'd recommend reviewing the help article linked above.", "agent.canned"),
+    ],
+)
+def test_the_agents_holding_lines_are_read(text: str, family: str) -> None:
+    assert family in engine().agent_families(text), text
+
+
+def test_the_same_answer_as_an_old_ticket_praised_as_consistency() -> None:
+    said = features_after_agent(
+        "I sent this exact problem in October and got this exact message back then too. Great to "
+        "see consistency.",
+        "Please check your rounding settings.",
+    )
+    assert "repeat.loop" in said and "press.sarcasm" in said, said
+
+
+def test_charged_after_cancelling_is_a_billing_fault_not_leaving() -> None:
+    a = read_one("Hi, I cancelled our plan on 2 Nov but we were charged $39 on 5 Nov anyway.")
+    assert CueKind.CHURN not in {c.kind for c in a.cues}, a.explain()
+
+
+def test_the_agents_word_asked_back_is_a_loaded_question() -> None:
+    said = features_after_agent(
+        "Investigating what, exactly? I've got suppliers to pay on Friday.",
+        "The payments team is still investigating.",
+    )
+    assert "press.question" in said, said
+
+
+def test_the_outages_timing_praised_is_sarcasm() -> None:
+    said = features_after_agent(
+        "Brilliant. Friday rush, best possible moment, really appreciate the timing 👏👏",
+        "Thanks, we're looking into it.",
+    )
+    assert "press.sarcasm" in said, said
+
+
+def test_too_late_in_a_story_is_no_wait() -> None:
+    said = features_after_agent(
+        "Too late, one of them built one out of lolly sticks 🙈 Could you send the invoice?",
+        "Hope the obsession wears off before it turns into homework!",
+    )
+    assert "wait.duration" not in said, said
