@@ -82,6 +82,10 @@ class Progress:
         return tuple(m.title for m in self.done)
 
 
+# what, beside praise, says the customer is still pressing: a rebuttal, a loaded question, the fault
+_PRESSING = ("dialog.", "press.", "problem.", "repeat.", "neglect.", "wait.", "feel.", "verdict.")
+
+
 @dataclass(frozen=True, slots=True)
 class CoachState:
     """Per-thread coaching memory; JSON-safe and free of customer text."""
@@ -321,7 +325,11 @@ class Coach:
             return replace(state, deferred=None), Severity.NUDGE
         if waiting:  # a borderline reading, then the next message: confirmed or dropped
             # "that'd be it, works now" settles it whatever the score still carries
-            settled = any(sig.id == "calm.resolved" for sig in assessment.signals)
+            # (and so does praise with nothing pressing beside it: "oh brilliant, you're a star.
+            # DHL for the next few orders too"; not "Good to know." after a rebuttal)
+            ids = {sig.id for sig in assessment.signals}
+            praised = "calm.praise" in ids and not any(i.startswith(_PRESSING) for i in ids)
+            settled = "calm.resolved" in ids or praised
             # ... and a chase of the same matter ("?", "Hello?") is the strain going on
             chased = any(sig.id == "wait.still" for sig in assessment.signals)
             if (assessment.margin >= preset.confirm_margin + learned or chased) and not settled:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -121,6 +122,10 @@ def _names_us(lower: str, evidence: str) -> bool:
 _STRAIGHT_ANSWER = re.compile(
     r"\byes ?(?:or|/) ?no\b|\bor not\b|\bplainly\b|\bstraight answer\b"
     r"|\ba simple (?:yes|no|answer)\b"
+    # ... or the ask put as a plain instruction after the count: "Third time asking in this
+    # thread: please issue the RMA."
+    r"|(?:^|[:.!?] )please (?:just )?(?:issue|send|approve|release|process|refund|replace|ship|"
+    r"book|reinstate|restore|unblock|lift|cancel|credit) (?:the|my|our|it|this|a|an|us|me)\b"
 )
 
 
@@ -141,6 +146,13 @@ def _still_holding(agent_families: list[str]) -> bool:
         any(f in ("agent.plan", "agent.canned") for f in agent_families)
         and F.SAME_ANSWER not in agent_families
     )
+
+
+def _quotes_the_offer(asked: Sequence[Request], standing: Sequence[Request]) -> bool:
+    """Every sum in the new asks is below the largest still standing: the customer names the
+    smaller sum the agent offered, not a new ask."""
+    top = max((r.amount for r in standing if r.amount is not None), default=None)
+    return top is not None and all(r.amount is not None and r.amount < top for r in asked)
 
 
 def _evidence_span(lower: str, evidence: str) -> tuple[int, int] | None:
@@ -862,6 +874,18 @@ class FrustrationEngine:
         above_level = reading.after_agent and F.AGENT_ABOVE_LEVEL in state.last_agent
         minimised = reading.after_agent and F.AGENT_MINIMISED in state.last_agent
         requests = situation.requests
+        if (
+            requests
+            and reading.after_agent
+            and F.AGENT_OFFER in state.last_agent
+            and state.open_requests
+            and _quotes_the_offer(requests, self.open_requests(state))
+        ):
+            # the offer quoted back as too little is no new ask ("I'd like a credit for that
+            # (€2,900)" ... "I can apply the standard SLA credit (€49)" ... "€49. That's not a
+            # credit, that's an insult."): the first ask still stands
+            requests = self.open_requests(state)
+            situation = replace(situation, requests=requests)
         if disowned:
             state.open_requests = []
         if requests:  # the customer's latest asks stay open until they ask something else

@@ -25,6 +25,12 @@ _AMOUNT = re.compile(
     re.I,
 )
 _SCALE = {"": 1.0, "k": 1_000.0, "m": 1_000_000.0}
+# what follows a figure that makes it a rate or a plan's price: "$1,350/yr", "£38 a head"
+_RATE = re.compile(
+    r"\s?(?:/\s?(?:yr|year|mo|month|wk|week|day|hr|hour|head|unit|kg|box|seat|user)\b|"
+    r"(?:a|per) (?:year|month|week|day|hour|head|unit|box|seat|user|kg)\b|(?:[ -]?(?:plan|tier|"
+    r"subscription|package|licen[cs]e)\b))"
+)
 
 
 # a sentence ends at . ! ? ; before a space or the end, or at a line break: a file name, a version
@@ -221,6 +227,10 @@ class SituationReader:
         found = list(_AMOUNT.finditer(text))
         if not found:
             return None, ""
+        # a rate or a plan's price is what things cost, not the sum asked for ("We're on the
+        # $1,350/yr plan so it's around $40"), when the message names another sum
+        sums = [a for a in found if _RATE.match(text, a.end()) is None]
+        found = sums or found
         start, end = near
         m = min(found, key=lambda a: max(0, a.start() - end, start - a.end()))
         if m.group(1):

@@ -558,7 +558,8 @@ _VAGUE_BACK = re.compile(
 # (in quotation marks too: ""As soon as possible." Right.")
 # ... or "I see.", "Noted.", "Sure.", "Fine.": "Passed it on. Noted.", "On the roadmap. Fine."
 _ECHO_RIGHT = re.compile(
-    r"^\W*([a-z][a-z' ]{1,30}?)"
+    # (a shrug may open it: "Sure. Automatically. Fine.")
+    r"^\W*(?:(?:sure|right|ok|okay|yes|yeah)\.+\s+)?([a-z][a-z' ]{1,30}?)"
     + _SAID_BACK_END
     + r"(?:right|ok|okay|i see|noted|got it|sure|understood|fine)\.+(?=\s|$)"
 )

@@ -224,6 +224,18 @@ def test_a_held_reading_is_confirmed_by_a_bare_chase(coach: Coach) -> None:
     assert quiet.hints == []
 
 
+PRAISE = Signal("calm.praise", "praise or satisfaction", "you're a star", -0.75)
+
+
+def test_a_held_reading_is_dropped_when_the_next_message_praises_the_agent(coach: Coach) -> None:
+    """Borderline, then "oh brilliant, you're a star. DHL for the next few too" still reading
+    uneasy from the heat carried over: the customer is content, the held hint is dropped."""
+    thread = Thread(coach)
+    assert thread.customer(Level.FRUSTRATED, margin=0.3) is None
+    assert thread.customer(Level.UNEASY, Trend.COOLING, margin=-0.1, signals=(PRAISE,)) is None
+    assert thread.hints == []
+
+
 def test_a_borderline_reading_with_heated_words_whispers_at_once(coach: Coach) -> None:
     """Just over the cut with "useless" or "furious" in it: no misreading to wait out (except
     in a conservative channel)."""

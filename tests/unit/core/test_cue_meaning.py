@@ -1923,6 +1923,50 @@ HUNDRED_AND_TWENTY_FOURTH_LOOKALIKES = [
     "We'll be on another call until 3, back after.",
     "I cancelled our add-on on 2 Nov but we were charged for it on the 5th, can you check?",
 ]
+# A hundred-and-twenty-fifth round, from batches 463-466 (108 of 120 on first play): leaving as
+# an instruction ("don't renew us") and as a move to something else.
+HUNDRED_AND_TWENTY_FIFTH_ROUND = [
+    (CueKind.CHURN, "Export our order history and don't renew us in March."),
+    (CueKind.CHURN, "We'll move the booking side to something else before the summer."),
+]
+HUNDRED_AND_TWENTY_FIFTH_LOOKALIKES = [
+    "Venting not at you: the carrier has lost another box. Can I reprint the label?",
+    "Our solicitor says it's routine and we have a month. Is there an export per buyer?",
+    "The Environment Agency want our annual return by the end of February, how do I export it?",
+    "We're bringing our second site onto your platform and will cancel the old contract once "
+    "the move is done.",
+]
+# A hundred-and-twenty-sixth round, from batches 467-470 (105 of 120 on first play): a visit
+# nobody will enjoy; the customer's regulator told the fault is ours; someone else's statement in
+# the account, with what it shows; every listing moved off the platform; the shop taken
+# somewhere that works; the whole story posted unless refunds are back by a day.
+HUNDRED_AND_TWENTY_SIXTH_ROUND = [
+    (
+        CueKind.THREAT_ABUSE,
+        "If nobody's here by Monday I'll come to you, and nobody's going to enjoy that visit.",
+    ),
+    (
+        CueKind.LEGAL,
+        "I rang the food safety office this morning and told them the mistake is in your software.",
+    ),
+    (
+        CueKind.DATA_EXPOSURE,
+        "This isn't our statement at all, it's another farm's, with their name and their IBAN.",
+    ),
+    (CueKind.CHURN, "We're moving every listing off your platform by the end of the month."),
+    (
+        CueKind.THREAT_ABUSE,
+        "If those refunds aren't back by Friday, the whole thing goes in the club newsletter, "
+        "screenshots and all.",
+    ),
+]
+HUNDRED_AND_TWENTY_SIXTH_LOOKALIKES = [
+    "Not on you at all, the carrier lost it. Can I file the claim from your shipping module?",
+    "Can I regenerate the CoO for shipment EX-2231 and get it stamped by the chamber?",
+    "We're evaluating alternatives for the label printers, does your app work with other brands?",
+    "It shows closed since Monday, but the council lifted it and the other pickers were out.",
+    "We have our annual visit from the council's environmental health officer next week.",
+]
 # A hundred-and-twenty-first round, from batches 447-450 (105 of 120 on first play): the
 # customer's insurer after our registered details with a claim to follow; someone wanted for more
 # than the agent does; menace in the listener's shoes; the trade told at the next show; someone
@@ -4699,6 +4743,8 @@ ESCALATIONS = (
     + HUNDRED_AND_TWENTY_SECOND_ROUND
     + HUNDRED_AND_TWENTY_THIRD_ROUND
     + HUNDRED_AND_TWENTY_FOURTH_ROUND
+    + HUNDRED_AND_TWENTY_FIFTH_ROUND
+    + HUNDRED_AND_TWENTY_SIXTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4822,6 +4868,8 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_TWENTY_SECOND_LOOKALIKES
     + HUNDRED_AND_TWENTY_THIRD_LOOKALIKES
     + HUNDRED_AND_TWENTY_FOURTH_LOOKALIKES
+    + HUNDRED_AND_TWENTY_FIFTH_LOOKALIKES
+    + HUNDRED_AND_TWENTY_SIXTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

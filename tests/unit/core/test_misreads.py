@@ -9535,3 +9535,111 @@ def test_too_late_in_a_story_is_no_wait() -> None:
         "Hope the obsession wears off before it turns into homework!",
     )
     assert "wait.duration" not in said, said
+
+
+# Session 62, round 62 (batches 463-466) and round 63 (batches 467-470)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right, venting not at you: the carrier lost another box. Can I reprint the label?",
+        "The carrier lost our pallet again 😤 Not on you at all. Can I file the claim here?",
+    ],
+)
+def test_the_vent_said_not_to_be_on_us_is_elsewhere(text: str) -> None:
+    assert "calm.elsewhere" in features_after_agent(text), text
+
+
+def test_the_offer_quoted_back_as_too_little_leaves_the_first_ask_standing() -> None:
+    a = read_thread(
+        (
+            Role.CUSTOMER,
+            "The outage cost us about €2,900 in lost margin. I'd like a credit for that.",
+        ),
+        (Role.AGENT, "Sorry about that. I can apply the standard SLA credit, which is €49."),
+        (Role.CUSTOMER, "€49. That's not a credit, that's an insult."),
+    )
+    amounts = [r.amount for r in a.requests]
+    assert amounts == [2900.0], a.explain()
+
+
+def test_a_plan_price_is_not_the_sum_asked_for() -> None:
+    a = read_one("Could we get a small credit for Saturday? We're on the $1,350/yr plan so $40.")
+    credits = [r for r in a.requests if r.kind is RequestKind.CREDIT]
+    assert credits and credits[0].amount == 40.0, a.explain()
+
+
+def test_the_sum_wanted_credited_is_a_credit_ask() -> None:
+    a = read_one("The cream was about $6,400 at cost. I want the $6,400 credited to our account.")
+    credits = [r for r in a.requests if r.kind is RequestKind.CREDIT]
+    assert credits and credits[0].amount == 6400.0, a.explain()
+
+
+def test_the_standard_remedy_offered_is_an_offer() -> None:
+    families = engine().agent_families("I can apply the standard SLA credit for the 9 hours.")
+    assert "agent.offer" in families, families
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Fantastic update 🙃 really appreciate the notes field disappearing in audit week.",
+            "We've released 5.0!",
+        ),
+        ("Passing feedback on is nice. I need the old notes back.", "I'll pass the feedback on."),
+        ("Sure, I'll try it on the toaster too.", "Could you try a different device?"),
+        (
+            "Love that the fix for the update wiping the log is to... install the update.",
+            "Please update the app.",
+        ),
+        ("Sure, why not. It's been down two hours, what's another twenty minutes 🙂", "Try again?"),
+        (
+            "We tried it twice. Thanks for the suggestion though, very helpful 🙂",
+            "Have you tried restarting it?",
+        ),
+        (
+            "So the policy is that I pay $35 because your processor was down. Good to know.",
+            "Per section 9.4 a $35 fee applies.",
+        ),
+        ("Sure. Automatically. Fine.", "The fee is applied automatically."),
+    ],
+)
+def test_thanks_and_praise_for_the_burden_are_sarcasm(text: str, agent: str) -> None:
+    assert "press.sarcasm" in features_after_agent(text, agent), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I listed the browsers I tried. And incognito.",
+        "Yes, twice. As the log I attached shows.",
+        "It is the latest version, that's literally what broke it.",
+    ],
+)
+def test_the_record_pointed_back_to_pushes_back(text: str) -> None:
+    assert "dialog.pushback" in features_after_agent(text, "Please clear your cache."), text
+
+
+def test_the_counted_ask_put_as_an_instruction_is_a_stalemate() -> None:
+    a = read_thread(
+        (Role.CUSTOMER, "The welder failed again, third time. We need an RMA please."),
+        (Role.AGENT, "Please run the self-test and send the result."),
+        (Role.CUSTOMER, "Self-test: GEN FAIL 31, same as before. Can we get the RMA started?"),
+        (Role.AGENT, "Could you confirm the serial number and check the horn torque?"),
+        (
+            Role.CUSTOMER,
+            "Serial is in my first message, horn is at spec. Third time asking in this thread: "
+            "please issue the RMA.",
+        ),
+    )
+    assert CueKind.STALEMATE in {c.kind for c in a.cues}, a.explain()
+
+
+def test_an_unseen_thing_asked_about_is_no_fault() -> None:
+    said = features_after_agent(
+        "Perfect. Does that include anything you hold that I can't see? e.g. payment details",
+        "Customers > Export buyer data gives you a ZIP.",
+    )
+    assert "problem.broken" not in said and "press.sarcasm" not in said, said
