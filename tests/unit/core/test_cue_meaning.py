@@ -1967,6 +1967,24 @@ HUNDRED_AND_TWENTY_SIXTH_LOOKALIKES = [
     "It shows closed since Monday, but the council lifted it and the other pickers were out.",
     "We have our annual visit from the council's environmental health officer next week.",
 ]
+# A hundred-and-twenty-seventh round, from batches 471-474 (105 of 120 on first play): the file
+# handed to the customer's lawyers in an ultimatum; someone's bank details said not to be theirs.
+HUNDRED_AND_TWENTY_SEVENTH_ROUND = [
+    (
+        CueKind.LEGAL,
+        "Either it's fixed today or the whole file goes to our union's legal people.",
+    ),
+    (CueKind.DATA_EXPOSURE, "Her payslip shows a BSB and account number that isn't hers."),
+]
+HUNDRED_AND_TWENTY_SEVENTH_LOOKALIKES = [
+    "Our outside counsel is doing her annual review of how we ship restricted items.",
+    "The textile regulator has a routine inspection at our site in February.",
+    "My manager asked me to escalate it so we're well inside the deadline. What can you export?",
+    "If the app is offline all day, will 2,300 head of tallies still sync tonight?",
+    "The invoice went to an email we asked you in March to stop using. Could you take the fee off?",
+    "We never got the invoice because it went to the wrong address, which we'd asked you to "
+    "change.",
+]
 # A hundred-and-twenty-first round, from batches 447-450 (105 of 120 on first play): the
 # customer's insurer after our registered details with a claim to follow; someone wanted for more
 # than the agent does; menace in the listener's shoes; the trade told at the next show; someone
@@ -4745,6 +4763,7 @@ ESCALATIONS = (
     + HUNDRED_AND_TWENTY_FOURTH_ROUND
     + HUNDRED_AND_TWENTY_FIFTH_ROUND
     + HUNDRED_AND_TWENTY_SIXTH_ROUND
+    + HUNDRED_AND_TWENTY_SEVENTH_ROUND
     + EIGHTY_FOURTH_ROUND
     + EIGHTY_THIRD_ROUND
     + EIGHTY_SECOND_ROUND
@@ -4870,6 +4889,7 @@ CALM_LOOKALIKES = (
     + HUNDRED_AND_TWENTY_FOURTH_LOOKALIKES
     + HUNDRED_AND_TWENTY_FIFTH_LOOKALIKES
     + HUNDRED_AND_TWENTY_SIXTH_LOOKALIKES
+    + HUNDRED_AND_TWENTY_SEVENTH_LOOKALIKES
     + EIGHTY_FIFTH_LOOKALIKES
     + EIGHTY_FOURTH_LOOKALIKES
     + EIGHTY_THIRD_LOOKALIKES

@@ -9643,3 +9643,13 @@ def test_an_unseen_thing_asked_about_is_no_fault() -> None:
         "Customers > Export buyer data gives you a ZIP.",
     )
     assert "problem.broken" not in said and "press.sarcasm" not in said, said
+
+
+# Session 62, round 64 (batches 471-474)
+
+
+def test_a_slip_confessed_up_front_is_owned() -> None:
+    said = features_after_agent(
+        "Right, confession: at 3am I tried to log the twins to the ram 🙈 the app wouldn't let me."
+    )
+    assert "calm.own_slip" in said, said
