@@ -331,7 +331,7 @@ class Coach:
             praised = "calm.praise" in ids and not any(i.startswith(_PRESSING) for i in ids)
             settled = "calm.resolved" in ids or praised
             # ... and a chase of the same matter ("?", "Hello?") is the strain going on
-            chased = any(sig.id == "wait.still" for sig in assessment.signals)
+            chased = "wait.still" in ids
             if (assessment.margin >= preset.confirm_margin + learned or chased) and not settled:
                 return replace(state, deferred=None), Severity.NUDGE  # confirmed: gentler
             return replace(state, deferred=None), None

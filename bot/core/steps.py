@@ -1683,13 +1683,6 @@ _THEY = re.compile(rf"\b(?:{_THEY_WORDS})\b")
 # ... and, once the upset is theirs, the one person it was put with ("Can I send him a reminder?")
 _THEY_ELSEWHERE = re.compile(rf"\b(?:{_THEY_WORDS}|he|he'?s|him|his|she|she'?s|her)\b")
 _YOU = re.compile(r"\b(?:you|your|yours|you'?re|you'?ve|u|ur|y'?all|yous)\b")
-# the customer's own step reported done, as the first words of a message: "done, trimmed to 180
-# chars", "ok, all done", "that's done now"
-_REPORTS_DONE = re.compile(
-    r"(?:ok(?:ay)?|right|so|and)?[,.!]? ?(?:(?:all|that'?s|it'?s|now) )?"
-    r"(?:done|sorted|did (?:it|that))"
-    r"\b(?![^.!?\n]{0,40}\b(?:but|still|again|nothing|no (?:change|difference|luck))\b)"
-)
 # a request to us ("could you", "any chance you can pull the scan history") puts no fault on us
 _BENIGN_YOU = re.compile(
     r"\b(?:thank you|(?:could|can|would|will) you|any chance (?:you|u) (?:can|could)|"
@@ -2084,6 +2077,17 @@ _OK_FULL_STOP = re.compile(r"(?:ok|okay)\.")
 _HEATED = (Level.FRUSTRATED, Level.ANGRY)
 
 
+# the customer's own step reported done, as the first words of a message: "done, trimmed to 180
+# chars", "ok, all done", "that's done now"
+_REPORTS_DONE = re.compile(
+    r"(?:ok(?:ay)?|right|so|and)?[,.!]? ?(?:(?:all|that'?s|it'?s|now) )?"
+    r"(?:done|sorted|did (?:it|that))"
+    r"\b(?![^.!?\n]{0,40}\b(?:but|still|again|nothing|no (?:change|difference|luck))\b)"
+)
+# what the agent could not do, when the customer then owns the slip that caused it
+_OWNED_NEWS = ("agent.failed", "agent.negative")
+
+
 def context_step(reader: SituationReader, rules: DetectionRules) -> Step:
     """What the thread adds: position, the agent's last reply, repeats, pace, the last score."""
     tuning = rules.tuning
@@ -2338,10 +2342,6 @@ def _overlap(prep: Prepared, recent: list[list[int]]) -> float:
         if len(old) >= 3:
             best = max(best, len(hashes.intersection(old)) / min(len(hashes), len(old)))
     return round(best, 3)
-
-
-# what the agent could not do, when the customer then owns the slip that caused it
-_OWNED_NEWS = ("agent.failed", "agent.negative")
 
 
 def default_pipeline(
