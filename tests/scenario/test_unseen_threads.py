@@ -54,6 +54,9 @@ KNOWN_CALM_MISSES = {
     "the fault coming back",
     "b394-calm-choristers-licence-upload-publisher-rant": "a rant at a publisher's portal, said "
     "not to be aimed at us, still reads angry with us",
+    # batches 451-454, played once on the batch 447-450 fixes
+    "b453-calm-arrowsmiths-fletching-banter": "a playful menace ('fletching your entire support "
+    "team with pigeon feathers 😤') after a blunt report reads frustrated",
 }
 CALM = [
     pytest.param(
