@@ -38,7 +38,6 @@ from bot.core.models import (
 from bot.core.signals import Matcher, blank, compile_patterns, compile_regex, strip_quoted
 from bot.core.situation import SituationReader
 from bot.core.steps import (
-    PUT_ON_TEMPER,
     Pipeline,
     Reading,
     asks_question,
@@ -693,11 +692,10 @@ class FrustrationEngine:
             jokes = tuple(c for c in situation.cues if c.kind not in _JOKE_PRONE)
             situation = replace(situation, cues=jokes)
         # (and so is a temper the message itself puts on in a supposition, `supposed_temper`)
-        put_on = reading.features.hits.get(F.HYPERBOLE)
         calm_now = (
             score < self.combiner.cuts.uneasy
             or reading.features.has("calm.own_slip", "calm.resolved")
-            or (put_on is not None and put_on.label == PUT_ON_TEMPER)
+            or reading.put_on
         )
         if not (was_heated or state.grieved) and calm_now:
             # a menace put as a supposition in a calm thread with no complaint before is banter:

@@ -58,6 +58,7 @@ class Reading:
     no_fault: bool | None = None  # the message names a reason of its own, once a step looked
     gave_again: bool = False  # gives back a reference the agent asked for again (context step)
     aimed_away: bool = False  # puts the fault with someone else, nothing of us (`aimed_elsewhere`)
+    put_on: bool = False  # a temper put on in a closing supposition (`supposed_temper`)
 
 
 Step = Callable[[Reading], None]
@@ -103,9 +104,6 @@ def hyperbole_step(matcher: Matcher, cancels: tuple[str, ...]) -> Step:
 _SUPPOSED_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-PUT_ON_TEMPER = "a temper put on in a supposition"
-
-
 def supposed_temper_step(rules: DetectionRules) -> Step:
     """`supposed_temper`: a put-on temper in a message that ends in supposition, complaining of
     nothing, in a thread not yet heated, is play ("If it slips to next week I'm driving down to
@@ -125,7 +123,8 @@ def supposed_temper_step(rules: DetectionRules) -> Step:
         if not sentences or not sentences[-1].startswith("if "):
             return
         r.features.drop("emoji.upset")
-        r.features.set(F.HYPERBOLE, 1.0, PUT_ON_TEMPER)
+        r.features.set(F.HYPERBOLE, 1.0, "a temper put on in a supposition")
+        r.put_on = True
 
     return supposed_temper
 
